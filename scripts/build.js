@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Compiles shared/ and bot/ to dist/ so `npx ehcp-review` and `npm start` run plain
+// Node. Run by `npm install` (prepare), `npm test` and `npm run bench`.
+const { execFileSync } = require('node:child_process');
+const { chmodSync, existsSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const tsc = require.resolve('typescript/bin/tsc');
+try {
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+} catch {
+  console.error('build: TypeScript reported errors (see above); run `npm run typecheck` to list them.');
+  process.exit(1);
+}
+const cli = path.join(root, 'dist/bot/cli/main.js');
+if (existsSync(cli)) chmodSync(cli, 0o755);

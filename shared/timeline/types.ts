@@ -1,0 +1,46 @@
+/**
+ * The contract between the timeline core and everything that calls it (the CLI,
+ * the service, the add-in). Dates are ISO calendar dates ("2026-03-31") meaning
+ * a day in Europe/London; time of day never enters.
+ */
+
+/** An ISO calendar date, `YYYY-MM-DD`, a day in Europe/London. */
+export type IsoDate = string;
+
+/** How "at least two weeks' notice/before" is read (DOMAIN.md, date arithmetic). */
+export type NoticeReading = 'strict' | 'lenient';
+
+/** What the next 12-month cycle starts with: the LA's decision (CoP 9.169) or, by local policy, the meeting. */
+export type CycleAnchor = 'decision' | 'meeting';
+
+export type TransferKind = 'school' | 'post16' | 'post16-move';
+
+export type DecisionOutcome = 'maintain' | 'amend' | 'cease';
+
+export interface TimelineSettings {
+  notice: NoticeReading;
+  anchor: CycleAnchor;
+}
+
+export const defaultTimelineSettings: TimelineSettings = { notice: 'strict', anchor: 'decision' };
+
+/** One child's plan history, as the CLI's `timeline` command and the service read it. */
+export interface CaseInput {
+  planIssued: IsoDate;
+  /** Date the LA notified its decision on the previous review. */
+  lastReviewConcluded?: IsoDate | undefined;
+  dateOfBirth?: IsoDate | undefined;
+  /** National Curriculum year: -1 nursery, 0 reception, 1..14. */
+  ncYear?: number | undefined;
+  transfer?: { kind: TransferKind; date: IsoDate } | undefined;
+  meetingDate?: IsoDate | undefined;
+  decision?: { outcome: DecisionOutcome; notifiedOn: IsoDate } | undefined;
+  amendmentNoticeServed?: IsoDate | undefined;
+  mediationCertificate?: IsoDate | undefined;
+  settings?: Partial<TimelineSettings> | undefined;
+}
+
+export interface TimelineWarning {
+  code: string;
+  message: string;
+}
