@@ -44,3 +44,37 @@ export interface TimelineWarning {
   code: string;
   message: string;
 }
+
+/** Where a step stands against "today". */
+export type StepState = 'done' | 'due' | 'overdue';
+
+/** One dated step of the review, for lists a SENCO reads. */
+export interface TimelineStep {
+  id: string;
+  label: string;
+  date: IsoDate | null;
+  source: string;
+  doneOn: IsoDate | null;
+  state?: StepState;
+}
+
+/** Every statutory date of one review cycle; `null` where the input does not determine it. */
+export interface Timeline {
+  reviewDeadline: IsoDate;
+  latestMeetingDate: IsoDate;
+  transferDeadline: IsoDate | null;
+  invitationsBy: IsoDate | null;
+  adviceRequestedBy: IsoDate | null;
+  adviceCirculatedBy: IsoDate | null;
+  reportDue: IsoDate | null;
+  decisionDue: IsoDate | null;
+  amendmentNoticeDue: IsoDate | null;
+  familyResponseBy: IsoDate | null;
+  finalAmendedPlanDue: IsoDate | null;
+  nextReviewDeadline: IsoDate | null;
+  appealDeadline: IsoDate | null;
+  under5ReviewBy: IsoDate | null;
+  preparingForAdulthood: boolean;
+  warnings: TimelineWarning[];
+  steps: TimelineStep[];
+}

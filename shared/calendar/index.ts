@@ -1,0 +1,5 @@
+export * from './bankHolidays';
+export * from './isoDate';
+export * from './londonDay';
+export * from './periods';
+export * from './termDates';

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/isoDate';
+import type { CaseInput } from './types';
+
+/** One thing wrong with an input, named by its field path (`decision.notifiedOn`). */
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+const isoDate = z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') }).refine(isIsoDate, {
+  error: (i) => `${JSON.stringify(i.input)} is not a real calendar date; use YYYY-MM-DD (for example 2026-03-31)`,
+});
+const optionalDate = isoDate.optional().or(z.null().transform(() => undefined));
+
+/** The fields of a child's plan history shared by the timeline JSON and the caseload CSV. */
+export const planHistorySchema = z.object({
+  planIssued: isoDate,
+  lastReviewConcluded: optionalDate,
+  dateOfBirth: optionalDate,
+  ncYear: z
+    .number({ error: 'must be a whole number from -1 (nursery) to 14' })
+    .int({ error: 'must be a whole number from -1 (nursery) to 14' })
+    .min(-1, { error: 'must be a whole number from -1 (nursery) to 14' })
+    .max(14, { error: 'must be a whole number from -1 (nursery) to 14' })
+    .optional()
+    .or(z.null().transform(() => undefined)),
+  transfer: z
+    .object({
+      kind: z.enum(['school', 'post16', 'post16-move'], { error: 'must be one of school, post16, post16-move' }),
+      date: isoDate,
+    })
+    .optional()
+    .or(z.null().transform(() => undefined)),
+  meetingDate: optionalDate,
+});
+
+const caseSchema = planHistorySchema.extend({
+  decision: z
+    .object({
+      outcome: z.enum(['maintain', 'amend', 'cease'], { error: 'must be one of maintain, amend, cease' }),
+      notifiedOn: isoDate,
+    })
+    .optional()
+    .or(z.null().transform(() => undefined)),
+  amendmentNoticeServed: optionalDate,
+  mediationCertificate: optionalDate,
+  settings: z
+    .object({
+      notice: z.enum(['strict', 'lenient'], { error: 'must be strict or lenient' }).optional(),
+      anchor: z.enum(['decision', 'meeting'], { error: 'must be decision or meeting' }).optional(),
+    })
+    .optional(),
+});
+
+/** Field problems from a zod error, one per field, in input order. */
+export function problemsFromZod(error: z.ZodError): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || '(input)';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    problems.push({ field, message: issue.message });
+  }
+  return problems;
+}
+
+/**
+ * Order checks between dates that each parsed on their own: nothing happens
+ * before the plan exists, and a decision cannot precede its meeting.
+ */
+export function chronologyProblems(c: Omit<CaseInput, 'settings'>): Problem[] {
+  const problems: Problem[] = [];
+  const after = (field: string, value: string | undefined, earliest: string, what: string) => {
+    if (value !== undefined && value < earliest) problems.push({ field, message: `${value} is before ${what} (${earliest}); check the date` });
+  };
+  after('lastReviewConcluded', c.lastReviewConcluded, c.planIssued, 'the plan was issued');
+  after('meetingDate', c.meetingDate, c.planIssued, 'the plan was issued');
+  if (c.lastReviewConcluded) after('meetingDate', c.meetingDate, c.lastReviewConcluded, 'the previous review was concluded');
+  if (c.dateOfBirth && c.planIssued < c.dateOfBirth) problems.push({ field: 'planIssued', message: `${c.planIssued} is before the child's date of birth (${c.dateOfBirth})` });
+  if (c.decision) {
+    if (c.meetingDate === undefined) problems.push({ field: 'decision', message: 'a decision needs the meetingDate of the review it follows' });
+    else after('decision.notifiedOn', c.decision.notifiedOn, c.meetingDate, 'its review meeting');
+  }
+  if (c.amendmentNoticeServed !== undefined) {
+    if (c.decision?.outcome !== 'amend') problems.push({ field: 'amendmentNoticeServed', message: 'an amendment notice needs a decision with outcome "amend"' });
+    else after('amendmentNoticeServed', c.amendmentNoticeServed, c.decision.notifiedOn, 'the decision was notified');
+  }
+  if (c.mediationCertificate !== undefined) {
+    if (!c.decision) problems.push({ field: 'mediationCertificate', message: 'a mediation certificate needs the decision it follows' });
+    else after('mediationCertificate', c.mediationCertificate, c.decision.notifiedOn, 'the decision was notified');
+  }
+  return problems;
+}
+
+/**
+ * Checks one case (the CLI's `timeline` JSON) and reports every problem, one per
+ * field, with what to fix. Unknown keys are ignored.
+ *
+ * @example parseCaseInput({ planIssued: '2025-02-30' }) //=> { ok: false, problems: [{ field: 'planIssued', ... }] }
+ */
+export function parseCaseInput(raw: unknown): ParseResult<CaseInput> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problems: [{ field: '(input)', message: 'must be a JSON object with at least "planIssued"' }] };
+  }
+  const parsed = caseSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
+  const value = parsed.data as CaseInput;
+  const problems = chronologyProblems(value);
+  return problems.length ? { ok: false, problems } : { ok: true, value };
+}
