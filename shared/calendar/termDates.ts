@@ -24,6 +24,12 @@ function onOrBefore(date: IsoDate, weekday: number): IsoDate {
   return plusDays(date, -((dayOfWeek(date) - weekday + 7) % 7));
 }
 
+/** `date`, or the Friday before it when it falls at a weekend. */
+function weekdayOnOrBefore(date: IsoDate): IsoDate {
+  const dow = dayOfWeek(date);
+  return dow === 6 ? plusDays(date, -1) : dow === 0 ? plusDays(date, -2) : date;
+}
+
 function week(monday: IsoDate): { start: IsoDate; end: IsoDate } {
   return { start: monday, end: plusDays(monday, 4) };
 }
@@ -34,7 +40,7 @@ function week(monday: IsoDate): { start: IsoDate; end: IsoDate } {
  * 3 September to the last Friday on or before 20 December (half term the week of
  * the last Monday in October); spring from the first Monday on or after 4 January to
  * the Thursday before Good Friday (half term the week of the third Monday in
- * February); summer from the Monday after Easter Monday to the last Friday on or
+ * February); summer from the Monday after Easter Monday to the last weekday on or
  * before 22 July (half term the week of the spring bank holiday). Councils vary by a
  * few days; they override this with their published dates.
  */
@@ -59,7 +65,7 @@ export function typicalAcademicYear(year: number): Term[] {
     {
       name: `Summer ${next}`,
       start: plusDays(easter, 8),
-      end: onOrBefore(`${next}-07-22`, 5),
+      end: weekdayOnOrBefore(`${next}-07-22`),
       halfTerm: week(onOrBefore(`${next}-05-31`, 1)),
     },
   ];

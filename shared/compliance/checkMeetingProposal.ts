@@ -1,7 +1,7 @@
 import { isBankHolidayInEngland } from '../calendar/bankHolidays';
 import { isWeekend } from '../calendar/londonDay';
 import { englandTypicalTerms, isSchoolHoliday, type TermCalendar } from '../calendar/termDates';
-import { type Rating, type RatingLevel } from '../rating/rateReview';
+import type { Rating, RatingLevel } from '../rating/rateReview';
 import { invitationsBy } from '../timeline/rules/beforeMeeting';
 import { latestMeetingDate } from '../timeline/rules/latestMeetingDate';
 import { transferDeadline } from '../timeline/rules/phaseTransfer';

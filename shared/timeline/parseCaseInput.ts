@@ -13,46 +13,50 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Pro
 const isoDate = z.string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a date written YYYY-MM-DD') }).refine(isIsoDate, {
   error: (i) => `${JSON.stringify(i.input)} is not a real calendar date; use YYYY-MM-DD (for example 2026-03-31)`,
 });
-const optionalDate = isoDate.optional().or(z.null().transform(() => undefined));
+/** Optional field where JSON `null` means "not given", so errors inside keep their paths. */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+}
+const optionalDate = optional(isoDate);
+
+const NC_YEAR = 'must be a whole number from -1 (nursery) to 14';
 
 /** The fields of a child's plan history shared by the timeline JSON and the caseload CSV. */
 export const planHistorySchema = z.object({
   planIssued: isoDate,
   lastReviewConcluded: optionalDate,
   dateOfBirth: optionalDate,
-  ncYear: z
-    .number({ error: 'must be a whole number from -1 (nursery) to 14' })
-    .int({ error: 'must be a whole number from -1 (nursery) to 14' })
-    .min(-1, { error: 'must be a whole number from -1 (nursery) to 14' })
-    .max(14, { error: 'must be a whole number from -1 (nursery) to 14' })
-    .optional()
-    .or(z.null().transform(() => undefined)),
-  transfer: z
-    .object({
+  ncYear: optional(
+    z
+      .number({ error: NC_YEAR })
+      .int({ error: NC_YEAR })
+      .min(-1, { error: NC_YEAR })
+      .max(14, { error: NC_YEAR }),
+  ),
+  transfer: optional(
+    z.object({
       kind: z.enum(['school', 'post16', 'post16-move'], { error: 'must be one of school, post16, post16-move' }),
       date: isoDate,
-    })
-    .optional()
-    .or(z.null().transform(() => undefined)),
+    }),
+  ),
   meetingDate: optionalDate,
 });
 
 const caseSchema = planHistorySchema.extend({
-  decision: z
-    .object({
+  decision: optional(
+    z.object({
       outcome: z.enum(['maintain', 'amend', 'cease'], { error: 'must be one of maintain, amend, cease' }),
       notifiedOn: isoDate,
-    })
-    .optional()
-    .or(z.null().transform(() => undefined)),
+    }),
+  ),
   amendmentNoticeServed: optionalDate,
   mediationCertificate: optionalDate,
-  settings: z
-    .object({
+  settings: optional(
+    z.object({
       notice: z.enum(['strict', 'lenient'], { error: 'must be strict or lenient' }).optional(),
       anchor: z.enum(['decision', 'meeting'], { error: 'must be decision or meeting' }).optional(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /** Field problems from a zod error, one per field, in input order. */

@@ -1,0 +1,31 @@
+import { InvalidDateError } from '../errors';
+import { isIsoDate, parseIsoDate } from './isoDate';
+
+describe('ISO calendar dates', () => {
+  it('accepts 2024-02-29, a leap day', () => {
+    expect(parseIsoDate('2024-02-29')).toBe('2024-02-29');
+  });
+  it('rejects 2025-02-30 with a message saying what to write', () => {
+    expect(() => parseIsoDate('2025-02-30')).toThrow(InvalidDateError);
+    expect(() => parseIsoDate('2025-02-30')).toThrow('"2025-02-30" is not a real calendar date; use YYYY-MM-DD');
+  });
+  it('rejects 2025-02-29, 2026-04-31, 2026-13-01 and 2026-00-10', () => {
+    for (const d of ['2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10']) expect(isIsoDate(d)).toBe(false);
+  });
+  it('rejects other formats: 30/02/2025, 2025-2-3, 2025-02-03T00:00:00Z, numbers', () => {
+    for (const d of ['30/02/2025', '2025-2-3', '2025-02-03T00:00:00Z', 20250203, null]) expect(isIsoDate(d)).toBe(false);
+  });
+  it('accepts 2000-02-29 (divisible by 400) and rejects 2100-02-29', () => {
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('2100-02-29')).toBe(false);
+  });
+  it('carries the field name for error reports', () => {
+    try {
+      parseIsoDate('2025-02-30', 'planIssued');
+      throw new Error('expected a throw');
+    } catch (e) {
+      expect((e as InvalidDateError).field).toBe('planIssued');
+      expect((e as InvalidDateError).code).toBe('invalid-date');
+    }
+  });
+});
