@@ -2,7 +2,7 @@ import { isBankHolidayInEngland } from '../calendar/bankHolidays';
 import { isWeekend } from '../calendar/londonDay';
 import { englandTypicalTerms, isSchoolHoliday, type TermCalendar } from '../calendar/termDates';
 import type { Rating, RatingLevel } from '../rating/rateReview';
-import { invitationsBy } from '../timeline/rules/beforeMeeting';
+import { invitationsBy } from '../timeline/rules/invitationsBy';
 import { latestMeetingDate } from '../timeline/rules/latestMeetingDate';
 import { transferDeadline } from '../timeline/rules/phaseTransfer';
 import { preparingForAdulthood } from '../timeline/rules/preparingForAdulthood';

@@ -1,22 +1,15 @@
 import { isBankHolidayInEngland } from '../calendar/bankHolidays';
 import { isWeekend } from '../calendar/londonDay';
-import { adviceCirculatedBy, adviceCirculatedBySource, adviceRequestedBy, adviceRequestedBySource, invitationsBy, invitationsBySource } from './rules/beforeMeeting';
-import {
-  amendmentNoticeDue,
-  amendmentNoticeDueSource,
-  appealDeadline,
-  appealDeadlineSource,
-  decisionDue,
-  decisionDueSource,
-  familyResponseBy,
-  familyResponseBySource,
-  finalAmendedPlanDue,
-  finalAmendedPlanDueSource,
-  nextReviewDeadline,
-  nextReviewDeadlineSource,
-  reportDue,
-  reportDueSource,
-} from './rules/afterMeeting';
+import { adviceCirculatedBy, adviceCirculatedBySource } from './rules/adviceCirculatedBy';
+import { adviceRequestedBy, adviceRequestedBySource } from './rules/adviceRequested';
+import { amendmentNoticeDue, amendmentNoticeDueSource } from './rules/amendmentNoticeDue';
+import { appealDeadline, appealDeadlineSource } from './rules/appealDeadline';
+import { decisionDue, decisionDueSource } from './rules/decisionDue';
+import { familyResponseBy, familyResponseBySource } from './rules/familyResponseBy';
+import { finalAmendedPlanDue, finalAmendedPlanDueSource } from './rules/finalAmendedPlanDue';
+import { invitationsBy, invitationsBySource } from './rules/invitationsBy';
+import { nextReviewDeadline, nextReviewDeadlineSource } from './rules/nextReviewDeadline';
+import { reportDue, reportDueSource } from './rules/reportDue';
 import { latestMeetingDate, latestMeetingDateSource } from './rules/latestMeetingDate';
 import { transferDeadline, transferDeadlineSource } from './rules/phaseTransfer';
 import { preparingForAdulthood, preparingForAdulthoodSource } from './rules/preparingForAdulthood';

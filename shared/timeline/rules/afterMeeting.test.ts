@@ -1,4 +1,10 @@
-import { amendmentNoticeDue, appealDeadline, decisionDue, familyResponseBy, finalAmendedPlanDue, nextReviewDeadline, reportDue } from './afterMeeting';
+import { amendmentNoticeDue } from './amendmentNoticeDue';
+import { appealDeadline } from './appealDeadline';
+import { decisionDue } from './decisionDue';
+import { familyResponseBy } from './familyResponseBy';
+import { finalAmendedPlanDue } from './finalAmendedPlanDue';
+import { nextReviewDeadline } from './nextReviewDeadline';
+import { reportDue } from './reportDue';
 
 describe('after the meeting', () => {
   it('needs the report by 2026-07-14 for a meeting on 2026-06-30 (Reg 20(7)-(8))', () => {

@@ -1,4 +1,6 @@
-import { adviceCirculatedBy, adviceRequestedBy, invitationsBy } from './beforeMeeting';
+import { adviceCirculatedBy } from './adviceCirculatedBy';
+import { adviceRequestedBy } from './adviceRequested';
+import { invitationsBy } from './invitationsBy';
 import { dueListBy } from './dueList';
 
 describe('before the meeting (Reg 20(2)-(4); CoP 9.176)', () => {
