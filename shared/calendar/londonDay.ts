@@ -59,7 +59,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10))) / 86_400_000);
 }
 
-/** Today's date in Europe/London for a given instant (impure callers pass `new Date()`). */
+/** The Europe/London calendar date of an instant; callers pass the clock reading in. */
 export function londonToday(now: Date): IsoDate {
   return isoOf(new TZDate(now.getTime(), LONDON));
 }
