@@ -6,7 +6,8 @@ const { chmodSync, existsSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const tsc = require.resolve('typescript/bin/tsc');
+// typescript 7's package exports hide bin/, so resolve it from the package root.
+const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin/tsc');
 try {
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
 } catch {

@@ -9,3 +9,4 @@ export * from './timeline/computeTimeline';
 export * from './timeline/parseCaseInput';
 export * from './timeline/rules';
 export * from './timeline/types';
+export * from './planning/parsePlanRow';

@@ -1,0 +1,6 @@
+import type { Command } from '../io';
+import { planCommand } from './plan';
+import { timelineCommand } from './timeline';
+
+/** Every `ehcp-review` sub-command; add a command by adding its module here. */
+export const commands: Command[] = [timelineCommand, planCommand];

@@ -1,0 +1,104 @@
+import { type PlanRowCells, type PlanRowColumn, parsePlanRow, planRowColumns } from '../../../shared/planning/parsePlanRow';
+import { planReview } from '../../../shared/planning/planReview';
+import { formatFrom, parseCommandArgs, todayFrom } from '../args';
+import { readCsvRecords } from '../csv/parser';
+import { type Command, type CliIo, UsageError, write } from '../io';
+import { formatterFor, type PlanFormat, SEP } from '../plan/outputFormats';
+import { SortedRows } from '../plan/sortedRows';
+import { ProgressBar } from '../progress';
+import { openInput } from '../readInput';
+
+const usage = `Usage: ehcp-review plan FILE.csv [--format csv|json|table] [--today YYYY-MM-DD]
+
+The caseload planner: reads a list of plans (FILE.csv, or - for standard input) and
+prints one row per plan, most urgent first, with the review deadline, the latest
+meeting date, the date to book by (so invitations go out with notice and advice is
+requested about 6 weeks ahead) and a status against --today (default: today in
+Europe/London): overdue, book now, due this term, later.
+
+Columns (header row; order free; extra columns ignored):
+  id, planIssued (required), lastReviewConcluded, dateOfBirth, ncYear,
+  transferKind (school|post16|post16-move), transferDate, meetingDate
+Bad rows are reported on stderr with their line number and skipped; the exit
+status is then 2. --format defaults to table on a terminal and csv otherwise.`;
+
+/** Maps header names to column positions; the planner's columns must be present once. */
+function headerIndex(fields: string[]): Map<PlanRowColumn, number> {
+  const index = new Map<PlanRowColumn, number>();
+  fields.forEach((name, i) => {
+    const col = planRowColumns.find((c) => c.toLowerCase() === name.trim().toLowerCase());
+    if (col && !index.has(col)) index.set(col, i);
+  });
+  const missing = (['id', 'planIssued'] as const).filter((c) => !index.has(c));
+  if (missing.length) throw new UsageError([`line 1: the header row has no ${missing.join(' or ')} column; expected columns: ${planRowColumns.join(',')}`]);
+  return index;
+}
+
+async function plan(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' }, today: { type: 'string' } }, usage);
+  if (positionals.length > 1) throw new UsageError(['give one file', usage]);
+  const format: PlanFormat = formatFrom(values.format, ['csv', 'json', 'table'] as const, io.stdout.isTTY ? 'table' : 'csv');
+  const today = todayFrom(values.today, io);
+  const input = await openInput(positionals[0], io, usage);
+
+  const progress = new ProgressBar(io.stderr, input.size);
+  let bytes = 0;
+  async function* counted() {
+    for await (const chunk of input.stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+  }
+
+  const sorted = new SortedRows();
+  let index: Map<PlanRowColumn, number> | undefined;
+  let bad = 0;
+  let idWidth = 2;
+  for await (const batch of readCsvRecords(counted())) {
+    for (const record of batch) {
+      if (!index) {
+        index = headerIndex(record.fields);
+        continue;
+      }
+      const cells: PlanRowCells = {};
+      for (const [col, i] of index) cells[col] = record.fields[i];
+      const parsed = parsePlanRow(cells);
+      if (!parsed.ok) {
+        bad++;
+        const id = cells.id?.trim() ? ` (id ${cells.id.trim()})` : '';
+        await write(io.stderr, parsed.problems.map((p) => `line ${record.line}${id}: ${p.field}: ${p.message}\n`).join(''));
+        continue;
+      }
+      const row = parsed.value;
+      const planned = planReview(row, today);
+      const id = row.id.replaceAll(SEP, ' ');
+      if (id.length > idWidth) idWidth = Math.min(id.length, 24);
+      await sorted.add(planned.urgency, `${id}${SEP}${planned.status}${SEP}${planned.reviewDeadline}${SEP}${planned.latestMeetingDate}${SEP}${planned.bookBy}${SEP}${row.meetingDate ?? ''}`);
+    }
+    progress.update(bytes, sorted.size);
+  }
+  progress.update(bytes, sorted.size, true);
+  progress.finish();
+  if (!index) throw new UsageError([`${input.name} is empty; expected a header row: ${planRowColumns.join(',')}`]);
+
+  const formatter = formatterFor(format, idWidth);
+  let out = formatter.header();
+  let first = true;
+  for await (const held of sorted.drain()) {
+    out += formatter.row(held, first);
+    first = false;
+    if (out.length > 1 << 16) {
+      await write(io.stdout, out);
+      out = '';
+    }
+  }
+  out += formatter.footer();
+  await write(io.stdout, out);
+  if (bad) {
+    io.stderr.write(`${sorted.size} plans planned; ${bad} row${bad === 1 ? '' : 's'} skipped because of the problems above.\n`);
+    return 2;
+  }
+  return 0;
+}
+
+export const planCommand: Command = { name: 'plan', summary: 'the caseload planner: which reviews to book, most urgent first', usage, run: plan };
