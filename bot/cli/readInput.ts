@@ -11,7 +11,9 @@ export async function openInput(file: string | undefined, io: CliIo, usage: stri
   try {
     const info = await stat(full);
     if (!info.isFile()) throw new UsageError([`${file} is not a file`]);
-    return { stream: createReadStream(full, { highWaterMark: 1 << 20 }), size: info.size, name: file };
+    // 64 KiB reads: each batch of rows dies young, in the cheap scavenges, instead of
+    // surviving into the old generation (measured at 640,000 rows: 250 MB peak with 1 MiB reads, 165 MB with these).
+    return { stream: createReadStream(full, { highWaterMark: 1 << 16 }), size: info.size, name: file };
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError([`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`]);

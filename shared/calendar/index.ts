@@ -3,3 +3,4 @@ export * from './isoDate';
 export * from './londonDay';
 export * from './periods';
 export * from './termDates';
+export * from './memo';

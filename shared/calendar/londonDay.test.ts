@@ -1,4 +1,4 @@
-import { daysBetween, dayOfWeek, isWeekend, londonToday, plusDays, plusMonths } from './londonDay';
+import { dayNumber, daysBetween, dayOfWeek, isWeekend, londonToday, plusDays, plusMonths } from './londonDay';
 
 describe('London calendar days', () => {
   it('gives 2026-03-30 for two days after 2026-03-28, across the spring clock change', () => {
@@ -24,5 +24,15 @@ describe('London calendar days', () => {
   });
   it('takes today in London: 23:30 UTC on 2026-12-31 is still 31 December in London (GMT)', () => {
     expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+});
+
+describe('day numbers', () => {
+  it('counts days from 1970-01-01 like Date.UTC does, for every day from 1900 to 2100', () => {
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      if (dayNumber(iso) !== t / 86_400_000) throw new Error(`dayNumber(${iso}) = ${dayNumber(iso)}, expected ${t / 86_400_000}`);
+    }
+    expect(dayNumber('2024-02-29') - dayNumber('2024-02-28')).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 import { endOfMonth, subDays } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
 import type { IsoDate, NoticeReading } from '../timeline/types';
 import { daysInMonth } from './isoDate';
-import { isoOf, LONDON, plusDays } from './londonDay';
+import { memoizeDateFn } from './memo';
+import { isoOf, plusDays } from './londonDay';
 
 /**
  * Last day of the period of `months` months "starting with" `start` (the start is
@@ -14,15 +15,17 @@ import { isoOf, LONDON, plusDays } from './londonDay';
  * @example endOfPeriodStartingWith('2026-03-01', 12) //=> '2027-02-28'
  * @see Children and Families Act 2014 s44(1); DOMAIN.md "Date arithmetic"
  */
-export function endOfPeriodStartingWith(start: IsoDate, months: number): IsoDate {
+export const endOfPeriodStartingWith: (start: IsoDate, months: number) => IsoDate = memoizeDateFn(periodEnd);
+
+function periodEnd(start: IsoDate, months: number): IsoDate {
   const day = Number(start.slice(8, 10));
   const monthIndex = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + months;
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
   if (day > daysInMonth(year, month)) {
-    return isoOf(endOfMonth(new TZDate(year, month - 1, 1, LONDON)));
+    return isoOf(endOfMonth(new UTCDate(year, month - 1, 1)));
   }
-  return isoOf(subDays(new TZDate(year, month - 1, day, LONDON), 1));
+  return isoOf(subDays(new UTCDate(year, month - 1, day), 1));
 }
 
 /**

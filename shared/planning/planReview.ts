@@ -1,4 +1,4 @@
-import { daysBetween, plusDays } from '../calendar/londonDay';
+import { dayNumber, plusDays } from '../calendar/londonDay';
 import { englandTypicalTerms, nextTermAfter, type TermCalendar, termContaining } from '../calendar/termDates';
 import { latestMeetingDate } from '../timeline/rules/latestMeetingDate';
 import { transferDeadline } from '../timeline/rules/phaseTransfer';
@@ -40,20 +40,30 @@ interface Dates {
   reviewDeadline: IsoDate;
   latestMeetingDate: IsoDate;
   bookBy: IsoDate;
+  deadlineDay: number;
+  bookByDay: number;
 }
 
 // The planner streams whole council caseloads; the same few thousand anchor and
-// transfer dates recur, so the date-fns arithmetic is done once per distinct input.
+// transfer dates recur, so the date-fns arithmetic is done once per distinct input,
+// keyed by day number (cheap to hash) when there is no transfer.
 const MAX_CACHED = 200_000;
-const cache = new Map<string, Dates>();
+const byAnchor = new Map<number, Dates>();
+const byAnchorAndTransfer = new Map<string, Dates>();
+
+function computeDates(anchor: IsoDate, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
+  const deadline = reviewDeadline(anchor);
+  const latest = latestMeetingDate(deadline, kind && transferDate ? transferDeadline(kind, transferDate) : null);
+  const bookBy = plusDays(latest, -BOOKING_LEAD_DAYS);
+  return { reviewDeadline: deadline, latestMeetingDate: latest, bookBy, deadlineDay: dayNumber(deadline), bookByDay: dayNumber(bookBy) };
+}
 
 function datesFor(anchor: IsoDate, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
-  const key = kind ? `${anchor}|${kind}|${transferDate}` : anchor;
+  const cache: Map<number | string, Dates> = (kind ? byAnchorAndTransfer : byAnchor) as Map<number | string, Dates>;
+  const key = kind ? `${anchor}|${kind}|${transferDate}` : dayNumber(anchor);
   let dates = cache.get(key);
   if (!dates) {
-    const deadline = reviewDeadline(anchor);
-    const latest = latestMeetingDate(deadline, kind && transferDate ? transferDeadline(kind, transferDate) : null);
-    dates = { reviewDeadline: deadline, latestMeetingDate: latest, bookBy: plusDays(latest, -BOOKING_LEAD_DAYS) };
+    dates = computeDates(anchor, kind, transferDate);
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(key, dates);
   }
@@ -88,6 +98,6 @@ export function planReview(row: PlanRowInput, today: IsoDate, options: PlanRevie
   else if (today >= dates.bookBy) status = 'book now';
   else if (dates.bookBy <= termHorizon(today, options.terms ?? englandTypicalTerms())) status = 'due this term';
   else status = 'later';
-  const urgency = STATUS_RANK[status] * 100_000 + daysBetween(today, status === 'overdue' ? dates.reviewDeadline : dates.bookBy);
-  return { ...dates, status, urgency };
+  const urgency = STATUS_RANK[status] * 100_000 + (status === 'overdue' ? dates.deadlineDay : dates.bookByDay) - dayNumber(today);
+  return { reviewDeadline: dates.reviewDeadline, latestMeetingDate: dates.latestMeetingDate, bookBy: dates.bookBy, status, urgency };
 }

@@ -72,10 +72,22 @@ describe('ehcp-review plan', () => {
 describe('the planner’s bounded-memory sort', () => {
   it('spills sorted runs to disk past its budget and merges them in order, keeping input order for ties', async () => {
     const rows = new SortedRows(200);
+    const keys = Array.from({ length: 300 }, (_, i) => (i * 7919) % 13);
+    for (const [i, k] of keys.entries()) await rows.add(k, `row${i}`);
+    expect(rows.spilledRuns).toBeGreaterThan(3);
+    const out: string[] = [];
+    for await (const r of rows.drain()) out.push(r);
+    const expected = keys.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k || a.i - b.i).map(({ i }) => `row${i}`);
+    expect(out).toEqual(expected);
+  });
+
+  it('keeps rows in memory under its budget, in the same order', async () => {
+    const rows = new SortedRows();
     const keys = [5, 3, 9, 3, 1, 7, 5, 0, 2, 8, 3, 6];
     for (const [i, k] of keys.entries()) await rows.add(k, `row${i}`);
     const out: string[] = [];
     for await (const r of rows.drain()) out.push(r);
+    expect(rows.spilledRuns).toBe(0);
     expect(out).toEqual(['row7', 'row4', 'row8', 'row1', 'row3', 'row10', 'row0', 'row6', 'row11', 'row5', 'row9', 'row2']);
   });
 

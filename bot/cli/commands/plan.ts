@@ -3,7 +3,7 @@ import { planReview } from '../../../shared/planning/planReview';
 import { formatFrom, parseCommandArgs, todayFrom } from '../args';
 import { readCsvRecords } from '../csv/parser';
 import { type Command, type CliIo, UsageError, write } from '../io';
-import { formatterFor, type PlanFormat, SEP } from '../plan/outputFormats';
+import { formatterFor, heldRow, type PlanFormat } from '../plan/outputFormats';
 import { SortedRows } from '../plan/sortedRows';
 import { ProgressBar } from '../progress';
 import { openInput } from '../readInput';
@@ -23,7 +23,7 @@ Bad rows are reported on stderr with their line number and skipped; the exit
 status is then 2. --format defaults to table on a terminal and csv otherwise.`;
 
 /** Maps header names to column positions; the planner's columns must be present once. */
-function headerIndex(fields: string[]): Map<PlanRowColumn, number> {
+function headerIndex(fields: string[]): [PlanRowColumn, number][] {
   const index = new Map<PlanRowColumn, number>();
   fields.forEach((name, i) => {
     const col = planRowColumns.find((c) => c.toLowerCase() === name.trim().toLowerCase());
@@ -31,7 +31,7 @@ function headerIndex(fields: string[]): Map<PlanRowColumn, number> {
   });
   const missing = (['id', 'planIssued'] as const).filter((c) => !index.has(c));
   if (missing.length) throw new UsageError([`line 1: the header row has no ${missing.join(' or ')} column; expected columns: ${planRowColumns.join(',')}`]);
-  return index;
+  return [...index];
 }
 
 async function plan(args: string[], io: CliIo): Promise<number> {
@@ -51,7 +51,7 @@ async function plan(args: string[], io: CliIo): Promise<number> {
   }
 
   const sorted = new SortedRows();
-  let index: Map<PlanRowColumn, number> | undefined;
+  let index: [PlanRowColumn, number][] | undefined;
   let bad = 0;
   let idWidth = 2;
   for await (const batch of readCsvRecords(counted())) {
@@ -61,7 +61,10 @@ async function plan(args: string[], io: CliIo): Promise<number> {
         continue;
       }
       const cells: PlanRowCells = {};
-      for (const [col, i] of index) cells[col] = record.fields[i];
+      for (let c = 0; c < index.length; c++) {
+        const [col, i] = index[c]!;
+        cells[col] = record.fields[i];
+      }
       const parsed = parsePlanRow(cells);
       if (!parsed.ok) {
         bad++;
@@ -71,9 +74,9 @@ async function plan(args: string[], io: CliIo): Promise<number> {
       }
       const row = parsed.value;
       const planned = planReview(row, today);
-      const id = row.id.replaceAll(SEP, ' ');
-      if (id.length > idWidth) idWidth = Math.min(id.length, 24);
-      await sorted.add(planned.urgency, `${id}${SEP}${planned.status}${SEP}${planned.reviewDeadline}${SEP}${planned.latestMeetingDate}${SEP}${planned.bookBy}${SEP}${row.meetingDate ?? ''}`);
+      if (row.id.length > idWidth) idWidth = Math.min(row.id.length, 24);
+      const spilling = sorted.add(planned.urgency, heldRow(row.id, planned.status, planned.reviewDeadline, planned.latestMeetingDate, planned.bookBy, row.meetingDate ?? ''));
+      if (spilling) await spilling;
     }
     progress.update(bytes, sorted.size);
   }
@@ -82,18 +85,23 @@ async function plan(args: string[], io: CliIo): Promise<number> {
   if (!index) throw new UsageError([`${input.name} is empty; expected a header row: ${planRowColumns.join(',')}`]);
 
   const formatter = formatterFor(format, idWidth);
-  let out = formatter.header();
-  let first = true;
-  for await (const held of sorted.drain()) {
-    out += formatter.row(held, first);
-    first = false;
-    if (out.length > 1 << 16) {
-      await write(io.stdout, out);
-      out = '';
+  if (format === 'csv') {
+    // Rows are held as CSV lines already: copy their bytes straight out.
+    await write(io.stdout, formatter.header());
+    for await (const bytes of sorted.drainBytes()) await write(io.stdout, bytes);
+  } else {
+    let out = formatter.header();
+    let first = true;
+    for await (const held of sorted.drain()) {
+      out += formatter.row(held, first);
+      first = false;
+      if (out.length > 1 << 16) {
+        await write(io.stdout, out);
+        out = '';
+      }
     }
+    await write(io.stdout, out + formatter.footer());
   }
-  out += formatter.footer();
-  await write(io.stdout, out);
   if (bad) {
     io.stderr.write(`${sorted.size} plans planned; ${bad} row${bad === 1 ? '' : 's'} skipped because of the problems above.\n`);
     return 2;

@@ -37,11 +37,13 @@ function parseComplete(text: string, startLine: number, atEnd: boolean): { recor
   let pos = 0;
   let line = startLine;
   const length = text.length;
+  // Where the next quote is; looked up again only once we pass it, so quote-free text is scanned once.
+  let quote = text.indexOf('"', pos);
   while (pos < length) {
     const nl = text.indexOf('\n', pos);
     if (nl === -1 && !atEnd) break;
     const end = nl === -1 ? length : nl;
-    const quote = text.indexOf('"', pos);
+    if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
     if (quote === -1 || quote >= end) {
       const raw = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
       if (raw.length) records.push({ fields: raw.split(','), line });
@@ -91,6 +93,11 @@ function parseQuoted(text: string, pos: number, atEnd: boolean): { fields: strin
   if (!atEnd) return undefined;
   fields.push(field);
   return { fields, next: i, lines };
+}
+
+/** The fields of one complete CSV line. */
+export function splitCsvLine(line: string): string[] {
+  return line.includes('"') ? (parseQuoted(`${line}\n`, 0, true)?.fields ?? []) : line.split(',');
 }
 
 /** One CSV field, quoted when it needs to be. */

@@ -1,0 +1,18 @@
+import { plannerBenchmark } from './planner';
+
+/** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
+const benchmarks: [string, () => Promise<void>][] = [['planner', plannerBenchmark]];
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  for (const [name, run] of benchmarks) {
+    if (only && only !== name) continue;
+    await run();
+    console.log('');
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
