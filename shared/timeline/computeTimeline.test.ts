@@ -150,3 +150,14 @@ describe('a whole review cycle', () => {
     expect(computeTimeline({ planIssued: '2026-10-25' }).latestMeetingDate).toBe('2027-09-26');
   });
 });
+
+describe('the family’s windows', () => {
+  it('shows the 15-day response window as over, not overdue, once it has closed', () => {
+    const t = computeTimeline(
+      { planIssued: '2025-12-01', meetingDate: '2026-10-13', decision: { outcome: 'amend', notifiedOn: '2026-11-06' }, amendmentNoticeServed: '2026-11-06' },
+      { today: '2026-11-24' },
+    );
+    expect(t.steps.find((s) => s.id === 'familyResponseBy')?.state).toBe('done');
+    expect(t.steps.find((s) => s.id === 'finalAmendedPlanDue')?.state).toBe('due');
+  });
+});

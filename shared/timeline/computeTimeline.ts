@@ -110,7 +110,7 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     if (s.date && (isWeekend(s.date) || isBankHolidayInEngland(s.date)) && s.id !== 'appealDeadline' && s.id !== 'nextReviewDeadline') {
       warnings.push({ code: 'deadline-not-working-day', message: `${s.label}: ${s.date} is a weekend or bank holiday; the date does not move, so plan to finish by the working day before.` });
     }
-    if (options.today) s.state = s.doneOn || superseded(s.id, input, options.today) ? 'done' : s.date! < options.today ? 'overdue' : 'due';
+    if (options.today) s.state = s.doneOn || superseded(s.id, input, options.today, s.date!) ? 'done' : s.date! < options.today ? 'overdue' : 'due';
   }
   if (pfa) steps.push(step('preparingForAdulthood', 'Year 9 onwards: the meeting must cover preparing for adulthood', null, preparingForAdulthoodSource, null));
 
@@ -136,9 +136,12 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
 }
 
 const BEFORE_MEETING = new Set(['adviceRequestedBy', 'invitationsBy', 'adviceCirculatedBy']);
+/** The family's windows: nobody is late when they close, they are simply over. */
+const WINDOWS = new Set(['familyResponseBy', 'appealDeadline']);
 
-/** A step with no date of its own recorded is behind us once a later step has happened. */
-function superseded(id: string, input: CaseInput, today: IsoDate): boolean {
+/** A step with no date of its own recorded is behind us once a later step has happened, or its window has closed. */
+function superseded(id: string, input: CaseInput, today: IsoDate, date: IsoDate): boolean {
+  if (WINDOWS.has(id)) return date < today;
   const held = input.meetingDate !== undefined && input.meetingDate <= today;
   if (BEFORE_MEETING.has(id)) return held;
   if (id === 'reportDue') return input.decision !== undefined;
