@@ -172,3 +172,48 @@ function retryAfterOf(error: GraphError): number | undefined {
   const seconds = Number(value);
   return Number.isFinite(seconds) ? seconds : undefined;
 }
+
+/** Bad input to one of our Graph functions, caught before anything is sent. */
+export class GraphInputError extends Error {
+  readonly code = 'invalid-input';
+
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphInputError';
+  }
+}
+
+/** Maps a status, Graph error body and headers (from a raw response or a batch step) like a direct call. */
+export function callErrorFromParts(
+  status: number,
+  body: { code?: string; message?: string },
+  headers: Headers,
+  op: GraphOperation,
+  caller: CallerContext,
+): Error {
+  const error = new GraphError(status, body.message ?? '');
+  error.code = body.code ?? null;
+  error.headers = headers;
+  return toCallError(error, op, caller);
+}
+
+/**
+ * Builds the caller-facing error for a raw `Response` that is not OK (used where the SDK's
+ * response handling is bypassed: raw downloads and upload URLs).
+ */
+export async function callErrorFromResponse(response: Response, op: GraphOperation, caller: CallerContext): Promise<Error> {
+  let body: { code?: string; message?: string } = {};
+  try {
+    const json = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    body = {
+      ...(typeof json.error?.code === 'string' ? { code: json.error.code } : {}),
+      ...(typeof json.error?.message === 'string' ? { message: json.error.message } : {}),
+    };
+  } catch {
+    // Not JSON: the status alone has to do.
+  }
+  return callErrorFromParts(response.status, body, response.headers, op, caller);
+}

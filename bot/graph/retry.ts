@@ -164,7 +164,7 @@ export type RetryGiveUp =
 
 /** Hooks {@link runWithRetry} reports through. */
 export interface RetryHooks {
-  onRetry?: (info: { attempt: number; delayMs: number; failure: AttemptFailure }) => void;
+  onRetry?: (info: { attempt: number; delayMs: number; failure: AttemptFailure }) => void | Promise<void>;
 }
 
 /**
@@ -188,7 +188,7 @@ export async function runWithRetry<T>(
     const delayMs = retryDelayMs(failure, n + 1, policy);
     if (delayMs === undefined) return { ok: false, value: result.value, giveUp: { reason: 'retry-after-too-long', failure } };
     if (!policy.budget.tryRetry()) return { ok: false, value: result.value, giveUp: { reason: 'budget-exhausted', failure } };
-    hooks.onRetry?.({ attempt: n + 1, delayMs, failure });
+    await hooks.onRetry?.({ attempt: n + 1, delayMs, failure });
     await policy.sleep(delayMs);
   }
 }

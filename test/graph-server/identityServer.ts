@@ -183,7 +183,7 @@ export async function startIdentityTestServer(options: IdentityTestServerOptions
     }
     if (form.grant_type === OBO_GRANT && form.requested_token_use === 'on_behalf_of') {
       const user = signer.verify(form.assertion ?? '');
-      if (!user || user.idtyp !== 'user') {
+      if (user?.idtyp !== 'user') {
         aadError(res, 400, 'invalid_grant', 50013, 'Assertion failed signature validation.');
         return;
       }

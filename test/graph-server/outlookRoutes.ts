@@ -35,24 +35,22 @@ export function outlookRoute(ctx: Ctx): Out | undefined {
   const who = m[1] ?? m[2] ?? '';
   const rest = m[3] ?? '';
   const method = ctx.method;
-  let r: RegExpExecArray | null;
+  const id = (r: RegExpExecArray, n: number) => decodeURIComponent(r[n] ?? '');
 
   if (rest === '/events' && method === 'POST') return createEvent(ctx, who);
   if (rest === '/events' && method === 'GET') return listEvents(ctx, who);
-  if ((r = /^\/events\/([^/]+)$/.exec(rest))) {
-    if (method === 'GET') return getEvent(ctx, who, decodeURIComponent(r[1] ?? ''));
-    if (method === 'PATCH') return updateEvent(ctx, who, decodeURIComponent(r[1] ?? ''));
-  }
-  if ((r = /^\/(events|messages)\/([^/]+)\/attachments$/.exec(rest))) {
-    const kind = r[1] as 'events' | 'messages';
-    if (method === 'POST') return addAttachment(ctx, who, kind, decodeURIComponent(r[2] ?? ''));
-    if (method === 'GET') return listAttachments(ctx, who, kind, decodeURIComponent(r[2] ?? ''));
-  }
-  if ((r = /^\/(events|messages)\/([^/]+)\/attachments\/createUploadSession$/.exec(rest)) && method === 'POST') {
-    return createUploadSession(ctx, who, r[1] as 'events' | 'messages', decodeURIComponent(r[2] ?? ''));
-  }
+  const event = /^\/events\/([^/]+)$/.exec(rest);
+  if (event && method === 'GET') return getEvent(ctx, who, id(event, 1));
+  if (event && method === 'PATCH') return updateEvent(ctx, who, id(event, 1));
+  const attachments = /^\/(events|messages)\/([^/]+)\/attachments$/.exec(rest);
+  const kindOf = (r: RegExpExecArray) => r[1] as 'events' | 'messages';
+  if (attachments && method === 'POST') return addAttachment(ctx, who, kindOf(attachments), id(attachments, 2));
+  if (attachments && method === 'GET') return listAttachments(ctx, who, kindOf(attachments), id(attachments, 2));
+  const session = /^\/(events|messages)\/([^/]+)\/attachments\/createUploadSession$/.exec(rest);
+  if (session && method === 'POST') return createUploadSession(ctx, who, kindOf(session), id(session, 2));
   if (rest === '/messages' && method === 'POST') return createDraft(ctx, who);
-  if ((r = /^\/messages\/([^/]+)\/send$/.exec(rest)) && method === 'POST') return sendDraft(ctx, who, decodeURIComponent(r[1] ?? ''));
+  const send = /^\/messages\/([^/]+)\/send$/.exec(rest);
+  if (send && method === 'POST') return sendDraft(ctx, who, id(send, 1));
   if (rest === '/sendMail' && method === 'POST') return sendMail(ctx, who);
   return undefined;
 }
@@ -271,7 +269,7 @@ function parentOf(ctx: Ctx, who: string, kind: 'events' | 'messages', id: string
   return { mailbox, attachments: item.attachments };
 }
 
-function attachmentJson(ctx: Ctx, a: StoredAttachment, withContent: boolean): Record<string, unknown> {
+function attachmentJson(a: StoredAttachment, withContent: boolean): Record<string, unknown> {
   return {
     '@odata.type': '#microsoft.graph.fileAttachment',
     '@odata.mediaContentType': a.contentType,
@@ -307,13 +305,13 @@ function addAttachment(ctx: Ctx, who: string, kind: 'events' | 'messages', id: s
     lastModifiedDateTime: new Date().toISOString(),
   };
   parent.attachments.set(attachment.id, attachment);
-  return ok(201, { '@odata.context': `${ctx.origin}/v1.0/$metadata#users('${parent.mailbox.id}')/${kind}('${id}')/attachments/$entity`, ...attachmentJson(ctx, attachment, true) });
+  return ok(201, { '@odata.context': `${ctx.origin}/v1.0/$metadata#users('${parent.mailbox.id}')/${kind}('${id}')/attachments/$entity`, ...attachmentJson(attachment, true) });
 }
 
 function listAttachments(ctx: Ctx, who: string, kind: 'events' | 'messages', id: string): Out {
   const parent = parentOf(ctx, who, kind, id);
   if (!('attachments' in parent)) return parent;
-  const items = [...parent.attachments.values()].map((a) => attachmentJson(ctx, a, true));
+  const items = [...parent.attachments.values()].map((a) => attachmentJson(a, true));
   return page(ctx, items, `${ctx.origin}/v1.0/$metadata#users('${parent.mailbox.id}')/${kind}('${id}')/attachments`);
 }
 
@@ -322,7 +320,7 @@ function createUploadSession(ctx: Ctx, who: string, kind: 'events' | 'messages',
   if (!('attachments' in parent)) return parent;
   const body = ctx.json;
   const item = isObject(body) && isObject(body.AttachmentItem) ? body.AttachmentItem : undefined;
-  if (!item || item.attachmentType !== 'file' || typeof item.name !== 'string' || typeof item.size !== 'number') {
+  if (item?.attachmentType !== 'file' || typeof item.name !== 'string' || typeof item.size !== 'number') {
     return fail(400, 'ErrorInvalidRequest', "The request needs AttachmentItem with attachmentType 'file', a name and a size.");
   }
   if (item.size < UPLOAD_SESSION_MIN_BYTES) {
