@@ -95,7 +95,7 @@ export interface CallerContext {
  * `IdentityError` for token problems, otherwise a {@link GraphCallError}.
  */
 export function toCallError(error: unknown, op: GraphOperation, caller: CallerContext): Error {
-  if (error instanceof GraphCallError || error instanceof IdentityError) return error;
+  if (error instanceof GraphCallError || error instanceof IdentityError || error instanceof GraphInputError) return error;
   if (error instanceof GraphTransportError) {
     if (error.kind === 'identity' && error.cause instanceof IdentityError) return error.cause;
     if (error.kind === 'outcome-unknown') {

@@ -88,7 +88,8 @@ export async function* listFolder(gc: GraphClient, folder: FolderRef, options: {
 
 /** Reads a file's (or folder's) metadata. */
 export async function getItem(gc: GraphClient, file: FileRef): Promise<DriveItemSummary> {
-  const raw = await gc.call(OPS.metadata, (sdk) => sdk.api(itemPath(file)).select(SELECT.split(',')).get());
+  const path = itemPath(file);
+  const raw = await gc.call(OPS.metadata, (sdk) => sdk.api(path).select(SELECT.split(',')).get());
   const parsed = itemSchema.safeParse(raw);
   if (!parsed.success) throw invalid(OPS.metadata, 'a drive item without the documented fields');
   return toSummary(parsed.data);
@@ -108,9 +109,8 @@ export interface FileContent {
  * when the host differs) and the body is streamed, never buffered whole.
  */
 export async function openFileContent(gc: GraphClient, file: FileRef): Promise<FileContent> {
-  const response = await gc.call(OPS.content, (sdk) =>
-    sdk.api(`${itemPath(file)}/content`).responseType(ResponseType.RAW).get(),
-  );
+  const path = `${itemPath(file)}/content`;
+  const response = await gc.call(OPS.content, (sdk) => sdk.api(path).responseType(ResponseType.RAW).get());
   if (!(response instanceof Response)) throw invalid(OPS.content, 'no HTTP response');
   if (!response.ok) throw await callErrorFromResponse(response, OPS.content, gc.caller);
   if (!response.body) throw invalid(OPS.content, 'a file response without a body');

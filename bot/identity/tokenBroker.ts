@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type AuthenticationResult, ConfidentialClientApplication, type Configuration, LogLevel } from '@azure/msal-node';
 import { z } from 'zod';
 import { classifyAuthFailure } from './classifyAuthFailure';
@@ -28,6 +29,11 @@ export interface TokenBrokerOptions {
   delegatedScopes?: string[];
   /** fetch used to reach Entra ID (MSAL's `networkClient`). Default the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Extra audiences accepted on user tokens for on-behalf-of (an Application ID URI that does
+   * not end in the client id). The client id and any URI ending in `/{clientId}` always pass.
+   */
+  userTokenAudiences?: string[];
   /** Timeout for each request to Entra ID, ms. Default 10 s. */
   networkTimeoutMs?: number;
   logger?: Logger;
@@ -173,8 +179,18 @@ export class TokenBroker {
         tenantId: tenant,
       });
     }
+    if (!this.acceptsAudience(claims.audience)) {
+      throw new IdentityError(
+        'invalid-user-token',
+        `The sign-in token sent by the add-in or tab was issued for "${claims.audience ?? 'no audience'}", not for this app (${this.clientId}); the add-in must request a token for this app's API.`,
+        { tenantId: tenant },
+      );
+    }
     const scopes = request.scopes ?? this.options.delegatedScopes ?? [GRAPH_DEFAULT_SCOPE];
-    const key = TokenCache.key({ tenantId: tenant, subject: `user:${claims.objectId}`, scopes });
+    // Keyed by the assertion itself as well as the user: the claims were read without checking
+    // the signature, so a cached Graph token is only handed back for the very same user token.
+    const assertion = createHash('sha256').update(request.userToken).digest('base64url');
+    const key = TokenCache.key({ tenantId: tenant, subject: `user:${claims.objectId}:${assertion}`, scopes });
     return this.acquire(tenant, 'on-behalf-of', key, (app) =>
       app.acquireTokenOnBehalfOf({ oboAssertion: request.userToken, scopes }),
     );
@@ -184,6 +200,13 @@ export class TokenBroker {
   forget(tenantId: string): void {
     this.tenants.delete(tenantId.toLowerCase());
     this.cache.forgetTenant(tenantId);
+  }
+
+  private acceptsAudience(audience: string | undefined): boolean {
+    if (audience === undefined) return false;
+    const a = audience.toLowerCase();
+    const id = this.clientId.toLowerCase();
+    return a === id || a.endsWith(`/${id}`) || (this.options.userTokenAudiences ?? []).some((x) => x.toLowerCase() === a);
   }
 
   private assertConfigured(): void {

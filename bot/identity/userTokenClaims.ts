@@ -7,12 +7,15 @@ export interface UserTokenClaims {
   objectId: string;
   /** Seconds since the epoch, when present. */
   expiresAt?: number;
+  /** Who the token was issued for: this app's client id or its Application ID URI. */
+  audience?: string;
 }
 
 const claimsSchema = z.object({
   tid: z.string().min(1),
   oid: z.string().min(1),
   exp: z.number().optional(),
+  aud: z.string().optional(),
 });
 
 /**
@@ -46,5 +49,6 @@ export function readUserTokenClaims(token: string): UserTokenClaims {
     tenantId: parsed.data.tid,
     objectId: parsed.data.oid,
     ...(parsed.data.exp !== undefined ? { expiresAt: parsed.data.exp } : {}),
+    ...(parsed.data.aud !== undefined ? { audience: parsed.data.aud } : {}),
   };
 }

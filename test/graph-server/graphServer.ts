@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { driveRoute } from './driveRoutes';
 import { type FaultAction, FaultInjector, type FaultTarget } from './faults';
 import { closeServer, graphErrorBody, headersOf, listenLocal, readBody, sendEmpty, sendJson } from './http';
@@ -197,7 +198,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     return { status: 200, body: { responses: responses.reverse() } };
   };
 
-  const upload = async (req: IncomingMessage, res: ServerResponse, url: URL, headers: Record<string, string>, rec: RecordedRequest, fault: FaultAction | undefined): Promise<void> => {
+  const upload = async (req: IncomingMessage, res: ServerResponse, socket: Socket, url: URL, headers: Record<string, string>, rec: RecordedRequest, fault: FaultAction | undefined): Promise<void> => {
     const sessionId = url.pathname.slice('/upload/'.length);
     const session = state.uploadSessions.get(sessionId);
     const body = (await readBody(req, MAX_CHUNK_BYTES + 1)) ?? Buffer.alloc(MAX_CHUNK_BYTES + 1);
@@ -205,7 +206,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     const answer = (status: number, payload?: unknown, extra: Record<string, string> = {}) => {
       if (fault?.type === 'drop' && fault.afterCommit) {
         rec.status = 'dropped';
-        req.socket.destroy();
+        socket.destroy();
         return;
       }
       rec.status = status;
@@ -303,6 +304,8 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Kept now: once the body stream is abandoned, req.socket is detached.
+    const socket = req.socket;
     const url = new URL(req.url ?? '/', origin);
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = headersOf(req);
@@ -313,17 +316,14 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     if (fault?.type === 'drop' && !fault.afterCommit) {
       let seen = 0;
       const limit = fault.afterBodyBytes ?? 0;
-      if (seen >= limit) {
-        rec.status = 'dropped';
-        req.socket.destroy();
-        return;
-      }
-      for await (const chunk of req) {
-        seen += (chunk as Buffer).length;
-        if (seen >= limit) break;
+      if (seen < limit) {
+        for await (const chunk of req) {
+          seen += (chunk as Buffer).length;
+          if (seen >= limit) break;
+        }
       }
       rec.status = 'dropped';
-      req.socket.destroy();
+      socket.destroy();
       return;
     }
     if (fault?.type === 'status') {
@@ -333,7 +333,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
       sendJson(res, out.status, out.body, out.headers);
       return;
     }
-    if (target === 'upload') return upload(req, res, url, headers, rec, fault);
+    if (target === 'upload') return upload(req, res, socket, url, headers, rec, fault);
     if (target === 'download') return download(res, url, rec);
 
     const body = await readBody(req, MAX_REQUEST_BYTES);
@@ -363,7 +363,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
     }
     if (fault?.type === 'drop' && fault.afterCommit) {
       rec.status = 'dropped';
-      req.socket.destroy();
+      socket.destroy();
       return;
     }
     rec.status = out.status;
