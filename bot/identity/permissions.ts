@@ -29,7 +29,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     type: 'delegated',
     feature:
       'Booking the review meeting from the add-in: create and update the event, turn on the Teams meeting, find it by iCalUId, attach advice files to it.',
-    narrowing: 'Delegated access reaches only the signed-in user’s own calendar.',
+    narrowing: 'Reaches only the signed-in user’s own calendar.',
   },
   {
     name: 'Files.Read.All',
@@ -42,7 +42,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
     name: 'Mail.Send',
     type: 'delegated',
     feature: 'Sending the decision letter or advice pack as the signed-in caseworker.',
-    narrowing: 'Delegated access sends only as the signed-in user.',
+    narrowing: 'Sends only as the signed-in user.',
   },
   {
     name: 'Mail.ReadWrite',
