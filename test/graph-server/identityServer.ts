@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { constants, randomUUID, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { closeServer, listenLocal, readBody, sendJson } from './http';
 import { type TestTokenClaims, TestTokenSigner } from './tokens';
 
 /** An app registration as one test tenant sees it. */
 export interface TestTenantApp {
-  /** The client secret the service must present. */
-  secret: string;
+  /** The client secret the service may present. */
+  secret?: string;
+  /** A certificate credential: the service signs a client assertion with its private key. */
+  certificate?: { publicKeyPem: string; thumbprintSha256: string };
   /** Application permissions an administrator granted (become `roles`). Empty: token without roles. */
   applicationPermissions?: string[];
   /** Delegated permissions consented for the tenant; undefined means never consented (AADSTS65001). */
@@ -156,7 +158,12 @@ export async function startIdentityTestServer(options: IdentityTestServerOptions
       );
       return;
     }
-    if (form.client_secret !== app.secret) {
+    const credential = checkCredential(form, app, `${publicOrigin}/${tenantId}/oauth2/v2.0/token`, clientId);
+    if (credential === 'bad-assertion') {
+      aadError(res, 401, 'invalid_client', 700027, 'Client assertion failed signature validation, or its audience, issuer, subject or lifetime is wrong.');
+      return;
+    }
+    if (credential === 'bad-secret') {
       aadError(
         res,
         401,
@@ -254,6 +261,37 @@ export async function startIdentityTestServer(options: IdentityTestServerOptions
     },
     close: () => closeServer(server),
   };
+}
+
+/**
+ * Checks the client's credential: `client_secret`, or a `private_key_jwt` client assertion
+ * (PS256 with `x5t#S256`, as MSAL signs it) verified against the registered public key.
+ */
+function checkCredential(form: Record<string, string>, app: TestTenantApp, tokenEndpoint: string, clientId: string): 'ok' | 'bad-secret' | 'bad-assertion' {
+  if (form.client_assertion_type === 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
+    const cert = app.certificate;
+    const [header, payload, signature] = (form.client_assertion ?? '').split('.');
+    if (!cert || !header || !payload || !signature) return 'bad-assertion';
+    try {
+      const h = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const p = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const thumbprint = Buffer.from(cert.thumbprintSha256, 'hex').toString('base64url');
+      const pss = h.alg === 'PS256';
+      if ((h.alg !== 'PS256' && h.alg !== 'RS256') || (h['x5t#S256'] !== thumbprint && h.x5t === undefined)) return 'bad-assertion';
+      const valid = verify(
+        'sha256',
+        Buffer.from(`${header}.${payload}`),
+        pss ? { key: cert.publicKeyPem, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST } : cert.publicKeyPem,
+        Buffer.from(signature, 'base64url'),
+      );
+      const now = Date.now() / 1000;
+      if (!valid || p.aud !== tokenEndpoint || p.iss !== clientId || p.sub !== clientId || typeof p.exp !== 'number' || p.exp < now) return 'bad-assertion';
+      return 'ok';
+    } catch {
+      return 'bad-assertion';
+    }
+  }
+  return app.secret !== undefined && form.client_secret === app.secret ? 'ok' : 'bad-secret';
 }
 
 /** Writes an Entra ID v2.0 error body: `error`, `error_description` starting `AADSTSnnn:`, `error_codes`, ... */

@@ -1,3 +1,4 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { IdentityError } from '../../bot/identity/errors';
 import { TokenBroker } from '../../bot/identity/tokenBroker';
 import { startIdentityTestServer } from '../graph-server/identityServer';
@@ -245,6 +246,33 @@ describe('an authority whose endpoints MSAL has to discover', () => {
       expect(error.details.adminConsentUrl).toMatch(/^https:\/\/login\.sovereign\.test\//);
     } finally {
       await sovereign.close();
+    }
+  });
+});
+
+describe('certificate credentials', () => {
+  test('MSAL signs a client assertion with the private key; a key the tenant does not know is not-configured (AADSTS700027)', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const thumbprintSha256 = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+    const idp = await startIdentityTestServer({ tenants: { [TENANT]: { apps: { [CLIENT_ID]: { certificate: { publicKeyPem, thumbprintSha256 }, applicationPermissions: ['Mail.Send'] } } } } });
+    try {
+      const fetch = routeFetch({ [idp.publicOrigin]: idp.url });
+      const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const broker = new TokenBroker({ clientId: CLIENT_ID, clientCertificate: { thumbprintSha256, privateKey: pem }, fetch });
+      const token = await broker.appToken(TENANT);
+      expect(idp.verify(token.token)?.roles).toEqual(['Mail.Send']);
+      const [request] = idp.requests;
+      expect(request?.form.client_assertion_type).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
+      expect(request?.form.client_secret).toBeUndefined();
+
+      const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const wrong = new TokenBroker({ clientId: CLIENT_ID, clientCertificate: { thumbprintSha256, privateKey: other }, fetch });
+      const error = await failure(wrong.appToken(TENANT));
+      expect(error.code).toBe('not-configured');
+      expect(error.details.aadCode).toBe('AADSTS700027');
+    } finally {
+      await idp.close();
     }
   });
 });
