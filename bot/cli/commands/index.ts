@@ -1,6 +1,7 @@
 import type { Command } from '../io';
+import { devTokenCommand } from './devToken';
 import { planCommand } from './plan';
 import { timelineCommand } from './timeline';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand];
+export const commands: Command[] = [timelineCommand, planCommand, devTokenCommand];
