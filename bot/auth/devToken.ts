@@ -14,7 +14,7 @@ export const defaultDevTokenLifetimeSeconds = 8 * 60 * 60;
 export const maxDevTokenLifetimeSeconds = 30 * 24 * 60 * 60;
 
 /** The command that makes a dev token, quoted in messages. */
-export const devTokenCommand = 'npx ehcp-review dev-token --role senco --org demo-school-1';
+export const devTokenCommandLine = 'npx ehcp-review dev-token --role senco --org demo-school-1';
 
 /** Options for {@link signDevToken}. */
 export interface SignDevTokenOptions {

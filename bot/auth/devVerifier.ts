@@ -2,7 +2,7 @@ import { importJWK, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { bearerTokenFrom } from './bearerToken';
 import { loadOrCreateDevKey } from './devKey';
-import { devAudience, devIssuer, devTokenCommand } from './devToken';
+import { devAudience, devIssuer, devTokenCommandLine } from './devToken';
 import { AuthConfigError, AuthenticationError } from './errors';
 import { authFailureFromJose } from './joseFailure';
 import { roles } from './roles';
@@ -32,8 +32,8 @@ export async function createDevVerifier(opts: { dataDir: string }): Promise<Toke
   }
   const key = await loadOrCreateDevKey(opts.dataDir);
   const publicKey = await importJWK(key.publicJwk, 'ES256');
-  const getOne = `get a development token with \`${devTokenCommand}\`.`;
-  const fromHere = `make one against this service's data directory: \`${devTokenCommand} --data-dir ${opts.dataDir}\`.`;
+  const getOne = `get a development token with \`${devTokenCommandLine}\`.`;
+  const fromHere = `make one against this service's data directory: \`${devTokenCommandLine} --data-dir ${opts.dataDir}\`.`;
   const messages = {
     expired: `The development token has expired; ${getOne}`,
     'not-yet-valid': "The development token is not valid yet; check this machine's clock, or get a new one.",
