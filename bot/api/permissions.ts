@@ -1,0 +1,30 @@
+import type { Role } from '../auth';
+
+/** Who may call each endpoint; organisation scoping is applied on top, in the store. */
+export const permissions = {
+  'POST /api/caseload/import': ['la-officer'],
+  'GET /api/reviews': ['senco', 'la-officer', 'la-manager', 'professional'],
+  'GET /api/reviews/{id}': ['senco', 'la-officer', 'la-manager', 'professional'],
+  'POST /api/reviews/{id}/meeting': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/advice': ['senco', 'la-officer', 'professional'],
+  'POST /api/reviews/{id}/report': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/decision': ['la-officer'],
+  'POST /api/reviews/{id}/amendment': ['la-officer'],
+  'GET /api/reports/timeliness': ['la-manager'],
+  'GET /api/reports/sen2.csv': ['la-manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Endpoint = keyof typeof permissions;
+
+const roleNames: Record<Role, string> = {
+  senco: 'a SENCO',
+  'la-officer': 'an LA SEND officer',
+  'la-manager': 'an LA manager',
+  professional: 'an invited professional',
+};
+
+/** The sentence a refused caller reads: who can do this instead. */
+export function forbiddenMessage(endpoint: Endpoint, role: Role): string {
+  const allowed = (permissions[endpoint] as readonly Role[]).map((r) => roleNames[r]).join(' or ');
+  return `${endpoint} is for ${allowed}; you are signed in as ${roleNames[role]}.`;
+}

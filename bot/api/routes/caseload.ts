@@ -1,0 +1,26 @@
+import express, { Router } from 'express';
+import { importCaseload } from '../../store/caseload/importCaseload';
+import { InvalidInputError } from '../../store/errors';
+import { requestHash, runWrite } from '../../store/idempotency';
+import { type ApiContext, authorise, idempotencyKey } from '../context';
+import { send } from './reviews';
+
+/** POST /api/caseload/import: a council's caseload CSV, stored in one transaction. */
+export function caseloadRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '64mb' });
+  router.post('/api/caseload/import', csvBody, async (req, res) => {
+    const principal = await authorise(ctx, req, 'POST /api/caseload/import');
+    const key = idempotencyKey(req);
+    if (typeof req.body !== 'string') {
+      throw new InvalidInputError([{ field: 'Content-Type', message: 'send the caseload as CSV with Content-Type: text/csv' }]);
+    }
+    const csv = req.body;
+    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, csv, 'text/csv'), async (tx) => ({
+      status: 200,
+      body: await importCaseload(tx, principal, csv),
+    }));
+    send(res, result);
+  });
+  return router;
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { inviteeRoles, isIsoDate } from '../../shared';
+import type { FieldProblem } from '../store/errors';
+import { reviewStatuses } from '../store/reviews/status';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD (for example 2026-03-31)' });
+const text = (max: number) => z.string().trim().min(1).max(max);
+const outcome = z.enum(['maintain', 'amend', 'cease']);
+
+export const meetingBody = z.strictObject({
+  meetingDate: isoDate,
+  invitationsSentOn: isoDate,
+  invitees: z
+    .array(z.strictObject({ role: z.enum(inviteeRoles), name: text(200).optional(), email: z.string().trim().email().max(320).optional() }))
+    .min(1, 'list everyone invited, each with a role')
+    .max(50),
+  mode: z.enum(['in-person', 'virtual', 'hybrid']),
+  rating: z.enum(['green', 'amber', 'red']).optional(),
+  coversPreparingForAdulthood: z.boolean().optional(),
+  outlookEventId: text(1024).optional(),
+  iCalUId: text(1024).optional(),
+  teamsJoinUrl: z.string().url().startsWith('https://', 'must be an https:// Teams join link').max(2048).optional(),
+});
+
+export const adviceBody = z
+  .strictObject({
+    fromRole: z.enum(inviteeRoles),
+    author: text(200).optional(),
+    receivedOn: isoDate,
+    driveId: text(512).optional(),
+    itemId: text(512).optional(),
+    fileName: text(255).optional(),
+  })
+  .refine((a) => (a.driveId === undefined) === (a.itemId === undefined), { message: 'give both driveId and itemId (the file in OneDrive/SharePoint), or neither', path: ['itemId'] });
+
+export const reportBody = z.strictObject({ sentOn: isoDate, recommendation: outcome, notes: text(4000).optional() });
+
+export const decisionBody = z.strictObject({ outcome, notifiedOn: isoDate, reasons: text(4000) });
+
+export const amendmentBody = z
+  .strictObject({ noticeServedOn: isoDate.optional(), familyRespondedOn: isoDate.optional(), finalPlanIssuedOn: isoDate.optional() })
+  .refine((a) => Object.keys(a).length > 0, { message: 'give at least one of noticeServedOn, familyRespondedOn, finalPlanIssuedOn', path: ['body'] });
+
+const booleanText = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const reviewListQuery = z.strictObject({
+  status: z.enum(reviewStatuses).optional(),
+  overdue: booleanText.optional(),
+  dueBefore: isoDate.optional(),
+  school: z.string().min(1).max(63).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+export const periodQuery = z
+  .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must be on or before to', path: ['from'] });
+
+/** Validates `value` against `schema`, or lists every problem by field (400). */
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): { ok: true; value: z.output<T> } | { ok: false; problems: FieldProblem[] } {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => {
+      if (issue.code === 'unrecognized_keys') return { field: issue.keys.join(', '), message: 'is not a field this endpoint takes; remove it' };
+      const field = issue.path.join('.') || 'body';
+      const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+      return { field, message };
+    }),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The one database interface the store is written against. Both back ends speak
+ * PostgreSQL's dialect: PGlite (embedded, the default) and a PostgreSQL server.
+ */
+export type DbKind = 'pglite' | 'postgres';
+
+/** Something SQL can be sent to: the database itself or an open transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs several statements with no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: DbKind;
+  /**
+   * Runs `fn` in one transaction: committed if it resolves, rolled back if it throws.
+   * Every API request is one call, so nothing is ever half-written.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Closes the database; an unclosed PGlite keeps Node alive. */
+  close(): Promise<void>;
+}
+
+/** OID of PostgreSQL's `date` type: kept as the ISO string, never turned into a JS Date. */
+export const DATE_OID = 1082;

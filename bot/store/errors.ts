@@ -1,0 +1,60 @@
+import type { Finding } from '../../shared';
+
+/** One thing wrong with a request, named by the field to fix. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * A refusal the caller can act on. The HTTP layer turns `status` into the response
+ * code and `message` (plus `problems` or `findings`) into the body.
+ */
+export class ServiceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends ServiceError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(400, 'invalid-input', problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+  }
+}
+
+/** Unknown id, or a case of another organisation: the two are answered alike so existence is not revealed. */
+export class NotFoundError extends ServiceError {
+  constructor(what: string) {
+    super(404, 'not-found', `${what} was not found, or is not one your organisation can see.`);
+  }
+}
+
+export class ForbiddenError extends ServiceError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class ConflictError extends ServiceError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}
+
+export class PreconditionFailedError extends ServiceError {
+  constructor(current: string) {
+    super(412, 'stale-write', `The review has changed since you read it (it is now at ${current}); reload it and make your change again.`);
+  }
+}
+
+/** The meeting proposal breaks a statutory rule; nothing was stored. */
+export class ProposalBlockedError extends ServiceError {
+  constructor(readonly findings: Finding[]) {
+    super(422, 'meeting-blocked', 'The proposed meeting would not be compliant; change what the findings say and propose it again.');
+  }
+}

@@ -1,0 +1,41 @@
+import { appendAudit } from './audit';
+import type { Queryable } from './db';
+import type { OrgKind, Principal } from './principal';
+
+export interface OrganisationInput {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  entraTenantId?: string | undefined;
+  councilId?: string | undefined;
+}
+
+/** Registers (or renames) an organisation; schools name their maintaining council. */
+export async function registerOrganisation(tx: Queryable, org: OrganisationInput, actor: Principal | null = null): Promise<void> {
+  await tx.query(
+    `insert into organisations (id, kind, name, entra_tenant_id, council_id) values ($1, $2, $3, $4, $5)
+     on conflict (id) do update set name = excluded.name, entra_tenant_id = excluded.entra_tenant_id, council_id = excluded.council_id`,
+    [org.id, org.kind, org.name, org.entraTenantId ?? null, org.councilId ?? null],
+  );
+  await appendAudit(tx, actor, 'organisation.registered', 'organisation', org.id, null, org);
+}
+
+export interface PersonInput {
+  orgId: string;
+  entraObjectId: string;
+  email?: string | undefined;
+  displayName?: string | undefined;
+  role: Principal['role'];
+}
+
+/** Registers a person's role in an organisation; returns their id. */
+export async function registerPerson(tx: Queryable, person: PersonInput, actor: Principal | null = null): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    `insert into people (org_id, entra_object_id, email, display_name, role) values ($1, $2, $3, $4, $5)
+     on conflict (org_id, entra_object_id) do update set email = excluded.email, display_name = excluded.display_name, role = excluded.role
+     returning id::int`,
+    [person.orgId, person.entraObjectId, person.email ?? null, person.displayName ?? null, person.role],
+  );
+  await appendAudit(tx, actor, 'person.registered', 'person', `${person.orgId}/${person.entraObjectId}`, null, person);
+  return rows[0]?.id as number;
+}

@@ -1,0 +1,107 @@
+import { checkMeetingProposal, computeTimeline, type Finding, type InviteeRole, type MeetingMode, plusDays, type RatingLevel } from '../../../shared';
+import { appendAudit } from '../audit';
+import type { Queryable } from '../db';
+import { ConflictError, ProposalBlockedError } from '../errors';
+import type { Principal } from '../principal';
+import { cycleDates } from './cycleDates';
+import { caseInputOf, etagOf, loadReview } from './loadReview';
+import { checkIfMatch, updateReview } from './writeSupport';
+
+export interface MeetingInput {
+  meetingDate: string;
+  invitationsSentOn: string;
+  invitees: { role: InviteeRole; name?: string | undefined; email?: string | undefined }[];
+  mode: MeetingMode;
+  rating?: RatingLevel | undefined;
+  coversPreparingForAdulthood?: boolean | undefined;
+  outlookEventId?: string | undefined;
+  iCalUId?: string | undefined;
+  teamsJoinUrl?: string | undefined;
+}
+
+/** Roles whose advice the meeting needs; they get a reminder before it is due. */
+const ADVISERS = new Set<InviteeRole>(['health', 'social-care', 'educational-psychologist']);
+const REMINDER_LEAD_DAYS = 7;
+const MEETING_REMINDER_LEAD_DAYS = 2;
+
+/**
+ * Books (or re-books) the review meeting. `checkMeetingProposal` decides: any `block`
+ * finding refuses the booking and nothing is stored; warnings come back with the 201.
+ * Invitations are replaced, advice requests and reminders follow the new date.
+ */
+export async function recordMeeting(tx: Queryable, principal: Principal, id: string, input: MeetingInput, today: string, ifMatch?: string) {
+  const row = await loadReview(tx, principal, id, today, true);
+  checkIfMatch(row, ifMatch);
+  if (row.stage !== 'not-booked' && row.stage !== 'booked') {
+    throw new ConflictError('meeting-already-held', `This review is ${row.status}; its meeting can no longer be changed. Book the next review's meeting instead.`);
+  }
+  const caseInput = { ...caseInputOf(row), meetingDate: undefined };
+  const findings: Finding[] = checkMeetingProposal({
+    case: caseInput,
+    meetingDate: input.meetingDate,
+    invitationsSentOn: input.invitationsSentOn,
+    invitees: input.invitees.map((i) => i.role),
+    mode: input.mode,
+    rating: input.rating,
+    coversPreparingForAdulthood: input.coversPreparingForAdulthood,
+    today,
+  });
+  if (findings.some((f) => f.severity === 'block')) throw new ProposalBlockedError(findings);
+
+  const before = (await tx.query('select * from meetings where review_id = $1', [id]))[0] ?? null;
+  const after = {
+    meeting_date: input.meetingDate,
+    invitations_sent_on: input.invitationsSentOn,
+    mode: input.mode,
+    rating: input.rating ?? null,
+    outlook_event_id: input.outlookEventId ?? null,
+    ical_uid: input.iCalUId ?? null,
+    teams_join_url: input.teamsJoinUrl ?? null,
+  };
+  await tx.query(
+    `insert into meetings (review_id, meeting_date, invitations_sent_on, mode, rating, outlook_event_id, ical_uid, teams_join_url, booked_by, source)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'service')
+     on conflict (review_id) do update set meeting_date = excluded.meeting_date, invitations_sent_on = excluded.invitations_sent_on,
+       mode = excluded.mode, rating = excluded.rating, outlook_event_id = excluded.outlook_event_id, ical_uid = excluded.ical_uid,
+       teams_join_url = excluded.teams_join_url, booked_by = excluded.booked_by, source = 'service'`,
+    [id, after.meeting_date, after.invitations_sent_on, after.mode, after.rating, after.outlook_event_id, after.ical_uid, after.teams_join_url, principal.personId],
+  );
+  await tx.query('delete from invitations where review_id = $1', [id]);
+  // Requests that advice already answered stay (the items point at them); the rest follow the new date.
+  await tx.query('delete from advice_requests r where r.review_id = $1 and not exists (select 1 from advice_items i where i.request_id = r.id)', [id]);
+  await tx.query("update reminder_outbox set status = 'cancelled' where review_id = $1 and status = 'pending'", [id]);
+
+  const timeline = computeTimeline({ ...caseInput, meetingDate: input.meetingDate });
+  const adviceDue = timeline.adviceCirculatedBy ?? input.meetingDate;
+  for (const invitee of input.invitees) {
+    const email = invitee.email?.trim() || null;
+    await tx.query(
+      `insert into invitations (review_id, role, person_id, name, email, sent_on)
+       values ($1, $2, (select id from people where lower(email) = lower($4::text) order by id limit 1), $3, $4, $5)`,
+      [id, invitee.role, invitee.name ?? null, email, input.invitationsSentOn],
+    );
+    if (ADVISERS.has(invitee.role)) {
+      await tx.query(
+        `insert into advice_requests (review_id, from_role, email, requested_on, due_on) select $1, $2, $3, $4, $5
+          where not exists (select 1 from advice_requests where review_id = $1 and from_role = $2 and coalesce(email, '') = coalesce($3, ''))`,
+        [id, invitee.role, email, input.invitationsSentOn, adviceDue],
+      );
+      await enqueueReminder(tx, id, 'advice-due', invitee.role, email, plusDays(adviceDue, -REMINDER_LEAD_DAYS));
+    }
+    await enqueueReminder(tx, id, 'meeting', invitee.role, email, plusDays(input.meetingDate, -MEETING_REMINDER_LEAD_DAYS));
+  }
+
+  await tx.query('update advice_requests set due_on = $2 where review_id = $1', [id, adviceDue]);
+  const dates = cycleDates({ ...caseInput, meetingDate: input.meetingDate });
+  const version = await updateReview(tx, row, { stage: 'booked', meeting_date: input.meetingDate, report_due: dates.report_due, decision_due: dates.decision_due });
+  await appendAudit(tx, principal, before ? 'meeting.rebooked' : 'meeting.booked', 'review', id, before, { ...after, invitees: input.invitees });
+  return { findings, etag: etagOf({ id, version }) };
+}
+
+async function enqueueReminder(tx: Queryable, reviewId: string, kind: string, role: string, email: string | null, sendOn: string) {
+  await tx.query(
+    `insert into reminder_outbox (review_id, kind, recipient_role, recipient_email, send_on) values ($1, $2, $3, $4, $5)
+     on conflict (review_id, kind, recipient_role, coalesce(recipient_email, '')) do update set send_on = excluded.send_on, status = 'pending', attempts = 0, last_error = null`,
+    [reviewId, kind, role, email, sendOn],
+  );
+}

@@ -1,0 +1,24 @@
+import type { Queryable } from '../db';
+import { PreconditionFailedError } from '../errors';
+import { etagOf, type ReviewRow } from './loadReview';
+
+/** Refuses a write made against an older version than the stored one (If-Match). */
+export function checkIfMatch(row: ReviewRow, ifMatch: string | undefined): void {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return;
+  const current = etagOf(row);
+  const sent = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (!sent.includes(current)) throw new PreconditionFailedError(`version ${row.version}`);
+}
+
+type ReviewColumns = Partial<Pick<ReviewRow, 'stage' | 'meeting_date' | 'report_due' | 'decision_due' | 'final_plan_due'>>;
+
+/** Updates the review row and moves its version on; returns the new version. */
+export async function updateReview(tx: Queryable, row: ReviewRow, changes: ReviewColumns): Promise<number> {
+  const entries = Object.entries(changes);
+  const sets = entries.map(([column], i) => `${column} = $${i + 2}`);
+  const rows = await tx.query<{ version: number }>(
+    `update review_cycles set ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} where id = $1 returning version`,
+    [row.id, ...entries.map(([, value]) => value)],
+  );
+  return rows[0]?.version ?? row.version + 1;
+}
