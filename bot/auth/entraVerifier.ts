@@ -25,6 +25,9 @@ const whatToSend = 'the add-in must send the access token it gets for this API f
  * so a v1.0 token means the registration is misconfigured, and accepting the
  * sts.windows.net issuer as well would only widen what a stolen or mis-aimed token can do.
  *
+ * @example
+ * const verifier = createEntraVerifier({ clientId: '8d2b…', allowedTenants: ['0f5b…'] });
+ * await verifier.verify(req.headers.authorization) // { mode: 'entra', tenantId: '0f5b…', userId: '6902…', email: 'sam.jones@school.example', name: 'Sam Jones' }
  * @throws AuthConfigError at creation when the client id, tenant list or authority host is unusable.
  */
 export function createEntraVerifier(opts: EntraVerifierOptions): TokenVerifier {
