@@ -8,6 +8,7 @@ module.exports = {
   },
   // jose ships ESM only; let swc turn it into CommonJS for jest's module loader.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
-  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
 };
