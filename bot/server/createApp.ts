@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { type ApiContext } from '../api/context';
+import type { ApiContext } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { caseloadRoutes } from '../api/routes/caseload';

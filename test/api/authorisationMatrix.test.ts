@@ -1,0 +1,139 @@
+import type { Role } from '../../bot/auth';
+import { permissions } from '../../bot/api/permissions';
+import { recordDecision } from '../../bot/store/reviews/recordDecision';
+import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
+import { recordReport } from '../../bot/store/reviews/recordReport';
+import { londonToday, plusDays } from '../../shared';
+import { CSV_HEADER, fullInvitees, importRows, registerPeople } from '../support/fixtures';
+import { startTestService, type TestService } from '../support/testService';
+
+/**
+ * Every role against every endpoint, through the real HTTP service with authentication on.
+ * The expected table is written out here, not read from the code's own permissions, so a
+ * change to either shows up as a failure.
+ */
+const today = londonToday(new Date());
+const soon = plusDays(today, 21);
+const past = plusDays(today, -10);
+
+type Cell = 'allowed' | 'forbidden';
+const matrix: Record<string, Record<Role, Cell>> = {
+  'POST /api/caseload/import': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'GET /api/reviews': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
+  'GET /api/reviews/{id}': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
+  'POST /api/reviews/{id}/meeting': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/advice': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'allowed' },
+  'POST /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/decision': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/amendment': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'GET /api/reports/timeliness': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
+  'GET /api/reports/sen2.csv': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
+};
+
+const principals: Record<Role, [string, string]> = {
+  senco: ['north-school', 'senco'],
+  'la-officer': ['north-council', 'officer'],
+  'la-manager': ['north-council', 'manager'],
+  professional: ['nhs', 'ep'],
+};
+const roles = Object.keys(principals) as Role[];
+
+let svc: TestService;
+/** One review per (endpoint, role) cell that writes, each at the step the write needs. */
+const reviewFor: Record<string, string> = {};
+const tokens = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  svc = await startTestService('pglite', async (db) => {
+    const people = await registerPeople(db);
+    const refs = roles.flatMap((role) => ['main', 'report', 'decision', 'amendment'].map((step) => `${step}-${role}`));
+    const ids = await importRows(db, people.officer, refs.map((ref) => `${ref},Child ${ref},north-school,${plusDays(today, -300)},,,4,,,`));
+    const earlier = plusDays(past, -20);
+    for (const role of roles) {
+      const booking = (id: string, meetingDate: string, invitationsSentOn: string, on: string) =>
+        db.transaction((tx) => recordMeeting(tx, people.senco, id, { meetingDate, invitationsSentOn, invitees: fullInvitees(), mode: 'in-person' }, on));
+      await booking(ids[`main-${role}`] as string, soon, today, today);
+      for (const step of ['report', 'decision', 'amendment']) await booking(ids[`${step}-${role}`] as string, past, earlier, earlier);
+      for (const step of ['decision', 'amendment']) {
+        await db.transaction((tx) => recordReport(tx, people.senco, ids[`${step}-${role}`] as string, { sentOn: past, recommendation: 'amend' }, today));
+      }
+      await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r' }, today));
+    }
+    Object.assign(reviewFor, ids);
+  });
+  for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
+});
+afterAll(() => svc.stop());
+
+function request(endpoint: string, role: Role): { method: string; path: string; body?: unknown; headers?: Record<string, string> } {
+  const id = (step: string) => reviewFor[`${step}-${role}`];
+  switch (endpoint) {
+    case 'POST /api/caseload/import':
+      return { method: 'POST', path: '/api/caseload/import', body: `${CSV_HEADER}\nNEW-${role},New Child,north-school,${today},,,,,,\n`, headers: { 'content-type': 'text/csv' } };
+    case 'GET /api/reviews':
+      return { method: 'GET', path: '/api/reviews' };
+    case 'GET /api/reviews/{id}':
+      return { method: 'GET', path: `/api/reviews/${id('main')}` };
+    case 'POST /api/reviews/{id}/meeting':
+      return { method: 'POST', path: `/api/reviews/${id('main')}/meeting`, body: { meetingDate: soon, invitationsSentOn: today, invitees: fullInvitees(), mode: 'hybrid' } };
+    case 'POST /api/reviews/{id}/advice':
+      return { method: 'POST', path: `/api/reviews/${id('main')}/advice`, body: { fromRole: 'health', receivedOn: today } };
+    case 'POST /api/reviews/{id}/report':
+      return { method: 'POST', path: `/api/reviews/${id('report')}/report`, body: { sentOn: today, recommendation: 'maintain' } };
+    case 'POST /api/reviews/{id}/decision':
+      return { method: 'POST', path: `/api/reviews/${id('decision')}/decision`, body: { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' } };
+    case 'POST /api/reviews/{id}/amendment':
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/amendment`, body: { noticeServedOn: today } };
+    case 'GET /api/reports/timeliness':
+      return { method: 'GET', path: '/api/reports/timeliness' };
+    default:
+      return { method: 'GET', path: '/api/reports/sen2.csv' };
+  }
+}
+
+const cells = Object.entries(matrix).flatMap(([endpoint, row]) => roles.map((role) => [endpoint, role, row[role]] as const));
+
+it('covers every endpoint the service declares', () => {
+  expect(Object.keys(matrix).sort()).toEqual(Object.keys(permissions).sort());
+});
+
+it.each(cells)('%s as %s is %s', async (endpoint, role, expected) => {
+  const r = request(endpoint, role);
+  const res = await svc.call(r.method, r.path, { token: tokens[role], body: r.body, headers: r.headers });
+  if (expected === 'forbidden') {
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/is for .*; you are signed in as/);
+  } else {
+    expect(res.status).toBe(r.method === 'POST' && !/import|amendment/.test(endpoint) ? 201 : 200);
+    expect(res.body).toBeTruthy();
+  }
+});
+
+it.each(Object.keys(matrix))('%s without a token, or with a forged one, is 401', async (endpoint) => {
+  const r = request(endpoint, 'la-officer');
+  const missing = await svc.call(r.method, r.path, { body: r.body, headers: r.headers });
+  expect(missing.status).toBe(401);
+  expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+  const forged = `${tokens['la-officer'].slice(0, -4)}AAAA`;
+  expect((await svc.call(r.method, r.path, { token: forged, body: r.body, headers: r.headers })).status).toBe(401);
+});
+
+describe('another organisation reads and writes as if the review did not exist (404)', () => {
+  const outsiders: [string, Role, string, string][] = [
+    ['another school of the same council', 'senco', 'north-school-b', 'senco-b'],
+    ['another council', 'la-officer', 'south-council', 'south-officer'],
+    ['another council’s manager', 'la-manager', 'south-council', 'south-manager'],
+    ['a professional who was not invited', 'professional', 'nhs', 'nurse'],
+  ];
+  it.each(outsiders)('%s', async (_who, role, org, user) => {
+    const token = await svc.token(role, org, user);
+    const id = reviewFor['main-senco'];
+    expect((await svc.call('GET', `/api/reviews/${id}`, { token })).status).toBe(404);
+    const list = await svc.call('GET', '/api/reviews', { token });
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    if (role !== 'la-manager') {
+      const write = await svc.call('POST', `/api/reviews/${id}/advice`, { token, body: { fromRole: 'health', receivedOn: today } });
+      expect(write.status).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import type { Role } from '../../bot/auth';
+import { signDevToken } from '../../bot/auth';
+import { loadConfig } from '../../bot/config/env';
+import type { Db, DbKind } from '../../bot/store/db';
+import { silentLogger } from '../../bot/identity/logger';
+import { type RunningService, startService } from '../../bot/server/startService';
+import { openTestStore } from './testStores';
+
+export interface TestService {
+  url: string;
+  dataDir: string;
+  service: RunningService;
+  /** A development token for the service's key. */
+  token(role: Role, orgId: string, userId?: string): Promise<string>;
+  /** JSON request with a bearer token; answers status, headers and parsed body. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real service (express, dev auth, the store) in this process on a free port, over a
+ * fresh store that `prepare` fills first. `env` adds settings (e.g. AUTH_MODE=entra).
+ */
+export async function startTestService(kind: DbKind, prepare: (db: Db) => Promise<void> = async () => {}, env: Record<string, string> = {}): Promise<TestService> {
+  const store = await openTestStore(kind);
+  try {
+    await prepare(store.db);
+  } finally {
+    // The service opens the store itself; PGlite allows one opener at a time.
+    await store.db.close();
+  }
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: store.location.dataDir, DATABASE_URL: store.location.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env });
+  const service = await startService(config, { logger: silentLogger });
+  const call: TestService['call'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (typeof options.body === 'string') body = options.body;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(`${service.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json')) parsed = text ? JSON.parse(text) : null;
+    return { status: res.status, headers: res.headers, body: parsed };
+  };
+  return {
+    url: service.url,
+    dataDir: store.location.dataDir,
+    service,
+    token: (role, orgId, userId) => signDevToken({ dataDir: store.location.dataDir, role, orgId, userId }),
+    call,
+    async stop() {
+      await service.stop();
+      await store.dispose();
+    },
+  };
+}
