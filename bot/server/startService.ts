@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
@@ -44,8 +44,9 @@ export async function startService(config: Config, options: { logger?: Logger; n
   let url = '';
   const app = createApp({ db, verifier, today, logger, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    const s = createServer(app);
     s.once('error', reject);
+    s.listen(config.port, config.host, () => resolve(s));
   }).catch(async (error: NodeJS.ErrnoException) => {
     await db.close();
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${config.port} is already in use; stop the other process or set PORT to a free port.`) : error;

@@ -15,7 +15,7 @@ describe.each(storeKinds)('the reviews API on %s', (kind) => {
   beforeAll(async () => {
     svc = await startTestService(kind, async (db) => {
       const people = await registerPeople(db);
-      ids = await importRows(db, people.officer, ['A-1,Ada Example,north-school,' + plusDays(today, -300) + ',,,4,,,', 'A-2,Ben Sample,north-school,' + plusDays(today, -300) + ',,,4,,,']);
+      ids = await importRows(db, people.officer, [`A-1,Ada Example,north-school,${plusDays(today, -300)},,,4,,,`, `A-2,Ben Sample,north-school,${plusDays(today, -300)},,,4,,,`]);
     });
     officer = await svc.token('la-officer', 'north-council', 'officer');
     senco = await svc.token('senco', 'north-school', 'senco');

@@ -13,6 +13,7 @@ export interface TestService {
   /** A development token for the service's key. */
   token(role: Role, orgId: string, userId?: string): Promise<string>;
   /** JSON request with a bearer token; answers status, headers and parsed body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the JSON bodies they assert on without restating every response type.
   call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
   stop(): Promise<void>;
 }
