@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { SchemaMismatchError } from '../../store/migrate';
+import { describeStore, openStore } from '../../store/openStore';
+import { parseCommandArgs } from '../args';
+import { type Command, UsageError, write } from '../io';
+
+const usage = `Usage: ehcp-review migrate [--data-dir DIR]
+
+Brings the store's schema up to date, as the service does when it starts: the PostgreSQL
+server in $DATABASE_URL, or else the embedded database in DIR (default $DATA_DIR, else ./data).
+Migrations only move forward; a database newer than this build is refused.`;
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'apply the store’s schema migrations (npm run migrate)',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' } }, usage);
+    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, usage]);
+    const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || io.env.DATA_DIR || './data'), databaseUrl: io.env.DATABASE_URL || undefined };
+    let db: Awaited<ReturnType<typeof openStore>>;
+    try {
+      db = await openStore(location);
+    } catch (error) {
+      if (error instanceof SchemaMismatchError) throw new UsageError([error.message]);
+      throw error;
+    }
+    try {
+      const [row] = await db.query<{ version: number }>('select max(version) as version from schema_migrations');
+      await write(io.stdout, `${describeStore(location)}: schema at version ${row?.version}\n`);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPglite } from '../../bot/store/openPglite';
+import { cli } from './runCli';
+
+describe('ehcp-review migrate', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ehcp-migrate-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the embedded store in the data folder and says which version it is at, twice alike', async () => {
+    for (let run = 0; run < 2; run++) {
+      const { code, stdout } = await cli(['migrate', '--data-dir', dir]);
+      expect(code).toBe(0);
+      expect(stdout).toBe(`PGlite (embedded) in ${path.join(dir, 'pglite')}: schema at version 1\n`);
+    }
+  });
+
+  it('refuses a store newer than this build with exit status 2 and what to do', async () => {
+    await cli(['migrate', '--data-dir', dir]);
+    const db = await openPglite(path.join(dir, 'pglite'));
+    await db.query("insert into schema_migrations (version, name, checksum) values (2, 'future', 'x')");
+    await db.close();
+    const { code, stderr } = await cli(['migrate', '--data-dir', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/schema version 2, newer than this build knows \(1\); run the newer version/);
+  });
+});
