@@ -1,7 +1,13 @@
+import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
+import { serviceBenchmark } from './service';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
-const benchmarks: [string, () => Promise<void>][] = [['planner', plannerBenchmark]];
+const benchmarks: [string, () => Promise<void>][] = [
+  ['planner', plannerBenchmark],
+  ['graph', graphBenchmark],
+  ['service', serviceBenchmark],
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
