@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { signDevToken } from '../../bot/auth';
 import { londonToday, plusDays, plusMonths } from '../../shared';
-import { runBurst, shuffle, type WriteOp } from './support/burst';
+import { interleave, runBurst, type WriteOp } from './support/burst';
 import { caseloadCsv, caseloadRow, issuedNineMonthsAgo, listAllReviews, meetingBody, pool, requiredInvitees } from './support/caseload';
 import { countRows, findDamage } from './support/checks';
 import { createHttpClient, type HttpClient } from './support/http';
@@ -24,6 +24,8 @@ interface Outcome {
   ackedTotal: number;
   inFlightAtKill: number;
   lost: number;
+  ackedByKind: Record<string, number>;
+  lostByKind: Record<string, number>;
   refused: string[];
   damage: string[];
   replayMismatches: string[];
@@ -68,24 +70,23 @@ async function crashRun(target: StoreTarget): Promise<Outcome> {
     lanes.push(
       Array.from({ length: BOOKINGS_PER_REVIEW }, (_, k) => {
         const body = meetingBody(today, 21 + ((r + k * 2) % 14));
-        return { kind: 'meeting', path: `/api/reviews/${review.id}/meeting`, body, key: `crash-meeting-${r}-${k}`, reviewId: review.id, meetingDate: body.meetingDate, state: 'unsent' };
+        return { kind: 'meeting', lane: review.id, path: `/api/reviews/${review.id}/meeting`, body, key: `crash-meeting-${r}-${k}`, reviewId: review.id, meetingDate: body.meetingDate, state: 'unsent' };
       }),
     );
   });
   const outcomes = ['maintain', 'amend', 'cease'];
   toDecide.forEach((review, i) => {
     const outcome = outcomes[i % 3]!;
-    lanes.push([{ kind: 'decision', path: `/api/reviews/${review.id}/decision`, body: { outcome, notifiedOn: today, reasons: 'Crash test decision.' }, key: `crash-decision-${i}`, reviewId: review.id, outcome, state: 'unsent' }]);
+    lanes.push([{ kind: 'decision', lane: review.id, path: `/api/reviews/${review.id}/decision`, body: { outcome, notifiedOn: today, reasons: 'Crash test decision.' }, key: `crash-decision-${i}`, reviewId: review.id, outcome, state: 'unsent' }]);
   });
   for (let i = 0; i < IMPORTS; i++) {
     const refs = [`CRASH-IM-${i}-a`, `CRASH-IM-${i}-b`];
     const body = caseloadCsv(refs.map((ref, j) => caseloadRow(ref, i + j, issuedNineMonthsAgo(today), today)));
-    lanes.push([{ kind: 'import', path: '/api/caseload/import', body, contentType: 'text/csv', key: `crash-import-${i}`, laReferences: refs, state: 'unsent' }]);
+    lanes.push([{ kind: 'import', lane: `import-${i}`, path: '/api/caseload/import', body, contentType: 'text/csv', key: `crash-import-${i}`, laReferences: refs, state: 'unsent' }]);
   }
-  shuffle(lanes);
-  const ops = lanes.flat();
+  const ops = interleave(lanes);
 
-  const burst = await runBurst(client, lanes, { concurrency: CONCURRENCY, killAfterAcks: KILL_AFTER_ACKS, kill: () => void service.kill() });
+  const burst = await runBurst(client, ops, { concurrency: CONCURRENCY, killAfterAcks: KILL_AFTER_ACKS, kill: () => void service.kill() });
   await service.kill();
   client.close();
 
@@ -121,6 +122,8 @@ async function crashRun(target: StoreTarget): Promise<Outcome> {
     ackedTotal: acked.length,
     inFlightAtKill: burst.inFlightAtKill,
     lost: ops.filter((o) => o.state === 'lost').length,
+    ackedByKind: Object.fromEntries(['meeting', 'decision', 'import'].map((k) => [k, acked.filter((o) => o.kind === k).length])),
+    lostByKind: Object.fromEntries(['meeting', 'decision', 'import'].map((k) => [k, ops.filter((o) => o.kind === k && o.state === 'lost').length])),
     refused: ops.filter((o) => o.state === 'refused').map((o) => `${o.key}: ${o.status} ${o.text}`),
     damage,
     replayMismatches,
@@ -138,7 +141,7 @@ function crashSuite(makeTarget: () => Promise<StoreTarget>) {
     target = await makeTarget();
     outcome = await crashRun(target);
     const { damage: _d, replayMismatches: _r, countsBefore: _b, countsAfter: _a, refused, ...figures } = outcome;
-    console.log(`crash test on ${target.name}: ${JSON.stringify({ ...figures, refused: refused.length })}`);
+    console.log(`crash test on ${target.name}: ${JSON.stringify({ ...figures, refused: refused.length, damage: _d.length, replayMismatches: _r.length })}`);
   }, 170_000);
 
   afterAll(async () => {

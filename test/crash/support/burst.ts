@@ -5,6 +5,8 @@ export type WriteKind = 'meeting' | 'decision' | 'import';
 /** One write of the burst, what it should leave behind, and what became of it. */
 export interface WriteOp {
   kind: WriteKind;
+  /** Writes of one lane (one review, say) are sent one after another. */
+  lane: string;
   path: string;
   /** JSON value, or the CSV text of an import. */
   body: unknown;
@@ -36,28 +38,37 @@ export interface BurstResult {
 }
 
 /**
- * Sends the writes of every lane, `concurrency` at a time. A lane's writes go one after
- * another (so the last acknowledged booking of a review is the one that must survive);
- * lanes interleave. Calls `kill` the moment the `killAfterAcks`-th 2xx arrives, with the
- * other requests still in flight, and then sends nothing more.
+ * Sends `ops` in order, `concurrency` at a time, except that writes of one lane (`lane`)
+ * never overlap: a lane's next write waits for its previous answer, so the last
+ * acknowledged booking of a review is the one that must survive. Calls `kill` the moment
+ * the `killAfterAcks`-th 2xx arrives, with the other requests still in flight, and then
+ * sends nothing more.
  */
-export async function runBurst(client: HttpClient, lanes: WriteOp[][], options: BurstOptions): Promise<BurstResult> {
-  const ready = lanes.map((_, i) => i);
-  const position = lanes.map(() => 0);
+export async function runBurst(client: HttpClient, ops: WriteOp[], options: BurstOptions): Promise<BurstResult> {
+  const busy = new Set<string>();
+  let first = 0;
   let inFlight = 0;
   let acked = 0;
   let killed: BurstResult | undefined;
   const started = Date.now();
+  const nextOp = (): WriteOp | undefined => {
+    while (first < ops.length && ops[first]?.state !== 'unsent') first++;
+    for (let i = first; i < ops.length; i++) {
+      const op = ops[i] as WriteOp;
+      if (op.state === 'unsent' && !busy.has(op.lane)) return op;
+    }
+    return undefined;
+  };
   const worker = async () => {
     while (!killed) {
-      const lane = ready.shift();
-      if (lane === undefined) {
-        if (inFlight === 0) return;
-        await new Promise((r) => setTimeout(r, 2));
+      const op = nextOp();
+      if (!op) {
+        if (first >= ops.length) return;
+        await new Promise((r) => setTimeout(r, 1));
         continue;
       }
-      const op = lanes[lane]?.[position[lane]!++] as WriteOp;
       op.state = 'in-flight';
+      busy.add(op.lane);
       inFlight++;
       try {
         const answer = await client.send('POST', op.path, { body: op.body, contentType: op.contentType, headers: { 'idempotency-key': op.key } });
@@ -74,13 +85,23 @@ export async function runBurst(client: HttpClient, lanes: WriteOp[][], options: 
         op.error = (error as Error).message;
       } finally {
         inFlight--;
+        busy.delete(op.lane);
       }
-      if (position[lane]! < (lanes[lane]?.length ?? 0)) ready.push(lane);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   if (!killed) throw new Error(`the burst finished with only ${acked} writes acknowledged, before the kill point (${options.killAfterAcks})`);
   return killed;
+}
+
+/**
+ * All lanes' writes in one random order that keeps each lane's own order, so every kind
+ * of write is spread over the whole burst.
+ */
+export function interleave(lanes: WriteOp[][], seed = 42): WriteOp[] {
+  const slots = shuffle(lanes.flatMap((lane, l) => lane.map(() => l)), seed);
+  const taken = lanes.map(() => 0);
+  return slots.map((l) => lanes[l]?.[taken[l]!++] as WriteOp);
 }
 
 /** Shuffles in place with a fixed seed, so a failing run can be repeated. */
