@@ -5,11 +5,13 @@ import type { Db } from '../store/db';
 import { ForbiddenError, InvalidInputError } from '../store/errors';
 import type { Principal } from '../store/principal';
 import { resolvePrincipal } from '../store/resolvePrincipal';
+import type { CallerCache } from './callerCache';
 import { type Endpoint, forbiddenMessage, permissions } from './permissions';
 
 /** What every route needs: the store, how to check tokens, and what day it is in London. */
 export interface ApiContext {
   db: Db;
+  callers: CallerCache;
   verifier: TokenVerifier;
   today: () => string;
   logger: Logger;
@@ -17,8 +19,15 @@ export interface ApiContext {
 
 /** Authenticates the request and checks the role may call `endpoint`; 401 or 403 otherwise. */
 export async function authorise(ctx: ApiContext, req: Request, endpoint: Endpoint): Promise<Principal> {
-  const identity = await ctx.verifier.verify(req.get('authorization'));
-  const principal = await resolvePrincipal(ctx.db, identity, req.get('x-ehcp-org') || undefined);
+  const authorization = req.get('authorization');
+  const preferredOrg = req.get('x-ehcp-org') || undefined;
+  const key = `${preferredOrg ?? ''} ${authorization}`;
+  let principal = authorization ? ctx.callers.get(key) : undefined;
+  if (!principal) {
+    const identity = await ctx.verifier.verify(authorization);
+    principal = await resolvePrincipal(ctx.db, identity, preferredOrg);
+    ctx.callers.set(key, principal, authorization as string);
+  }
   if (!(permissions[endpoint] as readonly string[]).includes(principal.role)) throw new ForbiddenError(forbiddenMessage(endpoint, principal.role));
   return principal;
 }

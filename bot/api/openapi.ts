@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { type Endpoint, permissions } from './permissions';
-import { adviceBody, amendmentBody, decisionBody, meetingBody, periodQuery, reviewListQuery } from './schemas';
-import { reportBody } from './schemas';
+import { adviceBody, amendmentBody, decisionBody, meetingBody, periodQuery, reportBody, reviewListQuery } from './schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {

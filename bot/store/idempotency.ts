@@ -30,7 +30,7 @@ export function runWrite(db: Db, principal: Principal, key: string | undefined, 
         [principal.orgId, principal.userId, key, hash],
       );
       if (claimed.length === 0) {
-        const [stored] = await tx.query<{ request_hash: string; status: number; body: unknown; etag: string | null }>(
+        const [stored] = await tx.query<{ request_hash: string; status: number; body: string | null; etag: string | null }>(
           'select request_hash, status, body, etag from idempotency_keys where org_id = $1 and user_id = $2 and key = $3',
           [principal.orgId, principal.userId, key],
         );
@@ -38,7 +38,7 @@ export function runWrite(db: Db, principal: Principal, key: string | undefined, 
         if (stored.request_hash !== hash) {
           throw new ServiceError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request; use a new key for each new change.');
         }
-        return { status: stored.status, body: stored.body, etag: stored.etag ?? undefined, replayed: true };
+        return { status: stored.status, body: stored.body === null ? null : JSON.parse(stored.body), etag: stored.etag ?? undefined, replayed: true };
       }
     }
     const result = await write(tx);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db';
-import { type Migration, migrations as allMigrations } from './migrations';
+import { migrations as allMigrations, type Migration } from './migrations';
 
 /** Any number the service alone uses: two starting processes take turns to migrate. */
 const MIGRATION_LOCK = 7_216_044_001;

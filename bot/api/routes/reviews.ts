@@ -1,4 +1,5 @@
 import { type Request, type Response, Router } from 'express';
+import type { Queryable } from '../../store/db';
 import { InvalidInputError } from '../../store/errors';
 import { requestHash, runWrite, type WriteResult } from '../../store/idempotency';
 import type { Principal } from '../../store/principal';
@@ -9,7 +10,6 @@ import { recordDecision } from '../../store/reviews/recordDecision';
 import { recordMeeting } from '../../store/reviews/recordMeeting';
 import { recordReport } from '../../store/reviews/recordReport';
 import { reviewDetail } from '../../store/reviews/reviewDetail';
-import type { Queryable } from '../../store/db';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
 import type { Endpoint } from '../permissions';
 import { adviceBody, amendmentBody, decisionBody, meetingBody, parseWith, reportBody, reviewListQuery } from '../schemas';

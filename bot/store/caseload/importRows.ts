@@ -1,4 +1,4 @@
-import { type CaseInput, parsePlanRow, type PlanRowCells } from '../../../shared';
+import { type CaseInput, type PlanRowCells, parsePlanRow } from '../../../shared';
 import type { FieldProblem } from '../errors';
 
 /** The import's columns: the planner's, plus who the child is and which school they attend. */

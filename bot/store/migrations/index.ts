@@ -1,4 +1,5 @@
 import { initialSchema } from './001_initial';
+import { idempotencyBodyAsText } from './002_idempotency_body_text';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'idempotency answers kept as sent', sql: idempotencyBodyAsText },
+];

@@ -9,33 +9,40 @@ export async function reviewDetail(tx: Queryable, principal: Principal, id: stri
   return { body: await describeReview(tx, row, today), etag: etagOf(row) };
 }
 
+interface Recorded {
+  invitations: unknown[];
+  requests: unknown[];
+  items: unknown[];
+  meeting: { invitationsSentOn: string | null } | null;
+  report: { sentOn: string } | null;
+  decision: unknown;
+  amendment: { finalPlanIssuedOn: string | null } | null;
+}
+
 export async function describeReview(tx: Queryable, row: ReviewRow, today: string) {
-  const [invitations, requests, items, meetings, reports, decisions, amendments] = await Promise.all([
-    tx.query('select role, name, email, sent_on as "sentOn", response from invitations where review_id = $1 order by id', [row.id]),
-    tx.query('select from_role as "fromRole", email, requested_on as "requestedOn", due_on as "dueOn" from advice_requests where review_id = $1 order by id', [row.id]),
-    tx.query(
-      'select id::int, from_role as "fromRole", author, received_on as "receivedOn", drive_id as "driveId", item_id as "itemId", file_name as "fileName" from advice_items where review_id = $1 order by id',
-      [row.id],
-    ),
-    tx.query(
-      'select meeting_date as "date", invitations_sent_on as "invitationsSentOn", mode, rating, outlook_event_id as "outlookEventId", ical_uid as "iCalUId", teams_join_url as "teamsJoinUrl", source from meetings where review_id = $1',
-      [row.id],
-    ),
-    tx.query('select sent_on as "sentOn", recommendation, notes from reports where review_id = $1', [row.id]),
-    tx.query(
-      'select d.outcome, d.notified_on as "notifiedOn", d.reasons, p.display_name as "decidedBy" from decisions d join people p on p.id = d.decided_by where d.review_id = $1',
-      [row.id],
-    ),
-    tx.query(
-      'select notice_served_on as "noticeServedOn", family_responded_on as "familyRespondedOn", final_plan_issued_on as "finalPlanIssuedOn" from amendments where review_id = $1',
-      [row.id],
-    ),
-  ]);
+  // One round trip for everything the review has recorded: this is the add-in's hot path.
+  const [recorded] = await tx.query<Recorded>(
+    `select
+       (select coalesce(json_agg(json_build_object('role', role, 'name', name, 'email', email, 'sentOn', sent_on, 'response', response) order by id), '[]')
+          from invitations where review_id = $1) as invitations,
+       (select coalesce(json_agg(json_build_object('fromRole', from_role, 'email', email, 'requestedOn', requested_on, 'dueOn', due_on) order by id), '[]')
+          from advice_requests where review_id = $1) as requests,
+       (select coalesce(json_agg(json_build_object('id', id, 'fromRole', from_role, 'author', author, 'receivedOn', received_on, 'driveId', drive_id,
+                                                   'itemId', item_id, 'fileName', file_name) order by id), '[]')
+          from advice_items where review_id = $1) as items,
+       (select json_build_object('date', meeting_date, 'invitationsSentOn', invitations_sent_on, 'mode', mode, 'rating', rating, 'outlookEventId', outlook_event_id,
+                                 'iCalUId', ical_uid, 'teamsJoinUrl', teams_join_url, 'source', source)
+          from meetings where review_id = $1) as meeting,
+       (select json_build_object('sentOn', sent_on, 'recommendation', recommendation, 'notes', notes) from reports where review_id = $1) as report,
+       (select json_build_object('outcome', d.outcome, 'notifiedOn', d.notified_on, 'reasons', d.reasons, 'decidedBy', p.display_name)
+          from decisions d join people p on p.id = d.decided_by where d.review_id = $1) as decision,
+       (select json_build_object('noticeServedOn', notice_served_on, 'familyRespondedOn', family_responded_on, 'finalPlanIssuedOn', final_plan_issued_on)
+          from amendments where review_id = $1) as amendment`,
+    [row.id],
+  );
+  const { invitations, requests, items, meeting, report, decision, amendment } = recorded as Recorded;
   const input = caseInputOf(row);
   const timeline = computeTimeline(input, { today });
-  const report = reports[0] as { sentOn: string } | undefined;
-  const meeting = meetings[0] as { invitationsSentOn: string | null } | undefined;
-  const amendment = amendments[0] as { finalPlanIssuedOn: string | null } | undefined;
   // Steps the timeline core cannot know are done but the service has evidence of.
   const evidence: Record<string, string | null | undefined> = {
     invitationsBy: meeting?.invitationsSentOn,
@@ -62,9 +69,9 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
     timeline: { ...timeline, steps },
     invitations,
     advice: { requests, items },
-    meeting: meeting ?? null,
-    report: report ?? null,
-    decision: decisions[0] ?? null,
-    amendment: amendment ?? null,
+    meeting,
+    report,
+    decision,
+    amendment,
   };
 }
