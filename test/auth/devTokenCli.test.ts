@@ -1,8 +1,6 @@
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { createDevVerifier, devKeyPath } from '../../bot/auth';
-import { runCli } from '../../bot/cli/main';
 import { cli } from '../cli/runCli';
 import { claimsOf } from './support/entraTestAuthority';
 import { tempDataDirs } from './support/tempDataDir';
@@ -10,21 +8,8 @@ import { tempDataDirs } from './support/tempDataDir';
 const dirs = tempDataDirs();
 afterEach(() => dirs.cleanup());
 
-/** Like test/cli/runCli's `cli`, with the environment and working directory under the test's control. */
-async function cliWith(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const code = await runCli(args, { stdin: Readable.from(['']), stdout, stderr, env, cwd, now: () => new Date() });
-  return { code, stdout: out, stderr: err };
-}
+/** The in-process CLI with the environment and working directory under the test's control. */
+const cliWith = (args: string[], env: NodeJS.ProcessEnv, cwd: string) => cli(args, { env, cwd, now: () => new Date() });
 
 const exists = (file: string) => access(file).then(
   () => true,

@@ -5,7 +5,10 @@ import { runCli } from '../../bot/cli/main';
 export const root = path.join(__dirname, '../..');
 
 /** Runs the CLI in-process with captured output, as a user at a non-terminal would. */
-export async function cli(args: string[], options: { stdin?: string; stdoutTTY?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cli(
+  args: string[],
+  options: { stdin?: string; stdoutTTY?: boolean; env?: NodeJS.ProcessEnv; cwd?: string; now?: () => Date } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough() as PassThrough & { isTTY?: boolean };
   const stderr = new PassThrough() as PassThrough & { isTTY?: boolean };
   if (options.stdoutTTY) stdout.isTTY = true;
@@ -21,9 +24,9 @@ export async function cli(args: string[], options: { stdin?: string; stdoutTTY?:
     stdin: Readable.from([options.stdin ?? '']),
     stdout,
     stderr,
-    env: {},
-    cwd: root,
-    now: () => new Date('2026-11-24T10:00:00Z'),
+    env: options.env ?? {},
+    cwd: options.cwd ?? root,
+    now: options.now ?? (() => new Date('2026-11-24T10:00:00Z')),
   });
   return { code, stdout: out, stderr: err };
 }

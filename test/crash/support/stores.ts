@@ -28,14 +28,7 @@ export function pgliteTarget(prefix: string): StoreTarget {
     name: 'PGlite',
     dataDir,
     exclusive: true,
-    async inspect(fn) {
-      const db = await openPgliteInChild(pgliteDir(dataDir));
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-      }
-    },
+    inspect: (fn) => withDb(openPgliteInChild(pgliteDir(dataDir)), fn),
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -69,14 +62,7 @@ export async function postgresTarget(url: string, prefix: string): Promise<Store
     dataDir,
     databaseUrl,
     exclusive: false,
-    async inspect(fn) {
-      const db = await openPostgres(databaseUrl, { maxConnections: 4 });
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-      }
-    },
+    inspect: (fn) => withDb(openPostgres(databaseUrl, { maxConnections: 4 }), fn),
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
       const c = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -88,4 +74,14 @@ export async function postgresTarget(url: string, prefix: string): Promise<Store
       }
     },
   };
+}
+
+/** Runs `fn` on a database and always closes it (an open PGlite keeps Node alive). */
+async function withDb<D extends { close(): Promise<void> }, T>(opening: Promise<D>, fn: (db: D) => Promise<T>): Promise<T> {
+  const db = await opening;
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
 }
