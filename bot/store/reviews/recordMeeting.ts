@@ -3,7 +3,6 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, ProposalBlockedError } from '../errors';
 import type { Principal } from '../principal';
-import { cycleDates } from './cycleDates';
 import { caseInputOf, etagOf, loadReview } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
 
@@ -92,8 +91,7 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
   }
 
   await tx.query('update advice_requests set due_on = $2 where review_id = $1', [id, adviceDue]);
-  const dates = cycleDates({ ...caseInput, meetingDate: input.meetingDate });
-  const version = await updateReview(tx, row, { stage: 'booked', meeting_date: input.meetingDate, report_due: dates.report_due, decision_due: dates.decision_due });
+  const version = await updateReview(tx, row, { stage: 'booked', meeting_date: input.meetingDate, report_due: timeline.reportDue, decision_due: timeline.decisionDue });
   await appendAudit(tx, principal, before ? 'meeting.rebooked' : 'meeting.booked', 'review', id, before, { ...after, invitees: input.invitees });
   return { findings, etag: etagOf({ id, version }) };
 }

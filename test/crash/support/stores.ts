@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import type { Queryable } from '../../../bot/store/db';
 import { openPostgres } from '../../../bot/store/openPostgres';
 import { pgliteDir } from '../../../bot/store/openStore';
+import { withSchema } from '../../support/testStores';
 import { openPgliteInChild } from './pgliteChild';
 
 /** One store the service can run on, and a way to look inside it directly. */
@@ -37,11 +38,6 @@ export function pgliteTarget(prefix: string): StoreTarget {
 
 /** The default server on this machine and in CI. */
 export const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test';
-
-/** `url` with every connection's search_path set to `schema`. */
-export function withSchema(url: string, schema: string): string {
-  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-}
 
 /** A fresh schema in the server at `url`; fails (with the reason) when the server cannot be reached. */
 export async function postgresTarget(url: string, prefix: string): Promise<StoreTarget> {
