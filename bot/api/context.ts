@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { TokenVerifier } from '../auth';
-import type { Logger } from '../identity/logger';
+import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ForbiddenError, InvalidInputError } from '../store/errors';
 import type { Principal } from '../store/principal';

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AuthenticationError, AuthUnavailableError } from '../auth';
-import type { Logger } from '../identity/logger';
+import type { Logger } from '../log/logger';
 import { InvalidInputError, ProposalBlockedError, ServiceError } from '../store/errors';
 
 /**

@@ -1,5 +1,5 @@
 import { Client, type Middleware, RedirectHandler } from '@microsoft/microsoft-graph-client';
-import { type Logger, silentLogger } from '../identity/logger';
+import { type Logger, silentLogger } from '../log/logger';
 import type { AccessToken, TokenBroker } from '../identity/tokenBroker';
 import { type CallerContext, GraphCallError, type GraphOperation, toCallError } from './errors';
 import { FetchTransport, GraphAuthMiddleware, ThrottleRetryMiddleware, type TokenSource } from './middleware';

@@ -1,6 +1,6 @@
 import { GraphClientError, GraphError } from '@microsoft/microsoft-graph-client';
 import { IdentityError } from '../identity/errors';
-import { redactText } from '../identity/redact';
+import { redactText } from '../log/redact';
 
 /** Stable codes for failed Graph calls. */
 export type GraphCallErrorCode =

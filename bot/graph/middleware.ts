@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import type { Logger } from '../identity/logger';
+import type { Logger } from '../log/logger';
 import { GraphTransportError } from './errors';
 import { type AttemptFailure, isIdempotentMethod, type RetryPolicy, runWithRetry } from './retry';
 

@@ -1,5 +1,5 @@
 import { IdentityError } from './errors';
-import { redactText } from './redact';
+import { redactText } from '../log/redact';
 
 /** What the broker knew when a token request failed. */
 export interface AuthFailureContext {

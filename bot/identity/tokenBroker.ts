@@ -3,10 +3,10 @@ import { type AuthenticationResult, ConfidentialClientApplication, type Configur
 import { z } from 'zod';
 import { classifyAuthFailure } from './classifyAuthFailure';
 import { IdentityError } from './errors';
-import { type Logger, silentLogger } from './logger';
+import { type Logger, silentLogger } from '../log/logger';
 import { FetchNetworkModule } from './networkModule';
 import { permissionNames } from './permissions';
-import { redactText } from './redact';
+import { redactText } from '../log/redact';
 import { type CachedToken, TokenCache, type TokenCacheOptions } from './tokenCache';
 import { readUserTokenClaims } from './userTokenClaims';
 

@@ -4,7 +4,7 @@ import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import type { Config } from '../config/env';
-import { createJsonLogger, type Logger } from '../identity/logger';
+import { createJsonLogger, type Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { describeStore, openStore } from '../store/openStore';
 import { seedDemoData } from '../store/seed/demoSeed';

@@ -1,5 +1,5 @@
 import { appGraphClient, type BrokeredClientOptions, type GraphClient, userGraphClient } from '../../bot/graph/client';
-import { createJsonLogger, type Logger } from '../../bot/identity/logger';
+import { createJsonLogger, type Logger } from '../../bot/log/logger';
 import { TokenBroker, type TokenBrokerOptions } from '../../bot/identity/tokenBroker';
 import { type GraphTestServer, type GraphTestServerOptions, startGraphTestServer } from '../graph-server/graphServer';
 import { type IdentityTestServer, startIdentityTestServer, type TestTenantApp } from '../graph-server/identityServer';

@@ -25,7 +25,7 @@ describe.each(storeKinds)('migrations on %s', (kind) => {
   it('refuses a database newer than this build, naming both versions', async () => {
     await store.db.query("insert into schema_migrations (version, name, checksum) values (99, 'future', 'x')");
     await expect(migrate(store.db)).rejects.toThrow(SchemaMismatchError);
-    await expect(migrate(store.db)).rejects.toThrow(/schema version 99, newer than this build knows \(2\)/);
+    await expect(migrate(store.db)).rejects.toThrow(`schema version 99, newer than this build knows (${migrations.length})`);
   });
 
   it('refuses a released migration that was edited afterwards', async () => {

@@ -2,7 +2,7 @@ import type { Role } from '../../bot/auth';
 import { signDevToken } from '../../bot/auth';
 import { loadConfig } from '../../bot/config/env';
 import type { Db, DbKind } from '../../bot/store/db';
-import { silentLogger } from '../../bot/identity/logger';
+import { silentLogger } from '../../bot/log/logger';
 import { type RunningService, startService } from '../../bot/server/startService';
 import { openTestStore } from './testStores';
 

@@ -1,5 +1,6 @@
 import { initialSchema } from './001_initial';
 import { idempotencyBodyAsText } from './002_idempotency_body_text';
+import { teamsConversations } from './003_teams_conversations';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'idempotency answers kept as sent', sql: idempotencyBodyAsText },
+  { version: 3, name: 'teams conversations', sql: teamsConversations },
 ];
