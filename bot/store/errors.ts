@@ -58,3 +58,10 @@ export class ProposalBlockedError extends ServiceError {
     super(422, 'meeting-blocked', 'The proposed meeting would not be compliant; change what the findings say and propose it again.');
   }
 }
+
+/** The import holds more rows than the configured limit; nothing was stored. */
+export class TooManyRowsError extends ServiceError {
+  constructor(readonly maxRows: number) {
+    super(413, 'too-many-rows', `The caseload has more than ${maxRows} rows, the most one import takes; split it into smaller files (or ask your administrator to raise IMPORT_MAX_ROWS).`);
+  }
+}

@@ -1,9 +1,9 @@
 import { type PlanRowCells, type PlanRowColumn, parsePlanRow, planRowColumns } from '../../../shared/planning/parsePlanRow';
 import { planReview } from '../../../shared/planning/planReview';
 import { formatFrom, parseCommandArgs, todayFrom } from '../args';
-import { readCsvRecords } from '../csv/parser';
+import { readCsv } from '../../csv/read';
 import { type Command, type CliIo, UsageError, write } from '../io';
-import { formatterFor, heldRow, type PlanFormat } from '../plan/outputFormats';
+import { formatterFor, heldRow, isEscapedRow, type PlanFormat } from '../plan/outputFormats';
 import { SortedRows } from '../plan/sortedRows';
 import { ProgressBar } from '../progress';
 import { openInput } from '../readInput';
@@ -54,8 +54,16 @@ async function plan(args: string[], io: CliIo): Promise<number> {
   let index: [PlanRowColumn, number][] | undefined;
   let bad = 0;
   let idWidth = 2;
-  for await (const batch of readCsvRecords(counted())) {
+  // Rows whose id holds a line break are escaped while sorted, so CSV output decodes them.
+  let escaped = false;
+  for await (const batch of readCsv(counted())) {
     for (const record of batch) {
+      if (record.problem !== undefined) {
+        if (!index) throw new UsageError([`line ${record.line}: ${record.problem}`]);
+        bad++;
+        await write(io.stderr, `line ${record.line}: ${record.problem}\n`);
+        continue;
+      }
       if (!index) {
         index = headerIndex(record.fields);
         continue;
@@ -75,7 +83,8 @@ async function plan(args: string[], io: CliIo): Promise<number> {
       const row = parsed.value;
       const planned = planReview(row, today);
       if (row.id.length > idWidth) idWidth = Math.min(row.id.length, 24);
-      const spilling = sorted.add(planned.urgency, heldRow(row.id, planned.status, planned.reviewDeadline, planned.latestMeetingDate, planned.bookBy, row.meetingDate ?? ''));
+      if (format === 'csv' && !escaped && isEscapedRow(row.id)) escaped = true;
+      const spilling = sorted.add(planned.urgency, heldRow(format, row.id, planned.status, planned.reviewDeadline, planned.latestMeetingDate, planned.bookBy, row.meetingDate ?? ''));
       if (spilling) await spilling;
     }
     progress.update(bytes, sorted.size);
@@ -85,7 +94,7 @@ async function plan(args: string[], io: CliIo): Promise<number> {
   if (!index) throw new UsageError([`${input.name} is empty; expected a header row: ${planRowColumns.join(',')}`]);
 
   const formatter = formatterFor(format, idWidth);
-  if (format === 'csv') {
+  if (format === 'csv' && !escaped) {
     // Rows are held as CSV lines already: copy their bytes straight out.
     await write(io.stdout, formatter.header());
     for await (const bytes of sorted.drainBytes()) await write(io.stdout, bytes);

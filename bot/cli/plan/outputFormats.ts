@@ -1,4 +1,4 @@
-import { csvField, splitCsvLine } from '../csv/parser';
+import { csvCell } from '../../csv/write';
 
 /** The planner's output columns, in order. */
 export const planOutputColumns = ['id', 'status', 'reviewDeadline', 'latestMeetingDate', 'bookBy', 'meetingDate'] as const;
@@ -6,13 +6,44 @@ export const planOutputColumns = ['id', 'status', 'reviewDeadline', 'latestMeeti
 export type PlanFormat = 'csv' | 'json' | 'table';
 
 /**
- * One output row as a CSV line (how rows are held while sorting; written out as is
- * for CSV). Only the id can need quoting: the other fields are statuses and dates.
+ * One output row as held while sorting: one line of text, no line break in it.
+ *
+ * For CSV it is the output line itself (so the sorted bytes are copied straight out);
+ * for JSON and the table the id is held as a JSON string. Only the id can hold a line
+ * break (the other fields are statuses and dates): such a CSV row is marked with a
+ * leading NUL and its NULs and line breaks escaped, so the id comes out exactly as it
+ * went in (see {@link unholdCsvRow}).
  */
-export function heldRow(id: string, status: string, reviewDeadline: string, latestMeetingDate: string, bookBy: string, meetingDate: string): string {
-  // Rows are held one per line, so a line break inside an id becomes a space.
-  const oneLine = /[\r\n]/.test(id) ? id.replace(/[\r\n]+/g, ' ') : id;
-  return `${csvField(oneLine)},${status},${reviewDeadline},${latestMeetingDate},${bookBy},${meetingDate}`;
+export function heldRow(format: PlanFormat, id: string, status: string, reviewDeadline: string, latestMeetingDate: string, bookBy: string, meetingDate: string): string {
+  const rest = `${status},${reviewDeadline},${latestMeetingDate},${bookBy},${meetingDate}`;
+  if (format !== 'csv') return `${JSON.stringify(id)},${rest}`;
+  const line = `${csvCell(id)},${rest}`;
+  return /[\0\r\n]/.test(id) ? `\0${line.replace(/[\0\r\n]/g, (c) => `\0${escapes[c]}`)}` : line;
+}
+
+const escapes: Record<string, string> = { '\0': '0', '\r': 'r', '\n': 'n' };
+const unescapes: Record<string, string> = { '0': '\0', r: '\r', n: '\n' };
+
+/** True when a held CSV row had to be escaped, so it cannot be copied out byte for byte. */
+export function isEscapedRow(id: string): boolean {
+  return /[\0\r\n]/.test(id);
+}
+
+/** A held CSV row back as its output line. */
+export function unholdCsvRow(held: string): string {
+  return held.charCodeAt(0) === 0 ? held.slice(1).replace(/\0(.)/g, (_m, c: string) => unescapes[c] ?? c) : held;
+}
+
+/** The fields of a held JSON/table row: the id (a JSON string) and the five that follow. */
+function heldFields(held: string): string[] {
+  let at = held.length;
+  const tail: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const comma = held.lastIndexOf(',', at - 1);
+    tail.unshift(held.slice(comma + 1, at));
+    at = comma;
+  }
+  return [JSON.parse(held.slice(0, at)) as string, ...tail];
 }
 
 /** Turns held rows into the chosen format. */
@@ -24,13 +55,13 @@ export interface RowFormatter {
 
 export function formatterFor(format: PlanFormat, idWidth: number): RowFormatter {
   if (format === 'csv') {
-    return { header: () => `${planOutputColumns.join(',')}\n`, row: (held) => `${held}\n`, footer: () => '' };
+    return { header: () => `${planOutputColumns.join(',')}\n`, row: (held) => `${unholdCsvRow(held)}\n`, footer: () => '' };
   }
   if (format === 'json') {
     return {
       header: () => '[',
       row: (held, first) => {
-        const f = splitCsvLine(held);
+        const f = heldFields(held);
         const obj = Object.fromEntries(planOutputColumns.map((c, i) => [c, f[i] ? f[i] : null]));
         return `${first ? '\n' : ',\n'}  ${JSON.stringify(obj)}`;
       },
@@ -41,7 +72,7 @@ export function formatterFor(format: PlanFormat, idWidth: number): RowFormatter 
   const line = (cells: string[]) => `${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`;
   return {
     header: () => line(['ID', 'STATUS', 'REVIEW BY', 'LATEST MEETING', 'BOOK BY', 'MEETING']) + line(widths.map((w) => '-'.repeat(w))),
-    row: (held) => line(splitCsvLine(held)),
+    row: (held) => line(heldFields(held)),
     footer: () => '',
   };
 }

@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
-import { readCsvRecords } from '../../cli/csv/parser';
+import { readCsv } from '../../csv/read';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, TooManyRowsError } from '../errors';
 import type { Principal } from '../principal';
 import { cycleDates } from '../reviews/cycleDates';
 import { checkImportRow, type ImportRow, type LineProblem, requiredImportColumns } from './importRows';
@@ -38,12 +37,24 @@ interface Existing {
   meeting_source: string | null;
 }
 
+export interface ImportOptions {
+  /** Most rows one import may hold (`IMPORT_MAX_ROWS`); beyond it nothing is stored and the answer is 413. */
+  maxRows?: number;
+}
+
+/** The default row limit: England's largest council holds about 20,000 plans. */
+export const DEFAULT_IMPORT_MAX_ROWS = 200_000;
+
 /**
  * Imports a council's caseload CSV in the caller's transaction. Idempotent by
  * `laReference`: a known child is updated only where the row differs, so importing the
- * same file twice changes nothing. Bad rows are reported by line and not stored.
+ * same file twice changes nothing. Bad rows (and lines that are not valid CSV) are
+ * reported by line and not stored; created + updated + unchanged + rejected is the
+ * number of rows after the header.
  */
-export async function importCaseload(tx: Queryable, principal: Principal, csv: string): Promise<ImportResult> {
+export async function importCaseload(tx: Queryable, principal: Principal, csv: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const maxRows = options.maxRows ?? DEFAULT_IMPORT_MAX_ROWS;
+  let rows = 0;
   await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK % 2 ** 31, principal.orgId]);
   const schools = new Set(
     (await tx.query<{ id: string }>("select id from organisations where kind = 'school' and council_id = $1", [principal.orgId])).map((r) => r.id),
@@ -52,8 +63,15 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
   const seen = new Map<string, number>();
   let header: string[] | undefined;
   let batch: ImportRow[] = [];
-  for await (const records of readCsvRecords(Readable.from([csv]))) {
+  for await (const records of readCsv(csv)) {
     for (const record of records) {
+      if (header && ++rows > maxRows) throw new TooManyRowsError(maxRows);
+      if (record.problem !== undefined) {
+        if (!header) throw new InvalidInputError([{ field: 'header', message: `line ${record.line}: ${record.problem}` }]);
+        result.rejected++;
+        result.errors.push({ line: record.line, field: 'csv', message: record.problem });
+        continue;
+      }
       if (!header) {
         header = record.fields.map((f) => f.trim());
         const missing = requiredImportColumns.filter((c) => !header?.includes(c));
@@ -62,7 +80,6 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
         }
         continue;
       }
-      if (record.fields.length === 1 && record.fields[0] === '') continue;
       const cells: Record<string, string | undefined> = {};
       header.forEach((name, i) => {
         cells[name] = record.fields[i];

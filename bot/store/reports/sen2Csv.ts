@@ -1,4 +1,4 @@
-import { csvField } from '../../cli/csv/parser';
+import { csvLine } from '../../csv/write';
 import type { OnTime, TimelinessRow } from './timeliness';
 
 const columns = [
@@ -42,7 +42,7 @@ export function sen2Csv(plans: TimelinessRow[]): string {
       flag(p.onTime.amendmentNotice),
       flag(p.onTime.finalPlan),
     ];
-    lines.push(cells.map(csvField).join(','));
+    lines.push(csvLine(cells));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
