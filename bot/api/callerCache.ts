@@ -1,4 +1,13 @@
+import { createHash } from 'node:crypto';
 import type { Principal } from '../store/principal';
+
+/**
+ * The cache key for a caller: a SHA-256 of the Authorization header and the organisation
+ * asked for, so the service's memory (and a heap dump) holds no usable bearer token.
+ */
+export function callerKey(authorization: string, preferredOrg = ''): string {
+  return createHash('sha256').update(`${preferredOrg}\n${authorization}`).digest('hex');
+}
 
 /** How long a signed-in caller is remembered: a removed membership takes effect within this. */
 export const CALLER_TTL_MS = 30_000;
@@ -24,6 +33,7 @@ export class CallerCache {
     return entry.principal;
   }
 
+  /** `key` is a {@link callerKey}; `authorization` is read only for the token's expiry, never kept. */
   set(key: string, principal: Principal, authorization: string): void {
     const exp = tokenExpiry(authorization);
     const expiresAt = Math.min(this.now() + CALLER_TTL_MS, exp ?? 0);

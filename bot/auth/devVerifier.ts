@@ -22,12 +22,12 @@ const devClaims = z.object({
 
 /**
  * A verifier for development tokens signed with `dataDir`'s dev key (made if absent).
- * Refuses to start when NODE_ENV=production: anyone who can run the CLI against the data
+ * Refuses to start in production (`production`, from NODE_ENV=production in bot/config): anyone who can run the CLI against the data
  * directory could mint a token for any role in any organisation, so this check sits here,
  * beside the key, and not only in whatever chooses the auth mode.
  */
-export async function createDevVerifier(opts: { dataDir: string }): Promise<TokenVerifier> {
-  if (process.env.NODE_ENV === 'production') {
+export async function createDevVerifier(opts: { dataDir: string; production?: boolean }): Promise<TokenVerifier> {
+  if (opts.production) {
     throw new AuthConfigError('dev-mode-in-production', 'Development tokens are refused when NODE_ENV=production; configure Microsoft Entra ID sign-in (AUTH_MODE=entra) instead.');
   }
   const key = await loadOrCreateDevKey(opts.dataDir);

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/calendar/isoDate';
 import { londonToday } from '../../shared/calendar/londonDay';
 import { type CliIo, UsageError } from './io';

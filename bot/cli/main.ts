@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { cliSettings } from '../config/env';
 import { commands } from './commands';
 import { type CliIo, UsageError } from './io';
 
@@ -41,7 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const message = e instanceof Error ? e.message : String(e);
     io.stderr.write(`ehcp-review ${command.name}: unexpected failure: ${message}\n`);
-    if (io.env.EHCP_DEBUG === '1' && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    if (cliSettings(io.env).debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     else io.stderr.write('Set EHCP_DEBUG=1 to see the details.\n');
     return 1;
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { redactUrl } from '../log/redact';
 
 /**
  * Every setting the service reads, from environment variables, in this one place.
@@ -9,15 +10,19 @@ const schema = z
   .object({
     NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z.string().url().optional(),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
     AUTH_MODE: z.enum(['dev', 'entra']).optional(),
     ENTRA_CLIENT_ID: z.string().uuid().optional(),
     ENTRA_ALLOWED_TENANTS: z.string().optional(),
     ENTRA_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
     PUBLIC_URL: z.string().url().optional(),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
+    IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+    IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(24, 'must be at least 24: a client retrying the next day must still get its first answer').default(24),
     LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   })
@@ -26,6 +31,14 @@ const schema = z
     const production = e.NODE_ENV === 'production';
     if (authMode === 'dev' && production) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'development sign-in is refused when NODE_ENV=production; set ENTRA_CLIENT_ID and ENTRA_ALLOWED_TENANTS' });
+    } else if (authMode === 'dev' && e.DATABASE_URL && !e.AUTH_MODE) {
+      // A real database with the fallback sign-in is how a forgotten setting becomes anyone-can-be-anyone.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message:
+          'is not set while DATABASE_URL is, so the service would fall back to development sign-in (anyone with the data folder can mint any role) and seed demo cases into that database. Set AUTH_MODE=entra with ENTRA_CLIENT_ID and ENTRA_ALLOWED_TENANTS, or AUTH_MODE=dev to allow development sign-in on this database on purpose',
+      });
     }
     const tenants = (e.ENTRA_ALLOWED_TENANTS ?? '')
       .split(',')
@@ -38,13 +51,17 @@ const schema = z
     return {
       production,
       port: e.PORT,
-      host: e.HOST,
+      // Development sign-in on every interface would let anyone on the network in: local only unless asked.
+      host: e.HOST ?? (authMode === 'dev' ? '127.0.0.1' : '0.0.0.0'),
       dataDir: path.resolve(e.DATA_DIR),
       databaseUrl: e.DATABASE_URL,
+      database: { statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS },
       authMode,
       entra: { clientId: e.ENTRA_CLIENT_ID ?? '', allowedTenants: tenants, authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '') },
       publicUrl: e.PUBLIC_URL,
       seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : authMode === 'dev',
+      importMaxRows: e.IMPORT_MAX_ROWS,
+      idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
       logLevel: e.LOG_LEVEL,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     };
@@ -54,6 +71,8 @@ export type Config = z.output<typeof schema>;
 
 /** A setting that cannot be used; the message names each variable to fix. */
 export class ConfigError extends Error {
+  readonly code = 'invalid-config';
+
   constructor(readonly problems: string[]) {
     super(`The service's configuration needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}\n(See env.template for every setting.)`);
     this.name = 'ConfigError';
@@ -64,4 +83,40 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
   return parsed.data;
+}
+
+/**
+ * The effective configuration for the start-up log: every setting, secrets removed
+ * (the database password; nothing else the service reads is secret).
+ */
+export function configSummary(config: Config): Record<string, unknown> {
+  return {
+    production: config.production,
+    host: config.host,
+    port: config.port,
+    publicUrl: config.publicUrl ?? null,
+    store: config.databaseUrl ? redactUrl(config.databaseUrl) : `pglite in ${config.dataDir}`,
+    dataDir: config.dataDir,
+    database: config.databaseUrl ? config.database : null,
+    authMode: config.authMode,
+    entra: config.authMode === 'entra' ? config.entra : null,
+    seedDemo: config.seedDemo,
+    importMaxRows: config.importMaxRows,
+    idempotencyTtlHours: config.idempotencyTtlHours,
+    logLevel: config.logLevel,
+    shutdownGraceMs: config.shutdownGraceMs,
+  };
+}
+
+/** What the `ehcp-review` commands read from the environment (the CLI's flags win). */
+export interface CliSettings {
+  production: boolean;
+  dataDir: string | undefined;
+  databaseUrl: string | undefined;
+  /** EHCP_DEBUG=1: print stack traces of unexpected errors. */
+  debug: boolean;
+}
+
+export function cliSettings(env: NodeJS.ProcessEnv): CliSettings {
+  return { production: env.NODE_ENV === 'production', dataDir: env.DATA_DIR || undefined, databaseUrl: env.DATABASE_URL || undefined, debug: env.EHCP_DEBUG === '1' };
 }

@@ -85,3 +85,15 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
   }
   return out;
 }
+
+/** A URL without its password or query (which can carry one), for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    parsed.search = '';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

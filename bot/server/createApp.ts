@@ -1,10 +1,11 @@
 import express, { type Express } from 'express';
-import type { ApiContext } from '../api/context';
+import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
+import { redactText } from '../log/redact';
 
 export interface AppOptions extends ApiContext {
   publicUrl: () => string;
@@ -33,19 +34,23 @@ export function createApp(options: AppOptions): Express {
   });
   app.get('/readyz', async (_req, res) => {
     if (!options.ready()) {
-      res.status(503).json({ status: 'shutting-down' });
+      res.status(503).json({ status: 'not-ready' });
       return;
     }
     try {
       await options.db.query('select 1');
-      res.json({ status: 'ready', store: options.db.kind });
+      res.json({ status: 'ready' });
     } catch (error) {
-      res.status(503).json({ status: 'store-unavailable', message: (error as Error).message });
+      // The reason is for the operator's log, not for whoever asks.
+      options.logger.warn('not ready: the store does not answer', { error: redactText((error as Error).message) });
+      res.status(503).json({ status: 'not-ready' });
     }
   });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(options.publicUrl()));
   });
+  // Sign-in first, then bodies: nothing under /api reads a body for a caller it does not know.
+  app.use('/api', signInFirst(options));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
-import type { Config } from '../config/env';
+import { type Config, configSummary } from '../config/env';
 import { createJsonLogger, type Logger } from '../log/logger';
 import type { Db } from '../store/db';
+import { expireIdempotencyKeys } from '../store/idempotency';
 import { describeStore, openStore } from '../store/openStore';
 import { seedDemoData } from '../store/seed/demoSeed';
 import { createApp } from './createApp';
@@ -29,9 +30,10 @@ export async function startService(config: Config, options: { logger?: Logger; n
   };
   const now = options.now ?? (() => new Date());
   const today = () => londonToday(now());
+  logger.info('configuration', configSummary(config));
   const verifier: TokenVerifier =
-    config.authMode === 'dev' ? await createDevVerifier({ dataDir: config.dataDir }) : createEntraVerifier({ ...config.entra });
-  const db = await openStore(config);
+    config.authMode === 'dev' ? await createDevVerifier({ dataDir: config.dataDir, production: config.production }) : createEntraVerifier({ ...config.entra });
+  const db = await openStore(config, { ...config.database, logger });
   try {
     if (config.seedDemo) {
       const seeded = await seedDemoData(db, today());
@@ -43,7 +45,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
   }
   let ready = true;
   let url = '';
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
+  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);
@@ -56,6 +58,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
   const port = (server.address() as AddressInfo).port;
   url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info('store', { store: describeStore(config) });
+  const cleanUp = startIdempotencyCleanUp(db, config.idempotencyTtlHours, logger);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -66,9 +69,37 @@ export async function startService(config: Config, options: { logger?: Logger; n
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(grace);
+      await cleanUp.stop();
       await db.close();
     })();
     return stopping;
   };
   return { url, db, server, stop };
+}
+
+/** How often expired idempotency answers are deleted. */
+export const IDEMPOTENCY_CLEANUP_EVERY_MS = 60 * 60 * 1000;
+
+/** Deletes expired idempotency answers now and then hourly, inside the service; never keeps the process alive. */
+function startIdempotencyCleanUp(db: Db, ttlHours: number, logger: Logger): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const run = () => {
+    running ??= expireIdempotencyKeys(db, ttlHours)
+      .then((removed) => {
+        if (removed) logger.info('expired idempotency answers removed', { removed, olderThanHours: ttlHours });
+      })
+      .catch((error: unknown) => logger.warn('idempotency clean-up failed; will try again', { error: (error as Error).message }))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  run();
+  const timer = setInterval(run, IDEMPOTENCY_CLEANUP_EVERY_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -55,3 +55,16 @@ export function runWrite(db: Db, principal: Principal, key: string | undefined, 
     return result;
   });
 }
+
+/**
+ * Deletes idempotency answers older than `ttlHours` (the service runs this hourly, so an
+ * answer is kept for at least `ttlHours` and at most an hour longer). A retry after that
+ * is treated as a new request. Returns how many were removed.
+ */
+export async function expireIdempotencyKeys(db: Db, ttlHours: number): Promise<number> {
+  const removed = await db.query<{ n: number }>(
+    "with gone as (delete from idempotency_keys where created_at < now() - make_interval(secs => $1) returning 1) select count(*)::int as n from gone",
+    [ttlHours * 3600],
+  );
+  return removed[0]?.n ?? 0;
+}

@@ -1,4 +1,6 @@
 import { Pool, types } from 'pg';
+import { type Logger, silentLogger } from '../log/logger';
+import { redactText, redactUrl } from '../log/redact';
 import { DATE_OID, type Db, type Queryable } from './db';
 
 /** Serialisation failures and deadlocks: PostgreSQL asks the client to run the whole transaction again. */
@@ -9,14 +11,29 @@ const MAX_ATTEMPTS = 5;
  * Connects to a PostgreSQL server (`DATABASE_URL`). A schema can be chosen in the URL
  * with `?options=-c%20search_path%3Dname`, which the tests use to isolate themselves.
  */
-export async function openPostgres(connectionString: string, options: { maxConnections?: number } = {}): Promise<Db> {
+export interface PostgresOptions {
+  maxConnections?: number;
+  /** Longest one statement may run before the server cancels it (DATABASE_STATEMENT_TIMEOUT_MS). */
+  statementTimeoutMs?: number;
+  /** Longest to wait for a connection, new or from the pool (DATABASE_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /** Where pool errors go (an idle connection dropped by the server, say). */
+  logger?: Logger;
+}
+
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Db> {
+  const logger = options.logger ?? silentLogger;
   const pool = new Pool({
     connectionString,
     max: options.maxConnections ?? 20,
+    // A runaway query or an unreachable server must fail a request, not hang it.
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format))) as typeof types.getTypeParser },
   });
-  // An idle client losing its server must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
+  // An idle client losing its server must not crash the process (the next query
+  // reconnects), but an operator must be able to see it happened.
+  pool.on('error', (error) => logger.error('postgres pool error', { error: redactText(error.message), code: (error as { code?: string }).code ?? null }));
   const client = await pool.connect().catch((error: unknown) => {
     void pool.end();
     throw new Error(`Cannot reach PostgreSQL at ${redactUrl(connectionString)}: ${(error as Error).message}. Check DATABASE_URL and that the server is running.`);
@@ -59,15 +76,4 @@ export async function openPostgres(connectionString: string, options: { maxConne
       return closed;
     },
   };
-}
-
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable DATABASE_URL)';
-  }
 }

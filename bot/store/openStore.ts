@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { openPglite } from './openPglite';
-import { openPostgres } from './openPostgres';
+import { openPostgres, type PostgresOptions } from './openPostgres';
 
 export interface StoreLocation {
   /** A PostgreSQL server; when absent, the embedded PGlite database under `dataDir`. */
@@ -14,8 +14,8 @@ export interface StoreLocation {
 export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pglite');
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openStore(location: StoreLocation): Promise<Db> {
-  const db = location.databaseUrl ? await openPostgres(location.databaseUrl) : await openPglite(pgliteDir(location.dataDir));
+export async function openStore(location: StoreLocation, postgres: PostgresOptions = {}): Promise<Db> {
+  const db = location.databaseUrl ? await openPostgres(location.databaseUrl, postgres) : await openPglite(pgliteDir(location.dataDir));
   try {
     await migrate(db);
   } catch (error) {

@@ -132,14 +132,8 @@ describe('dev tokens', () => {
 });
 
 describe('createDevVerifier', () => {
-  const saved = process.env.NODE_ENV;
-  afterEach(() => {
-    process.env.NODE_ENV = saved;
-  });
-
-  it('refuses to start when NODE_ENV=production', async () => {
-    process.env.NODE_ENV = 'production';
-    const e = await createDevVerifier({ dataDir: await dirs.make() }).catch((x: unknown) => x);
+  it('refuses to start in production (NODE_ENV=production)', async () => {
+    const e = await createDevVerifier({ dataDir: await dirs.make(), production: true }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AuthConfigError);
     expect(e).toMatchObject({ code: 'dev-mode-in-production' });
     expect((e as Error).message).toMatch(/refused when NODE_ENV=production/);

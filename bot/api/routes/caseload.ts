@@ -9,7 +9,12 @@ import { send } from './reviews';
 export function caseloadRoutes(ctx: ApiContext): Router {
   const router = Router();
   const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '64mb' });
-  router.post('/api/caseload/import', csvBody, async (req, res) => {
+  // The role is checked before the body is read, as the signing-in is (createApp).
+  const allowed = async (req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    await authorise(ctx, req, 'POST /api/caseload/import');
+    next();
+  };
+  router.post('/api/caseload/import', allowed, csvBody, async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/caseload/import');
     const key = idempotencyKey(req);
     if (typeof req.body !== 'string') {
@@ -18,7 +23,7 @@ export function caseloadRoutes(ctx: ApiContext): Router {
     const csv = req.body;
     const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, csv, 'text/csv'), async (tx) => ({
       status: 200,
-      body: await importCaseload(tx, principal, csv),
+      body: await importCaseload(tx, principal, csv, ctx.importMaxRows === undefined ? {} : { maxRows: ctx.importMaxRows }),
     }));
     send(res, result);
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AuthConfigError, defaultDevTokenLifetimeSeconds, isRole, maxDevTokenLifetimeSeconds, roles, signDevToken } from '../../auth';
+import { cliSettings } from '../../config/env';
 import { parseCommandArgs } from '../args';
 import { type Command, UsageError } from '../io';
 
@@ -39,7 +40,7 @@ export const devTokenCommand: Command = {
   usage,
   async run(args, io) {
     // Checked before anything else, so production never even gets a key file written.
-    if (io.env.NODE_ENV === 'production') {
+    if (cliSettings(io.env).production) {
       throw new UsageError(['development tokens are refused when NODE_ENV=production; sign in with Microsoft Entra ID instead']);
     }
     const { values, positionals } = parseCommandArgs(
@@ -61,7 +62,7 @@ export const devTokenCommand: Command = {
     const orgId = values.org?.trim();
     if (!orgId) throw new UsageError(['--org is required: the id of the organisation the token acts for (for example demo-school-1)']);
     const lifetimeSeconds = lifetimeFrom(values.hours);
-    const dataDir = path.resolve(io.cwd, values['data-dir'] || io.env.DATA_DIR || './data');
+    const dataDir = path.resolve(io.cwd, values['data-dir'] || cliSettings(io.env).dataDir || './data');
 
     let token: string;
     try {

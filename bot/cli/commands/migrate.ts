@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { cliSettings } from '../../config/env';
 import { SchemaMismatchError } from '../../store/migrate';
 import { describeStore, openStore } from '../../store/openStore';
 import { parseCommandArgs } from '../args';
@@ -17,7 +18,7 @@ export const migrateCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' } }, usage);
     if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, usage]);
-    const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || io.env.DATA_DIR || './data'), databaseUrl: io.env.DATABASE_URL || undefined };
+    const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || cliSettings(io.env).dataDir || './data'), databaseUrl: cliSettings(io.env).databaseUrl };
     let db: Awaited<ReturnType<typeof openStore>>;
     try {
       db = await openStore(location);

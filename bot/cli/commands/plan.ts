@@ -1,8 +1,8 @@
 import { type PlanRowCells, type PlanRowColumn, parsePlanRow, planRowColumns } from '../../../shared/planning/parsePlanRow';
 import { planReview } from '../../../shared/planning/planReview';
-import { formatFrom, parseCommandArgs, todayFrom } from '../args';
 import { readCsv } from '../../csv/read';
-import { type Command, type CliIo, UsageError, write } from '../io';
+import { formatFrom, parseCommandArgs, todayFrom } from '../args';
+import { type CliIo, type Command, UsageError, write } from '../io';
 import { formatterFor, heldRow, isEscapedRow, type PlanFormat } from '../plan/outputFormats';
 import { SortedRows } from '../plan/sortedRows';
 import { ProgressBar } from '../progress';
