@@ -1,9 +1,9 @@
 import { signDevToken } from '../bot/auth';
 import { londonToday, plusDays } from '../shared';
-import { caseloadCsv, caseloadRow, issuedNineMonthsAgo, listAllReviews, meetingBody } from '../test/crash/support/caseload';
-import { createHttpClient } from '../test/crash/support/http';
-import { killAllServices, startServiceProcess } from '../test/crash/support/service';
-import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from '../test/crash/support/stores';
+import { caseloadCsv, caseloadRow, issuedNineMonthsAgo, listAllReviews, meetingBody } from './harness/caseload';
+import { createHttpClient } from './harness/http';
+import { killAllServices, startServiceProcess } from './harness/service';
+import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { describeImport, describeLoad } from './service/format';
 import { runLoad } from './service/load';
 

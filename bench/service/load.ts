@@ -1,4 +1,4 @@
-import type { HttpAnswer } from '../../test/crash/support/http';
+import type { HttpAnswer } from '../harness/http';
 
 export interface LoadOptions {
   /** Clients sending at once, each waiting for its answer before the next request. */

@@ -6,8 +6,7 @@ import { redactUrl } from '../log/redact';
  * Every setting the service reads, from environment variables, in this one place.
  * `env.template` at the repository root lists them with their defaults.
  */
-const schema = z
-  .object({
+const settings = z.object({
     NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().min(1).optional(),
@@ -25,8 +24,9 @@ const schema = z
     IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(24, 'must be at least 24: a client retrying the next day must still get its first answer').default(24),
     LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
-  })
-  .transform((e, ctx) => {
+  });
+
+const schema = settings.transform((e, ctx) => {
     const authMode = e.AUTH_MODE ?? (e.ENTRA_CLIENT_ID ? 'entra' : 'dev');
     const production = e.NODE_ENV === 'production';
     if (authMode === 'dev' && production) {
@@ -68,6 +68,9 @@ const schema = z
   });
 
 export type Config = z.output<typeof schema>;
+
+/** Every environment variable read anywhere (the service's, then the CLI's own): env.template lists exactly these. */
+export const settingNames: readonly string[] = [...Object.keys(settings.shape), 'EHCP_DEBUG'];
 
 /** A setting that cannot be used; the message names each variable to fix. */
 export class ConfigError extends Error {

@@ -77,3 +77,10 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     },
   };
 }
+
+/** The URL with `search_path` set to `schema`, so every connection of the pool uses it (how tests and the bench isolate themselves). */
+export function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
+
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,7 +18,7 @@ interface Started {
 }
 
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
@@ -65,8 +68,9 @@ describe('the service process', () => {
     const body = (await res.json()) as { items: { status: string }[] };
     expect(new Set(body.items.map((i) => i.status))).toEqual(new Set(['not-booked', 'booked', 'awaiting-report', 'awaiting-decision', 'amending', 'concluded']));
     expect(body.items.length).toBeGreaterThanOrEqual(30);
-  });
+  }, 120_000);
 
+  // Generous timeouts: two service starts and a 20,000-row import on a shared 2-core machine.
   it('on SIGTERM finishes the request in flight, then exits 0 with the store closed', async () => {
     running = await start(dataDir);
     const token = spawnSync(process.execPath, [cli, 'dev-token', '--role', 'la-officer', '--org', 'demo-council'], { env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
@@ -84,11 +88,59 @@ describe('the service process', () => {
     running = await start(dataDir);
     const list = await fetch(`${running.url}/api/reviews?limit=1&dueBefore=2099-01-01`, { headers: { authorization: `Bearer ${token}` } });
     expect(list.status).toBe(200);
-  });
+  }, 120_000);
 
   it('refuses development sign-in when NODE_ENV=production, naming what to set', async () => {
     await expect(start(dataDir, { NODE_ENV: 'production' })).rejects.toThrow(/AUTH_MODE: development sign-in is refused when NODE_ENV=production; set ENTRA_CLIENT_ID/);
   });
+
+  it('refuses to start with DATABASE_URL set and no AUTH_MODE, saying what to set (before touching the database)', async () => {
+    const refused = start(dataDir, { DATABASE_URL: 'postgres://ehcp:secret@127.0.0.1:1/ehcp' });
+    await expect(refused).rejects.toThrow(/AUTH_MODE: is not set while DATABASE_URL is, so the service would fall back to development sign-in/);
+    await expect(refused).rejects.toThrow(/Set AUTH_MODE=entra with ENTRA_CLIENT_ID and ENTRA_ALLOWED_TENANTS, or AUTH_MODE=dev/);
+    await expect(refused).rejects.not.toThrow(/secret/);
+  });
+
+  it('refuses an unauthenticated 64 MB upload before reading it, and its memory stays flat', async () => {
+    running = await start(dataDir);
+    const pid = running.child.pid as number;
+    // VmHWM is the process's peak resident memory: a body held even briefly would raise it.
+    const memory = (field: 'VmHWM' | 'VmRSS') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
+    const before = { peak: memory('VmHWM'), now: memory('VmRSS') };
+    const size = 64 * 1024 * 1024;
+    const { url } = running;
+    const answer = await new Promise<{ status: number | undefined; sent: number; body: string }>((resolve) => {
+      let sent = 0;
+      let done = false;
+      const req = request(`${url}/api/caseload/import`, { method: 'POST', headers: { 'content-type': 'text/csv', 'content-length': String(size) } }, (res) => {
+        done = true;
+        let body = '';
+        res.on('data', (d) => {
+          body += d;
+        });
+        res.on('end', () => resolve({ status: res.statusCode, sent, body }));
+      });
+      req.on('error', () => {});
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      const pump = () => {
+        while (!done && sent < size) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        if (sent >= size) req.end();
+      };
+      pump();
+    });
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'missing-token' });
+    expect(answer.sent).toBeLessThan(size);
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const peakGrowth = memory('VmHWM') - before.peak;
+    const rssGrowth = memory('VmRSS') - before.now;
+    process.stdout.write(`64 MB unauthenticated upload: ${mb(answer.sent)} MB sent before the refusal; service RSS ${mb(before.now)} -> ${mb(memory('VmRSS'))} MB, peak grew ${mb(peakGrowth)} MB\n`);
+    expect(peakGrowth).toBeLessThan(16 * 1024 * 1024);
+    expect(rssGrowth).toBeLessThan(16 * 1024 * 1024);
+  }, 120_000);
 
   it('explains a port that is already taken', async () => {
     running = await start(dataDir);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Db, DbKind } from '../../bot/store/db';
 import { migrate } from '../../bot/store/migrate';
 import { openPglite } from '../../bot/store/openPglite';
-import { openPostgres } from '../../bot/store/openPostgres';
+import { openPostgres, withSearchPath } from '../../bot/store/openPostgres';
 import { pgliteDir } from '../../bot/store/openStore';
 
 /** The stores every store test runs against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -51,11 +51,7 @@ export async function openTestStore(kind: DbKind): Promise<TestStore> {
 }
 
 /** The URL with `search_path` set to `schema`, so every connection of the pool uses it. */
-export function withSchema(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return u.toString();
-}
+export const withSchema = withSearchPath;
 
 async function closeAndRemove(db: Db, dataDir: string) {
   await db.close();

@@ -1,4 +1,4 @@
-import type { HttpClient } from './http';
+import type { HttpClient } from '../../../bench/harness/http';
 
 export type WriteKind = 'meeting' | 'decision' | 'import';
 

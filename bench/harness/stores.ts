@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { Queryable } from '../../../bot/store/db';
-import { openPostgres } from '../../../bot/store/openPostgres';
-import { pgliteDir } from '../../../bot/store/openStore';
-import { withSchema } from '../../support/testStores';
+import type { Queryable } from '../../bot/store/db';
+import { openPostgres } from '../../bot/store/openPostgres';
+import { pgliteDir } from '../../bot/store/openStore';
+import { withSearchPath as withSchema } from '../../bot/store/openPostgres';
 import { openPgliteInChild } from './pgliteChild';
 
 /** One store the service can run on, and a way to look inside it directly. */

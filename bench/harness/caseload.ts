@@ -1,4 +1,4 @@
-import { plusDays, plusMonths } from '../../../shared';
+import { plusDays, plusMonths } from '../../shared';
 import type { HttpClient } from './http';
 
 export const CASELOAD_HEADER = 'laReference,childName,school,planIssued,lastReviewConcluded,dateOfBirth,ncYear,transferKind,transferDate,meetingDate';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Queryable } from '../../../bot/store/db';
+import type { Queryable } from '../../bot/store/db';
 import { repoRoot } from './service';
 
 // Runs in the child: the built openPglite, one JSON request per line in, one answer per line out.

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-/** The repository root, found from this file both as source (test/crash/support) and built (dist/test/crash/support). */
+/** The repository root, found from this file both as source (bench/harness) and built (dist/bench/harness). */
 export const repoRoot = (() => {
   let dir = __dirname;
   while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
