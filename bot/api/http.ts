@@ -1,12 +1,20 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AuthenticationError, AuthUnavailableError } from '../auth';
+import { GraphCallError, GraphInputError } from '../graph/errors';
+import { IdentityError } from '../identity/errors';
 import type { Logger } from '../log/logger';
 import { InvalidInputError, ProposalBlockedError, ServiceError } from '../store/errors';
+import { authErrors, type CatalogueEntry, graphErrors, identityErrors, serviceErrors } from './errorCatalogue';
+
+function answer(res: Response, entry: CatalogueEntry, body: Record<string, unknown>, retryAfter = entry.retryAfterSeconds): void {
+  if (retryAfter !== undefined) res.set('Retry-After', String(Math.ceil(retryAfter)));
+  res.status(entry.status).json(body);
+}
 
 /**
  * Turns any error into a JSON answer a person can act on: `{ error, message }` plus
- * `problems` (400) or `findings` (422). Unexpected errors are logged and answered 500
- * without internals.
+ * `problems` (400) or `findings` (422), with the status from the error catalogue
+ * (`errorCatalogue.ts`). Unexpected errors are logged and answered 500 without internals.
  */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -16,12 +24,28 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (error instanceof AuthUnavailableError) {
-      res.status(503).set('Retry-After', '5').json({ error: error.code, message: error.message });
+      answer(res, authErrors[error.code], { error: error.code, message: error.message });
       return;
     }
     if (error instanceof ServiceError) {
       const extra = error instanceof InvalidInputError ? { problems: error.problems } : error instanceof ProposalBlockedError ? { findings: error.findings } : {};
-      res.status(error.status).json({ error: error.code, message: error.message, ...extra });
+      answer(res, serviceErrors[error.code] ?? { status: error.status }, { error: error.code, message: error.message, ...extra });
+      return;
+    }
+    if (error instanceof IdentityError) {
+      const { adminConsentUrl, claims, correlationId } = error.details;
+      if (error.code === 'interaction-required' && claims) res.set('WWW-Authenticate', `Bearer error="insufficient_claims", claims="${Buffer.from(claims).toString('base64')}"`);
+      if (error.needsAdministrator || error.code === 'token-failed') logger.warn('identity failure', { method: req.method, path: req.path, code: error.code, correlationId: correlationId ?? null });
+      answer(res, identityErrors[error.code], { error: error.code, message: error.message, ...(adminConsentUrl ? { adminConsentUrl } : {}), ...(claims ? { claims } : {}) });
+      return;
+    }
+    if (error instanceof GraphCallError) {
+      if (graphErrors[error.code].status >= 500) logger.warn('graph failure', { method: req.method, path: req.path, code: error.code, requestId: error.details.requestId ?? null });
+      answer(res, graphErrors[error.code], { error: error.code, message: error.message }, error.details.retryAfterSeconds ?? graphErrors[error.code].retryAfterSeconds);
+      return;
+    }
+    if (error instanceof GraphInputError) {
+      answer(res, graphErrors['invalid-input'], { error: error.code, message: error.message, problems: [{ field: error.field, message: error.message }] });
       return;
     }
     const status = (error as { status?: number; type?: string }).status;

@@ -7,13 +7,34 @@ export interface FieldProblem {
 }
 
 /**
+ * Every code a {@link ServiceError} may carry. Each has its HTTP status in the service's
+ * error catalogue (`bot/api/errorCatalogue.ts`), which the compiler keeps complete.
+ */
+export type ServiceErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'forbidden'
+  | 'stale-write'
+  | 'meeting-blocked'
+  | 'too-many-rows'
+  | 'idempotency-key-in-use'
+  | 'idempotency-key-reused'
+  /** 409s: the review is not at the step the write needs. */
+  | 'meeting-already-held'
+  | 'not-awaiting-decision'
+  | 'report-not-expected'
+  | 'not-amending'
+  | 'family-window-open'
+  | 'review-concluded';
+
+/**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response
  * code and `message` (plus `problems` or `findings`) into the body.
  */
 export class ServiceError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ServiceErrorCode,
     message: string,
   ) {
     super(message);
@@ -41,7 +62,7 @@ export class ForbiddenError extends ServiceError {
 }
 
 export class ConflictError extends ServiceError {
-  constructor(code: string, message: string) {
+  constructor(code: ServiceErrorCode, message: string) {
     super(409, code, message);
   }
 }
