@@ -1,4 +1,4 @@
-import type { IsoDate } from '../timeline/types';
+import type { IsoDate } from '../types';
 import { dayOfWeek, plusDays } from './londonDay';
 
 /**

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../timeline/types';
+import type { IsoDate } from '../types';
 import { InvalidDateError } from '../errors';
 
 /** Days in a month of the proleptic Gregorian calendar (month 1-12). */

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
 import { addDays, addMonths, format, getDay } from 'date-fns';
-import type { IsoDate } from '../timeline/types';
+import type { IsoDate } from '../types';
 import { memoizeDateFn } from './memo';
 
 /**

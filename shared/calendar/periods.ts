@@ -1,6 +1,6 @@
 import { endOfMonth, subDays } from 'date-fns';
 import { UTCDate } from '@date-fns/utc';
-import type { IsoDate, NoticeReading } from '../timeline/types';
+import type { IsoDate, NoticeReading } from '../types';
 import { daysInMonth } from './isoDate';
 import { memoizeDateFn } from './memo';
 import { isoOf, plusDays } from './londonDay';

@@ -4,11 +4,10 @@
  * a day in Europe/London; time of day never enters.
  */
 
-/** An ISO calendar date, `YYYY-MM-DD`, a day in Europe/London. */
-export type IsoDate = string;
+import type { IsoDate, NoticeReading } from '../types';
 
-/** How "at least two weeks' notice/before" is read (DOMAIN.md, date arithmetic). */
-export type NoticeReading = 'strict' | 'lenient';
+// The common types live in shared/types.ts; re-exported here for the timeline's callers.
+export type { IsoDate, NoticeReading };
 
 /** What the next 12-month cycle starts with: the LA's decision (CoP 9.169) or, by local policy, the meeting. */
 export type CycleAnchor = 'decision' | 'meeting';

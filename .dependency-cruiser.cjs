@@ -1,0 +1,65 @@
+// The project's import rules (README, "Dependency rules"), checked by `npm test`
+// (scripts/depcheck.js). Each says why; test/architecture/dependencyRules.test.ts shows
+// that a wrong import fails.
+const { existsSync } = require('node:fs');
+const path = require('node:path');
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-pure',
+      comment:
+        'shared/ runs in the browser (add-in, tab) and in Node: it imports only itself and the pure date and schema libraries; no Node built-ins, no SDKs, nothing of bot/.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { pathNot: ['^shared/', '^(node_modules/)?(date-fns|@date-fns/tz|@date-fns/utc|zod)(/|$)'] },
+    },
+    {
+      name: 'browser-code-stays-out-of-bot',
+      comment: 'The add-in and the tab are browser code: they may import shared/ and their own files, never bot/ (Node), test/ or bench/.',
+      severity: 'error',
+      from: { path: '^(addin|tab)/' },
+      to: { path: '^(bot|test|bench)/' },
+    },
+    {
+      name: 'store-below-cli-and-api',
+      comment: 'bot/store is used by the CLI and the API; it never imports them.',
+      severity: 'error',
+      from: { path: '^bot/store/' },
+      to: { path: '^bot/(cli|api)/' },
+    },
+    {
+      name: 'log-is-a-leaf',
+      comment: 'bot/log is used by every layer, so it imports nothing else of bot/.',
+      severity: 'error',
+      from: { path: '^bot/log/' },
+      to: { path: '^bot/', pathNot: '^bot/log/' },
+    },
+    {
+      name: 'csv-is-a-leaf',
+      comment: 'bot/csv is used by the CLI and the store, so it imports nothing else of bot/.',
+      severity: 'error',
+      from: { path: '^bot/csv/' },
+      to: { path: '^bot/', pathNot: '^bot/csv/' },
+    },
+    {
+      name: 'nothing-imports-test',
+      comment:
+        'test/ is not part of the product or the bench. One exception: bench/graph.ts measures the Graph client against the local Graph stand-in (test/graph-server), which the tests extend in place.',
+      severity: 'error',
+      from: { pathNot: ['^test/', '^bench/graph\\.ts$'] },
+      to: { path: '^test/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|data|node_modules)/' },
+    // Type-only imports count too: a type from bot/ in shared/ is still an arrow the wrong way.
+    tsPreCompilationDeps: true,
+    // typescript 7 has no compiler API yet, so dependency-cruiser parses with swc (installed for jest).
+    parser: 'swc',
+    ...(existsSync(path.join(process.cwd(), 'tsconfig.json')) ? { tsConfig: { fileName: 'tsconfig.json' } } : {}),
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+  },
+};

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const depcheck = path.join(__dirname, '../../scripts/depcheck.mjs');
+
+/** A small tree with one wrong import per rule, checked by the same script `npm test` runs. */
+const wrongTree: Record<string, string> = {
+  'shared/dates.ts': "import type { Logger } from '../bot/log/logger';\nimport { readFileSync } from 'node:fs';\nexport type L = Logger;\nexport const r = readFileSync;\n",
+  'shared/ok.ts': "import { addDays } from 'date-fns';\nimport { z } from 'zod';\nexport const a = addDays;\nexport const s = z.string();\n",
+  'bot/log/logger.ts': "import { config } from '../config/env';\nexport interface Logger { info(m: string): void }\nexport const c = config;\n",
+  'bot/config/env.ts': 'export const config = {};\n',
+  'bot/csv/read.ts': "import type { Logger } from '../log/logger';\nexport type R = Logger;\n",
+  'bot/store/import.ts': "import { run } from '../cli/run';\nexport const i = run;\n",
+  'bot/cli/run.ts': "import { fixture } from '../../test/support/fixture';\nexport const run = fixture;\n",
+  'test/support/fixture.ts': 'export const fixture = 1;\n',
+  'tab/src/app.ts': "import { run } from '../../bot/cli/run';\nimport { a } from '../../shared/ok';\nexport const x = [run, a];\n",
+};
+
+describe('the dependency rules (npm test runs them on the repository)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'depcheck-'));
+    for (const [file, text] of Object.entries(wrongTree)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fail on a wrong import, naming the rule and both ends of the arrow, and pass the right ones', () => {
+    const run = spawnSync(process.execPath, [depcheck, dir], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const errors = run.stdout
+      .split('\n')
+      .filter((l) => l.includes('error '))
+      .map((l) => l.trim())
+      .sort();
+    expect(errors).toEqual([
+      'error browser-code-stays-out-of-bot: tab/src/app.ts → bot/cli/run.ts',
+      'error csv-is-a-leaf: bot/csv/read.ts → bot/log/logger.ts',
+      'error log-is-a-leaf: bot/log/logger.ts → bot/config/env.ts',
+      'error nothing-imports-test: bot/cli/run.ts → test/support/fixture.ts',
+      'error shared-is-pure: shared/dates.ts → bot/log/logger.ts',
+      'error shared-is-pure: shared/dates.ts → fs',
+      'error store-below-cli-and-api: bot/store/import.ts → bot/cli/run.ts',
+    ]);
+    expect(run.status).not.toBe(0);
+  }, 60_000);
+});
