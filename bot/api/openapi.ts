@@ -62,7 +62,7 @@ export function openApiDocument(serverUrl: string) {
       '/api/caseload/import': {
         post: {
           summary: "Import a council's caseload (CSV); idempotent by laReference",
-          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows reported by line.`,
+          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows.`,
           parameters: [writeHeaders[0]],
           requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
           responses: {
@@ -71,6 +71,7 @@ export function openApiDocument(serverUrl: string) {
               content: { 'application/json': { schema: { type: 'object', properties: { created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' }, rejected: { type: 'integer' }, errors: { type: 'array' } } } } },
             },
             ...errors,
+            '413': { description: '`too-many-rows`: more rows than IMPORT_MAX_ROWS (nothing stored), or a body over 64 MB', content: { 'application/json': { schema: errorBody } } },
           },
         },
       },
