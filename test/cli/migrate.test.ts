@@ -5,6 +5,9 @@ import { migrations } from '../../bot/store/migrations';
 import { openPglite } from '../../bot/store/openPglite';
 import { cli } from './runCli';
 
+// Each test creates a PGlite store from nothing (twice or three times): slow on a busy machine.
+jest.setTimeout(120_000);
+
 describe('ehcp-review migrate', () => {
   let dir: string;
   beforeEach(() => {

@@ -146,5 +146,5 @@ describe('the service process', () => {
     running = await start(dataDir);
     const port = new URL(running.url).port;
     await expect(start(mkdtempSync(path.join(tmpdir(), 'ehcp-service-')), { PORT: port })).rejects.toThrow(new RegExp(`Port ${port} is already in use`));
-  });
+  }, 120_000);
 });
