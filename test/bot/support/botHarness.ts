@@ -38,6 +38,10 @@ export interface BotHarness {
   /** An adaptiveCard/action invoke from `who` on the card in message `replyToId`. */
   cardAction(who: Person, verb: string, data: Record<string, unknown>, extra?: Record<string, unknown>): Record<string, unknown>;
   personalConversation(who: Person): string;
+  /** Every response body /api/messages gave (invoke responses carry cards too). */
+  readonly responses: unknown[];
+  /** Throws if any card or message the bot sent or answered names a child in full. */
+  expectNoChildNames(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,7 +66,11 @@ export async function startBotHarness(kind: DbKind, options: { env?: Record<stri
     },
     { BOT_CLIENT_ID: BOT_ID, BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl, ...options.env },
     { teams: { outboundToken: async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 }), ...options.teams } },
-  );
+  ).catch(async (error: Error) => {
+    await connector.close();
+    await authority.close();
+    throw error;
+  });
   const channelToken: BotHarness['channelToken'] = (o = {}) => authority.issueChannelToken({ appId: BOT_ID, serviceUrl: connector.serviceUrl, ...o });
   const personalConversation = (who: Person) => `a:personal-${who.aadObjectId}-${who.tenantId.slice(0, 4)}`;
   const base = (who: Person, extra: Record<string, unknown>) => ({
@@ -76,11 +84,19 @@ export async function startBotHarness(kind: DbKind, options: { env?: Record<stri
     channelData: { tenant: { id: who.tenantId } },
     ...extra,
   });
+  const responses: unknown[] = [];
   return {
     svc,
     connector,
     authority,
     today,
+    responses,
+    async expectNoChildNames() {
+      const names = (await svc.service.db.query<{ name: string }>('select name from children')).map((r) => r.name);
+      const sent = JSON.stringify([connector.calls.map((c) => c.body), responses]);
+      if (names.length === 0) throw new Error('no children in the store to check against');
+      for (const name of names) if (sent.includes(name)) throw new Error(`a card or message names ${name} in full`);
+    },
     async post(activity, o = {}) {
       const token = o.token === undefined ? await channelToken() : o.token;
       const res = await fetch(`${svc.url}/api/messages`, {
@@ -93,6 +109,7 @@ export async function startBotHarness(kind: DbKind, options: { env?: Record<stri
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {}
+      responses.push(body);
       return { status: res.status, body };
     },
     channelToken,
