@@ -23,7 +23,11 @@ export const people = {
   /** demo-officer's object id, but in another tenant: not the same person. */
   officerElsewhere: { aadObjectId: 'demo-officer', mri: '29:1-imposter', tenantId: OTHER_TENANT },
 } as const;
-export type Person = (typeof people)[keyof typeof people];
+export interface Person {
+  aadObjectId: string;
+  mri: string;
+  tenantId: string;
+}
 
 export interface BotHarness {
   svc: TestService;
