@@ -8,13 +8,14 @@ import type { OutgoingMessage } from './sdk/outgoing';
 
 const SHOWN = 10;
 
+/** Markdown (Teams renders it): one paragraph per command, since Teams folds single line breaks. */
 export const helpText = [
   'I can help with EHCP annual reviews. Say:',
-  '• help: this list',
-  '• my reviews: what is due from you, soonest first',
-  '• overdue: your council’s overdue steps (LA officers and managers)',
-  '• record decision <council reference>: the decision card for a review awaiting the council’s decision (LA officers)',
-].join('\n');
+  '**help**: this list',
+  '**my reviews**: what is due from you, soonest first',
+  '**overdue**: your council’s overdue steps (LA officers and managers)',
+  '**record decision** and a council reference, e.g. "record decision DEMO-0007": the decision card for a review awaiting the council’s decision (LA officers)',
+].join('\n\n');
 
 export const unregisteredText =
   'Hello! You are not registered with EHCP Review Assistant yet, so I cannot show you any reviews. Your council’s SEND team registers council staff, SENCOs and professionals: ask them to add you with your work account, then message me again.';

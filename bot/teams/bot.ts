@@ -53,11 +53,15 @@ export function createBot(deps: BotDeps): (turn: InboundTurn) => Promise<TurnAns
       return undefined;
     }
     if (change === 'installed') {
+      // Teams says "installed" twice (installationUpdate, then conversationUpdate with the
+      // bot added): store on either, greet on the first only.
+      const greet = activity.type === 'installationUpdate';
       const m = await member();
-      if (!m.found) await say({ text: unregisteredText });
-      else {
+      if (!m.found) {
+        if (greet) await say({ text: unregisteredText });
+      } else {
         await storeConversation(deps.db, activity, m.found);
-        await say({ text: `Hello! I’m the EHCP Review Assistant.\n\n${helpText}` });
+        if (greet) await say({ text: `Hello! I’m the EHCP Review Assistant.\n\n${helpText}` });
       }
       return undefined;
     }

@@ -35,7 +35,10 @@ describe('chatting with the bot', () => {
   describe('conversations', () => {
     it('stores the personal chat when a registered officer installs the app, matched to them, and says hello', async () => {
       const sent = await exchange({ ...h.message(people.officer, ''), type: 'installationUpdate', action: 'add', text: undefined });
+      expect(sent).toHaveLength(1);
       expect(String(sent[0]?.text)).toContain('my reviews');
+      // Teams follows an install with conversationUpdate (bot added): stored again, not greeted twice.
+      expect(await exchange({ ...h.message(people.officer, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: `28:${BOT_ID}` }] })).toHaveLength(0);
       const [row] = await conversations(h.personalConversation(people.officer));
       const [officer] = await h.svc.service.db.query<{ id: number }>("select id::int as id from people where entra_object_id = 'demo-officer'");
       expect(row).toEqual({ person_id: officer?.id, conversation_type: 'personal', service_url: h.connector.serviceUrl });

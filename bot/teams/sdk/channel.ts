@@ -98,7 +98,9 @@ export async function createTeamsChannel(options: ChannelOptions, onTurn: TurnHa
     serviceUrl: 'https://smba.trafficmanager.net/teams',
     dangerouslyAllowUnauthenticatedRequests: false,
     activity: { mentions: { stripText: true } },
-    logger: sdkLogger(options.logger),
+    // Without a client id the SDK warns it will reject everything; in local development
+    // the loopback seam below is what accepts requests, so that warning misleads.
+    logger: sdkLogger(options.logger, 'teams-sdk', options.clientId ? [] : [/^No credentials configured/]),
     state: false,
   });
   // One catch-all route: the bot routes by itself (on the Action.Execute `verb`, which real

@@ -15,7 +15,7 @@ export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 export function toSdkActivity(message: OutgoingMessage) {
   return {
     type: 'message' as const,
-    ...(message.text !== undefined ? { text: message.text, textFormat: 'plain' as const } : {}),
+    ...(message.text !== undefined ? { text: message.text, textFormat: 'markdown' as const } : {}),
     ...(message.cards?.length ? { attachments: message.cards.map((content) => ({ contentType: ADAPTIVE_CARD, content })) } : {}),
   };
 }
