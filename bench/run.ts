@@ -1,3 +1,4 @@
+import { botBenchmark } from './bot';
 import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
 import { serviceBenchmark } from './service';
@@ -7,6 +8,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['planner', plannerBenchmark],
   ['graph', graphBenchmark],
   ['service', serviceBenchmark],
+  ['bot', botBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -35,7 +35,18 @@ export const adviceBody = z
 
 export const reportBody = z.strictObject({ sentOn: isoDate, recommendation: outcome, notes: text(4000).optional() });
 
-export const decisionBody = z.strictObject({ outcome, notifiedOn: isoDate, reasons: text(4000) });
+export const decisionBody = z
+  .strictObject({
+    outcome,
+    notifiedOn: isoDate,
+    reasons: text(4000),
+    /** For amend: what the LA proposes to change; the amendment notice goes with the decision (Reg 22(2)). */
+    proposedAmendments: text(4000).optional(),
+  })
+  .refine((d) => d.outcome === 'amend' || d.proposedAmendments === undefined, {
+    message: 'proposed amendments go with an amend decision only; remove them, or choose amend',
+    path: ['proposedAmendments'],
+  });
 
 export const amendmentBody = z
   .strictObject({ noticeServedOn: isoDate.optional(), familyRespondedOn: isoDate.optional(), finalPlanIssuedOn: isoDate.optional() })

@@ -24,6 +24,12 @@ const settings = z.object({
     IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(24, 'must be at least 24: a client retrying the next day must still get its first answer').default(24),
     LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+    // Teams bot (#9): the Azure Bot registration, and where its channel tokens are checked.
+    BOT_CLIENT_ID: z.string().uuid().optional(),
+    BOT_CLIENT_SECRET: z.string().min(1).optional(),
+    BOT_TENANT_ID: z.string().min(1).optional(),
+    BOT_OPENID_METADATA_URL: z.string().url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    BOT_TOKEN_ISSUER: z.string().min(1).default('https://api.botframework.com'),
   });
 
 const schema = settings.transform((e, ctx) => {
@@ -48,6 +54,9 @@ const schema = settings.transform((e, ctx) => {
       if (!e.ENTRA_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['ENTRA_CLIENT_ID'], message: "is required with AUTH_MODE=entra: the API's app registration (client) id" });
       if (tenants.length === 0) ctx.addIssue({ code: 'custom', path: ['ENTRA_ALLOWED_TENANTS'], message: 'is required with AUTH_MODE=entra: a comma-separated list of tenant ids allowed to call the API' });
     }
+    if (e.BOT_OPENID_METADATA_URL && !/\/openidconfiguration$/.test(e.BOT_OPENID_METADATA_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_OPENID_METADATA_URL'], message: 'must end in /openidconfiguration (the keys are read from the same path ending in /keys)' });
+    }
     return {
       production,
       port: e.PORT,
@@ -64,6 +73,19 @@ const schema = settings.transform((e, ctx) => {
       idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
       logLevel: e.LOG_LEVEL,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      bot: {
+        /**
+         * 'bot-framework': channel tokens checked (a BOT_CLIENT_ID is set). 'local': development
+         * only, with no Entra or bot settings at all; token-less requests from the loopback
+         * interface are accepted (Agents Playground). 'off': production without a bot id.
+         */
+        auth: (e.BOT_CLIENT_ID ? 'bot-framework' : !production && authMode === 'dev' ? 'local' : 'off') as 'bot-framework' | 'local' | 'off',
+        clientId: e.BOT_CLIENT_ID ?? '',
+        clientSecret: e.BOT_CLIENT_SECRET,
+        tenantId: e.BOT_TENANT_ID,
+        openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+        tokenIssuer: e.BOT_TOKEN_ISSUER,
+      },
     };
   });
 

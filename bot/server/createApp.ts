@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
@@ -12,6 +12,8 @@ export interface AppOptions extends ApiContext {
   /** False once shutdown has begun: /readyz says so, so a load balancer stops sending. */
   ready: () => boolean;
   logRequests: boolean;
+  /** The Teams bot's `POST /api/messages` (bot/teams), on this same app and port. */
+  teamsEndpoint?: RequestHandler | undefined;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -55,6 +57,7 @@ export function createApp(options: AppOptions): Express {
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));
   app.use(reportRoutes(options));
+  if (options.teamsEndpoint) app.post('/api/messages', options.teamsEndpoint);
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

@@ -16,6 +16,13 @@ async function main(): Promise<void> {
     `  store:    ${describeStore(config)}`,
     `  health:   ${service.url}/healthz   ready: ${service.url}/readyz`,
     `  API:      ${service.url}/api/reviews   (OpenAPI: ${service.url}/api/openapi.json)`,
+    `  Teams bot: ${service.url}/api/messages   (${
+      config.bot.auth === 'bot-framework'
+        ? `Bot Framework channel tokens for app ${config.bot.clientId}`
+        : config.bot.auth === 'local'
+          ? 'development: requests from this machine without a token, e.g. Microsoft 365 Agents Playground'
+          : 'off: set BOT_CLIENT_ID'
+    })`,
   ];
   if (config.authMode === 'dev') {
     lines.push(

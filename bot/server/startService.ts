@@ -9,18 +9,21 @@ import type { Db } from '../store/db';
 import { expireIdempotencyKeys } from '../store/idempotency';
 import { describeStore, openStore } from '../store/openStore';
 import { seedDemoData } from '../store/seed/demoSeed';
+import { createTeamsBot, type TeamsBot, type TeamsBotOptions } from '../teams';
 import { createApp } from './createApp';
 
 export interface RunningService {
   url: string;
   db: Db;
   server: Server;
+  /** The Teams bot: proactive sends (the decision card) for the reminder engine. */
+  teams: TeamsBot;
   /** Stops taking requests, lets those in flight finish (up to the grace period), closes the store. */
   stop(): Promise<void>;
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
-export async function startService(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+export async function startService(config: Config, options: { logger?: Logger; now?: () => Date; teams?: TeamsBotOptions } = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
   const logger: Logger = {
@@ -45,7 +48,12 @@ export async function startService(config: Config, options: { logger?: Logger; n
   }
   let ready = true;
   let url = '';
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
+  const publicUrl = () => config.publicUrl ?? url;
+  const teams = await createTeamsBot(config, { db, today, publicUrl, logger }, options.teams).catch(async (error: Error) => {
+    await db.close();
+    throw error;
+  });
+  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, publicUrl, ready: () => ready, logRequests: config.logLevel === 'info', teamsEndpoint: teams.endpoint });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);
@@ -74,7 +82,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
     })();
     return stopping;
   };
-  return { url, db, server, stop };
+  return { url, db, server, teams, stop };
 }
 
 /** How often expired idempotency answers are deleted. */

@@ -49,6 +49,9 @@ function fromRow(r: Row): StoredConversation {
  */
 export async function rememberConversation(tx: Queryable, c: StoredConversation): Promise<void> {
   const before = await tx.query<Row>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId]);
+  const previous = before[0] ? fromRow(before[0]) : null;
+  // Every message refreshes the reference; most change nothing, so they write nothing.
+  if (previous && JSON.stringify(previous) === JSON.stringify(c)) return;
   await tx.query(
     `insert into teams_conversations (conversation_id, conversation_type, service_url, tenant_id, bot_id, person_id, aad_object_id)
      values ($1, $2, $3, $4, $5, $6, $7)
@@ -56,10 +59,7 @@ export async function rememberConversation(tx: Queryable, c: StoredConversation)
        tenant_id = excluded.tenant_id, bot_id = excluded.bot_id, person_id = excluded.person_id, aad_object_id = excluded.aad_object_id, updated_at = now()`,
     [c.conversationId, c.conversationType, c.serviceUrl, c.tenantId, c.botId, c.personId, c.aadObjectId],
   );
-  const previous = before[0] ? fromRow(before[0]) : null;
-  if (JSON.stringify(previous) !== JSON.stringify(c)) {
-    await appendAudit(tx, null, previous ? 'conversation.updated' : 'conversation.stored', 'teams_conversation', c.conversationId, previous, c);
-  }
+  await appendAudit(tx, null, previous ? 'conversation.updated' : 'conversation.stored', 'teams_conversation', c.conversationId, previous, c);
 }
 
 /** Forgets a conversation (the app was uninstalled or removed from the chat). True if one was stored. */

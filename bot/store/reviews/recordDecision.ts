@@ -11,6 +11,8 @@ export interface DecisionInput {
   outcome: DecisionOutcome;
   notifiedOn: string;
   reasons: string;
+  /** Amend only: the summary of proposed amendments, kept with the decision's audit entry. */
+  proposedAmendments?: string | undefined;
 }
 
 /**

@@ -25,6 +25,19 @@ export interface IssueOptions {
   notBefore?: number;
 }
 
+/** What {@link EntraTestAuthority.issueChannelToken} puts in a Bot Framework channel token. */
+export interface ChannelTokenOptions {
+  /** The bot's app id; becomes `aud` unless `claims.aud` overrides it. */
+  appId: string;
+  /** The activity's `serviceUrl`; becomes the lowercase `serviceurl` claim. */
+  serviceUrl: string;
+  /** Claims to add or replace; `undefined` removes the claim. */
+  claims?: Record<string, unknown>;
+  key?: TestSigningKey;
+  /** Seconds from now; default 3600. Negative: already expired. */
+  expiresIn?: number;
+}
+
 /** A running stand-in for the Entra ID v2.0 key endpoint and token issuer. */
 export interface EntraTestAuthority {
   /** Local `http://127.0.0.1:port`. */
@@ -41,10 +54,23 @@ export interface EntraTestAuthority {
   unpublishedKey(kid?: string): Promise<TestSigningKey>;
   /** Signs an RS256 access token with realistic v2.0 claims. */
   issue(options: IssueOptions): Promise<string>;
+  /**
+   * The Bot Framework OpenID metadata URL this authority serves (`.../openidconfiguration`,
+   * whose `jwks_uri` is the same path ending in `/keys`, as the Teams SDK derives it).
+   */
+  botFrameworkMetadataUrl: string;
+  /** The issuer of channel tokens: Bot Framework's own, `https://api.botframework.com`. */
+  botFrameworkIssuer: string;
+  /** Signs an RS256 token as the Bot Framework channel does for an activity it delivers. */
+  issueChannelToken(options: ChannelTokenOptions): Promise<string>;
   /** Makes the keys endpoint answer `status` (e.g. 503) until called with undefined. */
   failKeys(status: number | undefined): void;
   close(): Promise<void>;
 }
+
+const BOT_METADATA_PATH = '/botframework/v1/.well-known/openidconfiguration';
+const BOT_KEYS_PATH = '/botframework/v1/.well-known/keys';
+const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
 /** The client id of the Outlook add-in (the token's `azp`): a different app from the API. */
 export const addinClientId = '5b1c8e3a-0d4f-4a6e-9c2b-7e8f9a0b1c2d';
@@ -61,6 +87,23 @@ export async function startEntraTestAuthority(options: { publicOrigin?: string }
   let failStatus: number | undefined;
 
   const server: Server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === BOT_METADATA_PATH) {
+      // Bot Framework's document (login.botframework.com/v1/.well-known/openidconfiguration), cut to what validators read.
+      const doc = { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${url}${BOT_KEYS_PATH}`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] };
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(doc));
+      return;
+    }
+    if (req.method === 'GET' && req.url === BOT_KEYS_PATH) {
+      keysRequests++;
+      if (failStatus !== undefined) {
+        res.writeHead(failStatus, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable"}');
+        return;
+      }
+      // Bot Framework keys carry endorsements: the channels each key may sign for.
+      const keys = published.map((k) => ({ ...k.publicJwk, use: 'sig', kid: k.kid, x5t: k.kid, endorsements: ['msteams', 'webchat'] }));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ keys }));
+      return;
+    }
     if (req.method === 'GET' && req.url === '/common/discovery/v2.0/keys') {
       keysRequests++;
       if (failStatus !== undefined) {
@@ -127,6 +170,18 @@ export async function startEntraTestAuthority(options: { publicOrigin?: string }
         else claims[name] = value;
       }
       return new SignJWT(claims).setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: key.kid }).sign(key.privateKey);
+    },
+    botFrameworkMetadataUrl: `${url}${BOT_METADATA_PATH}`,
+    botFrameworkIssuer: BOT_FRAMEWORK_ISSUER,
+    async issueChannelToken(o) {
+      const key = o.key ?? published.at(-1)!;
+      const now = Math.floor(Date.now() / 1000);
+      const claims: Record<string, unknown> = { serviceurl: o.serviceUrl, nbf: now, exp: now + (o.expiresIn ?? 3600), iss: BOT_FRAMEWORK_ISSUER, aud: o.appId };
+      for (const [name, value] of Object.entries(o.claims ?? {})) {
+        if (value === undefined) delete claims[name];
+        else claims[name] = value;
+      }
+      return new SignJWT(claims).setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: key.kid, x5t: key.kid }).sign(key.privateKey);
     },
     failKeys(status) {
       failStatus = status;

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../bot/config/env';
+import { silentLogger } from '../bot/log/logger';
+import { startService } from '../bot/server/startService';
+import { startEntraTestAuthority, unsecuredJwt } from '../test/auth/support/entraTestAuthority';
+import { startConnectorServer } from '../test/bot-framework/connectorServer';
+import { createHttpClient } from './harness/http';
+import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
+import { describeLoad } from './service/format';
+import { runLoad } from './service/load';
+
+const BOT_ID = '7d4b9c2e-1f3a-4b5c-8d6e-9f0a1b2c3d4e';
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const CLIENTS = Number(process.env.BOT_BENCH_CLIENTS ?? 20);
+const REQUESTS = 2_000;
+const MAX_SECONDS = 10;
+
+/**
+ * `/api/messages`: a SENCO's "my reviews" turn, end to end with authentication on (an RS256
+ * channel token checked against a local Bot Framework issuer's keys), the demo caseload,
+ * and the reply (a card) sent to a local recording connector. The service, the connector
+ * and the load generator share one process, so the figures are a floor, not a ceiling.
+ */
+export async function botBenchmark(): Promise<void> {
+  console.log(`Teams bot: POST /api/messages "my reviews" turn, auth on, reply to a local connector, ${CLIENTS} keep-alive clients, ${REQUESTS.toLocaleString('en-GB')} turns or ${MAX_SECONDS} s`);
+  await benchStore(pgliteTarget('ehcp-bench-bot'));
+  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || defaultPostgresUrl;
+  const postgres = await postgresTarget(url, 'ehcp_bench_bot').catch((error: Error) => {
+    console.log(`  PostgreSQL: skipped, ${error.message}`);
+    return undefined;
+  });
+  if (postgres) await benchStore(postgres);
+}
+
+async function benchStore(target: StoreTarget): Promise<void> {
+  const authority = await startEntraTestAuthority();
+  const connector = await startConnectorServer();
+  try {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: target.dataDir,
+      DATABASE_URL: target.databaseUrl,
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+      BOT_CLIENT_ID: BOT_ID,
+      BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl,
+    });
+    const outboundToken = async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 });
+    const service = await startService(config, { logger: silentLogger, teams: { outboundToken } });
+    await service.db.query("update organisations set entra_tenant_id = $1 where id like 'demo-%'", [TENANT]);
+    const token = await authority.issueChannelToken({ appId: BOT_ID, serviceUrl: connector.serviceUrl });
+    const client = createHttpClient(service.url, token, CLIENTS);
+    try {
+      const turn = (i: number) => ({
+        type: 'message',
+        id: randomUUID(),
+        text: 'my reviews',
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        from: { id: '29:1-demo-senco-1', aadObjectId: i % 2 ? 'demo-senco-1' : 'demo-senco-2' },
+        recipient: { id: `28:${BOT_ID}` },
+        conversation: { id: `a:bench-${i % 2}`, conversationType: 'personal', tenantId: TENANT },
+      });
+      const figures = await runLoad((i) => client.send('POST', '/api/messages', { body: turn(i) }), { clients: CLIENTS, requests: REQUESTS, maxSeconds: MAX_SECONDS, expectStatus: 200 });
+      const replies = connector.sentActivities().length;
+      console.log(`  ${target.name.padEnd(10)} POST /api/messages (my reviews) ${describeLoad(figures)}; ${replies.toLocaleString('en-GB')} replies at the connector`);
+    } finally {
+      client.close();
+      await service.stop();
+    }
+  } finally {
+    await connector.close();
+    await authority.close();
+    await target.dispose();
+  }
+}

@@ -1,0 +1,137 @@
+import { amendmentNoticeDueSource, decisionDueSource, nextReviewDeadlineSource } from '../../../shared';
+import type { DecisionSubject } from '../decision/decisionSubject';
+import {
+  ActionSet,
+  AdaptiveCard,
+  type Card,
+  Choice,
+  ChoiceSetInput,
+  DateInput,
+  ExecuteAction,
+  Fact,
+  FactSet,
+  OpenUrlAction,
+  RefreshDefinition,
+  TextBlock,
+  TextInput,
+} from '../sdk/cards';
+import { longDate, reviewLink } from './format';
+import { statusWords } from './reviewSteps';
+
+/** The Action.Execute verbs of the decision card. Real Teams routes on `verb`; the SDK's router on `data.action`: both are set. */
+export const DECISION_VERBS = { refresh: 'decision.refresh', submit: 'decision.submit' } as const;
+
+/** Which version of the card a viewer gets. */
+export type DecisionCardView =
+  /** An LA officer of the review's council, while the decision is awaited. */
+  | { kind: 'form'; values?: Partial<DecisionFormValues> }
+  /** Anyone else, while the decision is awaited. */
+  | { kind: 'status' }
+  /** After the decision: the same for everyone. */
+  | { kind: 'decided' }
+  /** The review is not (or no longer) awaiting a decision, and no decision was taken from this card. */
+  | { kind: 'moved-on' };
+
+export interface DecisionFormValues {
+  outcome: string;
+  notifiedOn: string;
+  reasons: string;
+  proposedAmendments: string;
+}
+
+export interface DecisionCardOptions {
+  subject: DecisionSubject;
+  view: DecisionCardView;
+  /** Said first, in the attention colour: why a submit changed nothing, or what to fix. */
+  notice?: string | undefined;
+  /** Teams user ids (MRIs, `29:...`) whose client refreshes the card to their own version on sight (at most 60). */
+  refreshUserIds: string[];
+  publicUrl: string;
+  today: string;
+}
+
+/**
+ * The LA decision card (Universal Actions, Adaptive Cards 1.5). One card, four views: the
+ * form for an officer of the council, the review's status for anyone else, the outcome once
+ * decided, and "moved on" for a card that is out of date. Every view refreshes itself
+ * (`refresh` with `Action.Execute`), so each viewer sees their own, and names the child by
+ * initials and council reference only. The reminder engine sends the same card when a
+ * school's report arrives.
+ */
+export function decisionCard(o: DecisionCardOptions): Card {
+  const s = o.subject;
+  const data = { reviewId: s.reviewId, version: s.version };
+  const refresh = new ExecuteAction({ title: 'Refresh' }).withVerb(DECISION_VERBS.refresh).withData({ action: DECISION_VERBS.refresh, ...data });
+  const body = [];
+  if (o.notice) body.push(new TextBlock(o.notice, { wrap: true, color: 'Attention', weight: 'Bolder' }));
+  body.push(new TextBlock(titleOf(o.view, s), { size: 'Large', weight: 'Bolder', wrap: true }), facts(s));
+  const actions = [];
+  if (o.view.kind === 'form') {
+    const v = o.view.values ?? {};
+    body.push(
+      new TextBlock(
+        `What to do: decide whether to maintain, amend or cease the plan, and tell the family; record it here on the day you tell them. Due by ${s.decisionDue ? longDate(s.decisionDue) : 'the decision date'} (${decisionDueSource}). For amend, the amendment notice goes with the decision (${amendmentNoticeDueSource}).`,
+        { wrap: true },
+      ),
+      new ChoiceSetInput(new Choice({ title: 'Maintain the plan unchanged', value: 'maintain' }), new Choice({ title: 'Amend the plan', value: 'amend' }), new Choice({ title: 'Cease the plan', value: 'cease' }))
+        .withId('outcome')
+        .withLabel('Decision')
+        .withIsRequired(true)
+        .withErrorMessage('Choose maintain, amend or cease.')
+        .withStyle('expanded')
+        .withValue(v.outcome ?? s.recommendation ?? ''),
+      new DateInput({ id: 'notifiedOn', label: 'Date the family was told', isRequired: true, errorMessage: 'Give the date the family was told.', value: v.notifiedOn ?? o.today, max: o.today }),
+      new TextInput({ id: 'reasons', label: 'Reasons for the decision', isRequired: true, isMultiline: true, maxLength: 4000, errorMessage: 'Give the reasons.', value: v.reasons ?? '' }),
+      new TextInput({ id: 'proposedAmendments', label: 'For amend: summary of the proposed amendments (sent with the notice)', isMultiline: true, maxLength: 4000, value: v.proposedAmendments ?? '' }),
+    );
+    actions.push(
+      new ExecuteAction({ title: 'Record decision', style: 'positive' })
+        .withVerb(DECISION_VERBS.submit)
+        .withData({ action: DECISION_VERBS.submit, ...data })
+        .withAssociatedInputs('auto'),
+    );
+  } else {
+    body.push(new TextBlock(whatNext(o.view, s), { wrap: true }));
+  }
+  actions.push(new OpenUrlAction(reviewLink(o.publicUrl, s.reviewId), { title: 'Open the review' }));
+  body.push(new ActionSet(...actions));
+  return new AdaptiveCard(...body)
+    .withVersion('1.5')
+    .withFallbackText(`${titleOf(o.view, s)} (open the review in EHCP Review Assistant)`)
+    .withRefresh(new RefreshDefinition({ action: refresh, userIds: o.refreshUserIds.slice(0, 60) }));
+}
+
+function titleOf(view: DecisionCardView, s: DecisionSubject): string {
+  switch (view.kind) {
+    case 'form':
+      return `Decision needed: ${s.label}`;
+    case 'status':
+      return `${s.label}: ${statusWords[s.status]}`;
+    case 'decided':
+      return `Decision recorded: ${s.label}`;
+    case 'moved-on':
+      return `${s.label}: this card is out of date`;
+  }
+}
+
+function facts(s: DecisionSubject) {
+  const f = [new Fact('Council', s.councilName)];
+  if (s.schoolName) f.push(new Fact('School', s.schoolName));
+  if (s.meetingDate) f.push(new Fact('Meeting held', longDate(s.meetingDate)));
+  if (s.reportSentOn) f.push(new Fact('School’s report', `sent ${longDate(s.reportSentOn)}${s.recommendation ? `, recommends ${s.recommendation}` : ''}`));
+  if (s.decision) f.push(new Fact('Decision', `${s.decision.outcome}, family told ${longDate(s.decision.notifiedOn)}`));
+  else if (s.decisionDue) f.push(new Fact('Decision due', `${longDate(s.decisionDue)} (${decisionDueSource})`));
+  f.push(new Fact('Status', statusWords[s.status]));
+  return new FactSet(...f);
+}
+
+function whatNext(view: DecisionCardView, s: DecisionSubject): string {
+  const next = s.nextReviewDeadline ? ` The next annual review is due by ${longDate(s.nextReviewDeadline)} (${nextReviewDeadlineSource}).` : '';
+  if (view.kind === 'decided' || (view.kind === 'moved-on' && s.decision)) {
+    const amend = s.decision?.outcome === 'amend' ? ` The amendment notice goes to the family with the decision; the final amended plan is due by ${s.finalPlanDue ? longDate(s.finalPlanDue) : 'its due date'}.` : '';
+    const lead = view.kind === 'moved-on' ? 'This card is out of date: the review has moved on since it was sent. ' : '';
+    return `${lead}The decision letter goes to the family.${amend}${next}`;
+  }
+  if (view.kind === 'moved-on') return `This review is no longer awaiting a decision: it is ${statusWords[s.status]}. Open it for what is due now.`;
+  return `Waiting for the council’s decision${s.decisionDue ? `, due by ${longDate(s.decisionDue)}` : ''}. An LA SEND officer of ${s.councilName} records it from this card or in the service.`;
+}

@@ -1,0 +1,131 @@
+import { decisionBody, parseWith } from '../../api/schemas';
+import type { Logger } from '../../log/logger';
+import type { Db } from '../../store/db';
+import { ServiceError } from '../../store/errors';
+import { requestHash, runWrite } from '../../store/idempotency';
+import type { Principal } from '../../store/principal';
+import { recordDecision } from '../../store/reviews/recordDecision';
+import type { ExecuteAction } from '../activity';
+import { type DecisionCardView, type DecisionFormValues, decisionCard } from '../cards/decisionCard';
+import type { AfterDecision } from '../hooks';
+import type { MemberLookup } from '../members';
+import type { Card } from '../sdk/cards';
+import { type DecisionSubject, decisionSubject } from './decisionSubject';
+
+export interface DecisionActionDeps {
+  db: Db;
+  today: () => string;
+  publicUrl: () => string;
+  afterDecision: AfterDecision;
+  logger: Logger;
+}
+
+/** Who is looking at or pressing the card, from the activity alone. */
+export interface CardViewer {
+  member: MemberLookup;
+  /** Their Teams user id (`29:...`), for the refreshed card's `userIds`. */
+  mri: string;
+}
+
+/** What the bot answers an `adaptiveCard/action`: the viewer's card, and whether everyone's copy changes. */
+export interface DecisionActionResult {
+  card: Card;
+  /** Set when a decision was just recorded: the message's card is replaced with this for everyone. */
+  updateForEveryone: boolean;
+}
+
+/** Only an LA officer of the review's council may decide (permissions: POST /api/reviews/{id}/decision). */
+function refusal(member: MemberLookup, subject: DecisionSubject): string | undefined {
+  if (!member.found) {
+    return member.reason === 'several'
+      ? `You are registered in several organisations (${member.orgs.join(', ')}), so the card cannot tell which one you act for; record the decision in the service.`
+      : 'You are not registered with EHCP Review Assistant, so nothing was recorded. Your council’s SEND team can register you.';
+  }
+  const p = member.found;
+  if (p.orgId !== subject.councilId) return `Only an LA SEND officer of ${subject.councilName} can record this decision; nothing was recorded.`;
+  if (p.role !== 'la-officer') return `Recording a decision is for an LA SEND officer; you are registered as ${p.role === 'la-manager' ? 'an LA manager' : `a ${p.role}`}, so nothing was recorded.`;
+  return undefined;
+}
+
+/** The view a viewer gets of a card issued at `cardVersion`. */
+function viewFor(subject: DecisionSubject, viewer: CardViewer, cardVersion: number | undefined): DecisionCardView {
+  if (subject.status === 'awaiting-decision') return refusal(viewer.member, subject) ? { kind: 'status' } : { kind: 'form' };
+  if (subject.decision && cardVersion === subject.version) return { kind: 'decided' };
+  return { kind: 'moved-on' };
+}
+
+/**
+ * Refresh: each viewer's own version of the card. The form for an officer of the council
+ * while the decision is awaited; the status for anyone else; the outcome once decided from
+ * this card; "out of date" once the review moved on some other way.
+ */
+export async function refreshDecisionCard(deps: DecisionActionDeps, action: ExecuteAction, viewer: CardViewer): Promise<Card | undefined> {
+  const subject = await decisionSubject(deps.db, String(action.data.reviewId ?? ''), deps.today());
+  if (!subject) return undefined;
+  const version = typeof action.data.version === 'number' ? action.data.version : undefined;
+  return build(deps, subject, viewFor(subject, viewer, version), viewer);
+}
+
+/**
+ * Submit: records the decision through the API's schema and store function, as the sender
+ * of the activity, never anyone the card's data names. The idempotency key comes from the
+ * card (review and the version it was issued at), so a double submit records one decision.
+ */
+export async function submitDecisionCard(deps: DecisionActionDeps, action: ExecuteAction, viewer: CardViewer): Promise<DecisionActionResult | undefined> {
+  const today = deps.today();
+  const reviewId = String(action.data.reviewId ?? '');
+  const subject = await decisionSubject(deps.db, reviewId, today);
+  if (!subject) return undefined;
+  const version = typeof action.data.version === 'number' ? action.data.version : undefined;
+  const refused = refusal(viewer.member, subject);
+  if (refused) return { card: build(deps, subject, viewFor(subject, viewer, version), viewer, refused), updateForEveryone: false };
+  const principal = (viewer.member as { found: Principal }).found;
+
+  const values = formValues(action.data);
+  const input = {
+    outcome: values.outcome,
+    notifiedOn: values.notifiedOn,
+    reasons: values.reasons,
+    ...(values.proposedAmendments.trim() ? { proposedAmendments: values.proposedAmendments } : {}),
+  };
+  const form = (notice: string) => ({ card: build(deps, subject, { kind: 'form', values }, viewer, notice), updateForEveryone: false });
+  if (subject.status === 'awaiting-decision' && input.outcome === 'amend' && !input.proposedAmendments) {
+    return form('For amend, summarise the proposed amendments: the notice goes to the family with the decision.');
+  }
+  const parsed = parseWith(decisionBody, input);
+  if (!parsed.ok) return form(`Nothing was recorded: ${parsed.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`);
+
+  try {
+    const result = await runWrite(deps.db, principal, `teams-card:${reviewId}:${version ?? 'unversioned'}`, requestHash('POST', `/api/reviews/${reviewId}/decision`, parsed.value), async (tx) => {
+      const recorded = await recordDecision(tx, principal, reviewId, parsed.value, today);
+      return { status: 201, body: { reviewId, nextReviewId: recorded.nextReviewId }, etag: recorded.etag };
+    });
+    if (!result.replayed) {
+      await deps.afterDecision(reviewId, undefined, principal).catch((error: Error) => deps.logger.error('afterDecision failed', { reviewId, error: error.message }));
+    }
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    const now = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
+    if (error.code === 'invalid-input') return { card: build(deps, now, { kind: 'form', values }, viewer, `Nothing was recorded: ${error.message}.`), updateForEveryone: false };
+    if (error.code === 'not-awaiting-decision' || error.code === 'idempotency-key-reused') {
+      return { card: build(deps, now, { kind: 'moved-on' }, viewer, 'Nothing was recorded: this review is no longer awaiting a decision.'), updateForEveryone: false };
+    }
+    throw error;
+  }
+  const decided = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
+  return { card: build(deps, decided, { kind: 'decided' }, viewer), updateForEveryone: true };
+}
+
+function formValues(data: Record<string, unknown>): DecisionFormValues {
+  const text = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '');
+  return { outcome: text('outcome'), notifiedOn: text('notifiedOn'), reasons: text('reasons'), proposedAmendments: text('proposedAmendments') };
+}
+
+function build(deps: DecisionActionDeps, subject: DecisionSubject, view: DecisionCardView, viewer: CardViewer, notice?: string): Card {
+  return decisionCard({ subject, view, notice, refreshUserIds: [viewer.mri], publicUrl: deps.publicUrl(), today: deps.today() });
+}
+
+/** The decision card a viewer is sent on `record decision` (form or status), current as of now. */
+export function decisionCardFor(deps: DecisionActionDeps, subject: DecisionSubject, viewer: CardViewer): Card {
+  return build(deps, subject, viewFor(subject, viewer, subject.version), viewer);
+}

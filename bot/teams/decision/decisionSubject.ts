@@ -1,0 +1,93 @@
+import type { DecisionOutcome } from '../../../shared';
+import { childLabel } from '../../../shared';
+import type { Queryable } from '../../store/db';
+import { type ReviewStatus, statusSql } from '../../store/reviews/status';
+
+/**
+ * What a decision card shows about one review, already cut to what a chat may carry: the
+ * child as initials and council reference, never the name or date of birth.
+ */
+export interface DecisionSubject {
+  reviewId: string;
+  version: number;
+  status: ReviewStatus;
+  councilId: string;
+  councilName: string;
+  schoolName: string | null;
+  /** "A.B. (DEMO-0007)". */
+  label: string;
+  laReference: string;
+  meetingDate: string | null;
+  reportSentOn: string | null;
+  recommendation: DecisionOutcome | null;
+  decisionDue: string | null;
+  decision: { outcome: DecisionOutcome; notifiedOn: string } | null;
+  finalPlanDue: string | null;
+  nextReviewDeadline: string | null;
+}
+
+interface Row {
+  id: string;
+  version: number;
+  status: ReviewStatus;
+  council_id: string;
+  council_name: string;
+  school_name: string | null;
+  child_name: string;
+  la_reference: string;
+  meeting_date: string | null;
+  report_sent_on: string | null;
+  recommendation: DecisionOutcome | null;
+  decision_due: string | null;
+  outcome: DecisionOutcome | null;
+  notified_on: string | null;
+  final_plan_due: string | null;
+  next_deadline: string | null;
+}
+
+const select = (where: string) => `
+  select r.id, r.version, ${statusSql('$1')} as status, r.council_id, co.name as council_name, so.name as school_name,
+         c.name as child_name, c.la_reference, r.meeting_date, rp.sent_on as report_sent_on, rp.recommendation, r.decision_due,
+         d.outcome, d.notified_on, r.final_plan_due,
+         (select n.review_deadline from review_cycles n where n.plan_id = r.plan_id and n.created_at > r.created_at order by n.created_at limit 1) as next_deadline
+    from review_cycles r
+    join plans p on p.id = r.plan_id
+    join children c on c.id = p.child_id
+    join organisations co on co.id = r.council_id
+    left join organisations so on so.id = r.school_id
+    left join reports rp on rp.review_id = r.id
+    left join decisions d on d.review_id = r.id
+   where ${where}`;
+
+/** The review a card is about, by id; null if there is none. Not scoped: cards check who may act. */
+export async function decisionSubject(db: Queryable, reviewId: string, today: string): Promise<DecisionSubject | null> {
+  if (!/^[0-9a-f-]{36}$/.test(reviewId)) return null;
+  const rows = await db.query<Row>(select('r.id = $2'), [today, reviewId]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+/** The council's current review for a child, by council reference (the newest cycle). */
+export async function currentReviewByReference(db: Queryable, councilId: string, laReference: string, today: string): Promise<DecisionSubject | null> {
+  const rows = await db.query<Row>(`${select('c.council_id = $2 and lower(c.la_reference) = lower($3)')} order by r.created_at desc limit 1`, [today, councilId, laReference]);
+  return rows[0] ? fromRow(rows[0]) : null;
+}
+
+function fromRow(r: Row): DecisionSubject {
+  return {
+    reviewId: r.id,
+    version: r.version,
+    status: r.status,
+    councilId: r.council_id,
+    councilName: r.council_name,
+    schoolName: r.school_name,
+    label: childLabel(r.child_name, r.la_reference),
+    laReference: r.la_reference,
+    meetingDate: r.meeting_date,
+    reportSentOn: r.report_sent_on,
+    recommendation: r.recommendation,
+    decisionDue: r.decision_due,
+    decision: r.outcome && r.notified_on ? { outcome: r.outcome, notifiedOn: r.notified_on } : null,
+    finalPlanDue: r.final_plan_due,
+    nextReviewDeadline: r.next_deadline,
+  };
+}

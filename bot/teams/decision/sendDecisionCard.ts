@@ -1,0 +1,46 @@
+import type { Logger } from '../../log/logger';
+import { personalConversationFor } from '../../store/conversations';
+import type { Db } from '../../store/db';
+import { decisionCard } from '../cards/decisionCard';
+import type { ConversationSender } from '../sdk/channel';
+import { decisionSubject } from './decisionSubject';
+
+export interface SendDecisionCardDeps {
+  db: Db;
+  sender: ConversationSender;
+  today: () => string;
+  publicUrl: () => string;
+  logger: Logger;
+}
+
+/** How a proactive send went: officers reached, and those with no personal chat with the bot (email them instead). */
+export interface DecisionCardDelivery {
+  sent: number;
+  unreachable: number[];
+}
+
+/**
+ * Sends the decision card to each LA officer of the review's council in their personal
+ * chat with the bot (stored on install or first message), when a school's report arrives.
+ * A personal chat has one viewer, the officer, so the card sent is their form; it still
+ * refreshes, so a decision taken elsewhere shows when they open it. The reminder engine
+ * calls this for its "report arrived, decision needed" reminder.
+ */
+export async function sendDecisionCardToOfficers(deps: SendDecisionCardDeps, reviewId: string): Promise<DecisionCardDelivery> {
+  const subject = await decisionSubject(deps.db, reviewId, deps.today());
+  if (subject?.status !== 'awaiting-decision') return { sent: 0, unreachable: [] };
+  const officers = await deps.db.query<{ id: number }>("select id::int as id from people where org_id = $1 and role = 'la-officer' order by id", [subject.councilId]);
+  const delivery: DecisionCardDelivery = { sent: 0, unreachable: [] };
+  for (const officer of officers) {
+    const conversation = await personalConversationFor(deps.db, officer.id);
+    if (!conversation) {
+      delivery.unreachable.push(officer.id);
+      continue;
+    }
+    const card = decisionCard({ subject, view: { kind: 'form' }, refreshUserIds: [], publicUrl: deps.publicUrl(), today: deps.today() });
+    await deps.sender.send(conversation, { cards: [card] });
+    delivery.sent++;
+  }
+  deps.logger.info('decision card sent', { reviewId, sent: delivery.sent, unreachable: delivery.unreachable.length });
+  return delivery;
+}

@@ -1,0 +1,52 @@
+import type { Logger } from '../log/logger';
+import type { Queryable } from '../store/db';
+import type { Principal } from '../store/principal';
+
+/**
+ * Called once a decision has been recorded from a card (not on a replayed double submit),
+ * after its transaction committed. At merge the decision letter (`produceDecisionLetter`)
+ * and the reminder engine are wired here; `tx` is for hooks run inside a caller's
+ * transaction (the bot passes none), `actor` the officer who decided.
+ */
+export type AfterDecision = (reviewId: string, tx?: Queryable, actor?: Principal) => Promise<void>;
+
+/** A file a person sent the bot in personal chat (Teams' `file.download.info` attachment). */
+export interface TeamsFile {
+  name: string;
+  /** Pre-authenticated download URL Teams gives for a few minutes. */
+  downloadUrl: string;
+  uniqueId: string | undefined;
+  fileType: string | undefined;
+  /** The file's place in the sender's OneDrive. */
+  contentUrl: string | undefined;
+}
+
+/** Who sent the file: the registered person (from the activity's sender) and where to answer. */
+export interface FileSender {
+  principal: Principal;
+  conversationId: string;
+  serviceUrl: string;
+}
+
+/** What the bot says back about the file. */
+export interface FileReceivedResult {
+  reply: string;
+}
+
+/** Handles a file sent in personal chat; the advice area (#12) implements it with `acceptAdviceFile`. */
+export type OnFileReceived = (sender: FileSender, file: TeamsFile) => Promise<FileReceivedResult>;
+
+/** Default afterDecision until the letter and reminders are wired: logs that one is due. */
+export function loggingAfterDecision(logger: Logger): AfterDecision {
+  return async (reviewId, _tx, actor) => {
+    logger.info('decision recorded from Teams: letter and reminders to follow', { reviewId, actorOrg: actor?.orgId ?? null });
+  };
+}
+
+/** Default onFileReceived until advice is wired: logs the file's arrival (no name of the child) and says where advice goes. */
+export function loggingOnFileReceived(logger: Logger): OnFileReceived {
+  return async (sender, file) => {
+    logger.info('file received in Teams chat', { org: sender.principal.orgId, fileType: file.fileType ?? null });
+    return { reply: `I received ${file.name}, but this service does not take advice files from chat yet. Add it to the review from the advice request link you were sent.` };
+  };
+}
