@@ -10,4 +10,5 @@ export * from './timeline/parseCaseInput';
 export * from './timeline/rules';
 export * from './timeline/types';
 export * from './planning/parsePlanRow';
+export * from './privacy/childLabel';
 export * from './reminders';

@@ -5,6 +5,9 @@ import { CallerCache } from '../api/callerCache';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import type { Config } from '../config/env';
 import { createJsonLogger, type Logger } from '../log/logger';
+import type { ReminderChannels } from '../reminders/channels';
+import { startReminders } from '../reminders/startReminders';
+import type { RunningSweeper } from '../reminders/sweeper';
 import type { Db } from '../store/db';
 import { describeStore, openStore } from '../store/openStore';
 import { seedDemoData } from '../store/seed/demoSeed';
@@ -14,12 +17,14 @@ export interface RunningService {
   url: string;
   db: Db;
   server: Server;
+  /** The reminder sweeper, when reminders are on. */
+  reminders: RunningSweeper | undefined;
   /** Stops taking requests, lets those in flight finish (up to the grace period), closes the store. */
   stop(): Promise<void>;
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
-export async function startService(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+export async function startService(config: Config, options: { logger?: Logger; now?: () => Date; reminderChannels?: ReminderChannels } = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
   const logger: Logger = {
@@ -27,7 +32,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
     warn: (m, f) => levels[config.logLevel] <= 1 && base.warn(m, f),
     error: (m, f) => base.error(m, f),
   };
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (config.clockStart ? clockFrom(config.clockStart) : () => new Date());
   const today = () => londonToday(now());
   const verifier: TokenVerifier =
     config.authMode === 'dev' ? await createDevVerifier({ dataDir: config.dataDir }) : createEntraVerifier({ ...config.entra });
@@ -56,6 +61,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
   const port = (server.address() as AddressInfo).port;
   url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info('store', { store: describeStore(config) });
+  const sweeper = startReminders(config, { db, now, publicUrl: () => config.publicUrl ?? url, logger, channels: options.reminderChannels });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -66,9 +72,17 @@ export async function startService(config: Config, options: { logger?: Logger; n
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
       clearTimeout(grace);
+      // A sweep in progress finishes (and records what it sent) before the store closes.
+      await sweeper?.stop();
       await db.close();
     })();
     return stopping;
   };
-  return { url, db, server, stop };
+  return { url, db, server, reminders: sweeper, stop };
+}
+
+/** A clock that starts at `start` (CLOCK_START, development and tests only) and runs at normal speed. */
+function clockFrom(start: Date): () => Date {
+  const origin = performance.now();
+  return () => new Date(start.getTime() + Math.round(performance.now() - origin));
 }

@@ -51,4 +51,16 @@ create unique index reminder_outbox_once_per_due_date on reminder_outbox (review
 create index reminder_outbox_sweep on reminder_outbox (send_on) where status = 'pending';
 create index reminder_outbox_review on reminder_outbox (review_id) where status = 'pending';
 create index reminder_outbox_dead on reminder_outbox (dead_at desc) where status = 'dead';
+
+-- The daily pass (date-driven reminders for every active review) runs once a day across
+-- all instances: the first to claim the day runs it; a claim whose lease ran out is retaken.
+create table reminder_daily_passes (
+  day date primary key,
+  owner text not null,
+  lease_until timestamptz not null,
+  done_at timestamptz,
+  reviews integer,
+  written integer,
+  cancelled integer
+);
 `;
