@@ -17,18 +17,19 @@ import { type RunningSweeper, startSweeper } from './sweeper';
 export const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
 
 /** The channels the configuration allows: Teams with the bot's credentials, email with Graph and a shared mailbox. */
-export function reminderChannelsFromConfig(config: Config, db: Db, logger: Logger): ReminderChannels {
+export function reminderChannelsFromConfig(config: Config, db: Db, logger: Logger, options: { identityFetch?: typeof fetch } = {}): ReminderChannels {
   const channels: ReminderChannels = {};
   const r = config.reminders;
   const authorityHost = config.graph?.authorityHost;
+  const fetchOption = options.identityFetch ? { fetch: options.identityFetch } : {};
   if (config.bot) {
     const bot = config.bot;
-    const broker = new TokenBroker({ clientId: bot.clientId, clientSecret: bot.clientSecret, appScopes: [BOT_FRAMEWORK_SCOPE], logger, ...(authorityHost ? { authorityHost } : {}) });
+    const broker = new TokenBroker({ clientId: bot.clientId, clientSecret: bot.clientSecret, appScopes: [BOT_FRAMEWORK_SCOPE], logger, ...fetchOption, ...(authorityHost ? { authorityHost } : {}) });
     channels.teams = proactiveSender({ token: async () => (await broker.appToken(bot.tenantId)).token, timeoutMs: r.sendTimeoutMs });
   }
   if (config.graph) {
     const graph = config.graph;
-    const broker = new TokenBroker({ clientId: graph.clientId, clientSecret: graph.clientSecret, authorityHost: graph.authorityHost, logger });
+    const broker = new TokenBroker({ clientId: graph.clientId, clientSecret: graph.clientSecret, authorityHost: graph.authorityHost, logger, ...fetchOption });
     const clients = new Map<string, GraphClient>();
     // The sweeper owns retries (Retry-After, backoff, dead letters), so the Graph client makes none of its own.
     const client = (tenantId: string) => {
