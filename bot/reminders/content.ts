@@ -36,6 +36,8 @@ export interface ReminderContent {
   action: string;
   link: { url: string; title: string };
   late: boolean;
+  /** The outbox row, for anyone who asks about a reminder ("quote R-123"). */
+  reference: string;
   subject: string;
   text: string;
   html: string;
@@ -59,6 +61,7 @@ export function reminderContent(r: ClaimedReminder, options: { publicUrl: string
   const action = r.action ?? 'Open the review to see what is needed.';
   const link = r.link?.to === 'meeting' ? { url: r.link.joinUrl, title: 'Join the meeting in Teams' } : { url: reviewUrl(options.publicUrl, r.reviewId), title: 'Open the review' };
   const late = options.late ? ' (sent late)' : '';
+  const reference = `R-${r.id}`;
   const subject = `${title}: ${label}, by ${dueBy}${late}`;
   const lines = [
     `${title}${late}`,
@@ -67,6 +70,7 @@ export function reminderContent(r: ClaimedReminder, options: { publicUrl: string
     `Rule: ${rule}`,
     action,
     `${link.title}: ${link.url}`,
+    `Reference: ${reference}`,
   ];
   const html = [
     `<p><strong>${escapeHtml(title)}</strong>${escapeHtml(late)}</p>`,
@@ -77,9 +81,9 @@ export function reminderContent(r: ClaimedReminder, options: { publicUrl: string
     '</table>',
     `<p>${escapeHtml(action)}</p>`,
     `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a></p>`,
-    '<p>Sent by EHCP Review Assistant for the council. Reply to this mailbox if this reached the wrong person.</p>',
+    `<p>Sent by EHCP Review Assistant for the council (reference ${reference}). Reply to this mailbox if this reached the wrong person.</p>`,
   ].join('\n');
-  return { title, childLabel: label, dueBy, rule, action, link, late: options.late, subject, text: lines.join('\n'), html };
+  return { title, childLabel: label, dueBy, rule, action, link, late: options.late, reference, subject, text: lines.join('\n'), html };
 }
 
 /** The reminder as a Teams message: its card, with the heading as the notification preview. */

@@ -81,8 +81,10 @@ export async function startService(config: Config, options: { logger?: Logger; n
   return { url, db, server, reminders: sweeper, stop };
 }
 
-/** A clock that starts at `start` (CLOCK_START, development and tests only) and runs at normal speed. */
+/**
+ * A clock that reads `start` (CLOCK_START, development and tests only) when the process
+ * started and runs at normal speed, so processes started together agree on the time.
+ */
 function clockFrom(start: Date): () => Date {
-  const origin = performance.now();
-  return () => new Date(start.getTime() + Math.round(performance.now() - origin));
+  return () => new Date(start.getTime() + Math.round(performance.now()));
 }

@@ -39,6 +39,7 @@ alter table reminder_outbox
   add column lease_owner text,
   add column lease_until timestamptz,
   add column channel text check (channel in ('teams', 'email')),
+  add column sent_by text,
   add column late boolean not null default false,
   add column cancelled_reason text,
   add column dead_at timestamptz,

@@ -130,7 +130,7 @@ export async function cancelExpiredReminders(q: Queryable, today: IsoDate): Prom
 /** Records a delivery. Only the lease holder may: a reminder retaken after an expired lease is the new holder's. */
 export async function markReminderSent(q: Queryable, id: number, owner: string, sent: { channel: 'teams' | 'email'; at: Date; late: boolean }): Promise<boolean> {
   const rows = await q.query(
-    `update reminder_outbox set status = 'sent', channel = $3, sent_at = $4, late = $5, last_error = null, lease_owner = null, lease_until = null, updated_at = now()
+    `update reminder_outbox set status = 'sent', channel = $3, sent_at = $4, late = $5, sent_by = $2, last_error = null, lease_owner = null, lease_until = null, updated_at = now()
       where id = $1 and status = 'pending' and lease_owner = $2 returning id`,
     [id, owner, sent.channel, sent.at.toISOString(), sent.late],
   );

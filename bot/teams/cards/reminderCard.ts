@@ -10,6 +10,8 @@ export interface ReminderCardContent {
   action: string;
   link: { url: string; title: string };
   late: boolean;
+  /** e.g. "R-123": the outbox row, to quote when asking about it. */
+  reference: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export function reminderCard(c: ReminderCardContent): IAdaptiveCard {
   const body = [
     new TextBlock(c.title, { weight: 'Bolder', size: 'Medium', wrap: true }),
     ...(c.late ? [new TextBlock('Sent late: the reminder service was unavailable on the day it was due.', { color: 'Warning', wrap: true, isSubtle: true })] : []),
-    new FactSet(new Fact('Child', c.childLabel), new Fact('Due by', c.dueBy), new Fact('Rule', c.rule)),
+    new FactSet(new Fact('Child', c.childLabel), new Fact('Due by', c.dueBy), new Fact('Rule', c.rule), new Fact('Reference', c.reference)),
     new TextBlock(c.action, { wrap: true }),
   ];
   return new AdaptiveCard(...body).withActions(new OpenUrlAction(c.link.url).withTitle(c.link.title));
