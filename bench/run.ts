@@ -1,5 +1,6 @@
 import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
+import { remindersBenchmark } from './reminders';
 import { serviceBenchmark } from './service';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
@@ -7,6 +8,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['planner', plannerBenchmark],
   ['graph', graphBenchmark],
   ['service', serviceBenchmark],
+  ['reminders', remindersBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { type ReminderRole, roleName } from '../../shared';
 import { GraphCallError } from '../graph/errors';
-import { personalConversationFor, type StoredConversation } from '../store/conversations';
+import type { StoredConversation } from '../store/conversations';
 import type { Queryable } from '../store/db';
 import type { ClaimedReminder } from '../store/reminders/outbox';
 import { ProactiveSendError } from '../teams/proactive';
@@ -25,6 +25,7 @@ interface PersonRow {
   email: string | null;
   entra_object_id: string | null;
   tenant_id: string | null;
+  conversation: { conversationId: string; conversationType: StoredConversation['conversationType']; serviceUrl: string; tenantId: string; botId: string | null; aadObjectId: string | null } | null;
 }
 
 /** Invitee roles that are the school's or the council's own staff. */
@@ -36,12 +37,23 @@ const STAFF_ROLE: Partial<Record<string, 'senco' | 'la-officer' | 'la-manager'>>
   'la-manager': 'la-manager',
 };
 
-const personSql = `select p.id::int as id, p.email, p.entra_object_id, o.entra_tenant_id as tenant_id from people p join organisations o on o.id = p.org_id`;
+// The person with their organisation's tenant and their newest personal chat with the bot, in one round trip.
+const personSql = `select p.id::int as id, p.email, p.entra_object_id, o.entra_tenant_id as tenant_id,
+       (select json_build_object('conversationId', c.conversation_id, 'conversationType', c.conversation_type, 'serviceUrl', c.service_url,
+                                 'tenantId', c.tenant_id, 'botId', c.bot_id, 'aadObjectId', c.aad_object_id)
+          from teams_conversations c where c.person_id = p.id and c.conversation_type = 'personal' order by c.updated_at desc limit 1) as conversation
+  from people p join organisations o on o.id = p.org_id`;
+
+/** Councils' tenants, looked up once per sweep. */
+export type TenantCache = Map<string, string | null>;
 
 /** Turns the reminder's recipient (person, address or role) into addresses to deliver to. */
-export async function resolveRecipient(q: Queryable, r: ClaimedReminder, defaultCouncilTenant: string | null): Promise<ResolvedRecipient> {
-  const council = await q.query<{ tenant_id: string | null }>('select entra_tenant_id as tenant_id from organisations where id = $1', [r.councilId]);
-  const councilTenantId = council[0]?.tenant_id ?? defaultCouncilTenant;
+export async function resolveRecipient(q: Queryable, r: ClaimedReminder, defaultCouncilTenant: string | null, tenants: TenantCache = new Map()): Promise<ResolvedRecipient> {
+  if (!tenants.has(r.councilId)) {
+    const council = await q.query<{ tenant_id: string | null }>('select entra_tenant_id as tenant_id from organisations where id = $1', [r.councilId]);
+    tenants.set(r.councilId, council[0]?.tenant_id ?? null);
+  }
+  const councilTenantId = tenants.get(r.councilId) ?? defaultCouncilTenant;
   let person: PersonRow | undefined;
   if (r.recipientPerson !== null) {
     person = (await q.query<PersonRow>(`${personSql} where p.id = $1`, [r.recipientPerson]))[0];
@@ -52,13 +64,13 @@ export async function resolveRecipient(q: Queryable, r: ClaimedReminder, default
     const org = staff === 'senco' ? r.schoolId : staff ? r.councilId : null;
     if (staff && org) person = (await q.query<PersonRow>(`${personSql} where p.org_id = $1 and p.role = $2 order by p.id limit 1`, [org, staff]))[0];
   }
-  const conversation = person ? await personalConversationFor(q, person.id) : null;
+  const c = person?.conversation;
   return {
     personId: person?.id ?? null,
     email: r.recipientEmail ?? person?.email ?? null,
     aadObjectId: person?.entra_object_id ?? null,
     tenantId: person?.tenant_id ?? null,
-    conversation,
+    conversation: c && person ? { ...c, personId: person.id } : null,
     councilTenantId,
   };
 }
@@ -68,6 +80,7 @@ export interface DeliveryDeps {
   channels: ReminderChannels;
   publicUrl: string;
   defaultCouncilTenant: string | null;
+  tenants?: TenantCache | undefined;
 }
 
 /**
@@ -77,7 +90,7 @@ export interface DeliveryDeps {
  * school's or NHS trust's own tenant get email). Throws {@link DeliveryError}.
  */
 export async function deliverReminder(deps: DeliveryDeps, r: ClaimedReminder, late: boolean): Promise<{ channel: 'teams' | 'email' }> {
-  const to = await resolveRecipient(deps.db, r, deps.defaultCouncilTenant);
+  const to = await resolveRecipient(deps.db, r, deps.defaultCouncilTenant, deps.tenants);
   const content = reminderContent(r, { publicUrl: deps.publicUrl, late });
   const { teams, email, installApp } = deps.channels;
   const sameTenant = (tenant: string | null) => to.councilTenantId === null || tenant === to.councilTenantId;

@@ -18,6 +18,8 @@ export interface SweeperOptions {
   /** How long a claim keeps other instances off a reminder; must exceed a send's timeout. */
   leaseMs: number;
   batchSize: number;
+  /** Batches per sweep at most (the rest waits for the next tick), so a sweep stays short and stopping is prompt. Default 20. */
+  maxBatches?: number | undefined;
   intervalMs: number;
   publicUrl: () => string;
   /** The council's tenant when its organisation row has none (the bot's tenant). */
@@ -38,8 +40,8 @@ export interface SweepResult {
 
 /**
  * One sweep: inside the sending window, cancel what has expired, then claim due reminders a
- * batch at a time (most urgent first), deliver each, and record the outcome, until none are
- * left. The claim is committed before sending, so if this process dies mid-send the lease
+ * batch at a time (most urgent first), deliver each in turn, and record the outcome, until
+ * none are left or `maxBatches` were done. The claim is committed before sending, so if this process dies mid-send the lease
  * runs out and another instance sends it again: at-least-once, with a duplicate possible
  * only for a reminder whose send completed but whose "sent" was never recorded.
  */
@@ -48,7 +50,8 @@ export async function sweepOnce(o: SweeperOptions): Promise<SweepResult> {
   if (!isSendingTime(o.now(), o.policy)) return result;
   result.expired = await cancelExpiredReminders(o.db, londonToday(o.now()));
   const random = o.random ?? Math.random;
-  for (;;) {
+  const tenants = new Map<string, string | null>();
+  for (let batches = 1; ; batches++) {
     const now = o.now();
     const today = londonToday(now);
     const batch = await o.db.transaction((tx) => claimDueReminders(tx, { owner: o.owner, now, today, leaseMs: o.leaseMs, limit: o.batchSize }));
@@ -56,7 +59,7 @@ export async function sweepOnce(o: SweeperOptions): Promise<SweepResult> {
     for (const r of batch) {
       const late = isLate(r, londonToday(o.now()));
       try {
-        const { channel } = await deliverReminder({ db: o.db, channels: o.channels, publicUrl: o.publicUrl(), defaultCouncilTenant: o.defaultCouncilTenant }, r, late);
+        const { channel } = await deliverReminder({ db: o.db, channels: o.channels, publicUrl: o.publicUrl(), defaultCouncilTenant: o.defaultCouncilTenant, tenants }, r, late);
         await markReminderSent(o.db, r.id, o.owner, { channel, at: o.now(), late });
         result.sent++;
         if (late) result.late++;
@@ -73,7 +76,7 @@ export async function sweepOnce(o: SweeperOptions): Promise<SweepResult> {
         }
       }
     }
-    if (batch.length < o.batchSize) break;
+    if (batch.length < o.batchSize || batches >= (o.maxBatches ?? 20)) break;
   }
   if (result.claimed > 0) o.logger.info('reminders swept', { ...result });
   return result;

@@ -1,5 +1,5 @@
 import type { IsoDate, ReminderLink } from '../../../shared';
-import type { Queryable } from '../db';
+import type { Db, Queryable } from '../db';
 
 /** A claimed reminder with what delivery needs: who, about which child (label only), and the review's organisations. */
 export interface ClaimedReminder {
@@ -128,31 +128,46 @@ export async function cancelExpiredReminders(q: Queryable, today: IsoDate): Prom
 }
 
 /** Records a delivery. Only the lease holder may: a reminder retaken after an expired lease is the new holder's. */
-export async function markReminderSent(q: Queryable, id: number, owner: string, sent: { channel: 'teams' | 'email'; at: Date; late: boolean }): Promise<boolean> {
-  const rows = await q.query(
-    `update reminder_outbox set status = 'sent', channel = $3, sent_at = $4, late = $5, sent_by = $2, last_error = null, lease_owner = null, lease_until = null, updated_at = now()
-      where id = $1 and status = 'pending' and lease_owner = $2 returning id`,
-    [id, owner, sent.channel, sent.at.toISOString(), sent.late],
+export async function markReminderSent(db: Db, id: number, owner: string, sent: { channel: 'teams' | 'email'; at: Date; late: boolean }): Promise<boolean> {
+  const rows = await quickly(db, (tx) =>
+    tx.query(
+      `update reminder_outbox set status = 'sent', channel = $3, sent_at = $4, late = $5, sent_by = $2, last_error = null, lease_owner = null, lease_until = null, updated_at = now()
+        where id = $1 and status = 'pending' and lease_owner = $2 returning id`,
+      [id, owner, sent.channel, sent.at.toISOString(), sent.late],
+    ),
   );
   return rows.length > 0;
 }
 
+/**
+ * Runs an outcome write without waiting for its WAL flush (synchronous_commit off, this
+ * transaction only): a few milliseconds a reminder on a busy server. If PostgreSQL itself
+ * crashes in the next instant the record can be lost and the reminder is sent again,
+ * which the at-least-once guarantee already allows; the data stays consistent.
+ */
+function quickly<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('set local synchronous_commit = off');
+    return fn(tx);
+  });
+}
+
 /** Releases a failed attempt to be retried from `notBefore`, keeping the error. */
-export async function markReminderRetry(q: Queryable, id: number, owner: string, retry: { notBefore: Date; error: string }): Promise<void> {
-  await q.query(
+export async function markReminderRetry(db: Db, id: number, owner: string, retry: { notBefore: Date; error: string }): Promise<void> {
+  await quickly(db, (q) => q.query(
     `update reminder_outbox set not_before = $3, last_error = $4, lease_owner = null, lease_until = null, updated_at = now()
       where id = $1 and status = 'pending' and lease_owner = $2`,
     [id, owner, retry.notBefore.toISOString(), retry.error],
-  );
+  ));
 }
 
 /** Gives up on a reminder: dead letter with the reason a person can act on. */
-export async function markReminderDead(q: Queryable, id: number, owner: string, dead: { at: Date; error: string }): Promise<void> {
-  await q.query(
+export async function markReminderDead(db: Db, id: number, owner: string, dead: { at: Date; error: string }): Promise<void> {
+  await quickly(db, (q) => q.query(
     `update reminder_outbox set status = 'dead', dead_at = $3, last_error = $4, lease_owner = null, lease_until = null, updated_at = now()
       where id = $1 and status = 'pending' and lease_owner = $2`,
     [id, owner, dead.at.toISOString(), dead.error],
-  );
+  ));
 }
 
 /** A dead letter as the LA manager sees it: no child's name, only the council reference. */
