@@ -1,7 +1,7 @@
-import { type IsoDate, reminderKey, remindersFor, type TermCalendar } from '../../../shared';
+import { type IsoDate, recipientKey, remindersFor, type TermCalendar } from '../../../shared';
 import type { Queryable } from '../db';
 import { enqueueReminders, type ReminderToQueue, toQueue } from './enqueueReminder';
-import { loadReviewStates } from './reviewStates';
+import { idList, loadReviewStates } from './reviewStates';
 
 export interface ScheduleOptions {
   terms?: TermCalendar | undefined;
@@ -15,16 +15,6 @@ export interface ScheduleResult {
   cancelled: number;
 }
 
-interface PendingRow {
-  id: number;
-  review_id: string;
-  kind: string;
-  recipient_role: string;
-  recipient_person: number | null;
-  recipient_email: string | null;
-  due_on: string;
-}
-
 /**
  * Brings the outbox in line with what the reviews' current state implies as of `today`:
  * writes every reminder the rules give (harmless when already there) and cancels the
@@ -35,30 +25,26 @@ export async function scheduleReminders(q: Queryable, reviewIds: readonly string
   if (reviewIds.length === 0) return { reviews: 0, written: 0, cancelled: 0 };
   const states = await loadReviewStates(q, reviewIds);
   const wanted: ReminderToQueue[] = [];
-  const keys = new Set<string>();
+  const keep: { review_id: string; kind: string; rkey: string; due_on: string }[] = [];
   for (const [id, state] of states) {
     for (const r of remindersFor(state, today, { terms: options.terms })) {
       wanted.push(toQueue(id, r));
-      keys.add(`${id}|${reminderKey(r)}`);
+      keep.push({ review_id: id, kind: r.kind, rkey: recipientKey(r.recipient), due_on: r.dueOn });
     }
   }
   const written = await enqueueReminders(q, wanted, today);
-  const pending = await q.query<PendingRow>(
-    `select id::int as id, review_id, kind, recipient_role, recipient_person::int as recipient_person, recipient_email, coalesce(due_on, send_on) as due_on
-       from reminder_outbox where review_id in (select jsonb_array_elements_text($1::jsonb)) and status = 'pending' and kind <> 'nudge'`,
-    [JSON.stringify(reviewIds)],
-  );
-  const obsolete = pending
-    .filter((p) => !keys.has(`${p.review_id}|${reminderKey({ kind: p.kind as never, dueOn: p.due_on, recipient: { role: p.recipient_role as never, personId: p.recipient_person, email: p.recipient_email } })}`))
-    .map((p) => p.id);
-  if (obsolete.length > 0) {
-    await q.query(
-      `update reminder_outbox
+  // Whatever else is pending for these reviews, the rules no longer give: cancel it (nudges are people's, not the rules').
+  const cancelled = await q.query<{ n: number }>(
+    `with cancelled as (
+       update reminder_outbox o
           set status = 'cancelled', lease_owner = null, lease_until = null, updated_at = now(),
-              cancelled_reason = case when expires_on < $2::date then 'expired: a later reminder took over' else 'the review moved on' end
-        where id in (select jsonb_array_elements_text($1::jsonb)::bigint) and status = 'pending'`,
-      [JSON.stringify(obsolete), today],
-    );
-  }
-  return { reviews: states.size, written, cancelled: obsolete.length };
+              cancelled_reason = case when o.expires_on < $1::date then 'expired: a later reminder took over' else 'the review moved on' end
+        where o.review_id in ${idList(reviewIds.length, 3)} and o.status = 'pending' and o.kind <> 'nudge'
+          and (o.review_id, o.kind, o.recipient_key, coalesce(o.due_on, o.send_on)) not in (
+                select k.review_id, k.kind, k.rkey, k.due_on from jsonb_to_recordset($2::jsonb) as k(review_id text, kind text, rkey text, due_on date))
+       returning 1)
+     select count(*)::int as n from cancelled`,
+    [today, JSON.stringify(keep), ...reviewIds],
+  );
+  return { reviews: states.size, written, cancelled: cancelled[0]?.n ?? 0 };
 }
