@@ -1,6 +1,7 @@
 import { botBenchmark } from './bot';
 import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
+import { remindersBenchmark } from './reminders';
 import { serviceBenchmark } from './service';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
@@ -9,6 +10,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['graph', graphBenchmark],
   ['service', serviceBenchmark],
   ['bot', botBenchmark],
+  ['reminders', remindersBenchmark],
 ];
 
 async function main(): Promise<void> {

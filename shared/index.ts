@@ -11,3 +11,4 @@ export * from './timeline/rules';
 export * from './timeline/types';
 export * from './planning/parsePlanRow';
 export * from './privacy/childLabel';
+export * from './reminders';

@@ -19,6 +19,8 @@ export interface ServiceOptions {
   databaseUrl?: string | undefined;
   /** How long start-up (migrating, seeding) may take. Default 60 s. */
   startTimeoutMs?: number;
+  /** More settings (they win over the defaults above). */
+  env?: Record<string, string> | undefined;
 }
 
 /** The service running as a child process on its own port. */
@@ -67,6 +69,7 @@ export async function startServiceProcess(options: ServiceOptions): Promise<Serv
     SEED_DEMO: 'true',
     AUTH_MODE: 'dev',
     NODE_ENV: 'development',
+    ...options.env,
   };
   const child = spawn(process.execPath, [serviceMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);

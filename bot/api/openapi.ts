@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Endpoint, permissions } from './permissions';
+import { deadRemindersQuery } from './routes/reminders';
 import { adviceBody, amendmentBody, decisionBody, meetingBody, periodQuery, reportBody, reviewListQuery } from './schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -112,6 +113,14 @@ export function openApiDocument(serverUrl: string) {
           description: roles('GET /api/reports/sen2.csv'),
           parameters: queryParams(periodQuery as unknown as z.ZodObject),
           responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors },
+        },
+      },
+      '/api/reminders/dead': {
+        get: {
+          summary: 'Reminders the sweeper gave up on (dead letters), newest first, each with its last error: what to fix (an address, a setting)',
+          description: roles('GET /api/reminders/dead'),
+          parameters: queryParams(deadRemindersQuery as unknown as z.ZodObject),
+          responses: { '200': { description: '`items` (id, reviewId, laReference, kind, recipientRole, sendOn, attempts, lastError, deadAt) and `next`' }, ...errors },
         },
       },
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'ok' } } } },

@@ -12,6 +12,7 @@ export const permissions = {
   'POST /api/reviews/{id}/amendment': ['la-officer'],
   'GET /api/reports/timeliness': ['la-manager'],
   'GET /api/reports/sen2.csv': ['la-manager'],
+  'GET /api/reminders/dead': ['la-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

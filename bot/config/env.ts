@@ -30,6 +30,23 @@ const settings = z.object({
     BOT_TENANT_ID: z.string().min(1).optional(),
     BOT_OPENID_METADATA_URL: z.string().url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
     BOT_TOKEN_ISSUER: z.string().min(1).default('https://api.botframework.com'),
+    // Where a chat created by installing the app is sent to, until Teams gives its own URL.
+    BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
+    EHCP_GRAPH_CLIENT_ID: z.string().uuid().optional(),
+    EHCP_GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    EHCP_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+    EHCP_GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    // Reminders (#10): the sweeper, its channels and (development and tests only) the clock.
+    REMINDERS: z.enum(['on', 'off']).optional(),
+    REMINDERS_MAILBOX: z.string().trim().email().optional(),
+    REMINDERS_TEAMS_APP_ID: z.string().trim().min(1).optional(),
+    REMINDERS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(60_000),
+    REMINDERS_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
+    REMINDERS_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+    REMINDERS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+    REMINDERS_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+    REMINDERS_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    CLOCK_START: z.string().datetime({ offset: true }).optional(),
   });
 
 const schema = settings.transform((e, ctx) => {
@@ -56,6 +73,12 @@ const schema = settings.transform((e, ctx) => {
     }
     if (e.BOT_OPENID_METADATA_URL && !/\/openidconfiguration$/.test(e.BOT_OPENID_METADATA_URL)) {
       ctx.addIssue({ code: 'custom', path: ['BOT_OPENID_METADATA_URL'], message: 'must end in /openidconfiguration (the keys are read from the same path ending in /keys)' });
+    }
+    if (e.CLOCK_START && production) ctx.addIssue({ code: 'custom', path: ['CLOCK_START'], message: 'is for development and tests only; unset it when NODE_ENV=production' });
+    const teamsConfigured = Boolean(e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET && e.BOT_TENANT_ID);
+    const mailConfigured = Boolean(e.REMINDERS_MAILBOX && e.EHCP_GRAPH_CLIENT_ID && e.EHCP_GRAPH_CLIENT_SECRET);
+    if (e.REMINDERS === 'on' && !teamsConfigured && !mailConfigured) {
+      ctx.addIssue({ code: 'custom', path: ['REMINDERS'], message: 'is on but no channel is configured: set BOT_CLIENT_ID, BOT_CLIENT_SECRET and BOT_TENANT_ID (Teams), or REMINDERS_MAILBOX with EHCP_GRAPH_CLIENT_ID and EHCP_GRAPH_CLIENT_SECRET (email)' });
     }
     return {
       production,
@@ -86,6 +109,23 @@ const schema = settings.transform((e, ctx) => {
         openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
         tokenIssuer: e.BOT_TOKEN_ISSUER,
       },
+      clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : undefined,
+      reminders: {
+        enabled: e.REMINDERS ? e.REMINDERS === 'on' : teamsConfigured || mailConfigured,
+        mailbox: mailConfigured ? e.REMINDERS_MAILBOX : undefined,
+        teamsAppId: e.REMINDERS_TEAMS_APP_ID,
+        sweepIntervalMs: e.REMINDERS_SWEEP_INTERVAL_MS,
+        leaseMs: e.REMINDERS_LEASE_MS,
+        batchSize: e.REMINDERS_BATCH_SIZE,
+        maxAttempts: e.REMINDERS_MAX_ATTEMPTS,
+        retryBaseMs: e.REMINDERS_RETRY_BASE_MS,
+        sendTimeoutMs: e.REMINDERS_SEND_TIMEOUT_MS,
+      },
+      /** What proactive sends (reminders) need: the bot's id, secret and tenant, all set. */
+      proactive: teamsConfigured ? { clientId: e.BOT_CLIENT_ID as string, clientSecret: e.BOT_CLIENT_SECRET as string, tenantId: e.BOT_TENANT_ID as string, serviceUrl: e.BOT_SERVICE_URL } : undefined,
+      graph: e.EHCP_GRAPH_CLIENT_ID && e.EHCP_GRAPH_CLIENT_SECRET
+        ? { clientId: e.EHCP_GRAPH_CLIENT_ID, clientSecret: e.EHCP_GRAPH_CLIENT_SECRET, authorityHost: e.EHCP_AUTHORITY_HOST.replace(/\/+$/, ''), baseUrl: e.EHCP_GRAPH_BASE_URL.replace(/\/+$/, '').replace(/\/v1\.0$/, '') }
+        : undefined,
     };
   });
 

@@ -3,6 +3,7 @@ import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { caseloadRoutes } from '../api/routes/caseload';
+import { reminderRoutes } from '../api/routes/reminders';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
 import { redactText } from '../log/redact';
@@ -58,6 +59,7 @@ export function createApp(options: AppOptions): Express {
   app.use(reviewRoutes(options));
   app.use(reportRoutes(options));
   if (options.teamsEndpoint) app.post('/api/messages', options.teamsEndpoint);
+  app.use(reminderRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

@@ -5,6 +5,9 @@ import { CallerCache } from '../api/callerCache';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import { type Config, configSummary } from '../config/env';
 import { createJsonLogger, type Logger } from '../log/logger';
+import type { ReminderChannels } from '../reminders/channels';
+import { startReminders } from '../reminders/startReminders';
+import type { RunningSweeper } from '../reminders/sweeper';
 import type { Db } from '../store/db';
 import { expireIdempotencyKeys } from '../store/idempotency';
 import { describeStore, openStore } from '../store/openStore';
@@ -18,12 +21,14 @@ export interface RunningService {
   server: Server;
   /** The Teams bot: proactive sends (the decision card) for the reminder engine. */
   teams: TeamsBot;
+  /** The reminder sweeper, when reminders are on. */
+  reminders: RunningSweeper | undefined;
   /** Stops taking requests, lets those in flight finish (up to the grace period), closes the store. */
   stop(): Promise<void>;
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
-export async function startService(config: Config, options: { logger?: Logger; now?: () => Date; teams?: TeamsBotOptions } = {}): Promise<RunningService> {
+export async function startService(config: Config, options: { logger?: Logger; now?: () => Date; teams?: TeamsBotOptions; reminderChannels?: ReminderChannels } = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
   const logger: Logger = {
@@ -31,7 +36,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
     warn: (m, f) => levels[config.logLevel] <= 1 && base.warn(m, f),
     error: (m, f) => base.error(m, f),
   };
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (config.clockStart ? clockFrom(config.clockStart) : () => new Date());
   const today = () => londonToday(now());
   logger.info('configuration', configSummary(config));
   const verifier: TokenVerifier =
@@ -67,6 +72,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
   url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info('store', { store: describeStore(config) });
   const cleanUp = startIdempotencyCleanUp(db, config.idempotencyTtlHours, logger);
+  const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -78,11 +84,13 @@ export async function startService(config: Config, options: { logger?: Logger; n
       await closed;
       clearTimeout(grace);
       await cleanUp.stop();
+      // A sweep in progress finishes (and records what it sent) before the store closes.
+      await sweeper?.stop();
       await db.close();
     })();
     return stopping;
   };
-  return { url, db, server, teams, stop };
+  return { url, db, server, teams, reminders: sweeper, stop };
 }
 
 /** How often expired idempotency answers are deleted. */
@@ -110,4 +118,12 @@ function startIdempotencyCleanUp(db: Db, ttlHours: number, logger: Logger): { st
       await running;
     },
   };
+}
+
+/**
+ * A clock that reads `start` (CLOCK_START, development and tests only) when the process
+ * started and runs at normal speed, so processes started together agree on the time.
+ */
+function clockFrom(start: Date): () => Date {
+  return () => new Date(start.getTime() + Math.round(performance.now()));
 }

@@ -28,6 +28,7 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/reviews/{id}/amendment': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/reports/timeliness': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reports/sen2.csv': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
+  'GET /api/reminders/dead': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
 };
 
 const principals: Record<Role, [string, string]> = {
@@ -86,6 +87,8 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'POST', path: `/api/reviews/${id('amendment')}/amendment`, body: { noticeServedOn: today } };
     case 'GET /api/reports/timeliness':
       return { method: 'GET', path: '/api/reports/timeliness' };
+    case 'GET /api/reminders/dead':
+      return { method: 'GET', path: '/api/reminders/dead' };
     default:
       return { method: 'GET', path: '/api/reports/sen2.csv' };
   }

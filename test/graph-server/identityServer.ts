@@ -61,6 +61,7 @@ export interface IdentityTestServer {
 }
 
 const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 /**
@@ -175,6 +176,13 @@ export async function startIdentityTestServer(options: IdentityTestServerOptions
     }
     const scopes = (form.scope ?? '').split(' ').filter(Boolean);
     const resourceScopes = scopes.filter((s) => s.startsWith(GRAPH_AUDIENCE));
+    if (form.grant_type === 'client_credentials' && scopes.includes(`${BOT_FRAMEWORK_AUDIENCE}/.default`)) {
+      // The bot's token for the Bot Connector (the Teams proactive send), not Graph's.
+      const access = signer.sign({ aud: BOT_FRAMEWORK_AUDIENCE, iss: `https://sts.windows.net/${tenantId}/`, tid: tenantId, oid: `sp-${clientId}`, appid: clientId, idtyp: 'app' }, lifetime);
+      issuedTokens.push(access);
+      sendJson(res, 200, { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: access });
+      return;
+    }
     if (form.grant_type === 'client_credentials') {
       if (resourceScopes.length !== 1 || resourceScopes[0] !== `${GRAPH_AUDIENCE}/.default`) {
         aadError(res, 400, 'invalid_scope', 1002012, `The provided value for scope ${form.scope ?? ''} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);

@@ -60,9 +60,11 @@ describe.each(storeKinds)('a review from booking to the final amended plan, on %
     expect(body.timeline.steps.find((s: { id: string }) => s.id === 'invitationsBy')).toMatchObject({ doneOn: '2026-11-20', state: 'done' });
     expect(etag).toBe(`"${id}.2"`);
     const reminders = await store.db.query<{ kind: string; send_on: string }>("select kind, send_on from reminder_outbox where status = 'pending' and recipient_role = 'health' order by kind");
+    // Advice is due 2026-11-25 (two clear weeks before the meeting), today; the meeting is reminded 2 school days ahead.
     expect(reminders).toEqual([
-      { kind: 'advice-due', send_on: '2026-11-18' },
-      { kind: 'meeting', send_on: '2026-12-08' },
+      { kind: 'advice-due', send_on: '2026-11-25' },
+      { kind: 'advice-overdue', send_on: '2026-11-26' },
+      { kind: 'meeting-soon', send_on: '2026-12-08' },
     ]);
     expect(await store.db.query("select action from audit_log where entity = 'review'")).toEqual([{ action: 'meeting.booked' }]);
   });

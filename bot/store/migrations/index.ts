@@ -2,6 +2,7 @@ import { initialSchema } from './001_initial';
 import { idempotencyBodyAsText } from './002_idempotency_body_text';
 import { teamsConversations } from './003_teams_conversations';
 import { idempotencyExpiry } from './004_idempotency_expiry';
+import { remindersOutbox } from './005_reminders';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,6 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'idempotency answers kept as sent', sql: idempotencyBodyAsText },
   { version: 3, name: 'teams conversations', sql: teamsConversations },
   { version: 4, name: 'idempotency answers expire', sql: idempotencyExpiry },
+  // 4 is the hardening branch's (#8); numbers were assigned per branch so they do not collide.
+  { version: 5, name: 'reminder outbox: key with due date, leases, dead letters', sql: remindersOutbox },
 ];

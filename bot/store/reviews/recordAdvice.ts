@@ -2,6 +2,7 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError } from '../errors';
 import type { Principal } from '../principal';
+import { scheduleReminders } from '../reminders/scheduleReminders';
 import { etagOf, loadReview } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
 
@@ -29,5 +30,6 @@ export async function recordAdvice(tx: Queryable, principal: Principal, id: stri
   const version = await updateReview(tx, row, {});
   const adviceId = rows[0]?.id;
   await appendAudit(tx, principal, 'advice.received', 'review', id, null, { adviceId, ...input });
+  await scheduleReminders(tx, [id], today);
   return { adviceId, etag: etagOf({ id, version }) };
 }

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, InvalidInputError } from '../errors';
 import type { Principal } from '../principal';
+import { scheduleReminders } from '../reminders/scheduleReminders';
 import { cycleDates } from './cycleDates';
 import { caseInputOf, etagOf, loadReview } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
@@ -55,6 +56,7 @@ export async function recordAmendment(tx: Queryable, principal: Principal, id: s
   const stage = merged.finalPlanIssuedOn ? 'concluded' : 'amending';
   const version = await updateReview(tx, row, { stage, final_plan_due: dates.final_plan_due });
   await appendAudit(tx, principal, merged.finalPlanIssuedOn ? 'amendment.final-plan-issued' : 'amendment.recorded', 'review', id, stored ?? null, merged);
+  await scheduleReminders(tx, [id], today);
   return { etag: etagOf({ id, version }), amendment: merged, finalPlanDue: dates.final_plan_due };
 }
 

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, InvalidInputError } from '../errors';
 import type { Principal } from '../principal';
+import { scheduleReminders } from '../reminders/scheduleReminders';
 import { cycleDates } from './cycleDates';
 import { caseInputOf, etagOf, loadReview, type ReviewRow } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
@@ -44,6 +45,8 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
   const nextReviewId = input.outcome === 'cease' ? null : await startNextCycle(tx, row, input.notifiedOn);
   if (input.outcome === 'cease') await tx.query('update plans set ceased_on = $2 where id = $1', [row.plan_id, input.notifiedOn]);
   await appendAudit(tx, principal, `decision.${input.outcome}`, 'review', id, { stage: row.stage }, { stage, ...input, nextReviewId });
+  // This review's reminders stop (or turn to the amendment); the next cycle's start.
+  await scheduleReminders(tx, nextReviewId ? [id, nextReviewId] : [id], today);
   return { etag: etagOf({ id, version }), nextReviewId, rightsNotice: rightsNoticeItems(input.outcome) };
 }
 

@@ -1,8 +1,9 @@
-import { checkMeetingProposal, computeTimeline, type Finding, type InviteeRole, type MeetingMode, plusDays, type RatingLevel } from '../../../shared';
+import { checkMeetingProposal, computeTimeline, type Finding, type InviteeRole, type MeetingMode, type RatingLevel } from '../../../shared';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, ProposalBlockedError } from '../errors';
 import type { Principal } from '../principal';
+import { scheduleReminders } from '../reminders/scheduleReminders';
 import { caseInputOf, etagOf, loadReview } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
 
@@ -18,10 +19,8 @@ export interface MeetingInput {
   teamsJoinUrl?: string | undefined;
 }
 
-/** Roles whose advice the meeting needs; they get a reminder before it is due. */
+/** Roles whose advice the meeting needs; the reminder rules chase each request. */
 const ADVISERS = new Set<InviteeRole>(['health', 'social-care', 'educational-psychologist']);
-const REMINDER_LEAD_DAYS = 7;
-const MEETING_REMINDER_LEAD_DAYS = 2;
 
 /**
  * Books (or re-books) the review meeting. `checkMeetingProposal` decides: any `block`
@@ -68,7 +67,6 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
   await tx.query('delete from invitations where review_id = $1', [id]);
   // Requests that advice already answered stay (the items point at them); the rest follow the new date.
   await tx.query('delete from advice_requests r where r.review_id = $1 and not exists (select 1 from advice_items i where i.request_id = r.id)', [id]);
-  await tx.query("update reminder_outbox set status = 'cancelled' where review_id = $1 and status = 'pending'", [id]);
 
   const timeline = computeTimeline({ ...caseInput, meetingDate: input.meetingDate });
   const adviceDue = timeline.adviceCirculatedBy ?? input.meetingDate;
@@ -85,21 +83,13 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
           where not exists (select 1 from advice_requests where review_id = $1 and from_role = $2 and coalesce(email, '') = coalesce($3, ''))`,
         [id, invitee.role, email, input.invitationsSentOn, adviceDue],
       );
-      await enqueueReminder(tx, id, 'advice-due', invitee.role, email, plusDays(adviceDue, -REMINDER_LEAD_DAYS));
     }
-    await enqueueReminder(tx, id, 'meeting', invitee.role, email, plusDays(input.meetingDate, -MEETING_REMINDER_LEAD_DAYS));
   }
 
   await tx.query('update advice_requests set due_on = $2 where review_id = $1', [id, adviceDue]);
   const version = await updateReview(tx, row, { stage: 'booked', meeting_date: input.meetingDate, report_due: timeline.reportDue, decision_due: timeline.decisionDue });
   await appendAudit(tx, principal, before ? 'meeting.rebooked' : 'meeting.booked', 'review', id, before, { ...after, invitees: input.invitees });
+  // Reminders follow the new date in the same transaction; those for the old date are cancelled.
+  await scheduleReminders(tx, [id], today);
   return { findings, etag: etagOf({ id, version }) };
-}
-
-async function enqueueReminder(tx: Queryable, reviewId: string, kind: string, role: string, email: string | null, sendOn: string) {
-  await tx.query(
-    `insert into reminder_outbox (review_id, kind, recipient_role, recipient_email, send_on) values ($1, $2, $3, $4, $5)
-     on conflict (review_id, kind, recipient_role, coalesce(recipient_email, '')) do update set send_on = excluded.send_on, status = 'pending', attempts = 0, last_error = null`,
-    [reviewId, kind, role, email, sendOn],
-  );
 }

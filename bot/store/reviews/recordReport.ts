@@ -3,6 +3,7 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, InvalidInputError } from '../errors';
 import type { Principal } from '../principal';
+import { scheduleReminders } from '../reminders/scheduleReminders';
 import { etagOf, loadReview } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
 
@@ -33,5 +34,6 @@ export async function recordReport(tx: Queryable, principal: Principal, id: stri
   ]);
   const version = await updateReview(tx, row, { stage: 'reported' });
   await appendAudit(tx, principal, 'report.sent', 'review', id, { stage: row.stage }, { stage: 'reported', ...input });
+  await scheduleReminders(tx, [id], today);
   return { etag: etagOf({ id, version }) };
 }

@@ -1,0 +1,161 @@
+import { type ReminderRole, roleName } from '../../shared';
+import { GraphCallError } from '../graph/errors';
+import type { StoredConversation } from '../store/conversations';
+import type { Queryable } from '../store/db';
+import type { ClaimedReminder } from '../store/reminders/outbox';
+import { ProactiveSendError } from '../teams/proactive';
+import type { ReminderChannels } from './channels';
+import { reminderContent, reminderMessage } from './content';
+import { DeliveryError, type DeliveryFailure } from './policy';
+
+/** Who a reminder reaches, once its role or address is turned into a person where possible. */
+export interface ResolvedRecipient {
+  personId: number | null;
+  email: string | null;
+  aadObjectId: string | null;
+  /** The person's organisation's tenant, if known. */
+  tenantId: string | null;
+  conversation: StoredConversation | null;
+  /** The council's tenant: the bot's and the shared mailbox's. */
+  councilTenantId: string | null;
+}
+
+interface PersonRow {
+  id: number;
+  email: string | null;
+  entra_object_id: string | null;
+  tenant_id: string | null;
+  conversation: { conversationId: string; conversationType: StoredConversation['conversationType']; serviceUrl: string; tenantId: string; botId: string | null; aadObjectId: string | null } | null;
+}
+
+/** Invitee roles that are the school's or the council's own staff. */
+const STAFF_ROLE: Partial<Record<string, 'senco' | 'la-officer' | 'la-manager'>> = {
+  senco: 'senco',
+  school: 'senco',
+  'la-officer': 'la-officer',
+  'la-send-officer': 'la-officer',
+  'la-manager': 'la-manager',
+};
+
+// The person with their organisation's tenant and their newest personal chat with the bot, in one round trip.
+const personSql = `select p.id::int as id, p.email, p.entra_object_id, o.entra_tenant_id as tenant_id,
+       (select json_build_object('conversationId', c.conversation_id, 'conversationType', c.conversation_type, 'serviceUrl', c.service_url,
+                                 'tenantId', c.tenant_id, 'botId', c.bot_id, 'aadObjectId', c.aad_object_id)
+          from teams_conversations c where c.person_id = p.id and c.conversation_type = 'personal' order by c.updated_at desc limit 1) as conversation
+  from people p join organisations o on o.id = p.org_id`;
+
+/** Councils' tenants, looked up once per sweep. */
+export type TenantCache = Map<string, string | null>;
+
+/** Turns the reminder's recipient (person, address or role) into addresses to deliver to. */
+export async function resolveRecipient(q: Queryable, r: ClaimedReminder, defaultCouncilTenant: string | null, tenants: TenantCache = new Map()): Promise<ResolvedRecipient> {
+  if (!tenants.has(r.councilId)) {
+    const council = await q.query<{ tenant_id: string | null }>('select entra_tenant_id as tenant_id from organisations where id = $1', [r.councilId]);
+    tenants.set(r.councilId, council[0]?.tenant_id ?? null);
+  }
+  const councilTenantId = tenants.get(r.councilId) ?? defaultCouncilTenant;
+  let person: PersonRow | undefined;
+  if (r.recipientPerson !== null) {
+    person = (await q.query<PersonRow>(`${personSql} where p.id = $1`, [r.recipientPerson]))[0];
+  } else if (r.recipientEmail) {
+    person = (await q.query<PersonRow>(`${personSql} where lower(p.email) = lower($1) order by p.id limit 1`, [r.recipientEmail]))[0];
+  } else {
+    const staff = STAFF_ROLE[r.recipientRole];
+    const org = staff === 'senco' ? r.schoolId : staff ? r.councilId : null;
+    if (staff && org) person = (await q.query<PersonRow>(`${personSql} where p.org_id = $1 and p.role = $2 order by p.id limit 1`, [org, staff]))[0];
+  }
+  const c = person?.conversation;
+  return {
+    personId: person?.id ?? null,
+    email: r.recipientEmail ?? person?.email ?? null,
+    aadObjectId: person?.entra_object_id ?? null,
+    tenantId: person?.tenant_id ?? null,
+    conversation: c && person ? { ...c, personId: person.id } : null,
+    councilTenantId,
+  };
+}
+
+export interface DeliveryDeps {
+  db: Queryable;
+  channels: ReminderChannels;
+  publicUrl: string;
+  defaultCouncilTenant: string | null;
+  tenants?: TenantCache | undefined;
+}
+
+/**
+ * Delivers one claimed reminder: a Teams message to the person's own chat with the bot when
+ * the council's bot can reach them (same tenant); else the app installed for them through
+ * Graph where allowed; else an email from the council's shared mailbox (people in a
+ * school's or NHS trust's own tenant get email). Throws {@link DeliveryError}.
+ */
+export async function deliverReminder(deps: DeliveryDeps, r: ClaimedReminder, late: boolean): Promise<{ channel: 'teams' | 'email' }> {
+  const to = await resolveRecipient(deps.db, r, deps.defaultCouncilTenant, deps.tenants);
+  const content = reminderContent(r, { publicUrl: deps.publicUrl, late });
+  const { teams, email, installApp } = deps.channels;
+  const sameTenant = (tenant: string | null) => to.councilTenantId === null || tenant === to.councilTenantId;
+
+  let conversation = to.conversation && sameTenant(to.conversation.tenantId) ? to.conversation : null;
+  if (!conversation && teams && installApp && to.personId !== null && to.aadObjectId && to.councilTenantId && to.tenantId === to.councilTenantId) {
+    // Installing is best effort: where the tenant does not allow it, email still reaches them.
+    conversation = await installApp({ personId: to.personId, aadObjectId: to.aadObjectId, tenantId: to.councilTenantId }).catch(() => null);
+  }
+  let teamsRefused: DeliveryFailure | undefined;
+  if (conversation && teams) {
+    const decision = r.kind === 'decision-needed' && deps.channels.decisionCard ? await deps.channels.decisionCard(r.reviewId) : null;
+    const message = decision ? { summary: `${content.title}: ${content.childLabel}`, cards: [decision] } : reminderMessage(content);
+    try {
+      await teams.send({ serviceUrl: conversation.serviceUrl, conversationId: conversation.conversationId }, message);
+      return { channel: 'teams' };
+    } catch (error) {
+      const failure = teamsFailure(error);
+      // Uninstalled or blocked (403/404): the chat is gone, but an email may still reach them.
+      if (failure.kind !== 'permanent' || !to.email || !email) throw new DeliveryError(failure);
+      teamsRefused = failure;
+    }
+  }
+  if (to.email && email && to.councilTenantId) {
+    try {
+      await email.send({ to: to.email, subject: content.subject, html: content.html }, to.councilTenantId);
+      return { channel: 'email' };
+    } catch (error) {
+      throw new DeliveryError(mailFailure(error));
+    }
+  }
+  const who = `the ${roleName(r.recipientRole as ReminderRole) ?? r.recipientRole} of ${r.laReference}`;
+  if (teamsRefused) throw new DeliveryError(teamsRefused);
+  if (!to.email && !conversation) throw new DeliveryError({ kind: 'permanent', message: `no email or Teams conversation for ${who}: add one` });
+  if (!email || !to.councilTenantId) {
+    throw new DeliveryError({
+      kind: 'permanent',
+      message: `${who} has no Teams chat with the bot and reminder email is not configured: set REMINDERS_MAILBOX and the EHCP_GRAPH_* settings (and the council's tenant)`,
+    });
+  }
+  throw new DeliveryError({ kind: 'permanent', message: `no way to reach ${who}` });
+}
+
+function teamsFailure(error: unknown): DeliveryFailure {
+  if (!(error instanceof ProactiveSendError)) return { kind: 'transient', message: `Teams send failed: ${(error as Error)?.message ?? String(error)}` };
+  const status = error.status;
+  if (status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(error.retryAfter), message: error.message };
+  if (status === undefined || status >= 500 || status === 408) return { kind: 'transient', message: error.message };
+  if (status === 403 || status === 404) return { kind: 'permanent', message: `the bot can no longer reach this person in Teams (${error.message}); they may have removed the app` };
+  return { kind: 'permanent', message: error.message };
+}
+
+function mailFailure(error: unknown): DeliveryFailure {
+  if (error instanceof GraphCallError) {
+    if (error.code === 'graph-throttled') return { kind: 'throttled', retryAfterMs: error.details.retryAfterSeconds !== undefined ? error.details.retryAfterSeconds * 1000 : undefined, message: error.message };
+    if (error.code === 'graph-unavailable' || error.code === 'graph-outcome-unknown') return { kind: 'transient', message: error.message };
+    return { kind: 'permanent', message: error.message };
+  }
+  if (error instanceof DeliveryError) return error.failure;
+  return { kind: 'transient', message: `email failed: ${(error as Error)?.message ?? String(error)}` };
+}
+
+/** `Retry-After` as milliseconds: delta-seconds (what the connector sends) or an HTTP date. */
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  return undefined;
+}

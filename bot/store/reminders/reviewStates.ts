@@ -1,0 +1,102 @@
+import { type CaseInput, computeTimeline, type DecisionOutcome, type InviteeRole, type ReviewState, type TransferKind } from '../../../shared';
+import type { Queryable } from '../db';
+
+interface Row {
+  id: string;
+  issued_on: string;
+  previous_concluded_on: string | null;
+  date_of_birth: string | null;
+  nc_year: number | null;
+  transfer_kind: TransferKind | null;
+  transfer_date: string | null;
+  meeting_date: string | null;
+  invitations_sent_on: string | null;
+  mode: 'in-person' | 'virtual' | 'hybrid' | null;
+  teams_join_url: string | null;
+  report_sent_on: string | null;
+  outcome: DecisionOutcome | null;
+  notified_on: string | null;
+  notice_served_on: string | null;
+  family_responded_on: string | null;
+  final_plan_issued_on: string | null;
+}
+
+interface ContactRow {
+  review_id: string;
+  role: InviteeRole;
+  person_id: number | null;
+  email: string | null;
+}
+
+interface RequestRow extends ContactRow {
+  requested_on: string;
+  due_on: string;
+  received_on: string | null;
+}
+
+/** `($1, $2, ...)` for the ids: equality on the primary key, so one review's write stays an index lookup. */
+export function idList(count: number, from = 1): string {
+  return `(${Array.from({ length: count }, (_, i) => `$${i + from}`).join(', ')})`;
+}
+
+/**
+ * What the reminder rules need of each review, read in four queries whatever the number
+ * of reviews (the daily pass reads a council's reviews a thousand at a time). No
+ * principal: this is the service's own scheduling, not a user's read; it returns no names.
+ */
+export async function loadReviewStates(q: Queryable, reviewIds: readonly string[]): Promise<Map<string, ReviewState>> {
+  const out = new Map<string, ReviewState>();
+  if (reviewIds.length === 0) return out;
+  const param = [...reviewIds];
+  const ids = idList(reviewIds.length);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const rows = await q.query<Row>(
+      `select r.id, p.issued_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
+              r.meeting_date, m.invitations_sent_on, m.mode, m.teams_join_url, rp.sent_on as report_sent_on,
+              d.outcome, d.notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on
+         from review_cycles r
+         join plans p on p.id = r.plan_id
+         join children c on c.id = p.child_id
+         left join meetings m on m.review_id = r.id
+         left join reports rp on rp.review_id = r.id
+         left join decisions d on d.review_id = r.id
+         left join amendments a on a.review_id = r.id
+        where r.id in ${ids}`,
+      param,
+  );
+  const invitations = await q.query<ContactRow>(`select review_id, role, person_id::int as person_id, email from invitations where review_id in ${ids} order by id`, param);
+  const requests = await q.query<RequestRow>(
+      `select r.review_id, r.from_role as role, r.person_id::int as person_id, r.email, r.requested_on, r.due_on,
+              (select min(i.received_on) from advice_items i
+                where i.review_id = r.review_id and (i.request_id = r.id or (i.request_id is null and i.from_role = r.from_role))) as received_on
+         from advice_requests r where r.review_id in ${ids} order by r.id`,
+      param,
+  );
+  for (const row of rows) {
+    const input: CaseInput = { planIssued: row.issued_on };
+    if (row.previous_concluded_on) input.lastReviewConcluded = row.previous_concluded_on;
+    if (row.date_of_birth) input.dateOfBirth = row.date_of_birth;
+    if (row.nc_year !== null) input.ncYear = row.nc_year;
+    if (row.transfer_kind && row.transfer_date) input.transfer = { kind: row.transfer_kind, date: row.transfer_date };
+    if (row.meeting_date) input.meetingDate = row.meeting_date;
+    if (row.outcome && row.notified_on) input.decision = { outcome: row.outcome, notifiedOn: row.notified_on };
+    if (row.notice_served_on) input.amendmentNoticeServed = row.notice_served_on;
+    out.set(row.id, {
+      timeline: computeTimeline(input),
+      meeting: row.meeting_date ? { date: row.meeting_date, invitationsSentOn: row.invitations_sent_on, mode: row.mode, teamsJoinUrl: row.teams_join_url } : null,
+      invitees: [],
+      adviceRequests: [],
+      report: row.report_sent_on ? { sentOn: row.report_sent_on } : null,
+      decision: input.decision ?? null,
+      amendment:
+        row.notice_served_on || row.family_responded_on || row.final_plan_issued_on
+          ? { noticeServedOn: row.notice_served_on, familyRespondedOn: row.family_responded_on, finalPlanIssuedOn: row.final_plan_issued_on }
+          : null,
+    });
+  }
+  for (const i of invitations) out.get(i.review_id)?.invitees.push({ role: i.role, personId: i.person_id, email: i.email });
+  for (const r of requests) {
+    out.get(r.review_id)?.adviceRequests.push({ role: r.role, personId: r.person_id, email: r.email, requestedOn: r.requested_on, dueOn: r.due_on, receivedOn: r.received_on });
+  }
+  return out;
+}

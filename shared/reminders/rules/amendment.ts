@@ -1,0 +1,94 @@
+import { plusDays } from '../../calendar/londonDay';
+import { amendmentNoticeDueSource } from '../../timeline/rules/amendmentNoticeDue';
+import { familyResponseBySource } from '../../timeline/rules/familyResponseBy';
+import { finalAmendedPlanDueSource } from '../../timeline/rules/finalAmendedPlanDue';
+import { oneReminder, URGENCY, weeklyReminders } from '../build';
+import { staffRecipient } from '../recipients';
+import type { ReminderRule } from '../types';
+import type { ReminderKindInfo } from './catalogueEntry';
+
+export const amendmentNoticeReminderSource = amendmentNoticeDueSource;
+export const familyWindowReminderSource = familyResponseBySource;
+export const finalPlanReminderSource = finalAmendedPlanDueSource;
+
+/** A decision to amend whose final plan is not yet issued. */
+function amending(state: Parameters<ReminderRule>[0]): boolean {
+  return state.decision?.outcome === 'amend' && !state.amendment?.finalPlanIssuedOn;
+}
+
+/**
+ * LA officer, when a decision to amend is recorded without its amendment notice: the
+ * notice must go with the decision. The day after, and weekly until it is recorded.
+ *
+ * @example decision to amend notified 2026-11-20, no notice -> 2026-11-23 (Monday), 2026-11-27, ...
+ * @see Reg 22(2); R (L) v Devon CC [2022] EWHC 493 (Admin)
+ */
+export const amendmentNoticeReminders: ReminderRule = (state, ctx) => {
+  if (!amending(state) || state.amendment?.noticeServedOn || !state.decision) return [];
+  const due = state.timeline.amendmentNoticeDue ?? state.decision.notifiedOn;
+  return weeklyReminders('amendment-notice-missing', staffRecipient(state, 'la-officer'), plusDays(state.decision.notifiedOn, 1), ctx, {
+    deadline: due,
+    source: amendmentNoticeReminderSource,
+    urgency: URGENCY.overdue,
+    action: `The decision to amend was notified on ${state.decision.notifiedOn} but no amendment notice is recorded: serve the notice with the proposed amendments and evidence, and record the day served.`,
+  });
+};
+
+/**
+ * LA officer, on the last day of the family's 15 days to respond to the proposed
+ * amendments (notice + 14 days) while no response is recorded: the plan may be
+ * finalised only after it.
+ *
+ * @example notice served 2026-11-20 -> window ends 2026-12-04
+ * @see Reg 22(3); CoP 9.194
+ */
+export const familyWindowReminders: ReminderRule = (state, ctx) => {
+  const ends = state.timeline.familyResponseBy;
+  if (!amending(state) || !ends || state.amendment?.familyRespondedOn) return [];
+  return [
+    oneReminder('family-window-closing', staffRecipient(state, 'la-officer'), ends, ctx, {
+      deadline: ends,
+      expiresOn: ends,
+      shift: 'earlier',
+      urgency: URGENCY.today,
+      source: familyWindowReminderSource,
+      action: `The family's 15 days to respond to the proposed amendments end on ${ends}: record any response; finalise the plan only after that day.`,
+    }),
+  ];
+};
+
+/**
+ * LA officer, while the final amended plan is not issued: 7 days before it is due
+ * (notice + 8 weeks, or the phase-transfer deadline), then the day after and weekly
+ * while overdue.
+ *
+ * @example notice served 2026-11-20 -> due 2027-01-15; soon 2027-01-08; overdue 2027-01-16 (sent Monday 2027-01-18), ...
+ * @see Reg 22(5); CoP 9.194; Reg 18
+ */
+export const finalPlanReminders: ReminderRule = (state, ctx) => {
+  const due = state.timeline.finalAmendedPlanDue;
+  if (!amending(state) || !due) return [];
+  const officer = staffRecipient(state, 'la-officer');
+  const common = { deadline: due, source: finalPlanReminderSource };
+  return [
+    oneReminder('final-plan-due-soon', officer, plusDays(due, -7), ctx, {
+      ...common,
+      expiresOn: due,
+      shift: 'earlier',
+      urgency: URGENCY.ahead,
+      action: `The final amended plan is due in 7 days, by ${due}: issue it (dated, marked as amended) or tell the family it will not be amended, with reasons and appeal rights.`,
+    }),
+    ...weeklyReminders('final-plan-overdue', officer, plusDays(due, 1), ctx, {
+      ...common,
+      urgency: URGENCY.overdue,
+      action: `The final amended plan was due on ${due}: issue it now and record the date.`,
+    }),
+  ];
+};
+
+export const amendmentReminderInfo: ReminderKindInfo[] = [
+  { kind: 'amendment-notice-missing', who: 'LA officer', when: 'the day after a decision to amend with no notice recorded, then weekly', rule: 'amendment notice with the decision', source: amendmentNoticeReminderSource },
+  { kind: 'family-window-closing', who: 'LA officer', when: "the last day of the family's 15 days (notice + 14 days), while no response is recorded", rule: "family's 15 days to respond", source: familyWindowReminderSource },
+  { kind: 'final-plan-due-soon', who: 'LA officer', when: '7 days before the final amended plan is due', rule: 'final plan within 8 weeks of the notice', source: finalPlanReminderSource },
+  { kind: 'final-plan-overdue', who: 'LA officer', when: 'the day after the final plan was due, then weekly until it is issued', rule: 'final plan within 8 weeks of the notice', source: finalPlanReminderSource },
+];
