@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { TokenVerifier } from '../auth';
+import type { LetterMailer } from '../letters/mailer';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ForbiddenError, InvalidInputError } from '../store/errors';
@@ -15,6 +16,8 @@ export interface ApiContext {
   verifier: TokenVerifier;
   today: () => string;
   logger: Logger;
+  /** Graph mail for decision letters; absent when the service has no Graph settings. */
+  mailer?: LetterMailer | undefined;
 }
 
 /** Authenticates the request and checks the role may call `endpoint`; 401 or 403 otherwise. */

@@ -20,7 +20,12 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (error instanceof ServiceError) {
-      const extra = error instanceof InvalidInputError ? { problems: error.problems } : error instanceof ProposalBlockedError ? { findings: error.findings } : {};
+      const extra =
+        error instanceof InvalidInputError
+          ? { problems: error.problems }
+          : error instanceof ProposalBlockedError
+            ? { findings: error.findings }
+            : ((error as { details?: Record<string, unknown> }).details ?? {});
       res.status(error.status).json({ error: error.code, message: error.message, ...extra });
       return;
     }

@@ -20,6 +20,13 @@ const schema = z
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+    // Microsoft Graph for decision letters (#11): the service's own app registration, app-only.
+    EHCP_GRAPH_CLIENT_ID: z.string().uuid().optional(),
+    EHCP_GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    EHCP_GRAPH_CERT_KEY_PATH: z.string().min(1).optional(),
+    EHCP_GRAPH_CERT_THUMBPRINT_SHA256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the certificate’s SHA-256 thumbprint (64 hex digits)').optional(),
+    EHCP_AUTHORITY_HOST: z.string().url().startsWith('https://', 'must be an https:// URL').default('https://login.microsoftonline.com'),
+    EHCP_GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
   })
   .transform((e, ctx) => {
     const authMode = e.AUTH_MODE ?? (e.ENTRA_CLIENT_ID ? 'entra' : 'dev');
@@ -35,6 +42,13 @@ const schema = z
       if (!e.ENTRA_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['ENTRA_CLIENT_ID'], message: "is required with AUTH_MODE=entra: the API's app registration (client) id" });
       if (tenants.length === 0) ctx.addIssue({ code: 'custom', path: ['ENTRA_ALLOWED_TENANTS'], message: 'is required with AUTH_MODE=entra: a comma-separated list of tenant ids allowed to call the API' });
     }
+    const certificate = e.EHCP_GRAPH_CERT_KEY_PATH && e.EHCP_GRAPH_CERT_THUMBPRINT_SHA256 ? { keyPath: e.EHCP_GRAPH_CERT_KEY_PATH, thumbprintSha256: e.EHCP_GRAPH_CERT_THUMBPRINT_SHA256 } : undefined;
+    if (e.EHCP_GRAPH_CLIENT_ID && !e.EHCP_GRAPH_CLIENT_SECRET && !certificate) {
+      ctx.addIssue({ code: 'custom', path: ['EHCP_GRAPH_CLIENT_SECRET'], message: 'is required with EHCP_GRAPH_CLIENT_ID (or set EHCP_GRAPH_CERT_KEY_PATH and EHCP_GRAPH_CERT_THUMBPRINT_SHA256)' });
+    }
+    // The template gives the Graph root with its version (".../v1.0"); the client wants them apart.
+    const graphUrl = e.EHCP_GRAPH_BASE_URL.replace(/\/+$/, '');
+    const versioned = /^(.*)\/(v1\.0|beta)$/.exec(graphUrl);
     return {
       production,
       port: e.PORT,
@@ -47,6 +61,16 @@ const schema = z
       seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : authMode === 'dev',
       logLevel: e.LOG_LEVEL,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      graph: e.EHCP_GRAPH_CLIENT_ID
+        ? {
+            clientId: e.EHCP_GRAPH_CLIENT_ID,
+            clientSecret: e.EHCP_GRAPH_CLIENT_SECRET,
+            certificate,
+            authorityHost: e.EHCP_AUTHORITY_HOST.replace(/\/+$/, ''),
+            baseUrl: versioned ? (versioned[1] as string) : graphUrl,
+            version: versioned ? (versioned[2] as string) : 'v1.0',
+          }
+        : undefined,
     };
   });
 

@@ -3,6 +3,8 @@ import type { ApiContext } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { caseloadRoutes } from '../api/routes/caseload';
+import { councilRoutes } from '../api/routes/council';
+import { letterRoutes } from '../api/routes/letters';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
 
@@ -50,6 +52,8 @@ export function createApp(options: AppOptions): Express {
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));
   app.use(reportRoutes(options));
+  app.use(councilRoutes(options));
+  app.use(letterRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

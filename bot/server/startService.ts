@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import type { Config } from '../config/env';
+import { graphLetterMailer, type LetterMailer } from '../letters/mailer';
+import { TokenBroker } from '../identity/tokenBroker';
 import { createJsonLogger, type Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { describeStore, openStore } from '../store/openStore';
@@ -19,7 +22,14 @@ export interface RunningService {
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
-export async function startService(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+export interface StartServiceOptions {
+  logger?: Logger;
+  now?: () => Date;
+  /** Graph mail for decision letters; by default built from the EHCP_GRAPH_* settings (tests give one on the local Graph). */
+  mailer?: LetterMailer;
+}
+
+export async function startService(config: Config, options: StartServiceOptions = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
   const logger: Logger = {
@@ -41,9 +51,10 @@ export async function startService(config: Config, options: { logger?: Logger; n
     await db.close();
     throw error;
   }
+  const mailer = options.mailer ?? letterMailerFromConfig(config, logger);
   let ready = true;
   let url = '';
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
+  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, mailer, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);
@@ -71,4 +82,18 @@ export async function startService(config: Config, options: { logger?: Logger; n
     return stopping;
   };
   return { url, db, server, stop };
+}
+
+/** The letters' Graph mail from the EHCP_GRAPH_* settings, or none when they are not set (letters can then only be downloaded). */
+function letterMailerFromConfig(config: Config, logger: Logger): LetterMailer | undefined {
+  const graph = config.graph;
+  if (!graph) return undefined;
+  const broker = new TokenBroker({
+    clientId: graph.clientId,
+    ...(graph.clientSecret ? { clientSecret: graph.clientSecret } : {}),
+    ...(graph.certificate ? { clientCertificate: { thumbprintSha256: graph.certificate.thumbprintSha256, privateKey: readFileSync(graph.certificate.keyPath, 'utf8') } } : {}),
+    authorityHost: graph.authorityHost,
+    logger,
+  });
+  return graphLetterMailer(broker, { baseUrl: graph.baseUrl, version: graph.version, logger });
 }
