@@ -257,6 +257,12 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
     expect(graph.harness.graph.state.sentMail).toHaveLength(0);
   });
 
+  it('describes the letter and settings endpoints in the OpenAPI document', async () => {
+    const doc = await svc.call('GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/council/settings', '/api/reviews/{id}/letter', '/api/reviews/{id}/letter/send']));
+    expect(doc.body.paths['/api/council/settings'].put.requestBody.content['application/json'].schema.properties.letterDelivery.enum).toEqual(['send', 'draft']);
+  });
+
   it('lets only an LA officer send', async () => {
     expect((await svc.call('POST', `/api/reviews/${ids.cease}/letter/send`, { token: manager, body: {} })).status).toBe(403);
   });

@@ -1,5 +1,4 @@
 import { type Request, Router } from 'express';
-import { z } from 'zod';
 import { deliverDecisionLetter } from '../../letters/produceDecisionLetter';
 import { loadLetterCase } from '../../letters/letterCase';
 import type { LetterMailer } from '../../letters/mailer';
@@ -9,11 +8,9 @@ import { InvalidInputError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import { etagOf } from '../../store/reviews/loadReview';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import { parseWith } from '../schemas';
+import { letterQuery, letterSendBody, parseWith } from '../schemas';
 import { reviewIdOf, send } from './reviews';
 
-export const letterQuery = z.strictObject({ format: z.enum(['docx', 'pdf']).default('pdf') });
-export const letterSendBody = z.strictObject({ resend: z.boolean().optional() });
 
 const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
