@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { renderLetterDocx } from '../../bot/letters/renderDocx';
@@ -86,4 +86,8 @@ it('draws the first page of the maintain letter to docs/screenshots/decision-let
   let dark = 0;
   for (let i = 0; i < png.data.length; i += 4) if ((png.data[i] ?? 255) < 100) dark++;
   expect(dark / (png.width * png.height)).toBeGreaterThan(0.01);
+});
+
+it('is the picture the README shows', () => {
+  expect(readFileSync(path.join(__dirname, '../../README.md'), 'utf8')).toContain('](docs/screenshots/decision-letter.png)');
 });
