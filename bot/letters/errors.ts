@@ -37,3 +37,17 @@ export class LetterMailUnavailableError extends ServiceError {
     super(503, 'mail-not-configured', message);
   }
 }
+
+/**
+ * Microsoft Graph refused or failed the send; nothing was recorded. `graph-outcome-unknown`
+ * (the connection dropped after the request went) may have sent it: the message says to
+ * look in the shared mailbox's Sent Items before sending again.
+ */
+export class LetterMailFailedError extends ServiceError {
+  readonly details: { graphCode: string };
+  constructor(graphCode: string, message: string) {
+    const unknown = graphCode === 'graph-outcome-unknown';
+    super(unknown ? 504 : 502, unknown ? 'mail-outcome-unknown' : 'mail-failed', unknown ? `${message} Check the shared mailbox's Sent Items before sending again.` : `The letter was not sent: ${message}`);
+    this.details = { graphCode };
+  }
+}

@@ -6,7 +6,9 @@ import { appendAudit } from '../store/audit';
 import type { Db, Queryable } from '../store/db';
 import type { Principal } from '../store/principal';
 import { checkIfMatch } from '../store/reviews/writeSupport';
-import { CouncilSettingMissingError, LetterMailUnavailableError, NoFamilyAddressError } from './errors';
+import { GraphCallError, GraphInputError } from '../graph/errors';
+import { IdentityError } from '../identity/errors';
+import { CouncilSettingMissingError, LetterMailFailedError, LetterMailUnavailableError, NoFamilyAddressError } from './errors';
 import { type LetterCase, type LetterRecipient, loadLetterCase } from './letterCase';
 import type { LetterMailer } from './mailer';
 import { renderLetterPdf } from './renderPdf';
@@ -94,8 +96,16 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
   const channel = found.outcome === 'amend' ? 'draft' : (found.settings.letterDelivery as 'send' | 'draft');
   const mail = letterMail(found, pdf);
   let messageId: string | null = null;
-  if (channel === 'send') await options.mailer.send(found.tenantId, mailbox, mail);
-  else messageId = (await options.mailer.saveDraft(found.tenantId, mailbox, mail)).messageId;
+  try {
+    if (channel === 'send') await options.mailer.send(found.tenantId, mailbox, mail);
+    else messageId = (await options.mailer.saveDraft(found.tenantId, mailbox, mail)).messageId;
+  } catch (error) {
+    if (error instanceof GraphCallError || error instanceof IdentityError || error instanceof GraphInputError) {
+      logger.warn('decision letter not delivered', { reviewId, child: found.label, channel, code: error.code });
+      throw new LetterMailFailedError(error.code, error.message);
+    }
+    throw error;
+  }
 
   const resend = previous.length > 0;
   const [row] = await tx.query<{ sent_at: Date | string }>(

@@ -29,6 +29,17 @@ describe.each(storeKinds)('produceDecisionLetter on %s', (kind) => {
     id = await decidedReview('B-1', 'Ben Sample');
   });
 
+  it('records nothing when Graph refuses the send, and says to check Sent Items when the answer was lost', async () => {
+    const refused = await decidedReview('B-3', 'Bo Sample');
+    graph.harness.graph.faults.add({ path: '/sendMail', action: { type: 'status', status: 403, code: 'ErrorAccessDenied', message: 'Access is denied.' } });
+    await expect(produceDecisionLetter(store.db, people.officer, refused, { mailer: graph.mailer, today })).rejects.toMatchObject({ status: 502, code: 'mail-failed' });
+    graph.harness.graph.faults.clear();
+    graph.harness.graph.faults.add({ path: '/sendMail', action: { type: 'drop', afterCommit: true } });
+    await expect(produceDecisionLetter(store.db, people.officer, refused, { mailer: graph.mailer, today })).rejects.toMatchObject({ status: 504, code: 'mail-outcome-unknown', message: expect.stringContaining('Sent Items') });
+    graph.harness.graph.faults.clear();
+    expect(await store.db.query('select 1 from decision_letters where review_id = $1', [refused])).toEqual([]);
+  });
+
   async function decidedReview(ref: string, name: string): Promise<string> {
     const reviewId = (await importRows(store.db, people.officer, [`${ref},${name},north-school,${plusDays(today, -330)},,,4,,,`]))[ref] as string;
     const meetingDate = plusDays(today, -15);
@@ -37,6 +48,10 @@ describe.each(storeKinds)('produceDecisionLetter on %s', (kind) => {
     await store.db.transaction((tx) => recordDecision(tx, people.officer, reviewId, { outcome: 'cease', notifiedOn: today, reasons: 'The needs are now met without a plan.' }, today));
     return reviewId;
   }
+  beforeEach(() => {
+    graph.harness.graph.state.sentMail.length = 0;
+    graph.harness.graph.faults.clear();
+  });
   afterAll(async () => {
     await store?.dispose();
     await graph?.close();
@@ -51,7 +66,6 @@ describe.each(storeKinds)('produceDecisionLetter on %s', (kind) => {
   });
 
   it('two calls at once send once: the review row is locked while the letter goes', async () => {
-    graph.harness.graph.state.sentMail.length = 0;
     const other = await decidedReview('B-2', 'Bea Sample');
     const both = await Promise.all([
       produceDecisionLetter(store.db, people.officer, other, { mailer: graph.mailer, today }),
