@@ -32,13 +32,25 @@ export async function readCouncilSettings(tx: Queryable, councilId: string): Pro
     [councilId],
   );
   if (!row) return { councilId, settings: {}, version: 0, updatedAt: null };
-  const parsed = councilSettingsSchema.safeParse(typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings);
   return {
     councilId,
-    settings: parsed.success ? parsed.data : {},
+    settings: validSettings(typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings),
     version: row.version,
     updatedAt: row.updated_at === null ? null : new Date(row.updated_at).toISOString(),
   };
+}
+
+/**
+ * The stored settings that pass today's schema. A field a later release tightened is left
+ * out (and so reported missing, naming it) rather than dropping the whole set.
+ */
+function validSettings(stored: unknown): CouncilSettings {
+  const parsed = councilSettingsSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : [String(i.path[0] ?? '')])));
+  const kept = Object.fromEntries(Object.entries((stored ?? {}) as Record<string, unknown>).filter(([k]) => !bad.has(k)));
+  const again = councilSettingsSchema.safeParse(kept);
+  return again.success ? again.data : {};
 }
 
 /** GET /api/council/settings: the caller's own council's settings. */

@@ -1,7 +1,6 @@
 import { type Request, Router } from 'express';
 import { deliverDecisionLetter } from '../../letters/produceDecisionLetter';
 import { loadLetterCase } from '../../letters/letterCase';
-import type { LetterMailer } from '../../letters/mailer';
 import { renderLetterDocx } from '../../letters/renderDocx';
 import { renderLetterPdf } from '../../letters/renderPdf';
 import { InvalidInputError } from '../../store/errors';
@@ -15,7 +14,7 @@ import { reviewIdOf, send } from './reviews';
 const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
 /** The decision letter: download it as Word or PDF, and send it as the council's settings say. */
-export function letterRoutes(ctx: ApiContext & { mailer?: LetterMailer | undefined }): Router {
+export function letterRoutes(ctx: ApiContext): Router {
   const router = Router();
 
   router.get('/api/reviews/:id/letter', async (req, res) => {
