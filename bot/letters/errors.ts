@@ -51,3 +51,14 @@ export class LetterMailFailedError extends ServiceError {
     this.details = { graphCode };
   }
 }
+
+/** What a {@link LetterMailer} throws when Graph refuses or fails: the Graph or identity error's code and message. */
+export class LetterMailerError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LetterMailerError';
+  }
+}

@@ -6,12 +6,10 @@ import { appendAudit } from '../store/audit';
 import type { Db, Queryable } from '../store/db';
 import type { Principal } from '../store/principal';
 import { checkIfMatch } from '../store/reviews/writeSupport';
-import { GraphCallError, GraphInputError } from '../graph/errors';
-import { IdentityError } from '../identity/errors';
-import { CouncilSettingMissingError, LetterMailFailedError, LetterMailUnavailableError, NoFamilyAddressError } from './errors';
+import { CouncilSettingMissingError, LetterMailerError, LetterMailFailedError, LetterMailUnavailableError, NoFamilyAddressError } from './errors';
 import { type LetterCase, type LetterRecipient, loadLetterCase } from './letterCase';
 import type { LetterMailer } from './mailer';
-import { renderLetterPdf } from './renderPdf';
+import { renderLetter } from './render';
 
 /** What the letter service needs from its surroundings. */
 export interface LetterDeps {
@@ -90,7 +88,7 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
     throw new LetterMailUnavailableError("The council has no Microsoft 365 tenant id registered, so the service cannot act in its shared mailbox; an administrator sets the organisation's tenant id.");
   }
 
-  const pdf = await renderLetterPdf(found.letter);
+  const pdf = await renderLetter(found.letter, 'pdf');
   const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
   const mailbox = found.settings.sharedMailbox as string;
   const channel = found.outcome === 'amend' ? 'draft' : (found.settings.letterDelivery as 'send' | 'draft');
@@ -100,7 +98,7 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
     if (channel === 'send') await options.mailer.send(found.tenantId, mailbox, mail);
     else messageId = (await options.mailer.saveDraft(found.tenantId, mailbox, mail)).messageId;
   } catch (error) {
-    if (error instanceof GraphCallError || error instanceof IdentityError || error instanceof GraphInputError) {
+    if (error instanceof LetterMailerError) {
       logger.warn('decision letter not delivered', { reviewId, child: found.label, channel, code: error.code });
       throw new LetterMailFailedError(error.code, error.message);
     }

@@ -5,8 +5,7 @@ import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import type { Config } from '../config/env';
-import { graphLetterMailer, type LetterMailer } from '../letters/mailer';
-import { TokenBroker } from '../identity/tokenBroker';
+import type { LetterMailer } from '../letters/mailer';
 import { createJsonLogger, type Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { describeStore, openStore } from '../store/openStore';
@@ -84,10 +83,16 @@ export async function startService(config: Config, options: StartServiceOptions 
   return { url, db, server, stop };
 }
 
-/** The letters' Graph mail from the EHCP_GRAPH_* settings, or none when they are not set (letters can then only be downloaded). */
+/**
+ * The letters' Graph mail from the EHCP_GRAPH_* settings, or none when they are not set
+ * (letters can then only be downloaded). MSAL and the Graph SDK load only when configured.
+ */
 function letterMailerFromConfig(config: Config, logger: Logger): LetterMailer | undefined {
   const graph = config.graph;
   if (!graph) return undefined;
+  // require, not import(): the build is CommonJS.
+  const { TokenBroker } = require('../identity/tokenBroker') as typeof import('../identity/tokenBroker');
+  const { graphLetterMailer } = require('../letters/mailer') as typeof import('../letters/mailer');
   const broker = new TokenBroker({
     clientId: graph.clientId,
     ...(graph.clientSecret ? { clientSecret: graph.clientSecret } : {}),

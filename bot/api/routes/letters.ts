@@ -1,8 +1,7 @@
 import { type Request, Router } from 'express';
 import { deliverDecisionLetter } from '../../letters/produceDecisionLetter';
 import { loadLetterCase } from '../../letters/letterCase';
-import { renderLetterDocx } from '../../letters/renderDocx';
-import { renderLetterPdf } from '../../letters/renderPdf';
+import { renderLetter } from '../../letters/render';
 import { InvalidInputError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import { etagOf } from '../../store/reviews/loadReview';
@@ -23,7 +22,7 @@ export function letterRoutes(ctx: ApiContext): Router {
     if (!query.ok) throw new InvalidInputError(query.problems);
     const found = await loadLetterCase(ctx.db, principal, reviewIdOf(req), ctx.today());
     const format = query.value.format;
-    const body = format === 'docx' ? await renderLetterDocx(found.letter) : await renderLetterPdf(found.letter);
+    const body = await renderLetter(found.letter, format);
     res
       .set('Content-Type', TYPES[format])
       .set('Content-Disposition', `attachment; filename="${found.fileName}.${format}"`)
