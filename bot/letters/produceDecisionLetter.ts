@@ -78,7 +78,7 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
     };
   }
   const missing = missingSettings(found.settings, deliverySettings);
-  if (missing.length > 0) throw new CouncilSettingMissingError(missing, new MissingCouncilSettingError(missing).message);
+  if (missing.length > 0) throw new CouncilSettingMissingError(missing, new MissingCouncilSettingError(missing, 'sent').message);
   const family = found.recipients.filter((r) => r.role !== 'school');
   if (family.length === 0) throw new NoFamilyAddressError();
   if (!options.mailer) {

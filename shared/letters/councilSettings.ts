@@ -104,11 +104,15 @@ export function missingSettings(settings: CouncilSettings, names: readonly Counc
 
 /** A letter needs council settings that are not set; `settings` names each one. */
 export class MissingCouncilSettingError extends DomainError {
-  constructor(readonly settings: CouncilSettingName[]) {
+  constructor(
+    readonly settings: CouncilSettingName[],
+    /** What cannot happen without them: the letter written, or sent. */
+    blocked: 'written' | 'sent' = 'written',
+  ) {
     const listed = settings.map((s) => `${s} (${councilSettingLabels[s]})`).join(', ');
     super(
       'council-setting-missing',
-      `The letter cannot be written: the council's settings have no ${listed}. An LA manager sets ${settings.length === 1 ? 'it' : 'them'} in the council's letter settings.`,
+      `The letter cannot be ${blocked}: the council's settings have no ${listed}. An LA manager sets ${settings.length === 1 ? 'it' : 'them'} in the council's letter settings.`,
       settings[0],
     );
   }
