@@ -251,6 +251,15 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
     expect([...(draft?.attachments.values() ?? [])].map((a) => a.name)).toEqual([`Annual review decision amend ${notifiedOn}.pdf`]);
   });
 
+  it('downloads but refuses to send without the shared mailbox, naming it', async () => {
+    const { sharedMailbox, ...rest } = settings;
+    expect((await putSettings(rest, { 'if-match': '*' })).status).toBe(200);
+    expect((await download(ids['no-family'] as string, 'pdf')).status).toBe(200);
+    const res = await svc.call('POST', `/api/reviews/${ids['no-family']}/letter/send`, { token: officer, body: {} });
+    expect(res).toMatchObject({ status: 409, body: { error: 'council-setting-missing', settings: ['sharedMailbox'], message: expect.stringContaining('cannot be sent') } });
+    expect((await putSettings(settings, { 'if-match': '*' })).status).toBe(200);
+  });
+
   it('refuses to send when the case has no email for the family, and sends nothing', async () => {
     const res = await svc.call('POST', `/api/reviews/${ids['no-family']}/letter/send`, { token: officer, body: {} });
     expect(res).toMatchObject({ status: 409, body: { error: 'no-family-email' } });
