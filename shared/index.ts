@@ -10,5 +10,6 @@ export * from './timeline/parseCaseInput';
 export * from './timeline/rules';
 export * from './timeline/types';
 export * from './planning/parsePlanRow';
+export * from './letters';
 export * from './privacy/childLabel';
 export * from './reminders';

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { TokenVerifier } from '../auth';
+import type { LetterMailer } from '../letters/mailer';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { ForbiddenError, InvalidInputError } from '../store/errors';
@@ -17,6 +18,8 @@ export interface ApiContext {
   logger: Logger;
   /** Most rows one caseload import may hold (IMPORT_MAX_ROWS). */
   importMaxRows?: number;
+  /** Graph mail for decision letters; absent when the service has no Graph settings. */
+  mailer?: LetterMailer | undefined;
 }
 
 const signedIn = new WeakMap<Request, Principal>();

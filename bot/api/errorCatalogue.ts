@@ -30,6 +30,13 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'not-amending': { status: 409 },
   'family-window-open': { status: 409 },
   'review-concluded': { status: 409 },
+  'no-decision-yet': { status: 409 },
+  'council-setting-missing': { status: 409 },
+  'letter-not-ready': { status: 409 },
+  'no-family-email': { status: 409 },
+  'mail-not-configured': { status: 503 },
+  'mail-failed': { status: 502 },
+  'mail-outcome-unknown': { status: 504 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

@@ -28,7 +28,12 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (error instanceof ServiceError) {
-      const extra = error instanceof InvalidInputError ? { problems: error.problems } : error instanceof ProposalBlockedError ? { findings: error.findings } : {};
+      const extra =
+        error instanceof InvalidInputError
+          ? { problems: error.problems }
+          : error instanceof ProposalBlockedError
+            ? { findings: error.findings }
+            : ((error as { details?: Record<string, unknown> }).details ?? {});
       answer(res, serviceErrors[error.code] ?? { status: error.status }, { error: error.code, message: error.message, ...extra });
       return;
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type Endpoint, permissions } from './permissions';
 import { deadRemindersQuery } from './routes/reminders';
-import { adviceBody, amendmentBody, decisionBody, meetingBody, periodQuery, reportBody, reviewListQuery } from './schemas';
+import { councilSettingsSchema } from '../../shared';
+import { adviceBody, amendmentBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery } from './schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -99,6 +100,53 @@ export function openApiDocument(serverUrl: string) {
       '/api/reviews/{id}/report': write('POST /api/reviews/{id}/report', "Record the school's report of the meeting", reportBody),
       '/api/reviews/{id}/decision': write('POST /api/reviews/{id}/decision', "Record the LA's decision (only when the review awaits it)", decisionBody),
       '/api/reviews/{id}/amendment': write('POST /api/reviews/{id}/amendment', 'Record the amendment notice, the family response and the final plan', amendmentBody, false),
+      '/api/reviews/{id}/letter': {
+        get: {
+          summary: 'The decision letter to the family, as Word (.docx) or a tagged, accessible PDF',
+          description: `${roles('GET /api/reviews/{id}/letter')} Filled from the decision, the timeline's dates and the council's settings. 409 \`no-decision-yet\` before a decision; 409 \`council-setting-missing\` names each missing setting in \`settings\`.`,
+          parameters: [idParam, ...queryParams(letterQuery)],
+          responses: {
+            '200': {
+              description: 'The letter',
+              content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } },
+            },
+            ...errors,
+            '409': { description: 'No decision yet, or a council setting the letter needs is missing (`settings` names them)' },
+          },
+        },
+      },
+      '/api/reviews/{id}/letter/send': {
+        post: {
+          summary: "Send the decision letter (PDF attached) from the council's shared mailbox to the family and the school, or save it as a draft there, as the council's settings say",
+          description: `${roles('POST /api/reviews/{id}/letter/send')} A letter proposing amendments is always saved as a draft, so the amendment notice, current plan and evidence can go with it. A second call without \`resend: true\` sends nothing and answers 200 \`already-sent\`.`,
+          parameters: [idParam, ...writeHeaders],
+          requestBody: { required: false, content: { 'application/json': { schema: json(letterSendBody) } } },
+          responses: {
+            '201': { description: '`sent` or `saved-as-draft`: when, to whom, which channel' },
+            '200': { description: '`already-sent`: nothing sent; `previous` is the earlier send' },
+            ...writeErrors,
+            '409': { description: 'No decision yet, a missing council setting (`settings`), or no email for the family on the case' },
+            '503': { description: 'The service or the council is not set up for Microsoft Graph mail' },
+          },
+        },
+      },
+      '/api/council/settings': {
+        get: {
+          summary: "Your council's letter settings, and which are still missing for each kind of letter and for sending",
+          description: roles('GET /api/council/settings'),
+          responses: { '200': { description: 'The settings; their version is in the ETag header' }, ...errors },
+        },
+        put: {
+          summary: "Replace your council's letter settings",
+          description: roles('PUT /api/council/settings'),
+          parameters: [
+            writeHeaders[0],
+            { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag from GET /api/council/settings; a stale one gets 412.' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: json(councilSettingsSchema) } } },
+          responses: { '200': { description: 'Stored; the new ETag is in the ETag header' }, ...errors, '412': { description: 'If-Match names an older version' } },
+        },
+      },
       '/api/reports/timeliness': {
         get: {
           summary: 'Per plan and in total: meeting, outcome, decision date and whether each step was on time, for a census period',

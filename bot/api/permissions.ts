@@ -13,6 +13,10 @@ export const permissions = {
   'GET /api/reports/timeliness': ['la-manager'],
   'GET /api/reports/sen2.csv': ['la-manager'],
   'GET /api/reminders/dead': ['la-manager'],
+  'GET /api/council/settings': ['la-officer', 'la-manager'],
+  'PUT /api/council/settings': ['la-manager'],
+  'GET /api/reviews/{id}/letter': ['la-officer', 'la-manager'],
+  'POST /api/reviews/{id}/letter/send': ['la-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

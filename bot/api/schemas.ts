@@ -67,6 +67,10 @@ export const periodQuery = z
   .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must be on or before to', path: ['from'] });
 
+export const letterQuery = z.strictObject({ format: z.enum(['docx', 'pdf']).default('pdf') });
+
+export const letterSendBody = z.strictObject({ resend: z.boolean().optional() });
+
 /** Validates `value` against `schema`, or lists every problem by field (400). */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): { ok: true; value: z.output<T> } | { ok: false; problems: FieldProblem[] } {
   const parsed = schema.safeParse(value ?? {});

@@ -32,9 +32,12 @@ const settings = z.object({
     BOT_TOKEN_ISSUER: z.string().min(1).default('https://api.botframework.com'),
     // Where a chat created by installing the app is sent to, until Teams gives its own URL.
     BOT_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/teams/'),
+    // Microsoft Graph (reminder mail, decision letters, advice files): the service's own app registration, app-only.
     EHCP_GRAPH_CLIENT_ID: z.string().uuid().optional(),
     EHCP_GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
-    EHCP_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+    EHCP_GRAPH_CERT_KEY_PATH: z.string().min(1).optional(),
+    EHCP_GRAPH_CERT_THUMBPRINT_SHA256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the certificate’s SHA-256 thumbprint (64 hex digits)').optional(),
+    EHCP_AUTHORITY_HOST: z.string().url().startsWith('https://', 'must be an https:// URL').default('https://login.microsoftonline.com'),
     EHCP_GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
     // Reminders (#10): the sweeper, its channels and (development and tests only) the clock.
     REMINDERS: z.enum(['on', 'off']).optional(),
@@ -71,12 +74,19 @@ const schema = settings.transform((e, ctx) => {
       if (!e.ENTRA_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['ENTRA_CLIENT_ID'], message: "is required with AUTH_MODE=entra: the API's app registration (client) id" });
       if (tenants.length === 0) ctx.addIssue({ code: 'custom', path: ['ENTRA_ALLOWED_TENANTS'], message: 'is required with AUTH_MODE=entra: a comma-separated list of tenant ids allowed to call the API' });
     }
+    const certificate = e.EHCP_GRAPH_CERT_KEY_PATH && e.EHCP_GRAPH_CERT_THUMBPRINT_SHA256 ? { keyPath: e.EHCP_GRAPH_CERT_KEY_PATH, thumbprintSha256: e.EHCP_GRAPH_CERT_THUMBPRINT_SHA256 } : undefined;
+    if (e.EHCP_GRAPH_CLIENT_ID && !e.EHCP_GRAPH_CLIENT_SECRET && !certificate) {
+      ctx.addIssue({ code: 'custom', path: ['EHCP_GRAPH_CLIENT_SECRET'], message: 'is required with EHCP_GRAPH_CLIENT_ID (or set EHCP_GRAPH_CERT_KEY_PATH and EHCP_GRAPH_CERT_THUMBPRINT_SHA256)' });
+    }
+    // The template gives the Graph root with its version (".../v1.0"); the client wants them apart.
+    const graphUrl = e.EHCP_GRAPH_BASE_URL.replace(/\/+$/, '');
+    const versioned = /^(.*)\/(v1\.0|beta)$/.exec(graphUrl);
     if (e.BOT_OPENID_METADATA_URL && !/\/openidconfiguration$/.test(e.BOT_OPENID_METADATA_URL)) {
       ctx.addIssue({ code: 'custom', path: ['BOT_OPENID_METADATA_URL'], message: 'must end in /openidconfiguration (the keys are read from the same path ending in /keys)' });
     }
     if (e.CLOCK_START && production) ctx.addIssue({ code: 'custom', path: ['CLOCK_START'], message: 'is for development and tests only; unset it when NODE_ENV=production' });
     const teamsConfigured = Boolean(e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET && e.BOT_TENANT_ID);
-    const mailConfigured = Boolean(e.REMINDERS_MAILBOX && e.EHCP_GRAPH_CLIENT_ID && e.EHCP_GRAPH_CLIENT_SECRET);
+    const mailConfigured = Boolean(e.REMINDERS_MAILBOX && e.EHCP_GRAPH_CLIENT_ID && (e.EHCP_GRAPH_CLIENT_SECRET || certificate));
     if (e.REMINDERS === 'on' && !teamsConfigured && !mailConfigured) {
       ctx.addIssue({ code: 'custom', path: ['REMINDERS'], message: 'is on but no channel is configured: set BOT_CLIENT_ID, BOT_CLIENT_SECRET and BOT_TENANT_ID (Teams), or REMINDERS_MAILBOX with EHCP_GRAPH_CLIENT_ID and EHCP_GRAPH_CLIENT_SECRET (email)' });
     }
@@ -123,8 +133,15 @@ const schema = settings.transform((e, ctx) => {
       },
       /** What proactive sends (reminders) need: the bot's id, secret and tenant, all set. */
       proactive: teamsConfigured ? { clientId: e.BOT_CLIENT_ID as string, clientSecret: e.BOT_CLIENT_SECRET as string, tenantId: e.BOT_TENANT_ID as string, serviceUrl: e.BOT_SERVICE_URL } : undefined,
-      graph: e.EHCP_GRAPH_CLIENT_ID && e.EHCP_GRAPH_CLIENT_SECRET
-        ? { clientId: e.EHCP_GRAPH_CLIENT_ID, clientSecret: e.EHCP_GRAPH_CLIENT_SECRET, authorityHost: e.EHCP_AUTHORITY_HOST.replace(/\/+$/, ''), baseUrl: e.EHCP_GRAPH_BASE_URL.replace(/\/+$/, '').replace(/\/v1\.0$/, '') }
+      graph: e.EHCP_GRAPH_CLIENT_ID
+        ? {
+            clientId: e.EHCP_GRAPH_CLIENT_ID,
+            clientSecret: e.EHCP_GRAPH_CLIENT_SECRET,
+            certificate,
+            authorityHost: e.EHCP_AUTHORITY_HOST.replace(/\/+$/, ''),
+            baseUrl: versioned ? (versioned[1] as string) : graphUrl,
+            version: versioned ? (versioned[2] as string) : 'v1.0',
+          }
         : undefined,
     };
   });

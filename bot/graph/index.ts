@@ -6,7 +6,7 @@ export { appGraphClient, type BrokeredClientOptions, createGraphClient, type Gra
 export { type CallerContext, GraphCallError, type GraphCallErrorCode, GraphInputError, type GraphOperation } from './errors';
 export { type DriveItemSummary, type FileContent, type FileRef, type FolderRef, getItem, listFolder, openFileContent } from './files';
 export type { Mailbox } from './mailboxPath';
-export { type MailInput, type SentMailResult, sendMail } from './mail';
+export { type MailInput, type SentMailResult, saveDraft, sendMail } from './mail';
 export { IdempotentRequest, type TokenSource } from './middleware';
 export { allPages, pages } from './paging';
 export { RetryBudget, type RetryBudgetOptions, type RetryOptions } from './retry';

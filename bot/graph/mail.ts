@@ -38,6 +38,50 @@ function address(r: z.infer<typeof recipient>) {
   return { emailAddress: { address: r.email, ...(r.name ? { name: r.name } : {}) } };
 }
 
+function parseMail(input: MailInput) {
+  const parsed = mailSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'input';
+    throw new GraphInputError(field, `${field} ${issue?.message ?? 'is not valid'}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Saves a message in `mailbox`'s Drafts, attachments included, for a person to check and
+ * send from Outlook. Small attachments go in the one create request; when they would
+ * exceed Graph's 4 MB request limit they are attached to the draft afterwards.
+ *
+ * @example const { messageId } = await saveDraft(gc, 'sen-team@council.gov.uk', { to, subject, body: { html }, attachments: [letter] })
+ */
+export async function saveDraft(gc: GraphClient, mailbox: Mailbox, input: MailInput): Promise<{ messageId: string }> {
+  const m = parseMail(input);
+  const base = mailboxPath(mailbox);
+  const message = {
+    subject: m.subject,
+    body: 'html' in m.body ? { contentType: 'html', content: m.body.html } : { contentType: 'text', content: m.body.text },
+    toRecipients: m.to.map(address),
+    ...(m.cc.length > 0 ? { ccRecipients: m.cc.map(address) } : {}),
+  };
+  const inline = m.attachments.map((f) => ({
+    '@odata.type': '#microsoft.graph.fileAttachment',
+    name: f.name,
+    contentType: f.contentType ?? 'application/octet-stream',
+    contentBytes: f.content.toString('base64'),
+  }));
+  const small = Buffer.byteLength(JSON.stringify({ ...message, attachments: inline })) <= INLINE_REQUEST_LIMIT;
+  const raw = await gc.call(OPS.draft, (sdk) => sdk.api(`${base}/messages`).post(small && inline.length > 0 ? { ...message, attachments: inline } : message));
+  const draft = z.object({ id: z.string() }).safeParse(raw);
+  if (!draft.success) throw invalid(OPS.draft, 'a draft without an id');
+  if (!small) {
+    const outcome = await attachFiles(gc, { mailbox, kind: 'messages', id: draft.data.id }, m.attachments);
+    const failed = outcome.failed[0];
+    if (failed) throw new GraphCallError('graph-failed', `The draft was saved without its attachments: attaching ${failed.name} failed (${failed.error.message}).`, { operation: OPS.draft.name });
+  }
+  return { messageId: draft.data.id };
+}
+
 /**
  * Sends a message from `mailbox`: `'me'` (the signed-in user), or a shared mailbox's
  * address (app-only with Mail.Send, or delegated with Mail.Send.Shared and Send As rights).
@@ -50,13 +94,7 @@ function address(r: z.infer<typeof recipient>) {
  * @example await sendMail(gc, 'sen-team@council.gov.uk', { to: [{ email: 'parent@example.org' }], subject: 'Decision', body: { html }, attachments: [letter] })
  */
 export async function sendMail(gc: GraphClient, mailbox: Mailbox, input: MailInput, options: Pick<AttachOptions, 'onProgress' | 'chunkBytes'> = {}): Promise<SentMailResult> {
-  const parsed = mailSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'input';
-    throw new GraphInputError(field, `${field} ${issue?.message ?? 'is not valid'}`);
-  }
-  const m = parsed.data;
+  const m = parseMail(input);
   const base = mailboxPath(mailbox);
   const sendOp = mailbox === 'me' ? OPS.send : OPS.sendShared;
   const message = {

@@ -74,7 +74,7 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   {
     name: 'Mail.ReadWrite',
     type: 'application',
-    feature: 'Scheduled letters with attachments over 3 MB (draft, upload session, send).',
+    feature: 'Scheduled letters with attachments over 3 MB (draft, upload session, send), and decision letters saved as drafts in the shared mailbox for an officer to check and send.',
     narrowing: 'Exchange RBAC for Applications: scope "Application Mail.ReadWrite" to the same shared mailbox(es).',
   },
   {

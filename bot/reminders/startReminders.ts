@@ -4,6 +4,7 @@ import type { Config } from '../config/env';
 import { appGraphClient, type GraphClient } from '../graph/client';
 import { sendMail } from '../graph/mail';
 import { ensureAppInstalled } from '../graph/teamsApps';
+import { brokerForSettings } from '../identity/brokerForSettings';
 import { TokenBroker } from '../identity/tokenBroker';
 import type { Logger } from '../log/logger';
 import { rememberConversation, type StoredConversation } from '../store/conversations';
@@ -29,7 +30,7 @@ export function reminderChannelsFromConfig(config: Config, db: Db, logger: Logge
   }
   if (config.graph) {
     const graph = config.graph;
-    const broker = new TokenBroker({ clientId: graph.clientId, clientSecret: graph.clientSecret, authorityHost: graph.authorityHost, logger, ...fetchOption });
+    const broker = brokerForSettings(graph, logger, fetchOption);
     const clients = new Map<string, GraphClient>();
     // The sweeper owns retries (Retry-After, backoff, dead letters), so the Graph client makes none of its own.
     const client = (tenantId: string) => {

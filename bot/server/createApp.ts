@@ -4,6 +4,8 @@ import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
+import { councilRoutes } from '../api/routes/council';
+import { letterRoutes } from '../api/routes/letters';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
 import { redactText } from '../log/redact';
@@ -60,6 +62,8 @@ export function createApp(options: AppOptions): Express {
   app.use(reportRoutes(options));
   if (options.teamsEndpoint) app.post('/api/messages', options.teamsEndpoint);
   app.use(reminderRoutes(options));
+  app.use(councilRoutes(options));
+  app.use(letterRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

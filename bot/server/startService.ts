@@ -4,6 +4,7 @@ import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import { type Config, configSummary } from '../config/env';
+import type { LetterMailer } from '../letters/mailer';
 import { createJsonLogger, type Logger } from '../log/logger';
 import type { ReminderChannels } from '../reminders/channels';
 import { startReminders } from '../reminders/startReminders';
@@ -28,7 +29,16 @@ export interface RunningService {
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
-export async function startService(config: Config, options: { logger?: Logger; now?: () => Date; teams?: TeamsBotOptions; reminderChannels?: ReminderChannels } = {}): Promise<RunningService> {
+export interface StartServiceOptions {
+  logger?: Logger;
+  now?: () => Date;
+  teams?: TeamsBotOptions;
+  reminderChannels?: ReminderChannels;
+  /** Graph mail for decision letters; by default built from the EHCP_GRAPH_* settings (tests give one on the local Graph). */
+  mailer?: LetterMailer;
+}
+
+export async function startService(config: Config, options: StartServiceOptions = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
   const logger: Logger = {
@@ -51,6 +61,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
     await db.close();
     throw error;
   }
+  const mailer = options.mailer ?? letterMailerFromConfig(config, logger);
   let ready = true;
   let url = '';
   const publicUrl = () => config.publicUrl ?? url;
@@ -58,7 +69,7 @@ export async function startService(config: Config, options: { logger?: Logger; n
     await db.close();
     throw error;
   });
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, publicUrl, ready: () => ready, logRequests: config.logLevel === 'info', teamsEndpoint: teams.endpoint });
+  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, mailer, publicUrl, ready: () => ready, logRequests: config.logLevel === 'info', teamsEndpoint: teams.endpoint });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);
@@ -126,4 +137,18 @@ function startIdempotencyCleanUp(db: Db, ttlHours: number, logger: Logger): { st
  */
 function clockFrom(start: Date): () => Date {
   return () => new Date(start.getTime() + Math.round(performance.now()));
+}
+
+/**
+ * The letters' Graph mail from the EHCP_GRAPH_* settings, or none when they are not set
+ * (letters can then only be downloaded). MSAL and the Graph SDK load only when configured.
+ */
+function letterMailerFromConfig(config: Config, logger: Logger): LetterMailer | undefined {
+  const graph = config.graph;
+  if (!graph) return undefined;
+  // require, not import(): the build is CommonJS.
+  const { brokerForSettings } = require('../identity/brokerForSettings') as typeof import('../identity/brokerForSettings');
+  const { graphLetterMailer } = require('../letters/mailer') as typeof import('../letters/mailer');
+  const broker = brokerForSettings(graph, logger);
+  return graphLetterMailer(broker, { baseUrl: graph.baseUrl, version: graph.version, logger });
 }

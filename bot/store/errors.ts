@@ -25,7 +25,15 @@ export type ServiceErrorCode =
   | 'report-not-expected'
   | 'not-amending'
   | 'family-window-open'
-  | 'review-concluded';
+  | 'review-concluded'
+  /** Decision letters (bot/letters). */
+  | 'no-decision-yet'
+  | 'council-setting-missing'
+  | 'letter-not-ready'
+  | 'no-family-email'
+  | 'mail-not-configured'
+  | 'mail-failed'
+  | 'mail-outcome-unknown';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

@@ -1,11 +1,15 @@
 import type { Role } from '../../bot/auth';
 import { permissions } from '../../bot/api/permissions';
+import { replaceCouncilSettings } from '../../bot/store/councilSettings';
+import { registerOrganisation } from '../../bot/store/organisations';
 import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { londonToday, plusDays } from '../../shared';
 import { CSV_HEADER, fullInvitees, importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/testService';
+import { demoSettings } from '../letters/support/letterFixtures';
+import { startLetterGraph } from '../letters/support/letterGraph';
 
 /**
  * Every role against every endpoint, through the real HTTP service with authentication on.
@@ -29,6 +33,10 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'GET /api/reports/timeliness': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reports/sen2.csv': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reminders/dead': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
+  'GET /api/council/settings': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'PUT /api/council/settings': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
+  'GET /api/reviews/{id}/letter': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/reviews/{id}/letter/send': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
 };
 
 const principals: Record<Role, [string, string]> = {
@@ -40,31 +48,46 @@ const principals: Record<Role, [string, string]> = {
 const roles = Object.keys(principals) as Role[];
 
 let svc: TestService;
+let graph: Awaited<ReturnType<typeof startLetterGraph>>;
 /** One review per (endpoint, role) cell that writes, each at the step the write needs. */
 const reviewFor: Record<string, string> = {};
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
+  graph = await startLetterGraph();
   svc = await startTestService('pglite', async (db) => {
     const people = await registerPeople(db);
-    const refs = roles.flatMap((role) => ['main', 'report', 'decision', 'amendment'].map((step) => `${step}-${role}`));
+    // Letters: the council's settings are complete and its tenant is the local Graph's.
+    await db.transaction(async (tx) => {
+      await registerOrganisation(tx, { id: 'north-council', kind: 'council', name: 'North Council', entraTenantId: graph.tenantId });
+      await replaceCouncilSettings(tx, people.manager, letterSettings());
+    });
+    const refs = roles.flatMap((role) => ['main', 'report', 'decision', 'amendment', 'letter'].map((step) => `${step}-${role}`));
     const ids = await importRows(db, people.officer, refs.map((ref) => `${ref},Child ${ref},north-school,${plusDays(today, -300)},,,4,,,`));
     const earlier = plusDays(past, -20);
     for (const role of roles) {
       const booking = (id: string, meetingDate: string, invitationsSentOn: string, on: string) =>
         db.transaction((tx) => recordMeeting(tx, people.senco, id, { meetingDate, invitationsSentOn, invitees: fullInvitees(), mode: 'in-person' }, on));
       await booking(ids[`main-${role}`] as string, soon, today, today);
-      for (const step of ['report', 'decision', 'amendment']) await booking(ids[`${step}-${role}`] as string, past, earlier, earlier);
-      for (const step of ['decision', 'amendment']) {
+      for (const step of ['report', 'decision', 'amendment', 'letter']) await booking(ids[`${step}-${role}`] as string, past, earlier, earlier);
+      for (const step of ['decision', 'amendment', 'letter']) {
         await db.transaction((tx) => recordReport(tx, people.senco, ids[`${step}-${role}`] as string, { sentOn: past, recommendation: 'amend' }, today));
       }
       await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r' }, today));
+      await db.transaction((tx) => recordDecision(tx, people.officer, ids[`letter-${role}`] as string, { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' }, today));
     }
     Object.assign(reviewFor, ids);
-  });
+  }, {}, { mailer: graph.mailer });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
 });
-afterAll(() => svc.stop());
+afterAll(async () => {
+  await svc.stop();
+  await graph.close();
+});
+
+function letterSettings() {
+  return { ...demoSettings, sharedMailbox: graph.sharedMailbox };
+}
 
 function request(endpoint: string, role: Role): { method: string; path: string; body?: unknown; headers?: Record<string, string> } {
   const id = (step: string) => reviewFor[`${step}-${role}`];
@@ -85,6 +108,14 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'POST', path: `/api/reviews/${id('decision')}/decision`, body: { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' } };
     case 'POST /api/reviews/{id}/amendment':
       return { method: 'POST', path: `/api/reviews/${id('amendment')}/amendment`, body: { noticeServedOn: today } };
+    case 'GET /api/council/settings':
+      return { method: 'GET', path: '/api/council/settings' };
+    case 'PUT /api/council/settings':
+      return { method: 'PUT', path: '/api/council/settings', body: letterSettings() };
+    case 'GET /api/reviews/{id}/letter':
+      return { method: 'GET', path: `/api/reviews/${id('letter')}/letter?format=pdf` };
+    case 'POST /api/reviews/{id}/letter/send':
+      return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/send`, body: {} };
     case 'GET /api/reports/timeliness':
       return { method: 'GET', path: '/api/reports/timeliness' };
     case 'GET /api/reminders/dead':

@@ -3,8 +3,7 @@ import { signDevToken } from '../../bot/auth';
 import { loadConfig } from '../../bot/config/env';
 import type { Db, DbKind } from '../../bot/store/db';
 import { silentLogger } from '../../bot/log/logger';
-import { type RunningService, startService } from '../../bot/server/startService';
-import type { TeamsBotOptions } from '../../bot/teams';
+import { type RunningService, type StartServiceOptions, startService } from '../../bot/server/startService';
 import { openTestStore } from './testStores';
 
 export interface TestService {
@@ -21,13 +20,14 @@ export interface TestService {
 
 /**
  * The real service (express, dev auth, the store) in this process on a free port, over a
- * fresh store that `prepare` fills first. `env` adds settings (e.g. AUTH_MODE=entra).
+ * fresh store that `prepare` fills first. `env` adds settings (e.g. AUTH_MODE=entra);
+ * `options` gives the service a logger or a mailer on the local Graph.
  */
 export async function startTestService(
   kind: DbKind,
   prepare: (db: Db) => Promise<void> = async () => {},
   env: Record<string, string> = {},
-  options: { teams?: TeamsBotOptions } = {},
+  options: StartServiceOptions = {},
 ): Promise<TestService> {
   const store = await openTestStore(kind);
   try {

@@ -86,6 +86,10 @@ export function send(res: Response, result: WriteResult): void {
 }
 
 /** A malformed id cannot name any review: answer 404 like an unknown one. */
+export function reviewIdOf(req: Request): string {
+  return reviewId(req);
+}
+
 function reviewId(req: Request): string {
   const id = String(req.params.id ?? '');
   return ID.test(id) ? id : '00000000-0000-0000-0000-000000000000';

@@ -3,6 +3,7 @@ import { idempotencyBodyAsText } from './002_idempotency_body_text';
 import { teamsConversations } from './003_teams_conversations';
 import { idempotencyExpiry } from './004_idempotency_expiry';
 import { remindersOutbox } from './005_reminders';
+import { councilSettingsAndLetters } from './006_council_settings_and_letters';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'idempotency answers expire', sql: idempotencyExpiry },
   // 4 is the hardening branch's (#8); numbers were assigned per branch so they do not collide.
   { version: 5, name: 'reminder outbox: key with due date, leases, dead letters', sql: remindersOutbox },
+  { version: 6, name: 'council settings and decision letters', sql: councilSettingsAndLetters },
 ];

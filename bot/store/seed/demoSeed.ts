@@ -1,4 +1,5 @@
-import { type InviteeRole, plusDays, plusMonths } from '../../../shared';
+import { type CouncilSettings, type InviteeRole, plusDays, plusMonths } from '../../../shared';
+import { replaceCouncilSettings } from '../councilSettings';
 import { importCaseload } from '../caseload/importCaseload';
 import type { Db, Queryable } from '../db';
 import { registerOrganisation, registerPerson } from '../organisations';
@@ -13,6 +14,25 @@ export const DEMO_SCHOOLS = ['demo-school-1', 'demo-school-2'] as const;
 export const DEMO_PROVIDER = 'demo-nhs';
 /** The demo educational psychologist's email: `dev-token --role professional --org demo-nhs --user demo-ep` sees their reviews. */
 export const DEMO_EP_EMAIL = 'ep@demo-nhs.example';
+
+/** The demo council's letter settings: every service and contact obviously fictional. */
+export const DEMO_LETTER_SETTINGS: CouncilSettings = {
+  councilName: 'Demo Borough Council (fictional)',
+  councilAddress: ['Town Hall', '1 High Street', 'Demo Town', 'DT1 1AA'],
+  sendTeamName: 'SEND Team',
+  sendTeamEmail: 'send.team@demo-council.example',
+  sendTeamPhone: '01632 960000',
+  signatoryName: 'Demo SEND Officer',
+  signatoryJobTitle: 'SEND Case Officer',
+  sendiassName: 'Demo Borough SENDIASS (fictional)',
+  sendiassContact: '01632 960111 or help@demo-sendiass.example',
+  mediationServiceName: 'Demo Mediation Service (fictional)',
+  mediationServiceContact: '01632 960222 or mediation@demo-mediation.example',
+  disagreementResolutionName: 'Demo Mediation Service (fictional)',
+  disagreementResolutionContact: '01632 960222 or resolve@demo-mediation.example',
+  letterDelivery: 'draft',
+  sharedMailbox: 'send.team@demo-council.example',
+};
 
 const FIRST = ['Ada', 'Ben', 'Cara', 'Dev', 'Ema', 'Finn', 'Gita', 'Hal', 'Isla', 'Jon', 'Kit', 'Lena', 'Max', 'Nia', 'Omar', 'Pia', 'Quin', 'Rosa'];
 const LAST = ['Example', 'Sample', 'Placeholder', 'Testcase'];
@@ -55,7 +75,8 @@ export async function seedDemoData(db: Db, today: string): Promise<{ seeded: boo
     await registerOrganisation(tx, { id: 'demo-school-2', kind: 'school', name: 'Riverside Academy (demo)', councilId: DEMO_COUNCIL });
     await registerOrganisation(tx, { id: DEMO_PROVIDER, kind: 'provider', name: 'Demo NHS Community Trust (fictional)' });
     const officer = await person(tx, DEMO_COUNCIL, 'demo-officer', 'la-officer', 'Demo SEND Officer', 'send.officer@demo-council.example', 'council');
-    await person(tx, DEMO_COUNCIL, 'demo-manager', 'la-manager', 'Demo SEND Manager', 'send.manager@demo-council.example', 'council');
+    const manager = await person(tx, DEMO_COUNCIL, 'demo-manager', 'la-manager', 'Demo SEND Manager', 'send.manager@demo-council.example', 'council');
+    await replaceCouncilSettings(tx, manager, DEMO_LETTER_SETTINGS);
     const sencos = [
       await person(tx, 'demo-school-1', 'demo-senco-1', 'senco', 'Demo SENCO (Oakfield)', 'senco@oakfield.example', 'school', DEMO_COUNCIL),
       await person(tx, 'demo-school-2', 'demo-senco-2', 'senco', 'Demo SENCO (Riverside)', 'senco@riverside.example', 'school', DEMO_COUNCIL),

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import type { DecisionOutcome } from '../timeline/types';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const email = z.string().trim().email('must be an email address').max(254);
+
+/**
+ * What a council sets once for its decision letters. Every field is optional in the store,
+ * so a council can fill them in over time; a letter that needs a missing one is refused
+ * with {@link MissingCouncilSettingError} naming it, never written with a blank.
+ */
+export const councilSettingsSchema = z
+  .object({
+    /** The council's name as it heads its letters, e.g. "Demo Borough Council". */
+    councilName: text(200),
+    /** The council's postal address, one line per entry, for the letterhead. */
+    councilAddress: z.array(text(200)).min(1, 'needs at least one line').max(8),
+    /** The team that writes the letter and answers questions, e.g. "SEND Team". */
+    sendTeamName: text(200),
+    sendTeamEmail: email,
+    sendTeamPhone: text(40),
+    /** Who signs the letter: the officer's or the manager's name and job title. */
+    signatoryName: text(200),
+    signatoryJobTitle: text(200),
+    /** The local SEND Information, Advice and Support Service (CoP 9.177; Reg 20(11)). */
+    sendiassName: text(200),
+    /** Its phone, email or website, as it should be printed. */
+    sendiassContact: text(300),
+    /** The mediation service the council commissions (CFA 2014 s53-55; Reg 32-33). */
+    mediationServiceName: text(200),
+    mediationServiceContact: text(300),
+    /** The independent disagreement resolution service (CFA 2014 s57; CoP 11.8). */
+    disagreementResolutionName: text(200),
+    disagreementResolutionContact: text(300),
+    /**
+     * How a letter leaves: `send` mails it from the shared mailbox at once; `draft` saves
+     * it in the shared mailbox's Drafts for an officer to check and send.
+     */
+    letterDelivery: z.enum(['send', 'draft']),
+    /** The council's shared mailbox the letters go from, e.g. send@council.gov.uk. */
+    sharedMailbox: email,
+  })
+  .partial()
+  .strict();
+
+export type CouncilSettings = z.output<typeof councilSettingsSchema>;
+export type CouncilSettingName = keyof CouncilSettings;
+
+/** What each setting is, in words a manager recognises (used in refusals). */
+export const councilSettingLabels: Record<CouncilSettingName, string> = {
+  councilName: "the council's name",
+  councilAddress: "the council's postal address",
+  sendTeamName: "the SEND team's name",
+  sendTeamEmail: "the SEND team's email address",
+  sendTeamPhone: "the SEND team's phone number",
+  signatoryName: 'the name of the person who signs the letter',
+  signatoryJobTitle: 'the job title of the person who signs the letter',
+  sendiassName: "the local SEND Information, Advice and Support Service's name",
+  sendiassContact: "the local SEND Information, Advice and Support Service's contact details",
+  mediationServiceName: "the mediation service's name",
+  mediationServiceContact: "the mediation service's contact details",
+  disagreementResolutionName: "the disagreement resolution service's name",
+  disagreementResolutionContact: "the disagreement resolution service's contact details",
+  letterDelivery: 'how letters are sent (send or draft)',
+  sharedMailbox: "the council's shared mailbox",
+};
+
+const EVERY_LETTER: CouncilSettingName[] = [
+  'councilName',
+  'councilAddress',
+  'sendTeamName',
+  'sendTeamEmail',
+  'sendTeamPhone',
+  'signatoryName',
+  'signatoryJobTitle',
+  'sendiassName',
+  'sendiassContact',
+];
+const RIGHTS_OF_APPEAL: CouncilSettingName[] = ['mediationServiceName', 'mediationServiceContact', 'disagreementResolutionName', 'disagreementResolutionContact'];
+
+/**
+ * The settings a letter for `outcome` prints. Keeping or ceasing the plan carries the
+ * rights of appeal, so it also needs the mediation and disagreement resolution services;
+ * a decision to amend carries those with the final plan instead.
+ *
+ * @example requiredLetterSettings('amend').includes('mediationServiceName') //=> false
+ * @see Reg 20(11); Reg 22(5); CoP 9.177
+ */
+export function requiredLetterSettings(outcome: DecisionOutcome): CouncilSettingName[] {
+  return outcome === 'amend' ? EVERY_LETTER : [...EVERY_LETTER, ...RIGHTS_OF_APPEAL];
+}
+
+/** The settings sending needs on top of the letter's own. */
+export const deliverySettings: CouncilSettingName[] = ['letterDelivery', 'sharedMailbox'];
+
+/** Settings in `names` that `settings` lacks, in the order given. */
+export function missingSettings(settings: CouncilSettings, names: readonly CouncilSettingName[]): CouncilSettingName[] {
+  return names.filter((name) => {
+    const value = settings[name];
+    return value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === 'string' && value.trim() === '');
+  });
+}
+
+/** A letter needs council settings that are not set; `settings` names each one. */
+export class MissingCouncilSettingError extends DomainError {
+  constructor(
+    readonly settings: CouncilSettingName[],
+    /** What cannot happen without them: the letter written, or sent. */
+    blocked: 'written' | 'sent' = 'written',
+  ) {
+    const listed = settings.map((s) => `${s} (${councilSettingLabels[s]})`).join(', ');
+    super(
+      'council-setting-missing',
+      `The letter cannot be ${blocked}: the council's settings have no ${listed}. An LA manager sets ${settings.length === 1 ? 'it' : 'them'} in the council's letter settings.`,
+      settings[0],
+    );
+  }
+}

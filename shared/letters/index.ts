@@ -1,0 +1,4 @@
+export * from './councilSettings';
+export * from './decisionLetter';
+export * from './longDate';
+export * from './sources';

@@ -1,0 +1,35 @@
+import type { CouncilSettings, DecisionLetterInput } from '../../../shared';
+
+/** A complete set of a fictional council's letter settings. */
+export const demoSettings: Required<CouncilSettings> = {
+  councilName: 'Demo Borough Council',
+  councilAddress: ['Town Hall', '1 High Street', 'Demo Town', 'DT1 1AA'],
+  sendTeamName: 'SEND Team',
+  sendTeamEmail: 'send@demo-council.example',
+  sendTeamPhone: '01234 567890',
+  signatoryName: 'Sam Officer',
+  signatoryJobTitle: 'SEND Case Officer',
+  sendiassName: 'Demo SENDIASS',
+  sendiassContact: '01234 000111 or help@demo-sendiass.example',
+  mediationServiceName: 'Demo Mediation Service',
+  mediationServiceContact: '0800 000 222 or mediation@demo-mediation.example',
+  disagreementResolutionName: 'Demo Mediation Service',
+  disagreementResolutionContact: '0800 000 222',
+  letterDelivery: 'send',
+  sharedMailbox: 'sen-team@council.test',
+};
+
+export function letterInput(overrides: Partial<DecisionLetterInput> = {}): DecisionLetterInput {
+  return {
+    outcome: 'maintain',
+    reasons: 'The plan still describes Ada’s needs and the support she gets at school.',
+    letterDate: '2027-02-02',
+    meetingDate: '2027-01-05',
+    child: { name: 'Ada Example', laReference: 'DEMO-0007' },
+    addressee: { kind: 'parent', name: 'Pat Example', email: 'pat@family.example' },
+    schoolName: 'Oakfield Primary',
+    dates: { appealDeadline: '2027-04-02', familyResponseBy: '2027-02-16', finalAmendedPlanDue: '2027-03-30' },
+    settings: demoSettings,
+    ...overrides,
+  };
+}

@@ -1,0 +1,9 @@
+import { graphLetterMailer, type LetterMailer } from '../../../bot/letters/mailer';
+import { type Harness, SHARED_MAILBOX, startHarness, TENANT } from '../../graph/harness';
+
+/** The local Graph and identity servers, and a letter mailer pointed at them (a real TokenBroker on MSAL). */
+export async function startLetterGraph(): Promise<{ harness: Harness; mailer: LetterMailer; tenantId: string; sharedMailbox: string; close(): Promise<void> }> {
+  const harness = await startHarness();
+  const mailer = graphLetterMailer(harness.broker, { baseUrl: harness.graph.baseUrl, logger: harness.logger });
+  return { harness, mailer, tenantId: TENANT, sharedMailbox: SHARED_MAILBOX.userPrincipalName, close: () => harness.close() };
+}
