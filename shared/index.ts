@@ -10,3 +10,5 @@ export * from './timeline/parseCaseInput';
 export * from './timeline/rules';
 export * from './timeline/types';
 export * from './planning/parsePlanRow';
+export * from './advice';
+export * from './privacy/childLabel';

@@ -1,0 +1,3 @@
+export * from './fileKinds';
+export * from './fileName';
+export * from './longDate';
