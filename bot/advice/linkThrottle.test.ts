@@ -3,7 +3,10 @@ import { delayAfter, LinkThrottle } from './linkThrottle';
 const make = () => {
   let now = Date.UTC(2026, 8, 1, 9, 0, 0);
   const throttle = new LinkThrottle({ freeFailures: 5, baseDelayMs: 250, maxDelayMs: 8000, blockAfter: 30, windowMs: 15 * 60_000, now: () => now });
-  return { throttle, advance: (ms: number) => void (now += ms) };
+  const advance = (ms: number) => {
+    now += ms;
+  };
+  return { throttle, advance };
 };
 
 describe('LinkThrottle', () => {

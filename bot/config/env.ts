@@ -20,6 +20,14 @@ const schema = z
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+    // Microsoft Graph, the service's own app registration (advice storage, #12; mail and calendar use the same).
+    EHCP_GRAPH_CLIENT_ID: z.string().uuid().optional(),
+    EHCP_GRAPH_CLIENT_SECRET: z.string().optional(),
+    EHCP_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+    EHCP_GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+    // Advice and the family's views (#12).
+    ADVICE_DRIVE_ID: z.string().min(1).max(200).optional(),
+    ADVICE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
   })
   .transform((e, ctx) => {
     const authMode = e.AUTH_MODE ?? (e.ENTRA_CLIENT_ID ? 'entra' : 'dev');
@@ -47,6 +55,14 @@ const schema = z
       seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : authMode === 'dev',
       logLevel: e.LOG_LEVEL,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      graph: {
+        clientId: e.EHCP_GRAPH_CLIENT_ID,
+        clientSecret: e.EHCP_GRAPH_CLIENT_SECRET,
+        authorityHost: e.EHCP_AUTHORITY_HOST.replace(/\/+$/, ''),
+        // The client takes the root and the version apart.
+        baseUrl: e.EHCP_GRAPH_BASE_URL.replace(/\/+$/, '').replace(/\/(v1\.0|beta)$/, ''),
+      },
+      advice: { driveId: e.ADVICE_DRIVE_ID, maxBytes: e.ADVICE_MAX_UPLOAD_MB * 1024 * 1024 },
     };
   });
 

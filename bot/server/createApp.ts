@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { ApiContext } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
+import { type AdviceSettings, adviceRoutes, redactAdvicePath } from '../api/routes/advice';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
@@ -11,6 +12,7 @@ export interface AppOptions extends ApiContext {
   /** False once shutdown has begun: /readyz says so, so a load balancer stops sending. */
   ready: () => boolean;
   logRequests: boolean;
+  advice: AdviceSettings;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -23,7 +25,8 @@ export function createApp(options: AppOptions): Express {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        options.logger.info('request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+        // The advice pages' path is the one-time token: never log it.
+        options.logger.info('request', { method: req.method, path: redactAdvicePath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
       });
       next();
     });
@@ -46,6 +49,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(options.publicUrl()));
   });
+  app.use(adviceRoutes(options, options.advice));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));

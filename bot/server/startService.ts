@@ -8,7 +8,31 @@ import { createJsonLogger, type Logger } from '../log/logger';
 import type { Db } from '../store/db';
 import { describeStore, openStore } from '../store/openStore';
 import { seedDemoData } from '../store/seed/demoSeed';
+import { LinkThrottle } from '../advice/linkThrottle';
+import { type AdviceStorage, graphAdviceStorage } from '../advice/storage';
+import { appGraphClient } from '../graph/client';
+import { TokenBroker } from '../identity/tokenBroker';
 import { createApp } from './createApp';
+
+/** What tests (and the bot at merge) may put in place of the configured pieces. */
+export interface ServiceOptions {
+  logger?: Logger;
+  now?: () => Date;
+  /** Where advice files go; default: Graph with the EHCP_GRAPH_* app registration, if configured. */
+  adviceStorage?: AdviceStorage;
+  adviceThrottle?: LinkThrottle;
+}
+
+/** Advice storage through Graph as the app in each council's tenant, when the app registration is configured. */
+function configuredAdviceStorage(config: Config, logger: Logger): AdviceStorage | undefined {
+  const { clientId, clientSecret, authorityHost, baseUrl } = config.graph;
+  if (!clientId || !clientSecret) return undefined;
+  const broker = new TokenBroker({ clientId, clientSecret, authorityHost, logger });
+  return graphAdviceStorage((tenantId) => {
+    if (!tenantId) throw new Error('The council has no Entra tenant id registered, so the service cannot reach its SharePoint.');
+    return appGraphClient(broker, tenantId, { baseUrl, logger });
+  });
+}
 
 export interface RunningService {
   url: string;
@@ -19,7 +43,7 @@ export interface RunningService {
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
-export async function startService(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
   const logger: Logger = {
@@ -43,7 +67,16 @@ export async function startService(config: Config, options: { logger?: Logger; n
   }
   let ready = true;
   let url = '';
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
+  const publicUrl = () => config.publicUrl ?? url;
+  const advice = {
+    storage: options.adviceStorage ?? configuredAdviceStorage(config, logger),
+    defaultDriveId: config.advice.driveId,
+    maxBytes: config.advice.maxBytes,
+    throttle: options.adviceThrottle ?? new LinkThrottle(),
+    now,
+    publicUrl,
+  };
+  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, publicUrl, ready: () => ready, logRequests: config.logLevel === 'info', advice });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);
