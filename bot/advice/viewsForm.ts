@@ -31,31 +31,36 @@ export const helperChoices = [
 const MAX_ANSWER = 5000;
 const answer = z.string().trim().max(MAX_ANSWER, `Keep this answer to ${MAX_ANSWER} characters or fewer`).default('');
 
-export const viewsSchema = z
-  .object({
+export const viewsSchema = z.object({
     goingWell: answer,
     worked: answer,
     change: answer,
     aspirations: answer,
     personalBudget: z.enum(['yes', 'no', 'not-sure'], { message: 'Choose whether you would like to ask about a Personal Budget' }),
     helper: z.enum(['myself', 'family', 'school', 'sendiass', 'other'], { message: 'Choose who helped you fill this in' }),
-    helperName: z.string().trim().max(200, 'Keep this to 200 characters or fewer').default(''),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.goingWell && !v.worked && !v.change && !v.aspirations) {
-      ctx.addIssue({ code: 'custom', path: ['goingWell'], message: 'Answer at least one of the questions about how things are going' });
-    }
-  });
+  helperName: z.string().trim().max(200, 'Keep this to 200 characters or fewer').default(''),
+});
 
 export type FamilyViews = z.output<typeof viewsSchema>;
 
-/** One message per field, in the order the form asks them. */
-export function viewsProblems(error: z.ZodError): { field: string; message: string }[] {
-  const order = ['goingWell', 'worked', 'change', 'aspirations', 'personalBudget', 'helper', 'helperName'];
+export type ViewsCheck = { ok: true; views: FamilyViews } | { ok: false; problems: { field: string; message: string }[] };
+
+/**
+ * Checks what the form sent: every problem at once, one message per field, in the order the
+ * form asks (an empty form hears about the questions and both choices together).
+ */
+export function checkViews(values: Record<string, string>): ViewsCheck {
+  const parsed = viewsSchema.safeParse(values);
   const seen = new Map<string, string>();
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'goingWell');
-    if (!seen.has(field)) seen.set(field, issue.message);
+  const texts = viewsQuestions.map((q) => (values[q.id] ?? '').trim());
+  if (texts.every((t) => t === '')) seen.set('goingWell', 'Answer at least one of the questions about how things are going');
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'goingWell');
+      if (!seen.has(field)) seen.set(field, issue.message);
+    }
   }
-  return order.filter((f) => seen.has(f)).map((field) => ({ field, message: seen.get(field) as string }));
+  if (parsed.success && seen.size === 0) return { ok: true, views: parsed.data };
+  const order = ['goingWell', 'worked', 'change', 'aspirations', 'personalBudget', 'helper', 'helperName'];
+  return { ok: false, problems: order.filter((f) => seen.has(f)).map((field) => ({ field, message: seen.get(field) as string })) };
 }

@@ -54,7 +54,7 @@ ${facts(f, asked)}
     ${error ? html`<span class="error" id="file-error">Error: ${error.message}</span>` : html``}
     <input type="file" id="file" name="file" accept="${adviceExtensions.map((e) => `.${e}`).join(',')}" aria-describedby="file-hint${error ? ' file-error' : ''}" required>
   </div>
-  <button type="submit">Send advice</button>
+  <button type="submit" id="send">Send advice</button>
 </form>
 <p>Your file is saved in the council’s secure folder for this review and shared with everyone invited to the meeting.</p>`,
   );
@@ -96,7 +96,7 @@ ${facts(f, `${who === 'your' ? 'Your' : 'Your family’s'} views, wishes and fee
     <label for="helperName">Their name or role (optional)</label>
     <input type="text" id="helperName" name="helperName" value="${values.helperName ?? ''}" autocomplete="off">
   </div>
-  <button type="submit">Send my views</button>
+  <button type="submit" id="send">Send my views</button>
 </form>`,
   );
 }

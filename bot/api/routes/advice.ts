@@ -10,7 +10,7 @@ import { failurePage, invalidLinkPage, type LinkFacts, thankYouPage, tooManyAtte
 import { adviceCss } from '../../advice/pages/styles';
 import { type AdviceStorage, reviewFolderPath } from '../../advice/storage';
 import { viewsDocument } from '../../advice/viewsDocument';
-import { viewsProblems, viewsSchema } from '../../advice/viewsForm';
+import { checkViews } from '../../advice/viewsForm';
 import { type AdviceLinkContext, issueAdviceLink, openAdviceLink, useAdviceLink } from '../../store/advice/links';
 import { adviceDriveFor } from '../../store/advice/openRequests';
 import { recordReceivedAdvice } from '../../store/advice/recordReceivedAdvice';
@@ -177,13 +177,12 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
       if (FAMILY.has(link.fromRole)) {
         const body = await readBody(req, VIEWS_BODY_LIMIT);
         const values = body.ok ? Object.fromEntries(new URLSearchParams(body.bytes.toString('utf8'))) : {};
-        const parsed = body.ok ? viewsSchema.safeParse(values) : undefined;
-        if (!parsed?.success) {
-          const problems = parsed ? viewsProblems(parsed.error) : [{ field: 'goingWell', message: 'Your answers are too long to send; shorten them and try again' }];
-          send(res, 400, viewsPage(action, facts(link), values, problems));
+        const checked = body.ok ? checkViews(values) : { ok: false as const, problems: [{ field: 'goingWell', message: 'Your answers are too long to send; shorten them and try again' }] };
+        if (!checked.ok) {
+          send(res, 400, viewsPage(action, facts(link), values, checked.problems));
           return;
         }
-        const document = await viewsDocument({ views: parsed.data, childLabel: childLabel(link.childName, link.laReference), fromRole: link.fromRole, meetingDate: link.meetingDate, receivedOn: ctx.today() });
+        const document = await viewsDocument({ views: checked.views, childLabel: childLabel(link.childName, link.laReference), fromRole: link.fromRole, meetingDate: link.meetingDate, receivedOn: ctx.today() });
         const name = adviceFileName({ original: 'views.docx', kind: 'docx', childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
         await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views');
         return;
