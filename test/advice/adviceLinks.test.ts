@@ -258,3 +258,29 @@ test('no page the browser saw, and no stored file name, carries the child’s na
     expect(text).not.toMatch(/Amara|Bello|2015-03-07|07\/03\/2015|7 March 2015/i);
   }
 });
+
+test('booking through the API answers each new request’s link, except in an answer kept for an Idempotency-Key replay', async () => {
+  const body = (email: string) => ({
+    meetingDate: '2026-10-20',
+    invitationsSentOn: '2026-09-01',
+    mode: 'in-person',
+    invitees: [
+      { role: 'parent', email: 'parent@home.example' },
+      { role: 'school', email: 'senco@north-school.example' },
+      { role: 'la-send-officer', email: 'officer@north.example' },
+      { role: 'health', email: 'ep@nhs.example' },
+      { role: 'social-care', email: 'sw@north.example' },
+      { role: 'educational-psychologist', email },
+    ],
+  });
+  const plain = await svc.call('POST', `/api/reviews/${reviewId}/meeting`, { token: senco, body: body('psych@north.example') });
+  expect(plain.status).toBe(201);
+  expect(plain.body.adviceLinks).toEqual([expect.objectContaining({ url: expect.stringMatching(/\/advice\/[A-Za-z0-9_-]{43}$/), expiresAt: '2026-10-20T23:00:00Z' })]);
+  expect((await fetch(plain.body.adviceLinks[0].url)).status).toBe(200);
+  const kept = await svc.call('POST', `/api/reviews/${reviewId}/meeting`, { token: senco, body: body('psych2@north.example'), headers: { 'idempotency-key': 'book-again-1' } });
+  expect(kept.status).toBe(201);
+  expect(kept.body.adviceLinks).toBeUndefined();
+  // Another school's SENCO cannot issue a link for this review.
+  const outsider = await svc.token('senco', 'north-school-b', 'senco-b');
+  expect((await svc.call('POST', `/api/reviews/${reviewId}/advice-requests/${requestIds.health}/link`, { token: outsider })).status).toBe(404);
+});

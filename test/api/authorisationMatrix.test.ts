@@ -26,6 +26,7 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/decision': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/amendment': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/advice-requests/{requestId}/link': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/reports/timeliness': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reports/sen2.csv': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
 };
@@ -41,6 +42,8 @@ const roles = Object.keys(principals) as Role[];
 let svc: TestService;
 /** One review per (endpoint, role) cell that writes, each at the step the write needs. */
 const reviewFor: Record<string, string> = {};
+/** The health advice request of each role's main review. */
+const requestFor = {} as Record<Role, number>;
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
@@ -60,6 +63,10 @@ beforeAll(async () => {
       await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r' }, today));
     }
     Object.assign(reviewFor, ids);
+    for (const role of roles) {
+      const [request] = await db.query<{ id: number }>("select id::int from advice_requests where review_id = $1 and from_role = 'health'", [ids[`main-${role}`]]);
+      requestFor[role] = request?.id ?? 0;
+    }
   });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
 });
@@ -84,6 +91,8 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'POST', path: `/api/reviews/${id('decision')}/decision`, body: { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' } };
     case 'POST /api/reviews/{id}/amendment':
       return { method: 'POST', path: `/api/reviews/${id('amendment')}/amendment`, body: { noticeServedOn: today } };
+    case 'POST /api/reviews/{id}/advice-requests/{requestId}/link':
+      return { method: 'POST', path: `/api/reviews/${id('main')}/advice-requests/${requestFor[role]}/link` };
     case 'GET /api/reports/timeliness':
       return { method: 'GET', path: '/api/reports/timeliness' };
     default:

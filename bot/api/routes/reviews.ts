@@ -58,14 +58,15 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Ro
         once = firstOnly;
         return { status, body: { reviewId: id, ...body }, etag };
       });
-      send(res, once && !result.replayed ? { ...result, body: { ...(result.body as object), ...once } } : result);
+      // Only without an Idempotency-Key: a kept answer must replay byte for byte and must never hold a link's token.
+      send(res, once && key === undefined ? { ...result, body: { ...(result.body as object), ...once } } : result);
     });
   };
 
   write('POST /api/reviews/{id}/meeting', '/api/reviews/:id/meeting', meetingBody, 201, async (tx, p, id, input, today, ifMatch) => {
     const publicUrl = ctx.publicUrl?.();
     const { findings, etag, adviceLinks } = await recordMeeting(tx, p, id, input as Parameters<typeof recordMeeting>[3], today, ifMatch, { publicUrl });
-    // Each new advice and views request's link, in this answer only: a replay says to re-issue instead.
+    // Each new advice and views request's link, when the answer is not kept for replay (no Idempotency-Key).
     return { etag, warnings: findings, once: publicUrl ? { adviceLinks } : undefined };
   });
   write('POST /api/reviews/{id}/advice', '/api/reviews/:id/advice', adviceBody, 201, (tx, p, id, input, today, ifMatch) =>
