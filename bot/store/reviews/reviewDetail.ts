@@ -11,7 +11,7 @@ export async function reviewDetail(tx: Queryable, principal: Principal, id: stri
 
 interface Recorded {
   invitations: unknown[];
-  requests: { outstanding: boolean }[];
+  requests: { id: number; fromRole: string; email: string | null; requestedOn: string; dueOn: string; outstanding: boolean; linkValidUntil: string | null }[];
   items: unknown[];
   meeting: { invitationsSentOn: string | null } | null;
   report: { sentOn: string } | null;
