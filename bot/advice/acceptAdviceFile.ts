@@ -149,3 +149,12 @@ export async function acceptAdviceFile(deps: AcceptAdviceDeps, sender: AdviceSen
     message: `Thank you. I have saved “${saved.name}” as your advice for the review of ${label}. It will be circulated to everyone invited by ${longDate(request.dueOn)}.`,
   };
 }
+
+/**
+ * The bot's `onFileReceived(sender, attachment)` hook, bound to its dependencies once at start.
+ *
+ * @example const onFileReceived = adviceFileHandler({ db, storage, today, maxBytes: config.advice.maxBytes, defaultDriveId: config.advice.driveId })
+ */
+export function adviceFileHandler(deps: AcceptAdviceDeps): (sender: AdviceSender, attachment: TeamsAttachment) => Promise<AcceptAdviceResult> {
+  return (sender, attachment) => acceptAdviceFile(deps, sender, attachment);
+}

@@ -19,7 +19,8 @@ import { MAX_CHUNK_BYTES, uploadToSession } from './uploadSession';
  * @see https://learn.microsoft.com/graph/api/driveitem-put-content
  * @see https://learn.microsoft.com/graph/api/driveitem-createuploadsession
  */
-const FILES_WRITE = { delegated: 'Files.ReadWrite.All', application: 'Sites.Selected' } as const;
+// Only the app writes (no delegated write permission is asked for).
+const FILES_WRITE = { application: 'Sites.Selected' } as const;
 const OPS = {
   folder: { name: 'create the review folder', permissions: FILES_WRITE },
   find: { name: 'find an item in the review folder', permissions: FILES_WRITE },
