@@ -11,6 +11,12 @@ export type Download = { ok: true; bytes: Buffer } | ({ ok: false } & DownloadRe
  * `maxBytes` of memory and is never read to its end.
  */
 export async function boundedDownload(url: string, maxBytes: number, options: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<Download> {
+  const first = await attempt(url, maxBytes, options);
+  // A pooled connection the other side had already closed fails before any answer: once more on a fresh one.
+  return first.ok || first.kind !== 'failed' || first.status !== undefined ? first : attempt(url, maxBytes, options);
+}
+
+async function attempt(url: string, maxBytes: number, options: { fetch?: typeof fetch; timeoutMs?: number }): Promise<Download> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 60_000);
   try {
