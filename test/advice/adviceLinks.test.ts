@@ -2,6 +2,7 @@ import http from 'node:http';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { LinkThrottle } from '../../bot/advice/linkThrottle';
+import { failurePage, tooManyAttemptsPage } from '../../bot/advice/pages/screens';
 import { graphAdviceStorage } from '../../bot/advice/storage';
 import { CLIENT_ID, type Harness, startHarness } from '../graph/harness';
 import type { SeedDrive } from '../graph-server/state';
@@ -283,4 +284,17 @@ test('booking through the API answers each new request’s link, except in an an
   // Another school's SENCO cannot issue a link for this review.
   const outsider = await svc.token('senco', 'north-school-b', 'senco-b');
   expect((await svc.call('POST', `/api/reviews/${reviewId}/advice-requests/${requestIds.health}/link`, { token: outsider })).status).toBe(404);
+});
+
+test('the too-many-attempts and the failure pages pass the accessibility scan too', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  // On the service's origin, so the pages' stylesheet loads as it does for a visitor.
+  await page.goto(`${svc.url}/advice/assets/advice.css`);
+  for (const html of [tooManyAttemptsPage(), failurePage('We could not save it to the council’s folder just now, so nothing was kept.')]) {
+    await page.setContent(html, { waitUntil: 'load' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Arial');
+    expect(await axeViolations(page)).toEqual([]);
+  }
+  await context.close();
 });
