@@ -10,6 +10,7 @@ export * from './timeline/parseCaseInput';
 export * from './timeline/rules';
 export * from './timeline/types';
 export * from './planning/parsePlanRow';
+export * from './advice';
 export * from './letters';
 export * from './privacy/childLabel';
 export * from './reminders';

@@ -37,6 +37,7 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'mail-not-configured': { status: 503 },
   'mail-failed': { status: 502 },
   'mail-outcome-unknown': { status: 504 },
+  'advice-link-not-possible': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

@@ -147,6 +147,18 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'Stored; the new ETag is in the ETag header' }, ...errors, '412': { description: 'If-Match names an older version' } },
         },
       },
+      '/api/reviews/{id}/advice-requests/{requestId}/link': {
+        post: {
+          summary: 'Issue a new one-time link for an advice or family views request; earlier unused links for it stop working',
+          description: `${roles('POST /api/reviews/{id}/advice-requests/{requestId}/link')} The URL is in this answer only (the service keeps only a hash of its token); it works once, until the end of the meeting day in London. Not idempotent by design: each call issues a new link.`,
+          parameters: [idParam, { name: 'requestId', in: 'path', required: true, schema: { type: 'integer' }, description: 'An id from `advice.requests` in the review detail' }],
+          responses: {
+            '201': { description: '`requestId`, `reviewId`, `url`, `expiresAt`', content: { 'application/json': { schema: { type: 'object', properties: { requestId: { type: 'integer' }, reviewId: { type: 'string' }, url: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } } } } },
+            '409': { description: 'The meeting is not booked or has been held' },
+            ...errors,
+          },
+        },
+      },
       '/api/reports/timeliness': {
         get: {
           summary: 'Per plan and in total: meeting, outcome, decision date and whether each step was on time, for a census period',

@@ -10,6 +10,7 @@ export const permissions = {
   'POST /api/reviews/{id}/report': ['senco', 'la-officer'],
   'POST /api/reviews/{id}/decision': ['la-officer'],
   'POST /api/reviews/{id}/amendment': ['la-officer'],
+  'POST /api/reviews/{id}/advice-requests/{requestId}/link': ['senco', 'la-officer'],
   'GET /api/reports/timeliness': ['la-manager'],
   'GET /api/reports/sen2.csv': ['la-manager'],
   'GET /api/reminders/dead': ['la-manager'],

@@ -50,6 +50,9 @@ const settings = z.object({
     REMINDERS_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
     REMINDERS_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     CLOCK_START: z.string().datetime({ offset: true }).optional(),
+    // Advice and the family's views (#12).
+    ADVICE_DRIVE_ID: z.string().min(1).max(200).optional(),
+    ADVICE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
   });
 
 const schema = settings.transform((e, ctx) => {
@@ -143,6 +146,7 @@ const schema = settings.transform((e, ctx) => {
             version: versioned ? (versioned[2] as string) : 'v1.0',
           }
         : undefined,
+      advice: { driveId: e.ADVICE_DRIVE_ID, maxBytes: e.ADVICE_MAX_UPLOAD_MB * 1024 * 1024 },
     };
   });
 

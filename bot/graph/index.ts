@@ -4,6 +4,7 @@ export { type BatchOptions, type BatchStep, type BatchStepResult, MAX_BATCH_BYTE
 export { type CalendarEvent, createEvent, enableTeamsMeeting, type EventInput, type EventPatch, findEventByICalUId, LONDON, updateEvent } from './calendar';
 export { appGraphClient, type BrokeredClientOptions, createGraphClient, type GraphClient, type GraphClientOptions, userGraphClient } from './client';
 export { type CallerContext, GraphCallError, type GraphCallErrorCode, GraphInputError, type GraphOperation } from './errors';
+export { ensureFolder, numberedName, type SavedFile, SIMPLE_UPLOAD_BYTES, saveFile } from './driveUpload';
 export { type DriveItemSummary, type FileContent, type FileRef, type FolderRef, getItem, listFolder, openFileContent } from './files';
 export type { Mailbox } from './mailboxPath';
 export { type MailInput, type SentMailResult, saveDraft, sendMail } from './mail';

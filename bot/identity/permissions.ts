@@ -80,9 +80,9 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
   {
     name: 'Sites.Selected',
     type: 'application',
-    feature: 'Reading advice files from the SEN team’s SharePoint library for scheduled circulation.',
+    feature: 'Saving advice (files sent to the bot in Teams chat or through a one-time link, and the family’s views) into each review’s folder in the council’s SharePoint library, and reading it for scheduled circulation.',
     narrowing:
-      'Reaches no site until an administrator grants the app "read" on the specific site (POST /sites/{site-id}/permissions); use this instead of Files.Read.All or Sites.Read.All.',
+      'Reaches no site until an administrator grants the app "write" on the one site holding review folders (POST /sites/{site-id}/permissions); use this instead of Files.ReadWrite.All or Sites.ReadWrite.All.',
   },
   {
     name: 'TeamsAppInstallation.ReadWriteSelfForUser.All',

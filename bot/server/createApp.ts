@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
+import { type AdviceSettings, adviceRoutes, redactAdvicePath } from '../api/routes/advice';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
@@ -17,6 +18,8 @@ export interface AppOptions extends ApiContext {
   logRequests: boolean;
   /** The Teams bot's `POST /api/messages` (bot/teams), on this same app and port. */
   teamsEndpoint?: RequestHandler | undefined;
+  /** The one-time link pages and advice storage; without them the service serves no /advice pages. */
+  advice?: AdviceSettings | undefined;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -29,7 +32,8 @@ export function createApp(options: AppOptions): Express {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        options.logger.info('request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+        // The advice pages' path is the one-time token: never log it.
+        options.logger.info('request', { method: req.method, path: redactAdvicePath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
       });
       next();
     });
@@ -56,6 +60,7 @@ export function createApp(options: AppOptions): Express {
   });
   // Sign-in first, then bodies: nothing under /api reads a body for a caller it does not know.
   app.use('/api', signInFirst(options));
+  if (options.advice) app.use(adviceRoutes(options, options.advice));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));

@@ -14,7 +14,22 @@ import { expireIdempotencyKeys } from '../store/idempotency';
 import { describeStore, openStore } from '../store/openStore';
 import { seedDemoData } from '../store/seed/demoSeed';
 import { createTeamsBot, type TeamsBot, type TeamsBotOptions } from '../teams';
+import { LinkThrottle } from '../advice/linkThrottle';
+import { type AdviceStorage, graphAdviceStorage } from '../advice/storage';
+import { appGraphClient } from '../graph/client';
+import { brokerForSettings } from '../identity/brokerForSettings';
 import { createApp } from './createApp';
+
+/** Advice storage through Graph as the app in each council's tenant, when the app registration is configured. */
+function configuredAdviceStorage(config: Config, logger: Logger): AdviceStorage | undefined {
+  const graph = config.graph;
+  if (!graph) return undefined;
+  const broker = brokerForSettings(graph, logger);
+  return graphAdviceStorage((tenantId) => {
+    if (!tenantId) throw new Error('The council has no Entra tenant id registered, so the service cannot reach its SharePoint.');
+    return appGraphClient(broker, tenantId, { baseUrl: graph.baseUrl, logger });
+  });
+}
 
 export interface RunningService {
   url: string;
@@ -28,7 +43,7 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** Opens the store (migrating, seeding the demo in dev mode), then listens. */
+/** What tests may put in place of the configured pieces. */
 export interface StartServiceOptions {
   logger?: Logger;
   now?: () => Date;
@@ -36,8 +51,12 @@ export interface StartServiceOptions {
   reminderChannels?: ReminderChannels;
   /** Graph mail for decision letters; by default built from the EHCP_GRAPH_* settings (tests give one on the local Graph). */
   mailer?: LetterMailer;
+  /** Where advice files go; default: Graph with the EHCP_GRAPH_* app registration, if configured. */
+  adviceStorage?: AdviceStorage;
+  adviceThrottle?: LinkThrottle;
 }
 
+/** Opens the store (migrating, seeding the demo in dev mode), then listens. */
 export async function startService(config: Config, options: StartServiceOptions = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
@@ -65,11 +84,19 @@ export async function startService(config: Config, options: StartServiceOptions 
   let ready = true;
   let url = '';
   const publicUrl = () => config.publicUrl ?? url;
+  const advice = {
+    storage: options.adviceStorage ?? configuredAdviceStorage(config, logger),
+    defaultDriveId: config.advice.driveId,
+    maxBytes: config.advice.maxBytes,
+    throttle: options.adviceThrottle ?? new LinkThrottle(),
+    now,
+    publicUrl,
+  };
   const teams = await createTeamsBot(config, { db, today, publicUrl, logger }, options.teams).catch(async (error: Error) => {
     await db.close();
     throw error;
   });
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, mailer, publicUrl, ready: () => ready, logRequests: config.logLevel === 'info', teamsEndpoint: teams.endpoint });
+  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, mailer, publicUrl, ready: () => ready, logRequests: config.logLevel === 'info', teamsEndpoint: teams.endpoint, advice });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);

@@ -33,7 +33,9 @@ export type ServiceErrorCode =
   | 'no-family-email'
   | 'mail-not-configured'
   | 'mail-failed'
-  | 'mail-outcome-unknown';
+  | 'mail-outcome-unknown'
+  /** Advice links (bot/store/advice). */
+  | 'advice-link-not-possible';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

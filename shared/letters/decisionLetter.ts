@@ -1,7 +1,7 @@
 import { DomainError } from '../errors';
 import type { DecisionOutcome, IsoDate } from '../timeline/types';
 import { type CouncilSettings, MissingCouncilSettingError, missingSettings, requiredLetterSettings } from './councilSettings';
-import { longDate } from './longDate';
+import { longDate } from '../calendar/longDate';
 import { letterSources as src } from './sources';
 
 /** Who the letter is written to: the parent, or the young person (16 or over) themselves. */

@@ -1,4 +1,3 @@
 export * from './councilSettings';
 export * from './decisionLetter';
-export * from './longDate';
 export * from './sources';

@@ -30,6 +30,7 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/decision': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/amendment': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/advice-requests/{requestId}/link': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/reports/timeliness': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reports/sen2.csv': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reminders/dead': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
@@ -51,6 +52,8 @@ let svc: TestService;
 let graph: Awaited<ReturnType<typeof startLetterGraph>>;
 /** One review per (endpoint, role) cell that writes, each at the step the write needs. */
 const reviewFor: Record<string, string> = {};
+/** The health advice request of each role's main review. */
+const requestFor = {} as Record<Role, number>;
 const tokens = {} as Record<Role, string>;
 
 beforeAll(async () => {
@@ -77,6 +80,10 @@ beforeAll(async () => {
       await db.transaction((tx) => recordDecision(tx, people.officer, ids[`letter-${role}`] as string, { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' }, today));
     }
     Object.assign(reviewFor, ids);
+    for (const role of roles) {
+      const [request] = await db.query<{ id: number }>("select id::int from advice_requests where review_id = $1 and from_role = 'health'", [ids[`main-${role}`]]);
+      requestFor[role] = request?.id ?? 0;
+    }
   }, {}, { mailer: graph.mailer });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
 });
@@ -116,6 +123,8 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'GET', path: `/api/reviews/${id('letter')}/letter?format=pdf` };
     case 'POST /api/reviews/{id}/letter/send':
       return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/send`, body: {} };
+    case 'POST /api/reviews/{id}/advice-requests/{requestId}/link':
+      return { method: 'POST', path: `/api/reviews/${id('main')}/advice-requests/${requestFor[role]}/link` };
     case 'GET /api/reports/timeliness':
       return { method: 'GET', path: '/api/reports/timeliness' };
     case 'GET /api/reminders/dead':

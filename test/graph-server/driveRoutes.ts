@@ -47,7 +47,7 @@ function downloadUrl(ctx: Ctx, item: StoredDriveItem): string {
   return `${ctx.origin}/download/${token}?tempauth=${randomBytes(24).toString('base64url')}`;
 }
 
-function itemJson(ctx: Ctx, item: StoredDriveItem): Record<string, unknown> {
+export function itemJson(ctx: Ctx, item: StoredDriveItem): Record<string, unknown> {
   const childCount = [...ctx.state.driveItems.values()].filter((i) => i.parentId === item.id).length;
   return {
     id: item.id,

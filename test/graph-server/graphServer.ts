@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { driveRoute } from './driveRoutes';
+import { driveRoute, itemJson } from './driveRoutes';
+import { driveWriteRoute } from './driveWriteRoutes';
 import { type FaultAction, FaultInjector, type FaultTarget } from './faults';
 import { closeServer, graphErrorBody, headersOf, listenLocal, readBody, sendEmpty, sendJson } from './http';
 import { outlookRoute } from './outlookRoutes';
@@ -49,7 +50,7 @@ export interface GraphTestServerOptions {
   mailboxScopes?: Record<string, string[]>;
   /** Shared mailboxes each user id may send as. */
   sendAs?: Record<string, string[]>;
-  /** Sites.Selected grants: site ids each app id may read. */
+  /** Sites.Selected grants: site ids each app id may read and write. */
   siteGrants?: Record<string, string[]>;
   /** Reads before a new Teams meeting's join URL appears (Graph provisions it asynchronously). Default 0. */
   joinUrlDelayReads?: number;
@@ -126,6 +127,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
   const route = (ctx: Ctx): Out =>
     outlookRoute(ctx) ??
     driveRoute(ctx) ??
+    driveWriteRoute(ctx) ??
     teamsRoute(ctx) ??
     fail(400, 'BadRequest', `Resource not found for the segment '${ctx.path.split('/').filter(Boolean).pop() ?? ''}'.`);
 
@@ -225,11 +227,14 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
       answer(401, graphErrorBody('InvalidAudienceForResource', 'Do not send an Authorization header to an upload URL: it is pre-authenticated.'));
       return;
     }
-    const status = () => ({
-      '@odata.context': `${origin}/api/v2.0/$metadata#Microsoft.OutlookServices.UploadSession`,
-      ExpirationDateTime: new Date(session.expiresAt).toISOString(),
-      NextExpectedRanges: [String(session.offset)],
-    });
+    const status = () =>
+      session.parentKind === 'drive'
+        ? { expirationDateTime: new Date(session.expiresAt).toISOString(), nextExpectedRanges: [`${session.offset}-`] }
+        : {
+            '@odata.context': `${origin}/api/v2.0/$metadata#Microsoft.OutlookServices.UploadSession`,
+            ExpirationDateTime: new Date(session.expiresAt).toISOString(),
+            NextExpectedRanges: [String(session.offset)],
+          };
     if (req.method === 'GET') {
       answer(200, status());
       return;
@@ -274,6 +279,13 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
       return;
     }
     state.uploadSessions.delete(sessionId);
+    if (session.parentKind === 'drive') {
+      // OneDrive answers the last chunk with the new driveItem itself, not a Location.
+      const stored = state.putItem(session.mailbox, session.parentId, session.name, { content: Buffer.concat(session.received), mimeType: 'application/octet-stream' }, session.conflictBehavior ?? 'replace');
+      if (stored === 'conflict') answer(409, graphErrorBody('nameAlreadyExists', 'The specified item name already exists.'));
+      else answer(201, itemJson({ state, origin } as Parameters<typeof itemJson>[0], stored));
+      return;
+    }
     const parent =
       session.parentKind === 'events'
         ? state.eventsOf(session.mailbox).get(session.parentId)
@@ -346,7 +358,9 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
       rec.body = body;
       let json: unknown;
       let parseError = false;
-      if (body.length > 0) {
+      // File content (a simple upload) is not JSON; only JSON bodies are parsed.
+      const contentType = headers['content-type'] ?? '';
+      if (body.length > 0 && (contentType === '' || contentType.includes('json'))) {
         try {
           json = JSON.parse(body.toString('utf8'));
           rec.json = json;
@@ -359,7 +373,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
       if ('status' in caller) out = caller;
       else if (parseError) out = fail(400, 'UnableToDeserializePostBody', 'Were unable to deserialize the request body as JSON.');
       else if (path === '/$batch' && method === 'POST') out = batch(caller, headers, json, rec);
-      else out = route({ method, path, query: url.searchParams, headers, json, caller, origin, state, policy });
+      else out = route({ method, path, query: url.searchParams, headers, json, raw: body, caller, origin, state, policy });
     }
     if (fault?.type === 'drop' && fault.afterCommit) {
       rec.status = 'dropped';

@@ -18,7 +18,7 @@ export interface ServerPolicy {
   mailboxScopes: Record<string, string[]>;
   /** Shared mailboxes (id or UPN) each user id may send as. */
   sendAs: Record<string, string[]>;
-  /** Sites.Selected grants: site ids each app id may read. */
+  /** Sites.Selected grants: site ids each app id may read and write. */
   siteGrants: Record<string, string[]>;
   /** Reads of a new Teams meeting before its join URL appears. */
   joinUrlDelayReads: number;
@@ -34,6 +34,8 @@ export interface Ctx {
   query: URLSearchParams;
   headers: Record<string, string>;
   json: unknown;
+  /** The body as sent (file content for uploads); absent inside `$batch`. */
+  raw?: Buffer;
   caller: Caller;
   /** `http://127.0.0.1:port` of this server. */
   origin: string;

@@ -72,13 +72,17 @@ export interface SentMail {
   saveToSentItems: boolean;
 }
 
-/** An upload session for an Outlook attachment. */
+/** An upload session for an Outlook attachment or (parentKind 'drive') a drive file. */
 export interface UploadSession {
   id: string;
   authtoken: string;
+  /** The mailbox for Outlook sessions; the drive id for drive sessions. */
   mailbox: string;
-  parentKind: 'events' | 'messages';
+  parentKind: 'events' | 'messages' | 'drive';
+  /** The event or message id; for a drive session, the parent folder's item id. */
   parentId: string;
+  /** Drive sessions: what to do when the name is taken. */
+  conflictBehavior?: ConflictBehavior;
   name: string;
   contentType: string;
   size: number;
@@ -100,6 +104,9 @@ export interface StoredDriveItem {
   modified: string;
   eTag: string;
 }
+
+/** `@microsoft.graph.conflictBehavior`: Graph's default for uploads is `replace`. */
+export type ConflictBehavior = 'fail' | 'replace' | 'rename';
 
 /** Everything the test Graph holds; tests read it to assert on effects. */
 export class GraphTestState {
@@ -186,6 +193,50 @@ export class GraphTestState {
       current = next.id;
     }
     return current;
+  }
+
+  /**
+   * Adds a file or folder under `parentId` as Graph does: `rename` gives "name 1.ext",
+   * `replace` overwrites a file of that name, `fail` answers 'conflict'.
+   */
+  putItem(driveId: string, parentId: string, name: string, file: { content: Buffer; mimeType: string } | undefined, conflict: ConflictBehavior): StoredDriveItem | 'conflict' {
+    const siblings = [...this.driveItems.values()].filter((i) => i.parentId === parentId);
+    const taken = (n: string) => siblings.find((i) => i.name.toLowerCase() === n.toLowerCase());
+    let finalName = name;
+    const existing = taken(name);
+    if (existing) {
+      if (conflict === 'fail') return 'conflict';
+      if (conflict === 'replace' && file && !existing.isFolder) {
+        const now = new Date().toISOString();
+        Object.assign(existing, { content: file.content, mimeType: file.mimeType, modified: now, eTag: randomUUID() });
+        return existing;
+      }
+      const dot = name.lastIndexOf('.');
+      const [stem, ext] = dot > 0 && file ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+      for (let n = 1; taken(finalName); n++) finalName = `${stem} ${n}${ext}`;
+    }
+    const now = new Date().toISOString();
+    const item: StoredDriveItem = {
+      id: newItemId(),
+      driveId,
+      name: finalName,
+      parentId,
+      isFolder: file === undefined,
+      content: file?.content ?? Buffer.alloc(0),
+      mimeType: file?.mimeType ?? '',
+      created: now,
+      modified: now,
+      eTag: randomUUID(),
+    };
+    this.driveItems.set(item.id, item);
+    return item;
+  }
+
+  /** The path of an item from the drive's root, e.g. `EHCP reviews/DEMO-0007/report.pdf`. */
+  pathOf(itemId: string): string {
+    const names: string[] = [];
+    for (let item = this.driveItems.get(itemId); item?.parentId; item = this.driveItems.get(item.parentId)) names.unshift(item.name);
+    return names.join('/');
   }
 
   /** Every attachment on an event, in insertion order. */

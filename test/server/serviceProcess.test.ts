@@ -44,6 +44,9 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
+// A cold start migrates a new PGlite store and seeds the demo: over 30 s when the 2-core machine is shared by several test runs.
+jest.setTimeout(120_000);
+
 describe('the service process', () => {
   let dataDir: string;
   let running: Started | undefined;

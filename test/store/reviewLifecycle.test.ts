@@ -45,17 +45,20 @@ describe.each(storeKinds)('a review from booking to the final amended plan, on %
     expect(body.version).toBe(1);
   });
 
-  it('books the meeting: invitations, advice requests from health and social care due two clear weeks before, reminders, audit', async () => {
+  it('books the meeting: invitations, advice requests from health and social care and a views request for the parent, due two clear weeks before, reminders, audit', async () => {
     const { findings } = await book();
     expect(findings.every((f) => f.severity === 'warn')).toBe(true);
     const { body, etag } = await reviewDetail(store.db, people.senco, id, TODAY);
     expect(body.status).toBe('booked');
     expect(body.meeting).toMatchObject({ date: '2026-12-10', invitationsSentOn: '2026-11-20', mode: 'in-person' });
     expect(body.invitations).toHaveLength(5);
+    const open = { requestedOn: '2026-11-20', dueOn: '2026-11-25', outstanding: true, linkValidUntil: null };
     expect(body.advice.requests).toEqual([
-      { fromRole: 'health', email: 'ep@nhs.example', requestedOn: '2026-11-20', dueOn: '2026-11-25' },
-      { fromRole: 'social-care', email: 'sw@north.example', requestedOn: '2026-11-20', dueOn: '2026-11-25' },
+      { id: expect.any(Number), fromRole: 'parent', email: 'parent@home.example', ...open },
+      { id: expect.any(Number), fromRole: 'health', email: 'ep@nhs.example', ...open },
+      { id: expect.any(Number), fromRole: 'social-care', email: 'sw@north.example', ...open },
     ]);
+    expect(body.advice.outstanding).toEqual(body.advice.requests);
     expect(body.timeline.reportDue).toBe('2026-12-24');
     expect(body.timeline.steps.find((s: { id: string }) => s.id === 'invitationsBy')).toMatchObject({ doneOn: '2026-11-20', state: 'done' });
     expect(etag).toBe(`"${id}.2"`);
@@ -87,7 +90,10 @@ describe.each(storeKinds)('a review from booking to the final amended plan, on %
     await book();
     const { adviceId } = await tx((q) => recordAdvice(q, people.professional, id, { fromRole: 'health', receivedOn: '2026-11-24', driveId: 'b!drive', itemId: '01ITEM', fileName: 'health-advice.pdf' }, TODAY));
     const { body } = await reviewDetail(store.db, people.officer, id, TODAY);
-    expect(body.advice.items).toEqual([{ id: adviceId, fromRole: 'health', author: null, receivedOn: '2026-11-24', driveId: 'b!drive', itemId: '01ITEM', fileName: 'health-advice.pdf' }]);
+    const health = body.advice.requests.find((r: { fromRole: string }) => r.fromRole === 'health');
+    expect(body.advice.items).toEqual([{ id: adviceId, requestId: health?.id, fromRole: 'health', author: null, receivedOn: '2026-11-24', driveId: 'b!drive', itemId: '01ITEM', fileName: 'health-advice.pdf' }]);
+    expect(health?.outstanding).toBe(false);
+    expect(body.advice.outstanding.map((r: { fromRole: string }) => r.fromRole)).toEqual(['parent', 'social-care']);
   });
 
   it('goes meeting, report, decision to amend, notice, final plan; and starts the next cycle from the decision', async () => {

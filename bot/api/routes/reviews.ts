@@ -17,7 +17,7 @@ import { adviceBody, amendmentBody, decisionBody, meetingBody, parseWith, report
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The review endpoints: list, detail, and the writes that move a review along. */
-export function reviewRoutes(ctx: ApiContext): Router {
+export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Router {
   const router = Router();
 
   router.get('/api/reviews', async (req, res) => {
@@ -42,7 +42,8 @@ export function reviewRoutes(ctx: ApiContext): Router {
     path: string,
     schema: Parameters<typeof parseWith>[0],
     status: number,
-    handler: (tx: Queryable, principal: Principal, id: string, input: T, today: string, ifMatch?: string) => Promise<{ etag: string } & Record<string, unknown>>,
+    // `once`: part of the first answer only, never stored for replay (one-time link URLs).
+    handler: (tx: Queryable, principal: Principal, id: string, input: T, today: string, ifMatch?: string) => Promise<{ etag: string; once?: Record<string, unknown> } & Record<string, unknown>>,
   ) => {
     router.post(path, async (req: Request, res: Response) => {
       const principal = await authorise(ctx, req, endpoint);
@@ -51,17 +52,22 @@ export function reviewRoutes(ctx: ApiContext): Router {
       const input = parseWith(schema, req.body);
       if (!input.ok) throw new InvalidInputError(input.problems);
       const ifMatch = req.get('if-match');
+      let once: Record<string, unknown> | undefined;
       const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body), async (tx): Promise<WriteResult> => {
-        const { etag, ...body } = await handler(tx, principal, id, input.value as T, ctx.today(), ifMatch);
+        const { etag, once: firstOnly, ...body } = await handler(tx, principal, id, input.value as T, ctx.today(), ifMatch);
+        once = firstOnly;
         return { status, body: { reviewId: id, ...body }, etag };
       });
-      send(res, result);
+      // Only without an Idempotency-Key: a kept answer must replay byte for byte and must never hold a link's token.
+      send(res, once && key === undefined ? { ...result, body: { ...(result.body as object), ...once } } : result);
     });
   };
 
   write('POST /api/reviews/{id}/meeting', '/api/reviews/:id/meeting', meetingBody, 201, async (tx, p, id, input, today, ifMatch) => {
-    const { findings, etag } = await recordMeeting(tx, p, id, input as Parameters<typeof recordMeeting>[3], today, ifMatch);
-    return { etag, warnings: findings };
+    const publicUrl = ctx.publicUrl?.();
+    const { findings, etag, adviceLinks } = await recordMeeting(tx, p, id, input as Parameters<typeof recordMeeting>[3], today, ifMatch, { publicUrl });
+    // Each new advice and views request's link, when the answer is not kept for replay (no Idempotency-Key).
+    return { etag, warnings: findings, once: publicUrl ? { adviceLinks } : undefined };
   });
   write('POST /api/reviews/{id}/advice', '/api/reviews/:id/advice', adviceBody, 201, (tx, p, id, input, today, ifMatch) =>
     recordAdvice(tx, p, id, input as Parameters<typeof recordAdvice>[3], today, ifMatch),

@@ -4,6 +4,7 @@ import { teamsConversations } from './003_teams_conversations';
 import { idempotencyExpiry } from './004_idempotency_expiry';
 import { remindersOutbox } from './005_reminders';
 import { councilSettingsAndLetters } from './006_council_settings_and_letters';
+import { adviceLinks } from './007_advice_links';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   // 4 is the hardening branch's (#8); numbers were assigned per branch so they do not collide.
   { version: 5, name: 'reminder outbox: key with due date, leases, dead letters', sql: remindersOutbox },
   { version: 6, name: 'council settings and decision letters', sql: councilSettingsAndLetters },
+  { version: 7, name: 'advice links and family views', sql: adviceLinks },
 ];

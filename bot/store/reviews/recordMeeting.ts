@@ -1,4 +1,5 @@
 import { checkMeetingProposal, computeTimeline, type Finding, type InviteeRole, type MeetingMode, type RatingLevel } from '../../../shared';
+import { type IssuedAdviceLink, issueAdviceLink } from '../advice/links';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, ProposalBlockedError } from '../errors';
@@ -21,13 +22,20 @@ export interface MeetingInput {
 
 /** Roles whose advice the meeting needs; the reminder rules chase each request. */
 const ADVISERS = new Set<InviteeRole>(['health', 'social-care', 'educational-psychologist']);
+/** Whose views the review must take account of (CoP 9.168): their request is the views form. */
+const FAMILY = new Set<InviteeRole>(['parent', 'young-person']);
+
+export interface MeetingOptions {
+  /** Issue a one-time link for each new advice and views request, with URLs under this origin. */
+  publicUrl?: string | undefined;
+}
 
 /**
  * Books (or re-books) the review meeting. `checkMeetingProposal` decides: any `block`
  * finding refuses the booking and nothing is stored; warnings come back with the 201.
  * Invitations are replaced, advice requests and reminders follow the new date.
  */
-export async function recordMeeting(tx: Queryable, principal: Principal, id: string, input: MeetingInput, today: string, ifMatch?: string) {
+export async function recordMeeting(tx: Queryable, principal: Principal, id: string, input: MeetingInput, today: string, ifMatch?: string, options: MeetingOptions = {}) {
   const row = await loadReview(tx, principal, id, today, true);
   checkIfMatch(row, ifMatch);
   if (row.stage !== 'not-booked' && row.stage !== 'booked') {
@@ -65,8 +73,14 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
     [id, after.meeting_date, after.invitations_sent_on, after.mode, after.rating, after.outlook_event_id, after.ical_uid, after.teams_join_url, principal.personId],
   );
   await tx.query('delete from invitations where review_id = $1', [id]);
-  // Requests that advice already answered stay (the items point at them); the rest follow the new date.
-  await tx.query('delete from advice_requests r where r.review_id = $1 and not exists (select 1 from advice_items i where i.request_id = r.id)', [id]);
+  // Requests that advice already answered stay (the items point at them), and so do those of
+  // people still invited (their links keep working); the rest go, with their links.
+  const kept = input.invitees.map((i) => `${i.role} ${(i.email?.trim() || '').toLowerCase()}`);
+  await tx.query(
+    `delete from advice_requests r where r.review_id = $1 and not exists (select 1 from advice_items i where i.request_id = r.id)
+       and not (r.from_role || ' ' || lower(coalesce(r.email, '')) = any($2::text[]))`,
+    [id, kept],
+  );
 
   const timeline = computeTimeline({ ...caseInput, meetingDate: input.meetingDate });
   const adviceDue = timeline.adviceCirculatedBy ?? input.meetingDate;
@@ -77,7 +91,7 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
        values ($1, $2, (select id from people where lower(email) = lower($4::text) order by id limit 1), $3, $4, $5)`,
       [id, invitee.role, invitee.name ?? null, email, input.invitationsSentOn],
     );
-    if (ADVISERS.has(invitee.role)) {
+    if (ADVISERS.has(invitee.role) || FAMILY.has(invitee.role)) {
       await tx.query(
         `insert into advice_requests (review_id, from_role, email, requested_on, due_on) select $1, $2, $3, $4, $5
           where not exists (select 1 from advice_requests where review_id = $1 and from_role = $2 and coalesce(email, '') = coalesce($3, ''))`,
@@ -88,8 +102,22 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
 
   await tx.query('update advice_requests set due_on = $2 where review_id = $1', [id, adviceDue]);
   const version = await updateReview(tx, row, { stage: 'booked', meeting_date: input.meetingDate, report_due: timeline.reportDue, decision_due: timeline.decisionDue });
+  // Links expire at the end of the meeting day: a moved meeting moves them too.
+  await tx.query(
+    `update advice_links l set expires_at = (($2::date + 1)::timestamp at time zone 'Europe/London')
+       from advice_requests q where q.id = l.request_id and q.review_id = $1 and l.used_at is null`,
+    [id, input.meetingDate],
+  );
   await appendAudit(tx, principal, before ? 'meeting.rebooked' : 'meeting.booked', 'review', id, before, { ...after, invitees: input.invitees });
   // Reminders follow the new date in the same transaction; those for the old date are cancelled.
   await scheduleReminders(tx, [id], today);
-  return { findings, etag: etagOf({ id, version }) };
+  const adviceLinks: IssuedAdviceLink[] = [];
+  if (options.publicUrl) {
+    const fresh = await tx.query<{ id: number }>(
+      'select q.id::int from advice_requests q where q.review_id = $1 and not exists (select 1 from advice_links l where l.request_id = q.id) order by q.id',
+      [id],
+    );
+    for (const r of fresh) adviceLinks.push(await issueAdviceLink(tx, r.id, { publicUrl: options.publicUrl, issuedBy: principal }));
+  }
+  return { findings, etag: etagOf({ id, version }), adviceLinks };
 }

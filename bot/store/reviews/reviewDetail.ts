@@ -11,7 +11,7 @@ export async function reviewDetail(tx: Queryable, principal: Principal, id: stri
 
 interface Recorded {
   invitations: unknown[];
-  requests: unknown[];
+  requests: { id: number; fromRole: string; email: string | null; requestedOn: string; dueOn: string; outstanding: boolean; linkValidUntil: string | null }[];
   items: unknown[];
   meeting: { invitationsSentOn: string | null } | null;
   report: { sentOn: string } | null;
@@ -25,9 +25,12 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
     `select
        (select coalesce(json_agg(json_build_object('role', role, 'name', name, 'email', email, 'sentOn', sent_on, 'response', response) order by id), '[]')
           from invitations where review_id = $1) as invitations,
-       (select coalesce(json_agg(json_build_object('fromRole', from_role, 'email', email, 'requestedOn', requested_on, 'dueOn', due_on) order by id), '[]')
-          from advice_requests where review_id = $1) as requests,
-       (select coalesce(json_agg(json_build_object('id', id, 'fromRole', from_role, 'author', author, 'receivedOn', received_on, 'driveId', drive_id,
+       (select coalesce(json_agg(json_build_object('id', q.id, 'fromRole', q.from_role, 'email', q.email, 'requestedOn', q.requested_on, 'dueOn', q.due_on,
+                                                   'outstanding', not exists (select 1 from advice_items i where i.request_id = q.id),
+                                                   'linkValidUntil', (select max(l.expires_at) from advice_links l
+                                                                       where l.request_id = q.id and l.used_at is null and l.revoked_at is null)) order by q.id), '[]')
+          from advice_requests q where q.review_id = $1) as requests,
+       (select coalesce(json_agg(json_build_object('id', id, 'requestId', request_id, 'fromRole', from_role, 'author', author, 'receivedOn', received_on, 'driveId', drive_id,
                                                    'itemId', item_id, 'fileName', file_name) order by id), '[]')
           from advice_items where review_id = $1) as items,
        (select json_build_object('date', meeting_date, 'invitationsSentOn', invitations_sent_on, 'mode', mode, 'rating', rating, 'outlookEventId', outlook_event_id,
@@ -68,7 +71,8 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
     },
     timeline: { ...timeline, steps },
     invitations,
-    advice: { requests, items },
+    // Every item with who sent it and when; which requests still wait for their advice.
+    advice: { requests, items, outstanding: requests.filter((r) => r.outstanding) },
     meeting,
     report,
     decision,

@@ -1,4 +1,4 @@
-import { dayOfWeek } from '../calendar/londonDay';
+import { dayOfWeek } from './londonDay';
 import type { IsoDate } from '../timeline/types';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

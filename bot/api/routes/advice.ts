@@ -1,0 +1,226 @@
+import type { IncomingMessage } from 'node:http';
+import { type Request, type Response, Router } from 'express';
+import { adviceFileName } from '../../../shared/advice';
+import { childInitials, childLabel } from '../../../shared/privacy/childLabel';
+import { checkAdviceFile } from '../../advice/checkAdviceFile';
+import type { LinkThrottle } from '../../advice/linkThrottle';
+import { boundaryOf, parseMultipart } from '../../advice/multipart';
+import { pageHeaders } from '../../advice/pages/html';
+import { failurePage, invalidLinkPage, type LinkFacts, thankYouPage, tooManyAttemptsPage, uploadPage, viewsPage } from '../../advice/pages/screens';
+import { adviceCss } from '../../advice/pages/styles';
+import { type AdviceStorage, reviewFolderPath } from '../../advice/storage';
+import { viewsDocument } from '../../advice/viewsDocument';
+import { checkViews } from '../../advice/viewsForm';
+import { type AdviceLinkContext, issueAdviceLink, openAdviceLink, useAdviceLink } from '../../store/advice/links';
+import { adviceDriveFor } from '../../store/advice/openRequests';
+import { recordReceivedAdvice } from '../../store/advice/recordReceivedAdvice';
+import { NotFoundError } from '../../store/errors';
+import { loadReview } from '../../store/reviews/loadReview';
+import { type ApiContext, authorise } from '../context';
+
+/** What the advice pages need beyond the API's context. */
+export interface AdviceSettings {
+  /** Where files go; undefined until Graph is configured (uploads then fail politely, storing nothing). */
+  storage: AdviceStorage | undefined;
+  /** ADVICE_DRIVE_ID: the library for councils without their own. */
+  defaultDriveId: string | undefined;
+  maxBytes: number;
+  throttle: LinkThrottle;
+  now: () => Date;
+  publicUrl: () => string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const FAMILY = new Set(['parent', 'young-person']);
+const VIEWS_BODY_LIMIT = 100 * 1024;
+/** Multipart framing around the file. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+const REQUEST_ID = /^[1-9][0-9]{0,15}$/;
+const REVIEW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+type Body = { ok: true; bytes: Buffer } | { ok: false };
+
+/** Reads the request body up to `limit` bytes; beyond that reads (and drops) the rest so the browser gets our answer. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= limit) chunks.push(chunk as Buffer);
+  }
+  return size > limit ? { ok: false } : { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+async function drain(req: IncomingMessage): Promise<void> {
+  if (req.readableEnded) return;
+  req.resume();
+  await new Promise<void>((resolve) => {
+    req.once('end', resolve);
+    req.once('close', resolve);
+  });
+}
+
+function facts(link: AdviceLinkContext): LinkFacts {
+  return { initials: childInitials(link.childName), laReference: link.laReference, fromRole: link.fromRole, dueOn: link.dueOn, meetingDate: link.meetingDate };
+}
+
+function send(res: Response, status: number, body: string, extra: Record<string, string> = {}): void {
+  res.status(status).set({ ...pageHeaders, 'Content-Type': 'text/html; charset=utf-8', ...extra }).send(body);
+}
+
+/** `/advice/{token}` with the token hidden, for request logs. */
+export function redactAdvicePath(path: string): string {
+  return path.replace(/^\/advice\/(?!assets\/)[^/]+/, '/advice/[link]');
+}
+
+/**
+ * The one-time link pages (`/advice/{token}`: the upload page, or the views form for the
+ * family) and the API to (re)issue a link for a request.
+ */
+export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router {
+  const router = Router();
+  const sleep = settings.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxMb = Math.floor(settings.maxBytes / (1024 * 1024));
+
+  router.get('/advice/assets/advice.css', (_req, res) => {
+    res.set({ 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).send(adviceCss);
+  });
+
+  /** The throttle, then the link; answers the refusal itself and returns undefined when there is nothing to serve. */
+  const openLink = async (req: Request, res: Response): Promise<AdviceLinkContext | undefined> => {
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const decision = settings.throttle.decide(address);
+    if (decision.kind === 'blocked') {
+      await drain(req);
+      ctx.logger.warn('advice link attempts blocked', { address });
+      send(res, 429, tooManyAttemptsPage(), { 'Retry-After': String(decision.retryAfterSeconds) });
+      return undefined;
+    }
+    if (decision.delayMs > 0) await sleep(decision.delayMs);
+    const link = await openAdviceLink(ctx.db, String(req.params.token ?? ''), settings.now());
+    if (!link) {
+      settings.throttle.recordFailure(address);
+      await drain(req);
+      send(res, 404, invalidLinkPage());
+    }
+    return link;
+  };
+
+  const pageRoute = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      ctx.logger.error('advice page failed', { error: (error as Error).message });
+      if (!res.headersSent) send(res, 500, failurePage('Something went wrong on our side and nothing was kept.'));
+    }
+  };
+
+  router.get(
+    '/advice/:token',
+    pageRoute(async (req, res) => {
+      const link = await openLink(req, res);
+      if (!link) return;
+      const action = `/advice/${req.params.token}`;
+      send(res, 200, FAMILY.has(link.fromRole) ? viewsPage(action, facts(link)) : uploadPage(action, facts(link), maxMb));
+    }),
+  );
+
+  /** Saves the file, then marks the link used and records the item in one transaction. */
+  const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: Buffer, contentType: string, what: 'advice' | 'views') => {
+    const driveId = await adviceDriveFor(ctx.db, link.councilId, settings.defaultDriveId);
+    if (!settings.storage || !driveId) {
+      ctx.logger.error('advice storage not set up', { councilId: link.councilId });
+      send(res, 503, failurePage('The council has not finished setting up where advice is kept, so nothing was kept. Please tell the person who sent you the link.'));
+      return;
+    }
+    let saved: Awaited<ReturnType<AdviceStorage['save']>>;
+    try {
+      saved = await settings.storage.save({ tenantId: link.councilTenantId, driveId, path: reviewFolderPath(link.laReference, link.reviewDeadline) }, name, content, contentType);
+    } catch (error) {
+      ctx.logger.error('advice file could not be saved to SharePoint', { reviewId: link.reviewId, error: (error as Error).message });
+      send(res, 503, failurePage('We could not save it to the council’s folder just now, so nothing was kept.'));
+      return;
+    }
+    const now = settings.now();
+    const recorded = await ctx.db.transaction(async (tx) => {
+      const used = await useAdviceLink(tx, token, now);
+      if (!used) return false;
+      await recordReceivedAdvice(tx, null, {
+        reviewId: used.reviewId,
+        requestId: used.requestId,
+        fromRole: used.fromRole,
+        author: authorOf(used.fromRole, what),
+        receivedOn: ctx.today(),
+        driveId: saved.driveId,
+        itemId: saved.itemId,
+        fileName: saved.name,
+        via: what === 'views' ? 'views-form' : 'link',
+      });
+      return true;
+    });
+    if (!recorded) {
+      // Used by another request meanwhile: that one's file is the one recorded.
+      ctx.logger.warn('advice link used twice at once; the later file stays unrecorded in SharePoint', { reviewId: link.reviewId, itemId: saved.itemId });
+      send(res, 404, invalidLinkPage());
+      return;
+    }
+    send(res, 201, thankYouPage(what, facts(link)));
+  };
+
+  router.post(
+    '/advice/:token',
+    pageRoute(async (req, res) => {
+      const link = await openLink(req, res);
+      if (!link) return;
+      const token = String(req.params.token);
+      const action = `/advice/${token}`;
+      if (FAMILY.has(link.fromRole)) {
+        const body = await readBody(req, VIEWS_BODY_LIMIT);
+        const values = body.ok ? Object.fromEntries(new URLSearchParams(body.bytes.toString('utf8'))) : {};
+        const checked = body.ok ? checkViews(values) : { ok: false as const, problems: [{ field: 'goingWell', message: 'Your answers are too long to send; shorten them and try again' }] };
+        if (!checked.ok) {
+          send(res, 400, viewsPage(action, facts(link), values, checked.problems));
+          return;
+        }
+        const document = await viewsDocument({ views: checked.views, childLabel: childLabel(link.childName, link.laReference), fromRole: link.fromRole, meetingDate: link.meetingDate, receivedOn: ctx.today() });
+        const name = adviceFileName({ original: 'views.docx', kind: 'docx', childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
+        await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views');
+        return;
+      }
+      const boundary = boundaryOf(req.get('content-type'));
+      const body = await readBody(req, settings.maxBytes + MULTIPART_OVERHEAD);
+      const refuse = (message: string) => send(res, 400, uploadPage(action, facts(link), maxMb, [{ field: 'file', message }]));
+      if (!body.ok) return refuse(`The file is larger than ${maxMb} MB. Save it as a smaller PDF and try again.`);
+      const file = boundary ? parseMultipart(body.bytes, boundary)?.find((p) => p.name === 'file') : undefined;
+      if (!file?.filename || file.data.length === 0) return refuse('Choose your advice file');
+      if (file.data.length > settings.maxBytes) return refuse(`The file is larger than ${maxMb} MB. Save it as a smaller PDF and try again.`);
+      const check = checkAdviceFile(file.filename, file.data);
+      if (!check.ok) return refuse('The file must be a PDF, a Word document or a photo (JPEG, PNG or HEIC)');
+      const name = adviceFileName({ original: file.filename, kind: check.kind, childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
+      await store(res, token, link, name, file.data, check.contentType, 'advice');
+    }),
+  );
+
+  router.post('/api/reviews/:id/advice-requests/:requestId/link', async (req, res) => {
+    const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/advice-requests/{requestId}/link');
+    const id = String(req.params.id ?? '');
+    const requestId = String(req.params.requestId ?? '');
+    if (!REVIEW_ID.test(id) || !REQUEST_ID.test(requestId)) throw new NotFoundError('Advice request');
+    const issued = await ctx.db.transaction(async (tx) => {
+      await loadReview(tx, principal, id, ctx.today());
+      const owned = await tx.query('select 1 from advice_requests where id = $1 and review_id = $2', [Number(requestId), id]);
+      if (owned.length === 0) throw new NotFoundError(`Advice request ${requestId}`);
+      return issueAdviceLink(tx, Number(requestId), { publicUrl: settings.publicUrl(), issuedBy: principal, revokeEarlier: true });
+    });
+    // Shown once: the token is not kept, so this answer must not be cached or replayed.
+    res.status(201).set('Cache-Control', 'no-store').json(issued);
+  });
+
+  return router;
+}
+
+function authorOf(fromRole: string, what: 'advice' | 'views'): string {
+  if (what === 'views') return fromRole === 'young-person' ? 'The young person (views form)' : 'Parent or carer (views form)';
+  const names: Record<string, string> = { health: 'Health professional', 'social-care': 'Social care', 'educational-psychologist': 'Educational psychologist' };
+  return `${names[fromRole] ?? fromRole} (one-time link)`;
+}

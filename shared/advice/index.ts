@@ -1,0 +1,2 @@
+export * from './fileKinds';
+export * from './fileName';
