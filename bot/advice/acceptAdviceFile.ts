@@ -37,7 +37,8 @@ export type AdviceSender = Principal & { displayName?: string | null };
 
 export interface AcceptAdviceDeps {
   db: Db;
-  storage: AdviceStorage;
+  /** Where files go; absent when the service has no Graph settings (then nothing is taken). */
+  storage: AdviceStorage | undefined;
   /** Today in London (injected clock). */
   today: () => string;
   /** The largest file taken, bytes. */
@@ -115,14 +116,15 @@ export async function acceptAdviceFile(deps: AcceptAdviceDeps, sender: AdviceSen
   if (!check.ok) return refuse('wrong-type', adviceRefusals['wrong-type']);
 
   const driveId = await adviceDriveFor(deps.db, request.councilId, deps.defaultDriveId);
-  if (!driveId) {
-    logger.error('advice storage not set up: no drive for council', { councilId: request.councilId });
+  if (!driveId || !deps.storage) {
+    logger.error('advice storage not set up', { councilId: request.councilId, reason: driveId ? 'no Graph settings (EHCP_GRAPH_*)' : 'no drive for the council' });
     return refuse('not-set-up', messages['not-set-up']);
   }
+  const storage = deps.storage;
   const name = adviceFileName({ original: file.name, kind: check.kind, childName: request.childName, dateOfBirth: request.dateOfBirth, receivedOn: today, fromRole: request.fromRole });
   let saved: Awaited<ReturnType<AdviceStorage['save']>>;
   try {
-    saved = await deps.storage.save({ tenantId: request.councilTenantId, driveId, path: reviewFolderPath(request.laReference, request.reviewDeadline) }, name, download.bytes, check.contentType);
+    saved = await storage.save({ tenantId: request.councilTenantId, driveId, path: reviewFolderPath(request.laReference, request.reviewDeadline) }, name, download.bytes, check.contentType);
   } catch (error) {
     logger.error('advice file could not be saved to SharePoint', { reviewId: request.reviewId, error: (error as Error).message });
     return refuse('storage-failed', messages['storage-failed']);

@@ -18,6 +18,7 @@ import { LinkThrottle } from '../advice/linkThrottle';
 import { type AdviceStorage, graphAdviceStorage } from '../advice/storage';
 import { appGraphClient } from '../graph/client';
 import { brokerForSettings } from '../identity/brokerForSettings';
+import { adviceOnFileReceived, letterAfterDecision } from './botHooks';
 import { createApp } from './createApp';
 
 /** Advice storage through Graph as the app in each council's tenant, when the app registration is configured. */
@@ -92,7 +93,11 @@ export async function startService(config: Config, options: StartServiceOptions 
     now,
     publicUrl,
   };
-  const teams = await createTeamsBot(config, { db, today, publicUrl, logger }, options.teams).catch(async (error: Error) => {
+  const hooks = {
+    afterDecision: letterAfterDecision({ db, mailer, today, logger }),
+    onFileReceived: adviceOnFileReceived({ db, storage: advice.storage, today, maxBytes: advice.maxBytes, defaultDriveId: advice.defaultDriveId, logger }),
+  };
+  const teams = await createTeamsBot(config, { db, today, publicUrl, logger }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
     await db.close();
     throw error;
   });
