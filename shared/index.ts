@@ -10,3 +10,6 @@ export * from './timeline/parseCaseInput';
 export * from './timeline/rules';
 export * from './timeline/types';
 export * from './planning/parsePlanRow';
+export * from './compliance/proposeMeetingDates';
+export * from './compliance/reviewAgenda';
+export * from './privacy/childLabel';
