@@ -54,7 +54,7 @@ describe('proposeMeetingDates', () => {
 
   it('proposes only dates on or before the latest meeting date set by a post-16 transfer on 1 Sep 2027', () => {
     const p = proposeMeetingDates({ planIssued: '2026-06-01', transfer: { kind: 'post16', date: '2027-09-01' } }, '2026-11-24');
-    expect(p.latest).toBe('2026-12-29');
+    expect(p.latest).toBe('2027-01-05'); // 31 Mar 2027 - 12 weeks
     for (const d of p.dates) expect(d.date <= p.latest).toBe(true);
   });
 });
