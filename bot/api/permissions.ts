@@ -10,6 +10,10 @@ export const permissions = {
   'POST /api/reviews/{id}/report': ['senco', 'la-officer'],
   'POST /api/reviews/{id}/decision': ['la-officer'],
   'POST /api/reviews/{id}/amendment': ['la-officer'],
+  'GET /api/reviews/{id}/contacts': ['senco', 'la-officer'],
+  'PUT /api/reviews/{id}/contacts': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/outlook/teams': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/outlook/attachments': ['senco', 'la-officer'],
   'GET /api/reports/timeliness': ['la-manager'],
   'GET /api/reports/sen2.csv': ['la-manager'],
 } as const satisfies Record<string, readonly Role[]>;

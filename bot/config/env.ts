@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,13 @@ const schema = z
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(['info', 'warn', 'error']).default('info'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+    // Outlook add-in (#13): where the built add-in is, HTTPS for sideloading, Graph on-behalf-of.
+    ADDIN_DIR: z.string().min(1).optional(),
+    DEV_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    EHCP_GRAPH_CLIENT_ID: z.string().uuid().optional(),
+    EHCP_GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+    EHCP_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+    EHCP_GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
   })
   .transform((e, ctx) => {
     const authMode = e.AUTH_MODE ?? (e.ENTRA_CLIENT_ID ? 'entra' : 'dev');
@@ -31,6 +39,9 @@ const schema = z
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
+    if (e.DEV_HTTPS_PORT !== undefined && production) {
+      ctx.addIssue({ code: 'custom', path: ['DEV_HTTPS_PORT'], message: 'the self-signed development certificate is refused when NODE_ENV=production; terminate TLS in front of the service' });
+    }
     if (authMode === 'entra') {
       if (!e.ENTRA_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['ENTRA_CLIENT_ID'], message: "is required with AUTH_MODE=entra: the API's app registration (client) id" });
       if (tenants.length === 0) ctx.addIssue({ code: 'custom', path: ['ENTRA_ALLOWED_TENANTS'], message: 'is required with AUTH_MODE=entra: a comma-separated list of tenant ids allowed to call the API' });
@@ -47,10 +58,29 @@ const schema = z
       seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : authMode === 'dev',
       logLevel: e.LOG_LEVEL,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      addinDir: path.resolve(e.ADDIN_DIR ?? path.join(repositoryRoot(), 'dist', 'addin')),
+      devHttpsPort: e.DEV_HTTPS_PORT,
+      // On-behalf-of needs the app the add-in's token is for: the API's own registration by default.
+      graph:
+        e.EHCP_GRAPH_CLIENT_SECRET && (e.EHCP_GRAPH_CLIENT_ID ?? e.ENTRA_CLIENT_ID)
+          ? {
+              clientId: (e.EHCP_GRAPH_CLIENT_ID ?? e.ENTRA_CLIENT_ID) as string,
+              clientSecret: e.EHCP_GRAPH_CLIENT_SECRET,
+              authorityHost: e.EHCP_AUTHORITY_HOST,
+              baseUrl: e.EHCP_GRAPH_BASE_URL.replace(/\/v1\.0\/?$/, ''),
+            }
+          : undefined,
     };
   });
 
 export type Config = z.output<typeof schema>;
+
+/** The folder holding package.json, from source (bot/config) or the build (dist/bot/config). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 /** A setting that cannot be used; the message names each variable to fix. */
 export class ConfigError extends Error {

@@ -1,7 +1,11 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
+import { type GraphAccess, onBehalfOfGraphAccess } from '../api/graphAccess';
+import { TokenBroker } from '../identity/tokenBroker';
+import { devCertificate } from './devCertificate';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import type { Config } from '../config/env';
 import { createJsonLogger, type Logger } from '../log/logger';
@@ -12,6 +16,8 @@ import { createApp } from './createApp';
 
 export interface RunningService {
   url: string;
+  /** https://localhost:PORT when DEV_HTTPS_PORT is set (development sideloading). */
+  httpsUrl?: string;
   db: Db;
   server: Server;
   /** Stops taking requests, lets those in flight finish (up to the grace period), closes the store. */
@@ -19,7 +25,15 @@ export interface RunningService {
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
-export async function startService(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+export interface StartServiceOptions {
+  logger?: Logger;
+  now?: () => Date;
+  /** Graph as the caller; default on-behalf-of from the config's app registration, if any. */
+  graph?: GraphAccess;
+  teamsJoinUrl?: { attempts: number; intervalMs: number };
+}
+
+export async function startService(config: Config, options: StartServiceOptions = {}): Promise<RunningService> {
   const levels = { info: 0, warn: 1, error: 2 };
   const base = options.logger ?? createJsonLogger();
   const logger: Logger = {
@@ -43,7 +57,20 @@ export async function startService(config: Config, options: { logger?: Logger; n
   }
   let ready = true;
   let url = '';
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
+  const graph = options.graph ?? (config.graph ? onBehalfOfGraphAccess(new TokenBroker({ ...config.graph, logger }), { baseUrl: config.graph.baseUrl, logger }) : undefined);
+  const app = createApp({
+    db,
+    callers: new CallerCache(),
+    verifier,
+    today,
+    logger,
+    publicUrl: () => config.publicUrl ?? url,
+    ready: () => ready,
+    logRequests: config.logLevel === 'info',
+    addinDir: config.addinDir,
+    graph,
+    teamsJoinUrl: options.teamsJoinUrl,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);
@@ -56,19 +83,34 @@ export async function startService(config: Config, options: { logger?: Logger; n
   const port = (server.address() as AddressInfo).port;
   url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info('store', { store: describeStore(config) });
+  let https: Server | undefined;
+  let httpsUrl: string | undefined;
+  if (config.devHttpsPort !== undefined) {
+    const tls = await devCertificate(config.dataDir);
+    https = await new Promise<Server>((resolve, reject) => {
+      const s = createHttpsServer({ key: tls.key, cert: tls.cert }, app);
+      s.once('error', reject);
+      s.listen(config.devHttpsPort, config.host, () => resolve(s as unknown as Server));
+    });
+    httpsUrl = `https://localhost:${(https.address() as AddressInfo).port}`;
+    logger.info('development HTTPS for sideloading the add-in', { url: `${httpsUrl}/addin/taskpane.html`, certificate: tls.certFile });
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       ready = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closedTls = https ? new Promise<void>((resolve) => https?.close(() => resolve())) : Promise.resolve();
       server.closeIdleConnections();
+      https?.closeAllConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
+      await closedTls;
       clearTimeout(grace);
       await db.close();
     })();
     return stopping;
   };
-  return { url, db, server, stop };
+  return { url, ...(httpsUrl ? { httpsUrl } : {}), db, server, stop };
 }

@@ -3,7 +3,7 @@ import { signDevToken } from '../../bot/auth';
 import { loadConfig } from '../../bot/config/env';
 import type { Db, DbKind } from '../../bot/store/db';
 import { silentLogger } from '../../bot/log/logger';
-import { type RunningService, startService } from '../../bot/server/startService';
+import { type RunningService, type StartServiceOptions, startService } from '../../bot/server/startService';
 import { openTestStore } from './testStores';
 
 export interface TestService {
@@ -22,7 +22,12 @@ export interface TestService {
  * The real service (express, dev auth, the store) in this process on a free port, over a
  * fresh store that `prepare` fills first. `env` adds settings (e.g. AUTH_MODE=entra).
  */
-export async function startTestService(kind: DbKind, prepare: (db: Db) => Promise<void> = async () => {}, env: Record<string, string> = {}): Promise<TestService> {
+export async function startTestService(
+  kind: DbKind,
+  prepare: (db: Db) => Promise<void> = async () => {},
+  env: Record<string, string> = {},
+  options: Omit<StartServiceOptions, 'logger'> = {},
+): Promise<TestService> {
   const store = await openTestStore(kind);
   try {
     await prepare(store.db);
@@ -31,7 +36,7 @@ export async function startTestService(kind: DbKind, prepare: (db: Db) => Promis
     await store.db.close();
   }
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: store.location.dataDir, DATABASE_URL: store.location.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env });
-  const service = await startService(config, { logger: silentLogger });
+  const service = await startService(config, { logger: silentLogger, ...options });
   const call: TestService['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;

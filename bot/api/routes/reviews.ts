@@ -33,7 +33,7 @@ export function reviewRoutes(ctx: ApiContext): Router {
 
   router.get('/api/reviews/:id', async (req, res) => {
     const principal = await authorise(ctx, req, 'GET /api/reviews/{id}');
-    const { body, etag } = await reviewDetail(ctx.db, principal, reviewId(req), ctx.today());
+    const { body, etag } = await reviewDetail(ctx.db, principal, reviewIdOf(req), ctx.today());
     res.set('ETag', etag).json(body);
   });
 
@@ -46,7 +46,7 @@ export function reviewRoutes(ctx: ApiContext): Router {
   ) => {
     router.post(path, async (req: Request, res: Response) => {
       const principal = await authorise(ctx, req, endpoint);
-      const id = reviewId(req);
+      const id = reviewIdOf(req);
       const key = idempotencyKey(req);
       const input = parseWith(schema, req.body);
       if (!input.ok) throw new InvalidInputError(input.problems);
@@ -86,7 +86,7 @@ export function send(res: Response, result: WriteResult): void {
 }
 
 /** A malformed id cannot name any review: answer 404 like an unknown one. */
-function reviewId(req: Request): string {
+export function reviewIdOf(req: Request): string {
   const id = String(req.params.id ?? '');
   return ID.test(id) ? id : '00000000-0000-0000-0000-000000000000';
 }
