@@ -13,6 +13,8 @@ export interface Attendee {
  * (tests give a plain object).
  */
 export interface AppointmentPort {
+  /** The signed-in organizer (the SENCO: the school's representative at the meeting). */
+  organizer(): Attendee;
   getTimes(): Promise<{ start: Date; end: Date }>;
   /** Sets the end first when moving later would otherwise leave it before the start. */
   setTimes(start: Date, end: Date): Promise<void>;
@@ -43,6 +45,10 @@ export function officeAppointment(office: typeof Office = Office): AppointmentPo
   const restId = (ewsId: string) => office.context.mailbox.convertToRestId(ewsId, office.MailboxEnums.RestVersion.v2_0);
   const loadProps = () => officeCall<Office.CustomProperties>('loadCustomPropertiesAsync', (cb) => item().loadCustomPropertiesAsync(cb));
   return {
+    organizer() {
+      const p = office.context.mailbox.userProfile;
+      return { email: p.emailAddress, name: p.displayName };
+    },
     async getTimes() {
       const [start, end] = await Promise.all([
         officeCall<Date>('start.getAsync', (cb) => item().start.getAsync(cb)),

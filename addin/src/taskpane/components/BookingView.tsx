@@ -10,6 +10,8 @@ import { ProposedDates } from './ProposedDates';
 import { RatingView } from './RatingView';
 import { TimelineView } from './TimelineView';
 
+const nameAndEmail = (a: { email: string; name?: string | undefined }) => (a.name ? { name: a.name, email: a.email } : { email: a.email });
+
 /** Everything to book one review: dates, invitees, rating, then Book. */
 export function BookingView(props: { services: PaneServices; review: ReviewDetail; onBooked: (eventId: string, teamsError?: string) => void; onBack: () => void }) {
   const { appointment, api, now } = props.services;
@@ -65,7 +67,8 @@ export function BookingView(props: { services: PaneServices; review: ReviewDetai
       await api.bookMeeting(review.id, {
         meetingDate: chosen,
         invitationsSentOn: today,
-        invitees: invitees.map((c) => ({ role: c.role, name: c.name, email: c.email })),
+        // The SENCO organizing the meeting is the school's representative (Reg 20(2)(b)).
+        invitees: [{ role: 'school' as const, ...nameAndEmail(appointment.organizer()) }, ...invitees.map((c) => ({ role: c.role, name: c.name, email: c.email }))],
         mode,
         rating: rating.level,
         coversPreparingForAdulthood: true,
