@@ -5,7 +5,7 @@ import { type Harness, SENCO, startHarness, TENANT, CLIENT_ID } from '../graph/h
 import type { SeedDriveItem } from '../graph-server/state';
 import { launchChromium } from '../browser/chromium';
 import type { StandInInit, StandInItem, StandInState } from '../office/officeStandIn';
-import { useOfficeStandIn } from '../office/standInScript';
+import { serveOfficeStandIn } from '../office/standInScript';
 import { startTestService, type TestService } from '../support/testService';
 import { builtAddin } from './builtAddin';
 
@@ -72,7 +72,7 @@ export async function startPaneHarness(prepare: (db: Db) => Promise<void>, files
         if (!res.ok) throw new Error(`Graph refused the save: ${res.status} ${await res.text()}`);
         return ewsIdOf(((await res.json()) as { id: string }).id);
       });
-      await useOfficeStandIn(page, { requirementSets: { Mailbox: '1.13', NestedAppAuth: '1.1' }, item, ...init });
+      await serveOfficeStandIn(page, { requirementSets: { Mailbox: '1.13', NestedAppAuth: '1.1' }, item, ...init });
       await page.addInitScript(
         ({ token }) => {
           const g = globalThis as unknown as { __officeStandIn: StandInState; __saveToGraph: (i: StandInItem) => Promise<string>; ehcpTokenSource: () => Promise<string> };

@@ -28,7 +28,7 @@ export const OFFICE_JS = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/host
  * Installs the stand-in before any page script runs and answers the page's office.js
  * request in its place (the stand-in is already there, so the served script only notes it).
  */
-export async function useOfficeStandIn(page: Page, init: StandInInit): Promise<void> {
+export async function serveOfficeStandIn(page: Page, init: StandInInit): Promise<void> {
   await page.addInitScript({ content: officeStandInScript(init) });
   await page.route(OFFICE_JS, (route) =>
     route.fulfill({ status: 200, contentType: 'application/javascript', body: 'globalThis.__officeStandIn && globalThis.__officeStandIn.calls.push("office.js");' }),
