@@ -1,3 +1,4 @@
+import { addinBenchmark } from './addin';
 import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
 import { serviceBenchmark } from './service';
@@ -7,6 +8,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['planner', plannerBenchmark],
   ['graph', graphBenchmark],
   ['service', serviceBenchmark],
+  ['addin', addinBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Page } from 'playwright-core';
@@ -11,7 +12,8 @@ let bundled: string | undefined;
  */
 export function officeStandInScript(init: StandInInit): string {
   bundled ??= buildSync({
-    entryPoints: [path.join(__dirname, 'officeStandIn.ts')],
+    // The TypeScript source, or its compiled JavaScript when run from dist/ (the benchmark).
+    entryPoints: [path.join(__dirname, existsSync(path.join(__dirname, 'officeStandIn.ts')) ? 'officeStandIn.ts' : 'officeStandIn.js')],
     bundle: true,
     format: 'iife',
     globalName: '__officeStandInModule',
