@@ -176,6 +176,12 @@ describe('the task pane', () => {
     await expectAccessible(page, 'book-blocked');
   });
 
+  it('tells the SENCO when their Outlook is too old (Mailbox 1.5) instead of failing later', async () => {
+    const { page } = await h.openPane({}, { requirementSets: { Mailbox: '1.5' } });
+    await page.getByText(/This version of Outlook cannot run the EHCP Review add-in \(it needs Mailbox 1\.8\)/).waitFor();
+    await expectAccessible(page, 'unsupported');
+  });
+
   it('books a review with the keyboard alone', async () => {
     const { page, item } = await h.openPane();
     await page.getByRole('heading', { name: 'Book an EHCP annual review' }).waitFor();

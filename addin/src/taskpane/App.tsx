@@ -5,7 +5,7 @@ import { REVIEW_ID_PROPERTY } from '../handlers/bookingCheck';
 import { BookedView } from './components/BookedView';
 import { BookingView } from './components/BookingView';
 import { ChildPicker } from './components/ChildPicker';
-import type { PaneServices } from './services';
+import { MAILBOX_NEEDED, type PaneServices } from './services';
 
 const useStyles = makeStyles({
   main: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -28,13 +28,17 @@ export function App(props: { services: PaneServices }) {
     [api, appointment],
   );
   useEffect(() => {
+    if (!props.services.host.isSetSupported('Mailbox', MAILBOX_NEEDED)) {
+      setView({ kind: 'error', message: `This version of Outlook cannot run the EHCP Review add-in (it needs Mailbox ${MAILBOX_NEEDED}). Use Outlook on the web, the new Outlook, or update Outlook.` });
+      return;
+    }
     (async () => {
       const props = await appointment.readCustomProperties();
       const id = props[REVIEW_ID_PROPERTY];
       if (typeof id === 'string') await open(id);
       else setView({ kind: 'pick' });
     })().catch((e: Error) => setView({ kind: 'error', message: e.message }));
-  }, [appointment, open]);
+  }, [appointment, open, props.services.host]);
   const fail = (e: Error) => setView({ kind: 'error', message: e.message });
   return (
     <main className={styles.main} data-view={view.kind}>

@@ -17,8 +17,9 @@ Office.onReady().then(() => {
   const s = settings();
   // Tests (and local development with dev sign-in) inject a token source; Outlook uses NAA or the dialog.
   const injected = (globalThis as { ehcpTokenSource?: TokenSource }).ehcpTokenSource;
-  const token = injected ?? naaOrDialogTokenSource({ clientId: s.clientId, apiScope: s.apiScope, host: officeHost(), dialogUrl: `${location.origin}/addin/signin.html` });
-  const services = { appointment: officeAppointment(), api: createServiceApi({ baseUrl: s.apiBase, token }), now: () => new Date() };
+  const host = officeHost();
+  const token = injected ?? naaOrDialogTokenSource({ clientId: s.clientId, apiScope: s.apiScope, host, dialogUrl: `${location.origin}/addin/signin.html` });
+  const services = { appointment: officeAppointment(), api: createServiceApi({ baseUrl: s.apiBase, token }), now: () => new Date(), host };
   createRoot(document.getElementById('root') as HTMLElement).render(
     <FluentProvider theme={webLightTheme}>
       <App services={services} />
