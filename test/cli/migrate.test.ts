@@ -8,6 +8,9 @@ import { cli } from './runCli';
 // Versions are assigned per area and may skip numbers: the newest is the last one's.
 const newest = migrations.at(-1)?.version ?? 0;
 
+// Each test creates a PGlite cluster (initdb) and runs the CLI: slow on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 describe('ehcp-review migrate', () => {
   let dir: string;
   beforeEach(() => {
