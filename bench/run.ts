@@ -1,4 +1,5 @@
 import { botBenchmark } from './bot';
+import { addinBenchmark } from './addin';
 import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
 import { remindersBenchmark } from './reminders';
@@ -11,6 +12,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['service', serviceBenchmark],
   ['bot', botBenchmark],
   ['reminders', remindersBenchmark],
+  ['addin', addinBenchmark],
 ];
 
 async function main(): Promise<void> {

@@ -14,5 +14,12 @@ try {
   console.error('build: TypeScript reported errors (see above); run `npm run typecheck` to list them.');
   process.exit(1);
 }
+// The Outlook add-in: task pane, event handlers and sign-in page into dist/addin/ (esbuild).
+try {
+  execFileSync(process.execPath, [path.join(root, 'addin/build.mjs')], { stdio: 'inherit', cwd: root });
+} catch {
+  console.error('build: the add-in did not build (see above); run `node addin/build.mjs` to see the errors alone.');
+  process.exit(1);
+}
 const cli = path.join(root, 'dist/bot/cli/main.js');
 if (existsSync(cli)) chmodSync(cli, 0o755);

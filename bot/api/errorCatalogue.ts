@@ -38,6 +38,11 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'mail-failed': { status: 502 },
   'mail-outcome-unknown': { status: 504 },
   'advice-link-not-possible': { status: 409 },
+  'graph-not-configured': { status: 503 },
+  'teams-meeting-failed': { status: 502 },
+  'attachment-failed': { status: 502 },
+  'advice-not-in-drive': { status: 409 },
+  'meeting-not-booked': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

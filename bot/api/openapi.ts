@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Endpoint, permissions } from './permissions';
 import { deadRemindersQuery } from './routes/reminders';
 import { councilSettingsSchema } from '../../shared';
-import { adviceBody, amendmentBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery } from './schemas';
+import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from './schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -159,6 +159,39 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/reviews/{id}/contacts': {
+        get: {
+          summary: "The child's contacts: who the review invites, by role, with name and email",
+          description: roles('GET /api/reviews/{id}/contacts'),
+          parameters: [idParam],
+          responses: { '200': { description: '`contacts`' }, ...errors },
+        },
+        put: {
+          summary: "Replace the child's contacts (audited); caseload imports add them from <role>Name/<role>Email columns",
+          description: roles('PUT /api/reviews/{id}/contacts'),
+          parameters: [idParam, writeHeaders[0]],
+          requestBody: { required: true, content: { 'application/json': { schema: json(contactsBody) } } },
+          responses: { '200': { description: '`contacts` and whether anything `changed`' }, ...errors },
+        },
+      },
+      '/api/reviews/{id}/outlook/teams': {
+        post: {
+          summary: 'Make the booked Outlook meeting a Teams meeting through Graph (on-behalf-of the caller); answers the join link',
+          description: `${roles('POST /api/reviews/{id}/outlook/teams')} 502 teams-meeting-failed says what to click instead.`,
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: json(teamsBody) } } },
+          responses: { '200': { description: '`joinUrl`' }, '409': { description: 'Not the booked meeting' }, '502': { description: 'Graph refused; the message says what to click' }, ...errors },
+        },
+      },
+      '/api/reviews/{id}/outlook/attachments': {
+        post: {
+          summary: 'Attach one advice file to the booked Outlook meeting through Graph (under 3 MB in one request, larger by upload session)',
+          description: `${roles('POST /api/reviews/{id}/outlook/attachments')} One file per call, so one failure never loses the others; a repeat after success answers the same attachment.`,
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: json(attachBody) } } },
+          responses: { '201': { description: 'Attached: `name`, `size`, `via`, `attachmentId`' }, '200': { description: 'Already attached' }, '502': { description: 'This file failed; retry it' }, ...errors },
+        },
+      },
       '/api/reports/timeliness': {
         get: {
           summary: 'Per plan and in total: meeting, outcome, decision date and whether each step was on time, for a census period',
@@ -183,6 +216,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: '`items` (id, reviewId, laReference, kind, recipientRole, sendOn, attempts, lastError, deadAt) and `next`' }, ...errors },
         },
       },
+      '/addin/taskpane.html': { get: { summary: 'The Outlook add-in task pane (also /addin/commands.html and /addin/commands.js)', security: [], responses: { '200': { description: 'HTML' } } } },
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'ok' } } } },
       '/readyz': { get: { summary: 'The store answers and the service takes requests', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
     },

@@ -22,6 +22,17 @@ export const meetingBody = z.strictObject({
   teamsJoinUrl: z.string().url().startsWith('https://', 'must be an https:// Teams join link').max(2048).optional(),
 });
 
+export const contactsBody = z.strictObject({
+  contacts: z
+    .array(z.strictObject({ role: z.enum(inviteeRoles), name: text(200), email: z.string().trim().email('must be an email address such as name@school.org.uk').max(320) }))
+    .max(50),
+});
+
+/** The add-in's Graph requests name the Outlook event (its REST id, which Graph uses too). */
+const eventId = z.string().min(1).max(1024).regex(/^[A-Za-z0-9_=+/-]+$/, 'must be the Outlook item id as a REST id (Office.context.mailbox.convertToRestId)');
+export const teamsBody = z.strictObject({ eventId });
+export const attachBody = z.strictObject({ eventId, adviceItemId: z.coerce.number().int().positive() });
+
 export const adviceBody = z
   .strictObject({
     fromRole: z.enum(inviteeRoles),
@@ -59,6 +70,7 @@ export const reviewListQuery = z.strictObject({
   overdue: booleanText.optional(),
   dueBefore: isoDate.optional(),
   school: z.string().min(1).max(63).optional(),
+  q: z.string().trim().min(1, 'type at least one character of the name or reference').max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { redactUrl } from '../log/redact';
@@ -53,6 +54,9 @@ const settings = z.object({
     // Advice and the family's views (#12).
     ADVICE_DRIVE_ID: z.string().min(1).max(200).optional(),
     ADVICE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
+    // Outlook add-in (#13): where the built add-in is, HTTPS for sideloading, Graph on-behalf-of.
+    ADDIN_DIR: z.string().min(1).optional(),
+    DEV_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   });
 
 const schema = settings.transform((e, ctx) => {
@@ -73,6 +77,9 @@ const schema = settings.transform((e, ctx) => {
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
+    if (e.DEV_HTTPS_PORT !== undefined && production) {
+      ctx.addIssue({ code: 'custom', path: ['DEV_HTTPS_PORT'], message: 'the self-signed development certificate is refused when NODE_ENV=production; terminate TLS in front of the service' });
+    }
     if (authMode === 'entra') {
       if (!e.ENTRA_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['ENTRA_CLIENT_ID'], message: "is required with AUTH_MODE=entra: the API's app registration (client) id" });
       if (tenants.length === 0) ctx.addIssue({ code: 'custom', path: ['ENTRA_ALLOWED_TENANTS'], message: 'is required with AUTH_MODE=entra: a comma-separated list of tenant ids allowed to call the API' });
@@ -84,6 +91,7 @@ const schema = settings.transform((e, ctx) => {
     // The template gives the Graph root with its version (".../v1.0"); the client wants them apart.
     const graphUrl = e.EHCP_GRAPH_BASE_URL.replace(/\/+$/, '');
     const versioned = /^(.*)\/(v1\.0|beta)$/.exec(graphUrl);
+    const graphClientId = e.EHCP_GRAPH_CLIENT_ID ?? e.ENTRA_CLIENT_ID;
     if (e.BOT_OPENID_METADATA_URL && !/\/openidconfiguration$/.test(e.BOT_OPENID_METADATA_URL)) {
       ctx.addIssue({ code: 'custom', path: ['BOT_OPENID_METADATA_URL'], message: 'must end in /openidconfiguration (the keys are read from the same path ending in /keys)' });
     }
@@ -136,9 +144,11 @@ const schema = settings.transform((e, ctx) => {
       },
       /** What proactive sends (reminders) need: the bot's id, secret and tenant, all set. */
       proactive: teamsConfigured ? { clientId: e.BOT_CLIENT_ID as string, clientSecret: e.BOT_CLIENT_SECRET as string, tenantId: e.BOT_TENANT_ID as string, serviceUrl: e.BOT_SERVICE_URL } : undefined,
-      graph: e.EHCP_GRAPH_CLIENT_ID
+      // The service's Graph app: EHCP_GRAPH_CLIENT_ID, or the API's own registration (ENTRA_CLIENT_ID)
+      // when only a secret or certificate is given: on-behalf-of for the add-in needs the app its token is for.
+      graph: graphClientId && (e.EHCP_GRAPH_CLIENT_SECRET || certificate)
         ? {
-            clientId: e.EHCP_GRAPH_CLIENT_ID,
+            clientId: graphClientId,
             clientSecret: e.EHCP_GRAPH_CLIENT_SECRET,
             certificate,
             authorityHost: e.EHCP_AUTHORITY_HOST.replace(/\/+$/, ''),
@@ -147,6 +157,8 @@ const schema = settings.transform((e, ctx) => {
           }
         : undefined,
       advice: { driveId: e.ADVICE_DRIVE_ID, maxBytes: e.ADVICE_MAX_UPLOAD_MB * 1024 * 1024 },
+      addinDir: path.resolve(e.ADDIN_DIR ?? path.join(repositoryRoot(), 'dist', 'addin')),
+      devHttpsPort: e.DEV_HTTPS_PORT,
     };
   });
 
@@ -154,6 +166,12 @@ export type Config = z.output<typeof schema>;
 
 /** Every environment variable read anywhere (the service's, then the CLI's own): env.template lists exactly these. */
 export const settingNames: readonly string[] = [...Object.keys(settings.shape), 'EHCP_DEBUG'];
+/** The folder holding package.json, from source (bot/config) or the build (dist/bot/config). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 /** A setting that cannot be used; the message names each variable to fix. */
 export class ConfigError extends Error {
@@ -173,7 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 
 /**
  * The effective configuration for the start-up log: every setting, secrets removed
- * (the database password; nothing else the service reads is secret).
+ * (the database password, and the bot's and Graph's secrets, which are never included).
  */
 export function configSummary(config: Config): Record<string, unknown> {
   return {
@@ -191,6 +209,12 @@ export function configSummary(config: Config): Record<string, unknown> {
     idempotencyTtlHours: config.idempotencyTtlHours,
     logLevel: config.logLevel,
     shutdownGraceMs: config.shutdownGraceMs,
+    bot: { auth: config.bot.auth, clientId: config.bot.clientId || null, tenantId: config.bot.tenantId ?? null, openIdMetadataUrl: config.bot.openIdMetadataUrl, proactiveSends: Boolean(config.proactive) },
+    reminders: config.reminders,
+    graph: config.graph ? { clientId: config.graph.clientId, credential: config.graph.certificate ? 'certificate' : 'secret', authorityHost: config.graph.authorityHost, baseUrl: config.graph.baseUrl } : null,
+    advice: config.advice,
+    addinDir: config.addinDir,
+    devHttpsPort: config.devHttpsPort ?? null,
   };
 }
 

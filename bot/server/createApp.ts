@@ -7,11 +7,15 @@ import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
 import { letterRoutes } from '../api/routes/letters';
+import { contactRoutes } from '../api/routes/contacts';
+import { type OutlookRouteOptions, outlookRoutes } from '../api/routes/outlook';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
 import { redactText } from '../log/redact';
 
-export interface AppOptions extends ApiContext {
+export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl'> {
+  /** The built Outlook add-in, served at /addin/. */
+  addinDir?: string | undefined;
   publicUrl: () => string;
   /** False once shutdown has begun: /readyz says so, so a load balancer stops sending. */
   ready: () => boolean;
@@ -61,6 +65,7 @@ export function createApp(options: AppOptions): Express {
   // Sign-in first, then bodies: nothing under /api reads a body for a caller it does not know.
   app.use('/api', signInFirst(options));
   if (options.advice) app.use(adviceRoutes(options, options.advice));
+  if (options.addinDir) app.use('/addin', addinStatic(options.addinDir));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));
@@ -69,9 +74,26 @@ export function createApp(options: AppOptions): Express {
   app.use(reminderRoutes(options));
   app.use(councilRoutes(options));
   app.use(letterRoutes(options));
+  app.use(contactRoutes(options));
+  app.use(outlookRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });
   app.use(errorHandler(options.logger));
   return app;
+}
+
+/**
+ * The add-in's files. Outlook caches add-in pages hard, so HTML is never cached (a new
+ * build shows at once) while the hashed-by-build bundles may be cached briefly.
+ */
+function addinStatic(dir: string) {
+  return express.static(dir, {
+    index: false,
+    fallthrough: true,
+    setHeaders(res, file) {
+      res.set('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
+      res.set('X-Content-Type-Options', 'nosniff');
+    },
+  });
 }

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
+import { type GraphAccess, onBehalfOfGraphAccess } from '../api/graphAccess';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import { type Config, configSummary } from '../config/env';
 import type { LetterMailer } from '../letters/mailer';
@@ -20,6 +22,7 @@ import { appGraphClient } from '../graph/client';
 import { brokerForSettings } from '../identity/brokerForSettings';
 import { adviceOnFileReceived, letterAfterDecision } from './botHooks';
 import { createApp } from './createApp';
+import { devCertificate } from './devCertificate';
 
 /** Advice storage through Graph as the app in each council's tenant, when the app registration is configured. */
 function configuredAdviceStorage(config: Config, logger: Logger): AdviceStorage | undefined {
@@ -34,6 +37,8 @@ function configuredAdviceStorage(config: Config, logger: Logger): AdviceStorage 
 
 export interface RunningService {
   url: string;
+  /** https://localhost:PORT when DEV_HTTPS_PORT is set (development sideloading of the add-in). */
+  httpsUrl?: string;
   db: Db;
   server: Server;
   /** The Teams bot: proactive sends (the decision card) for the reminder engine. */
@@ -55,6 +60,9 @@ export interface StartServiceOptions {
   /** Where advice files go; default: Graph with the EHCP_GRAPH_* app registration, if configured. */
   adviceStorage?: AdviceStorage;
   adviceThrottle?: LinkThrottle;
+  /** The add-in's Graph calls as the caller; default on-behalf-of from the config's app registration, if any. */
+  graph?: GraphAccess;
+  teamsJoinUrl?: { attempts: number; intervalMs: number };
 }
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
@@ -101,7 +109,24 @@ export async function startService(config: Config, options: StartServiceOptions 
     await db.close();
     throw error;
   });
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, importMaxRows: config.importMaxRows, mailer, publicUrl, ready: () => ready, logRequests: config.logLevel === 'info', teamsEndpoint: teams.endpoint, advice });
+  const graph = options.graph ?? (config.graph ? onBehalfOfGraphAccess(brokerForSettings(config.graph, logger), { baseUrl: config.graph.baseUrl, logger }) : undefined);
+  const app = createApp({
+    db,
+    callers: new CallerCache(),
+    verifier,
+    today,
+    logger,
+    importMaxRows: config.importMaxRows,
+    mailer,
+    publicUrl,
+    ready: () => ready,
+    logRequests: config.logLevel === 'info',
+    teamsEndpoint: teams.endpoint,
+    advice,
+    addinDir: config.addinDir,
+    graph,
+    teamsJoinUrl: options.teamsJoinUrl,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);
@@ -114,6 +139,18 @@ export async function startService(config: Config, options: StartServiceOptions 
   const port = (server.address() as AddressInfo).port;
   url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info('store', { store: describeStore(config) });
+  let https: Server | undefined;
+  let httpsUrl: string | undefined;
+  if (config.devHttpsPort !== undefined) {
+    const tls = await devCertificate(config.dataDir);
+    https = await new Promise<Server>((resolve, reject) => {
+      const s = createHttpsServer({ key: tls.key, cert: tls.cert }, app);
+      s.once('error', reject);
+      s.listen(config.devHttpsPort, config.host, () => resolve(s as unknown as Server));
+    });
+    httpsUrl = `https://localhost:${(https.address() as AddressInfo).port}`;
+    logger.info('development HTTPS for sideloading the add-in', { url: `${httpsUrl}/addin/taskpane.html`, certificate: tls.certFile });
+  }
   const cleanUp = startIdempotencyCleanUp(db, config.idempotencyTtlHours, logger);
   const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels });
 
@@ -122,9 +159,12 @@ export async function startService(config: Config, options: StartServiceOptions 
     stopping ??= (async () => {
       ready = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closedTls = https ? new Promise<void>((resolve) => https?.close(() => resolve())) : Promise.resolve();
       server.closeIdleConnections();
+      https?.closeAllConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await closed;
+      await closedTls;
       clearTimeout(grace);
       await cleanUp.stop();
       // A sweep in progress finishes (and records what it sent) before the store closes.
@@ -133,7 +173,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     })();
     return stopping;
   };
-  return { url, db, server, teams, reminders: sweeper, stop };
+  return { url, ...(httpsUrl ? { httpsUrl } : {}), db, server, teams, reminders: sweeper, stop };
 }
 
 /** How often expired idempotency answers are deleted. */

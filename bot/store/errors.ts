@@ -35,7 +35,13 @@ export type ServiceErrorCode =
   | 'mail-failed'
   | 'mail-outcome-unknown'
   /** Advice links (bot/store/advice). */
-  | 'advice-link-not-possible';
+  | 'advice-link-not-possible'
+  /** The Outlook add-in's Graph calls (bot/api/outlookErrors). */
+  | 'graph-not-configured'
+  | 'teams-meeting-failed'
+  | 'attachment-failed'
+  | 'advice-not-in-drive'
+  | 'meeting-not-booked';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

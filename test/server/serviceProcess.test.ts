@@ -42,6 +42,9 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   return { child, url, output: () => out };
 }
 
+// A bare start creates the PGlite cluster, migrates and seeds the demo: past 30 s on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
 // A cold start migrates a new PGlite store and seeds the demo: over 30 s when the 2-core machine is shared by several test runs.

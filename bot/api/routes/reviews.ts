@@ -33,7 +33,7 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Ro
 
   router.get('/api/reviews/:id', async (req, res) => {
     const principal = await authorise(ctx, req, 'GET /api/reviews/{id}');
-    const { body, etag } = await reviewDetail(ctx.db, principal, reviewId(req), ctx.today());
+    const { body, etag } = await reviewDetail(ctx.db, principal, reviewIdOf(req), ctx.today());
     res.set('ETag', etag).json(body);
   });
 
@@ -47,7 +47,7 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Ro
   ) => {
     router.post(path, async (req: Request, res: Response) => {
       const principal = await authorise(ctx, req, endpoint);
-      const id = reviewId(req);
+      const id = reviewIdOf(req);
       const key = idempotencyKey(req);
       const input = parseWith(schema, req.body);
       if (!input.ok) throw new InvalidInputError(input.problems);

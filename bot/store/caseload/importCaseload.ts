@@ -3,7 +3,9 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { InvalidInputError, TooManyRowsError } from '../errors';
 import type { Principal } from '../principal';
+import { type CaseContact, importContacts } from '../contacts/caseContacts';
 import { cycleDates } from '../reviews/cycleDates';
+import { contactsFromCells } from './importContactColumns';
 import { checkImportRow, type ImportRow, type LineProblem, requiredImportColumns } from './importRows';
 
 export interface ImportResult {
@@ -63,6 +65,8 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
   const seen = new Map<string, number>();
   let header: string[] | undefined;
   let batch: ImportRow[] = [];
+  // Contacts go in once every child of the file exists (optional <role>Name/<role>Email columns).
+  const contactRows: { laReference: string; contacts: CaseContact[] }[] = [];
   for await (const records of readCsv(csv)) {
     for (const record of records) {
       if (header && ++rows > maxRows) throw new TooManyRowsError(maxRows);
@@ -85,11 +89,13 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
         cells[name] = record.fields[i];
       });
       const checked = checkImportRow(cells, record.line, schools, seen);
-      if ('problems' in checked) {
+      const contacts = contactsFromCells(cells, record.line);
+      if ('problems' in checked || contacts.problems.length) {
         result.rejected++;
-        result.errors.push(...checked.problems);
+        result.errors.push(...('problems' in checked ? checked.problems : []), ...contacts.problems);
         continue;
       }
+      if (contacts.contacts.length) contactRows.push({ laReference: checked.row.laReference, contacts: contacts.contacts });
       batch.push(checked.row);
       if (batch.length === CHUNK) {
         await storeBatch(tx, principal, batch, result);
@@ -99,6 +105,7 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
   }
   if (!header) throw new InvalidInputError([{ field: 'body', message: 'the CSV is empty; send a header line and one row per plan' }]);
   if (batch.length) await storeBatch(tx, principal, batch, result);
+  await importContacts(tx, principal, contactRows);
   await appendAudit(tx, principal, 'caseload.imported', 'organisation', principal.orgId, null, {
     created: result.created,
     updated: result.updated,

@@ -5,6 +5,7 @@ import { idempotencyExpiry } from './004_idempotency_expiry';
 import { remindersOutbox } from './005_reminders';
 import { councilSettingsAndLetters } from './006_council_settings_and_letters';
 import { adviceLinks } from './007_advice_links';
+import { caseContacts } from './008_case_contacts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'reminder outbox: key with due date, leases, dead letters', sql: remindersOutbox },
   { version: 6, name: 'council settings and decision letters', sql: councilSettingsAndLetters },
   { version: 7, name: 'advice links and family views', sql: adviceLinks },
+  { version: 8, name: 'case contacts and add-in attachments', sql: caseContacts },
 ];

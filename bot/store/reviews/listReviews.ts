@@ -9,6 +9,8 @@ export interface ReviewFilters {
   /** Only reviews whose current step is due on or before this date. */
   dueBefore?: string | undefined;
   school?: string | undefined;
+  /** The add-in's picker: part of the child's name, or the start of the council reference. */
+  q?: string | undefined;
   limit: number;
   /** Opaque cursor: the last item's due date and id. */
   after?: { due: string | null; id: string } | undefined;
@@ -41,6 +43,10 @@ export async function listReviews(tx: Queryable, principal: Principal, filters: 
   if (filters.overdue !== undefined) where.push(`coalesce((${dueSql('$1')}) < $1::date, false) = ${filters.overdue ? 'true' : 'false'}`);
   if (filters.dueBefore) add((n) => `(${dueSql('$1')}) <= ${n}::date`, filters.dueBefore);
   if (filters.school) add((n) => `r.school_id = ${n}`, filters.school);
+  if (filters.q) {
+    const like = filters.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    add((n) => `(c.name ilike '%' || ${n} || '%' or c.la_reference ilike ${n} || '%')`, like);
+  }
   if (filters.after) {
     params.push(filters.after.due ?? '9999-12-31', filters.after.id);
     where.push(`(coalesce(${dueSql('$1')}, '9999-12-31'::date), r.id) > ($${params.length - 1}::date, $${params.length})`);

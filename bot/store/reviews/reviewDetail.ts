@@ -17,6 +17,8 @@ interface Recorded {
   report: { sentOn: string } | null;
   decision: unknown;
   amendment: { finalPlanIssuedOn: string | null } | null;
+  contacts: unknown[];
+  attachments: unknown[];
 }
 
 export async function describeReview(tx: Queryable, row: ReviewRow, today: string) {
@@ -40,10 +42,15 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
        (select json_build_object('outcome', d.outcome, 'notifiedOn', d.notified_on, 'reasons', d.reasons, 'decidedBy', p.display_name)
           from decisions d join people p on p.id = d.decided_by where d.review_id = $1) as decision,
        (select json_build_object('noticeServedOn', notice_served_on, 'familyRespondedOn', family_responded_on, 'finalPlanIssuedOn', final_plan_issued_on)
-          from amendments where review_id = $1) as amendment`,
-    [row.id],
+          from amendments where review_id = $1) as amendment,
+       (select coalesce(json_agg(json_build_object('role', k.role, 'name', k.name, 'email', k.email) order by k.role, lower(k.name), k.id), '[]')
+          from case_contacts k where k.child_id = (select child_id from plans where id = $2)) as contacts,
+       (select coalesce(json_agg(json_build_object('adviceItemId', advice_item_id, 'outlookEventId', outlook_event_id, 'attachmentId', attachment_id, 'attachedAt', attached_at)
+                                 order by attached_at), '[]')
+          from meeting_attachments where review_id = $1) as attachments`,
+    [row.id, row.plan_id],
   );
-  const { invitations, requests, items, meeting, report, decision, amendment } = recorded as Recorded;
+  const { invitations, requests, items, meeting, report, decision, amendment, contacts, attachments } = recorded as Recorded;
   const input = caseInputOf(row);
   const timeline = computeTimeline(input, { today });
   // Steps the timeline core cannot know are done but the service has evidence of.
@@ -72,7 +79,8 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
     timeline: { ...timeline, steps },
     invitations,
     // Every item with who sent it and when; which requests still wait for their advice.
-    advice: { requests, items, outstanding: requests.filter((r) => r.outstanding) },
+    advice: { requests, items, outstanding: requests.filter((r) => r.outstanding), attachments },
+    contacts,
     meeting,
     report,
     decision,

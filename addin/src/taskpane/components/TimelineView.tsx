@@ -1,0 +1,56 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { BOOKING_LEAD_DAYS, bookBySource, plusDays } from '../../domain';
+import type { ReviewDetail } from '../../api/types';
+
+const useStyles = makeStyles({
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: 'left', verticalAlign: 'top' },
+  key: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, margin: 0 },
+  dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** The review's key dates and every step with its date and statutory source. */
+export function TimelineView(props: { review: ReviewDetail }) {
+  const styles = useStyles();
+  const t = props.review.timeline;
+  const bookBy = plusDays(t.latestMeetingDate, -BOOKING_LEAD_DAYS);
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Timeline</h2>
+      <dl className={styles.key}>
+        <dt>Review deadline</dt>
+        <dd className={styles.dd}>{t.reviewDeadline}</dd>
+        <dt>Latest meeting date</dt>
+        <dd className={styles.dd}>{t.latestMeetingDate}</dd>
+        <dt>Book by</dt>
+        <dd className={styles.dd} title={bookBySource}>
+          {bookBy}
+        </dd>
+      </dl>
+      <table className={styles.table}>
+        <caption className="visually-hidden">Each step of the review with its date and source</caption>
+        <thead>
+          <tr>
+            <th className={styles.cell} scope="col">Date</th>
+            <th className={styles.cell} scope="col">Step</th>
+            <th className={styles.cell} scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {t.steps
+            .filter((s) => s.date)
+            .map((s) => (
+              <tr key={s.id}>
+                <td className={styles.cell}>{s.date}</td>
+                <td className={styles.cell}>
+                  {s.label}
+                  {s.state === 'overdue' ? ' (overdue)' : s.state === 'done' ? ' (done)' : ''}
+                </td>
+                <td className={styles.cell}>{s.source}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
