@@ -3,14 +3,21 @@ import type { ApiContext } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { caseloadRoutes } from '../api/routes/caseload';
+import { dashboardRoutes } from '../api/routes/dashboard';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
+import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso';
+import { type TabClientConfig, tabRoutes } from './tabStatic';
 
 export interface AppOptions extends ApiContext {
   publicUrl: () => string;
   /** False once shutdown has begun: /readyz says so, so a load balancer stops sending. */
   ready: () => boolean;
   logRequests: boolean;
+  /** How the Teams tab signs in (served at /tab/config.json). */
+  tab: TabClientConfig;
+  /** The on-behalf-of exchange for Teams SSO tokens, when the service has a client credential. */
+  onBehalfOf?: OnBehalfOfExchange;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -46,10 +53,13 @@ export function createApp(options: AppOptions): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(options.publicUrl()));
   });
+  app.use(tabRoutes(options.tab));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));
   app.use(reportRoutes(options));
+  app.use(dashboardRoutes(options));
+  app.use(teamsSsoRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

@@ -43,7 +43,9 @@ export async function startService(config: Config, options: { logger?: Logger; n
   }
   let ready = true;
   let url = '';
-  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info' });
+  const app = createApp({ db, callers: new CallerCache(), verifier, today, logger, publicUrl: () => config.publicUrl ?? url, ready: () => ready, logRequests: config.logLevel === 'info',
+    tab: { authMode: config.authMode, clientId: config.authMode === 'entra' ? config.entra.clientId : null },
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
     s.once('error', reject);

@@ -28,6 +28,14 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/reviews/{id}/amendment': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/reports/timeliness': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reports/sen2.csv': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
+  ...Object.fromEntries(
+    ['today', 'coming', 'transfers', 'timeliness', 'sen2', 'sen2/excluded', 'sen2.csv', 'workload', 'undelivered'].map((view) => [
+      `GET /api/dashboard/${view}`,
+      { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' } as Record<Role, Cell>,
+    ]),
+  ),
+  'POST /api/reviews/{id}/nudge': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/auth/teams-sso': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
 };
 
 const principals: Record<Role, [string, string]> = {
@@ -86,8 +94,14 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'POST', path: `/api/reviews/${id('amendment')}/amendment`, body: { noticeServedOn: today } };
     case 'GET /api/reports/timeliness':
       return { method: 'GET', path: '/api/reports/timeliness' };
-    default:
+    case 'POST /api/reviews/{id}/nudge':
+      return { method: 'POST', path: `/api/reviews/${id('report')}/nudge` };
+    case 'POST /api/auth/teams-sso':
+      return { method: 'POST', path: '/api/auth/teams-sso' };
+    case 'GET /api/reports/sen2.csv':
       return { method: 'GET', path: '/api/reports/sen2.csv' };
+    default:
+      return { method: 'GET', path: endpoint.replace(/^GET /, '') };
   }
 }
 
@@ -104,7 +118,7 @@ it.each(cells)('%s as %s is %s', async (endpoint, role, expected) => {
     expect(res.status).toBe(403);
     expect(res.body.message).toMatch(/is for .*; you are signed in as/);
   } else {
-    expect(res.status).toBe(r.method === 'POST' && !/import|amendment/.test(endpoint) ? 201 : 200);
+    expect(res.status).toBe(r.method === 'POST' && !/import|amendment|teams-sso/.test(endpoint) ? 201 : 200);
     expect(res.body).toBeTruthy();
   }
 });
