@@ -135,6 +135,7 @@ function dashboardPaths() {
   const paged = '`items` (one page), `total`, `page`, `pageSize`';
   return {
     '/api/dashboard/today': get('GET /api/dashboard/today', 'Overdue reviews at each step, who owns the next action', todayQuery, `${paged} and \`counts\` per step`),
+    '/api/dashboard/filters': get('GET /api/dashboard/filters', "The council's schools and LA officers, for the Today view's filters", undefined, '`schools` and `officers`'),
     '/api/dashboard/coming': get('GET /api/dashboard/coming', 'Open reviews whose deadline falls in the next 4, 8 or 12 weeks', comingQuery as unknown as z.ZodObject, `${paged} and \`counts\` for 4, 8 and 12 weeks`),
     '/api/dashboard/transfers': get('GET /api/dashboard/transfers', 'Phase transfers ahead with their Reg 18 deadlines (before 15 February / 31 March)', pageQuery, paged),
     '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks: by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`'),

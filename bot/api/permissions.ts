@@ -14,6 +14,7 @@ export const permissions = {
   'GET /api/reports/sen2.csv': ['la-manager'],
   // the council dashboard (the Teams tab)
   'GET /api/dashboard/today': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/filters': ['la-officer', 'la-manager'],
   'GET /api/dashboard/coming': ['la-officer', 'la-manager'],
   'GET /api/dashboard/transfers': ['la-officer', 'la-manager'],
   'GET /api/dashboard/timeliness': ['la-officer', 'la-manager'],

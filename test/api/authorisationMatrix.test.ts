@@ -29,7 +29,7 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'GET /api/reports/timeliness': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reports/sen2.csv': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   ...Object.fromEntries(
-    ['today', 'coming', 'transfers', 'timeliness', 'sen2', 'sen2/excluded', 'sen2.csv', 'workload', 'undelivered'].map((view) => [
+    ['today', 'filters', 'coming', 'transfers', 'timeliness', 'sen2', 'sen2/excluded', 'sen2.csv', 'workload', 'undelivered'].map((view) => [
       `GET /api/dashboard/${view}`,
       { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' } as Record<Role, Cell>,
     ]),

@@ -114,6 +114,15 @@ describe.each(storeKinds)('the dashboard API on %s, over the demo data', (kind) 
     expect(report.items.every((i: { owner: { kind: string; name: string } }) => i.owner.kind === 'school' && i.owner.name.endsWith('(SENCO)'))).toBe(true);
   });
 
+  it('Today: offers the council\'s schools and officers as filters', async () => {
+    const filters = await get('/api/dashboard/filters');
+    expect(filters.schools).toEqual([
+      { id: 'demo-school-1', name: 'Oakfield Primary (demo)' },
+      { id: 'demo-school-2', name: 'Riverside Academy (demo)' },
+    ]);
+    expect(filters.officers.map((o: { name: string }) => o.name)).toEqual(['Demo SEND Officer', 'Second SEND Officer']);
+  });
+
   it('Coming: reviews due within 4, 8 and 12 weeks, the list within the chosen horizon', async () => {
     const four = await get('/api/dashboard/coming?pageSize=100');
     const twelve = await get('/api/dashboard/coming?weeks=12&pageSize=100');

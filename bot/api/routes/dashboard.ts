@@ -4,7 +4,7 @@ import { InvalidInputError } from '../../store/errors';
 import { type ComingHorizon, comingReviews, phaseTransfers } from '../../store/dashboard/coming';
 import { sen2Census, sen2CensusCsv, sen2Excluded } from '../../store/dashboard/sen2Census';
 import { timelinessTrend } from '../../store/dashboard/timelinessTrend';
-import { overdueToday } from '../../store/dashboard/today';
+import { dashboardFilters, overdueToday } from '../../store/dashboard/today';
 import { officerWorkload, undeliveredReminders } from '../../store/dashboard/workload';
 import { queueNudge } from '../../store/reminders/queueNudge';
 import { comingQuery, noQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from '../dashboardSchemas';
@@ -30,6 +30,12 @@ export function dashboardRoutes(ctx: ApiContext): Router {
   router.get('/api/dashboard/today', async (req, res) => {
     const principal = await authorise(ctx, req, 'GET /api/dashboard/today');
     res.json(await overdueToday(ctx.db, principal, parsed(todayQuery, req.query), ctx.today()));
+  });
+
+  router.get('/api/dashboard/filters', async (req, res) => {
+    const principal = await authorise(ctx, req, 'GET /api/dashboard/filters');
+    parsed(noQuery, req.query);
+    res.json(await dashboardFilters(ctx.db, principal));
   });
 
   router.get('/api/dashboard/coming', async (req, res) => {

@@ -121,3 +121,18 @@ export async function overdueToday(tx: Queryable, principal: Principal, query: T
     })),
   };
 }
+
+export interface DashboardFilters {
+  schools: { id: string; name: string }[];
+  officers: { id: number; name: string }[];
+}
+
+/** The choices for the school and officer filters: the council's schools and LA officers. */
+export async function dashboardFilters(tx: Queryable, principal: Principal): Promise<DashboardFilters> {
+  const schools = await tx.query<{ id: string; name: string }>("select id, name from organisations where council_id = $1 and kind = 'school' order by name", [principal.orgId]);
+  const officers = await tx.query<{ id: number; name: string }>(
+    "select id::int, coalesce(display_name, email, entra_object_id) as name from people where org_id = $1 and role = 'la-officer' order by 2",
+    [principal.orgId],
+  );
+  return { schools, officers };
+}
