@@ -1,4 +1,4 @@
-import { Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { Button, Spinner, Text } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import type { ApiClient } from './api/client';
 import type { SignedIn } from './api/types';
@@ -29,14 +29,16 @@ export function App(props: { api: ApiClient; signedIn: SignedIn; initialView?: V
           {props.signedIn.displayName ? ` · ${props.signedIn.displayName}` : ''}
         </Text>
       </header>
-      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Dashboard views">
+      {/* Links between views, not an ARIA tablist: Fluent's TabList adds focus-trap
+          elements that axe reports as hidden-but-focusable (WCAG 4.1.2). */}
+      <nav aria-label="Dashboard views" className="views">
         {views.map((v) => (
-          <Tab key={v} value={v} id={`tab-${v}`} aria-controls="view-panel">
+          <Button key={v} id={`view-${v}`} appearance={v === view ? 'primary' : 'subtle'} aria-current={v === view ? 'page' : undefined} onClick={() => setView(v)}>
             {viewNames[v]}
-          </Tab>
+          </Button>
         ))}
-      </TabList>
-      <main id="view-panel" role="tabpanel" aria-labelledby={`tab-${view}`} tabIndex={-1}>
+      </nav>
+      <main id="view-panel">
         {view === 'today' && <TodayView api={props.api} />}
         {view === 'coming' && <ComingView api={props.api} />}
         {view === 'timeliness' && (

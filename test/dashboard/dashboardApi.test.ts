@@ -1,7 +1,7 @@
-import { seedDemoData } from '../../bot/store/seed/demoSeed';
 import { londonToday, plusDays, transferDeadline } from '../../shared';
 import { startTestService, type TestService } from '../support/testService';
 import { storeKinds } from '../support/testStores';
+import { seedDashboard } from './seedDashboard';
 
 const today = londonToday(new Date());
 const steps = ['booking', 'invitations', 'advice', 'meeting', 'report', 'decision', 'amendment-notice', 'final-plan'];
@@ -15,29 +15,7 @@ describe.each(storeKinds)('the dashboard API on %s, over the demo data', (kind) 
   let deadStatusAllowed = false;
   beforeAll(async () => {
     svc = await startTestService(kind, async (db) => {
-      await seedDemoData(db, today);
-      // a second officer owning a few cases, and one case no one owns, so the officer filter and workload have something to tell apart
-      const [second] = await db.query<{ id: number }>(
-        "insert into people (org_id, entra_object_id, role, display_name, email) values ('demo-council', 'demo-officer-2', 'la-officer', 'Second SEND Officer', 'second@demo-council.example') returning id::int",
-      );
-      await db.query("update plans set case_officer_id = $1 where id in (select p.id from plans p join children c on c.id = p.child_id where c.la_reference in ('DEMO-0001', 'DEMO-0003', 'DEMO-0022'))", [second?.id]);
-      await db.query("update plans set case_officer_id = null where id in (select p.id from plans p join children c on c.id = p.child_id where c.la_reference = 'DEMO-0005')");
-      // two phase transfers ahead
-      const year = Number(today.slice(0, 4)) + 1;
-      await db.query(`update plans set transfer_kind = 'school', transfer_date = '${year}-09-01' where id = (select p.id from plans p join children c on c.id = p.child_id where c.la_reference = 'DEMO-0002')`);
-      await db.query(`update plans set transfer_kind = 'post16', transfer_date = '${year}-09-03' where id = (select p.id from plans p join children c on c.id = p.child_id where c.la_reference = 'DEMO-0004')`);
-      await db.query("insert into organisations (id, kind, name) values ('other-council', 'council', 'Other Council')");
-      await db.query("insert into people (org_id, entra_object_id, role, display_name) values ('other-council', 'other-officer', 'la-officer', 'Other Officer')");
-      const [constraint] = await db.query<{ def: string }>(
-        "select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'reminder_outbox'::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%status%'",
-      );
-      deadStatusAllowed = (constraint?.def ?? '').includes("'dead'");
-      if (deadStatusAllowed) {
-        await db.query(
-          "insert into reminder_outbox (review_id, kind, recipient_role, recipient_email, send_on, status, attempts, last_error) select r.id, 'report-due', 'senco', 'senco@oakfield.example', $1, 'dead', 5, 'mailbox not found' from review_cycles r where r.stage = 'booked' limit 2",
-          [plusDays(today, -3)],
-        );
-      }
+      ({ deadStatusAllowed } = await seedDashboard(db, today));
     });
     officer = await svc.token('la-officer', 'demo-council', 'demo-officer');
     manager = await svc.token('la-manager', 'demo-council', 'demo-manager');
