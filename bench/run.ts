@@ -1,12 +1,14 @@
 import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
 import { serviceBenchmark } from './service';
+import { tabBenchmark } from './tab';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
 const benchmarks: [string, () => Promise<void>][] = [
   ['planner', plannerBenchmark],
   ['graph', graphBenchmark],
   ['service', serviceBenchmark],
+  ['tab', tabBenchmark],
 ];
 
 async function main(): Promise<void> {

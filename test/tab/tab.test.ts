@@ -46,7 +46,7 @@ async function openView(view: string): Promise<void> {
   await page.waitForSelector('main h2');
 }
 
-const figure = (where: Page | Frame, id: string) => where.locator(`[data-testid="${id}"] .figure-value`).innerText();
+const figure = (where: Page | Frame, id: string) => where.locator(`[data-testid="${id}"] .figure-value`).textContent();
 const bodyRows = (where: Page | Frame, table: string) => where.getByRole('table', { name: table, exact: true }).locator('tbody tr');
 
 async function expectAccessible(name: string): Promise<void> {
@@ -62,8 +62,8 @@ describe('the tab in a browser, signed in with a development token', () => {
     const report = await api('/api/dashboard/today?pageSize=20');
     for (const [step, n] of Object.entries(report.counts)) expect(await figure(page, `count-${step}`)).toBe(String(n));
     await expect(bodyRows(page, 'Overdue reviews').count()).resolves.toBe(Math.min(20, report.total));
-    expect(await bodyRows(page, 'Overdue reviews').first().locator('td').first().innerText()).toBe(report.items[0].child);
-    await expect(page.getByText(`of ${report.total} (page 1`)).toBeTruthy();
+    expect(await bodyRows(page, 'Overdue reviews').first().locator('td').first().textContent()).toBe(report.items[0].child);
+    await page.getByText(`of ${report.total} (page 1`).waitFor();
     await expectAccessible('today');
   });
 
@@ -123,7 +123,7 @@ describe('the tab in a browser, signed in with a development token', () => {
     expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(2);
     await expect(page.getByTestId('by-month').locator('tbody tr').count()).resolves.toBe(12);
     const lastMonth = trend.byMonth.at(-1);
-    const cells = await page.getByTestId('by-month').locator('tbody tr').last().locator('td[data-measure="reportsIn2Weeks"]').innerText();
+    const cells = await page.getByTestId('by-month').locator('tbody tr').last().locator('td[data-measure="reportsIn2Weeks"]').textContent();
     expect(cells).toContain(`(${lastMonth.reportsIn2Weeks.onTime} of ${lastMonth.reportsIn2Weeks.total})`);
     await expect(page.getByTestId('by-school').locator('tbody tr').count()).resolves.toBe(trend.bySchool.length);
     expect(await figure(page, 'overall-reportsIn2Weeks')).toBe(`${Math.round(trend.overall.reportsIn2Weeks.share * 100)}%`);
@@ -137,7 +137,7 @@ describe('the tab in a browser, signed in with a development token', () => {
     const left = sen2.excluded.reduce((a: number, e: { count: number }) => a + e.count, 0);
     expect(await figure(page, 'sen2-excluded')).toBe(String(left));
     await expect(bodyRows(page, 'SEN2 annual-review items').count()).resolves.toBe(Math.min(20, sen2.total));
-    for (const e of sen2.excluded) expect(await page.locator(`tr[data-reason="${e.reason}"] td`).last().innerText()).toBe(String(e.count));
+    for (const e of sen2.excluded) expect(await page.locator(`tr[data-reason="${e.reason}"] td`).last().textContent()).toBe(String(e.count));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');

@@ -32,25 +32,37 @@ export interface TimelinessTrend {
  */
 export async function timelinessTrend(tx: Queryable, principal: Principal, today: string): Promise<TimelinessTrend> {
   const from = `${plusMonths(today, -11).slice(0, 7)}-01`;
-  const rows = await tx.query<{ measure: TimelinessMeasure; month: string | null; school_id: string | null; school_name: string | null; by_month: number; by_school: number; total: number; on_time: number }>(
+  // One pass over the year's decisions and reports, aggregated three ways at once (grouping sets).
+  const rows = await tx.query<{
+    month: string | null;
+    school_id: string | null;
+    school_name: string | null;
+    by_month: number;
+    by_school: number;
+    decisions: number;
+    concluded_on_time: number;
+    decisions_on_time: number;
+    reports: number;
+    reports_on_time: number;
+  }>(
     `with events as (
-       select 'concludedIn12Months' as measure, d.notified_on as on_day, r.school_id, d.notified_on <= r.review_deadline as on_time
+       select d.notified_on as on_day, r.school_id, 1 as decided, (d.notified_on <= r.review_deadline)::int as concluded_on_time,
+              (d.notified_on <= coalesce(r.decision_due, r.meeting_date + 28))::int as decision_on_time, 0 as reported, 0 as report_on_time
          from decisions d join review_cycles r on r.id = d.review_id
         where r.council_id = $1 and d.notified_on between $2::date and $3::date
        union all
-       select 'reportsIn2Weeks', rp.sent_on, r.school_id, rp.sent_on <= coalesce(r.report_due, r.meeting_date + 14)
+       select rp.sent_on, r.school_id, 0, 0, 0, 1, (rp.sent_on <= coalesce(r.report_due, r.meeting_date + 14))::int
          from reports rp join review_cycles r on r.id = rp.review_id
         where r.council_id = $1 and rp.sent_on between $2::date and $3::date
-       union all
-       select 'decisionsIn4Weeks', d.notified_on, r.school_id, d.notified_on <= coalesce(r.decision_due, r.meeting_date + 28)
-         from decisions d join review_cycles r on r.id = d.review_id
-        where r.council_id = $1 and d.notified_on between $2::date and $3::date
+     ), totals as (
+       select date_trunc('month', e.on_day)::date as month, e.school_id,
+              grouping(date_trunc('month', e.on_day)) as by_month, grouping(e.school_id) as by_school,
+              sum(e.decided)::int as decisions, sum(e.concluded_on_time)::int as concluded_on_time, sum(e.decision_on_time)::int as decisions_on_time,
+              sum(e.reported)::int as reports, sum(e.report_on_time)::int as reports_on_time
+         from events e
+        group by grouping sets ((), (date_trunc('month', e.on_day)), (e.school_id))
      )
-     select e.measure, to_char(e.on_day, 'YYYY-MM') as month, e.school_id, o.name as school_name,
-            grouping(to_char(e.on_day, 'YYYY-MM'))::int as by_month, grouping(e.school_id)::int as by_school,
-            count(*)::int as total, count(*) filter (where e.on_time)::int as on_time
-       from events e left join organisations o on o.id = e.school_id
-      group by grouping sets ((e.measure), (e.measure, to_char(e.on_day, 'YYYY-MM')), (e.measure, e.school_id, o.name))`,
+     select t.*, o.name as school_name from totals t left join organisations o on o.id = t.school_id`,
     [principal.orgId, from, today],
   );
   const overall = emptyShares();
@@ -58,17 +70,15 @@ export async function timelinessTrend(tx: Queryable, principal: Principal, today
   for (let m = from; m <= today; m = plusMonths(m, 1)) months.set(m.slice(0, 7), emptyShares());
   const schools = new Map<string, { schoolId: string | null; schoolName: string | null } & Shares>();
   for (const r of rows) {
-    const share: Share = { total: r.total, onTime: r.on_time, share: r.total ? r.on_time / r.total : null };
+    const shares: Shares = {
+      concludedIn12Months: share(r.decisions, r.concluded_on_time),
+      reportsIn2Weeks: share(r.reports, r.reports_on_time),
+      decisionsIn4Weeks: share(r.decisions, r.decisions_on_time),
+    };
     // grouping() is 0 for the column a row is grouped by: a month row, a school row (the school may be null), or the total.
-    if (r.by_month === 0) {
-      const month = months.get(r.month ?? '');
-      if (month) month[r.measure] = share;
-    } else if (r.by_school === 0) {
-      const key = r.school_id ?? '';
-      const school = schools.get(key) ?? { schoolId: r.school_id, schoolName: r.school_name, ...emptyShares() };
-      school[r.measure] = share;
-      schools.set(key, school);
-    } else overall[r.measure] = share;
+    if (r.by_month === 0) months.set((r.month ?? '').slice(0, 7), shares);
+    else if (r.by_school === 0) schools.set(r.school_id ?? '', { schoolId: r.school_id, schoolName: r.school_name, ...shares });
+    else Object.assign(overall, shares);
   }
   return {
     from,
@@ -81,6 +91,10 @@ export async function timelinessTrend(tx: Queryable, principal: Principal, today
 
 function emptyShares(): Shares {
   return { concludedIn12Months: none(), reportsIn2Weeks: none(), decisionsIn4Weeks: none() };
+}
+
+function share(total: number, onTime: number): Share {
+  return { total, onTime, share: total ? onTime / total : null };
 }
 
 function none(): Share {

@@ -47,7 +47,6 @@ interface Row {
   school_name: string | null;
   officer_id: number | null;
   officer_name: string | null;
-  total: number;
 }
 
 const sortColumns: Record<TodaySort, string> = {
@@ -90,15 +89,14 @@ export async function overdueToday(tx: Queryable, principal: Principal, query: T
   const [limit, offset] = limitOffset(query);
   const rows = await tx.query<Row>(
     `select r.id as review_id, c.name, c.la_reference, s.step, d.due, ($2::date - d.due)::int as days_overdue,
-            r.school_id, school.name as school_name, p.case_officer_id::int as officer_id, officer.display_name as officer_name,
-            count(*) over ()::int as total
+            r.school_id, school.name as school_name, p.case_officer_id::int as officer_id, officer.display_name as officer_name
        ${filtered}${stepFilter}
       order by ${orderBy(sortColumns, query.sort, query.dir, 'r.id')}
       limit $${pageParams.length + 1} offset $${pageParams.length + 2}`,
     [...pageParams, limit, offset],
   );
-  // Past the last page there is no row to carry the window count: the step counts hold the total.
-  const total = rows[0]?.total ?? (query.step ? counts[query.step] : Object.values(counts).reduce((a, b) => a + b, 0));
+  // The step counts, already filtered by school and officer, hold the total.
+  const total = query.step ? counts[query.step] : Object.values(counts).reduce((a, b) => a + b, 0);
   return {
     today,
     counts,
