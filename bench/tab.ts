@@ -70,7 +70,7 @@ async function benchReports(target: StoreTarget): Promise<void> {
 }
 
 /** Meetings spread over the last year, reports 5-19 days after, decisions 14-41 days after (some late), each review concluded and the next one open. */
-async function giveAYearOfReviews(db: { query: (sql: string, params?: unknown[]) => Promise<unknown[]> }, today: string): Promise<void> {
+export async function giveAYearOfReviews(db: { query: (sql: string, params?: unknown[]) => Promise<unknown[]> }, today: string): Promise<void> {
   await db.query(
     `with bench as (
        select r.id, row_number() over (order by r.id) as n from review_cycles r join plans p on p.id = r.plan_id join children c on c.id = p.child_id

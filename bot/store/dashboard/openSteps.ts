@@ -37,10 +37,12 @@ export function openStepsSql(council: string, today: string): { from: string; wh
        join children c on c.id = p.child_id
        left join meetings m on m.review_id = r.id
        left join amendments a on a.review_id = r.id
-       left join lateral (
-         select min(q.due_on) as due_on from advice_requests q
-          where q.review_id = r.id and not exists (select 1 from advice_items i where i.request_id = q.id)
-       ) adv on r.stage = 'booked'
+       left join (
+         -- grouped once and hash-joined: a lateral here would run once per review
+         select q.review_id, min(q.due_on) as due_on from advice_requests q
+          where not exists (select 1 from advice_items i where i.request_id = q.id)
+          group by q.review_id
+       ) adv on adv.review_id = r.id and r.stage = 'booked'
        cross join lateral (
          select case
            when r.stage = 'not-booked' and r.latest_meeting_date < ${today}::date then 'meeting'

@@ -54,20 +54,25 @@ const OUTCOME = { maintain: 'M', amend: 'A', cease: 'C' } as const;
  * outcome and decision date if notified by then, or the reason it has none. `$1` council, `$2` census, `$3` today.
  */
 const censusSql = `
+  with per_plan as (
+    -- one grouped pass over the council's reviews (a lateral per plan costs more, and the planner then JIT-compiles it)
+    select r.plan_id,
+           (array_agg(r.id order by r.meeting_date desc) filter (where r.meeting_date <= least($2::date, $3::date)))[1] as held_id,
+           bool_or(r.meeting_date <= $2::date) as booked_by_census,
+           bool_or(r.review_deadline <= $2::date) as due_by_census
+      from review_cycles r where r.council_id = $1 group by r.plan_id
+  )
   select c.la_reference, c.upn, p.school_id, p.issued_on, held.meeting_date, dd.outcome, dd.notified_on,
          am.notice_served_on, am.final_plan_issued_on,
          case when held.id is not null then null
               when p.issued_on > $2::date then 'plan-after-census'
-              when exists (select 1 from review_cycles b where b.plan_id = p.id and b.meeting_date <= $2::date) then 'meeting-not-yet-held'
-              when not exists (select 1 from review_cycles b where b.plan_id = p.id and b.review_deadline <= $2::date) then 'first-review-not-due'
+              when coalesce(pp.booked_by_census, false) then 'meeting-not-yet-held'
+              when not coalesce(pp.due_by_census, false) then 'first-review-not-due'
               else 'no-meeting-held' end as reason
     from plans p
     join children c on c.id = p.child_id
-    left join lateral (
-      select r.id, r.meeting_date from review_cycles r
-       where r.plan_id = p.id and r.meeting_date <= least($2::date, $3::date)
-       order by r.meeting_date desc limit 1
-    ) held on true
+    left join per_plan pp on pp.plan_id = p.id
+    left join review_cycles held on held.id = pp.held_id
     left join decisions dd on dd.review_id = held.id and dd.notified_on <= $2::date
     left join amendments am on am.review_id = held.id and dd.review_id is not null
    where c.council_id = $1 and (p.ceased_on is null or p.ceased_on > $2::date or held.id is not null)`;
@@ -80,10 +85,16 @@ export interface Sen2Report extends Page<Sen2Item> {
 
 /** The SEN2 annual-review items for a census date, one page (by council reference), with the row count and what was left out. */
 export async function sen2Census(tx: Queryable, principal: Principal, census: string, page: PageRequest, today: string): Promise<Sen2Report> {
-  const params = [principal.orgId, census, today];
-  const counts = await tx.query<{ reason: ExclusionReason | null; n: number }>(`select reason, count(*)::int as n from (${censusSql}) x group by reason`, params);
   const [limit, offset] = limitOffset(page);
-  const rows = await tx.query<Row>(`select * from (${censusSql}) x where reason is null order by la_reference limit $4 offset $5`, [...params, limit, offset]);
+  // The census once (materialized), then both its counts by reason and one page of its rows.
+  const [result] = await tx.query<{ counts: { reason: ExclusionReason | null; n: number }[]; rows: Row[] }>(
+    `with x as materialized (${censusSql})
+     select (select coalesce(json_agg(g), '[]') from (select reason, count(*)::int as n from x group by reason) g) as counts,
+            (select coalesce(json_agg(pg), '[]') from (select * from x where reason is null order by la_reference limit $4 offset $5) pg) as rows`,
+    [principal.orgId, census, today, limit, offset],
+  );
+  const counts = result?.counts ?? [];
+  const rows = result?.rows ?? [];
   return {
     census,
     total: counts.find((c) => c.reason === null)?.n ?? 0,
