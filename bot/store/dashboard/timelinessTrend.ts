@@ -46,21 +46,21 @@ export async function timelinessTrend(tx: Queryable, principal: Principal, today
     reports_on_time: number;
   }>(
     `with events as (
-       select d.notified_on as on_day, r.school_id, 1 as decided, (d.notified_on <= r.review_deadline)::int as concluded_on_time,
+       -- the month as its first day, by date arithmetic (date_trunc would go through timestamptz and the session's zone)
+       select d.notified_on - (extract(day from d.notified_on)::int - 1) as month, r.school_id, 1 as decided, (d.notified_on <= r.review_deadline)::int as concluded_on_time,
               (d.notified_on <= coalesce(r.decision_due, r.meeting_date + 28))::int as decision_on_time, 0 as reported, 0 as report_on_time
          from decisions d join review_cycles r on r.id = d.review_id
         where r.council_id = $1 and d.notified_on between $2::date and $3::date
        union all
-       select rp.sent_on, r.school_id, 0, 0, 0, 1, (rp.sent_on <= coalesce(r.report_due, r.meeting_date + 14))::int
+       select rp.sent_on - (extract(day from rp.sent_on)::int - 1), r.school_id, 0, 0, 0, 1, (rp.sent_on <= coalesce(r.report_due, r.meeting_date + 14))::int
          from reports rp join review_cycles r on r.id = rp.review_id
         where r.council_id = $1 and rp.sent_on between $2::date and $3::date
      ), totals as (
-       select date_trunc('month', e.on_day)::date as month, e.school_id,
-              grouping(date_trunc('month', e.on_day)) as by_month, grouping(e.school_id) as by_school,
+       select e.month, e.school_id, grouping(e.month) as by_month, grouping(e.school_id) as by_school,
               sum(e.decided)::int as decisions, sum(e.concluded_on_time)::int as concluded_on_time, sum(e.decision_on_time)::int as decisions_on_time,
               sum(e.reported)::int as reports, sum(e.report_on_time)::int as reports_on_time
          from events e
-        group by grouping sets ((), (date_trunc('month', e.on_day)), (e.school_id))
+        group by grouping sets ((), (e.month), (e.school_id))
      )
      select t.*, o.name as school_name from totals t left join organisations o on o.id = t.school_id`,
     [principal.orgId, from, today],
