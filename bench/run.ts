@@ -4,6 +4,7 @@ import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
 import { remindersBenchmark } from './reminders';
 import { serviceBenchmark } from './service';
+import { tabBenchmark } from './tab';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
 const benchmarks: [string, () => Promise<void>][] = [
@@ -13,6 +14,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['bot', botBenchmark],
   ['reminders', remindersBenchmark],
   ['addin', addinBenchmark],
+  ['tab', tabBenchmark],
 ];
 
 async function main(): Promise<void> {

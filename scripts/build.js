@@ -21,5 +21,12 @@ try {
   console.error('build: the add-in did not build (see above); run `node addin/build.mjs` to see the errors alone.');
   process.exit(1);
 }
+// The Teams tab (tab/): its own esbuild bundle in dist/tab/, served by the service at /tab/.
+try {
+  execFileSync(process.execPath, [path.join(root, 'tab/build.mjs')], { stdio: 'inherit', cwd: root });
+} catch {
+  console.error('build: the Teams tab did not build (see above); run `node tab/build.mjs` to retry it alone.');
+  process.exit(1);
+}
 const cli = path.join(root, 'dist/bot/cli/main.js');
 if (existsSync(cli)) chmodSync(cli, 0o755);

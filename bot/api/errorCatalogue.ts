@@ -43,6 +43,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'attachment-failed': { status: 502 },
   'advice-not-in-drive': { status: 409 },
   'meeting-not-booked': { status: 409 },
+  'no-one-to-nudge': { status: 409 },
+  'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

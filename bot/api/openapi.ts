@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
 import { type Endpoint, permissions } from './permissions';
 import { deadRemindersQuery } from './routes/reminders';
 import { councilSettingsSchema } from '../../shared';
@@ -217,8 +218,50 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       '/addin/taskpane.html': { get: { summary: 'The Outlook add-in task pane (also /addin/commands.html and /addin/commands.js)', security: [], responses: { '200': { description: 'HTML' } } } },
+      ...dashboardPaths(),
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'ok' } } } },
       '/readyz': { get: { summary: 'The store answers and the service takes requests', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
+    },
+  };
+}
+
+const get = (e: Endpoint, summary: string, query: z.ZodObject | undefined, description: string, content?: Record<string, unknown>) => ({
+  get: {
+    summary,
+    description: roles(e),
+    parameters: query ? queryParams(query) : [],
+    responses: { '200': { description, ...(content ? { content } : {}) }, ...errors },
+  },
+});
+
+/** The council dashboard's endpoints (the Teams tab reads these); every list is one page, counted in SQL. */
+function dashboardPaths() {
+  const paged = '`items` (one page), `total`, `page`, `pageSize`';
+  return {
+    '/api/dashboard/today': get('GET /api/dashboard/today', 'Overdue reviews at each step, who owns the next action', todayQuery, `${paged} and \`counts\` per step`),
+    '/api/dashboard/filters': get('GET /api/dashboard/filters', "The council's schools and LA officers, for the Today view's filters", undefined, '`schools` and `officers`'),
+    '/api/dashboard/coming': get('GET /api/dashboard/coming', 'Open reviews whose deadline falls in the next 4, 8 or 12 weeks', comingQuery as unknown as z.ZodObject, `${paged} and \`counts\` for 4, 8 and 12 weeks`),
+    '/api/dashboard/transfers': get('GET /api/dashboard/transfers', 'Phase transfers ahead with their Reg 18 deadlines (before 15 February / 31 March)', pageQuery, paged),
+    '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks: by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`'),
+    '/api/dashboard/sen2': get('GET /api/dashboard/sen2', 'SEN2 annual-review items for a census date (default today)', sen2Query, `${paged} and \`excluded\` counts by reason`),
+    '/api/dashboard/sen2/excluded': get('GET /api/dashboard/sen2/excluded', 'Plans left out of the census, and why', sen2ExcludedQuery, paged),
+    '/api/dashboard/sen2.csv': get('GET /api/dashboard/sen2.csv', 'The whole census as CSV; the row count is in X-Row-Count', sen2CsvQuery, 'CSV', { 'text/csv': { schema: { type: 'string' } } }),
+    '/api/dashboard/workload': get('GET /api/dashboard/workload', 'Per case officer: open cases, overdue, decisions due this week', undefined, '`week` and `officers`'),
+    '/api/dashboard/undelivered': get('GET /api/dashboard/undelivered', 'Reminders that could not be delivered (dead letters)', pageQuery, paged),
+    '/api/reviews/{id}/nudge': {
+      post: {
+        summary: "Queue a reminder to whoever owns the review's next step (idempotent; audited)",
+        description: roles('POST /api/reviews/{id}/nudge'),
+        parameters: [idParam, writeHeaders[0]],
+        responses: { '201': { description: 'Queued' }, '200': { description: 'Already queued: nothing new' }, ...writeErrors },
+      },
+    },
+    '/api/auth/teams-sso': {
+      post: {
+        summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
+        description: roles('POST /api/auth/teams-sso'),
+        responses: { '200': { description: '`orgId`, `orgName`, `role`, `displayName`, `onBehalfOf`' }, ...errors },
+      },
     },
   };
 }

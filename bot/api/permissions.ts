@@ -22,6 +22,19 @@ export const permissions = {
   'PUT /api/council/settings': ['la-manager'],
   'GET /api/reviews/{id}/letter': ['la-officer', 'la-manager'],
   'POST /api/reviews/{id}/letter/send': ['la-officer'],
+  // the council dashboard (the Teams tab)
+  'GET /api/dashboard/today': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/filters': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/coming': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/transfers': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/timeliness': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/sen2': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/sen2/excluded': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/sen2.csv': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/workload': ['la-officer', 'la-manager'],
+  'GET /api/dashboard/undelivered': ['la-officer', 'la-manager'],
+  'POST /api/reviews/{id}/nudge': ['la-officer', 'la-manager'],
+  'POST /api/auth/teams-sso': ['senco', 'la-officer', 'la-manager', 'professional'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

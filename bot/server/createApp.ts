@@ -12,6 +12,9 @@ import { type OutlookRouteOptions, outlookRoutes } from '../api/routes/outlook';
 import { reportRoutes } from '../api/routes/reports';
 import { reviewRoutes } from '../api/routes/reviews';
 import { redactText } from '../log/redact';
+import { dashboardRoutes } from '../api/routes/dashboard';
+import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso';
+import { type TabClientConfig, tabRoutes } from './tabStatic';
 
 export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl'> {
   /** The built Outlook add-in, served at /addin/. */
@@ -24,6 +27,10 @@ export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph
   teamsEndpoint?: RequestHandler | undefined;
   /** The one-time link pages and advice storage; without them the service serves no /advice pages. */
   advice?: AdviceSettings | undefined;
+  /** How the Teams tab signs in (served at /tab/config.json). */
+  tab?: TabClientConfig | undefined;
+  /** The on-behalf-of exchange for Teams SSO tokens, when the service has a client credential. */
+  onBehalfOf?: OnBehalfOfExchange;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -66,6 +73,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', signInFirst(options));
   if (options.advice) app.use(adviceRoutes(options, options.advice));
   if (options.addinDir) app.use('/addin', addinStatic(options.addinDir));
+  if (options.tab) app.use(tabRoutes(options.tab));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));
@@ -76,6 +84,8 @@ export function createApp(options: AppOptions): Express {
   app.use(letterRoutes(options));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
+  app.use(dashboardRoutes(options));
+  app.use(teamsSsoRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

@@ -126,6 +126,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     addinDir: config.addinDir,
     graph,
     teamsJoinUrl: options.teamsJoinUrl,
+    tab: { authMode: config.authMode, clientId: config.authMode === 'entra' ? config.entra.clientId : null },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);

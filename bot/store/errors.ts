@@ -41,7 +41,10 @@ export type ServiceErrorCode =
   | 'teams-meeting-failed'
   | 'attachment-failed'
   | 'advice-not-in-drive'
-  | 'meeting-not-booked';
+  | 'meeting-not-booked'
+  /** The dashboard's nudge (bot/store/reminders/queueNudge). */
+  | 'no-one-to-nudge'
+  | 'nudge-not-queued';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

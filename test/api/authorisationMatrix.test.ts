@@ -42,6 +42,14 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'PUT /api/council/settings': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reviews/{id}/letter': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'POST /api/reviews/{id}/letter/send': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  ...Object.fromEntries(
+    ['today', 'filters', 'coming', 'transfers', 'timeliness', 'sen2', 'sen2/excluded', 'sen2.csv', 'workload', 'undelivered'].map((view) => [
+      `GET /api/dashboard/${view}`,
+      { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' } as Record<Role, Cell>,
+    ]),
+  ),
+  'POST /api/reviews/{id}/nudge': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/auth/teams-sso': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
 };
 
 const principals: Record<Role, [string, string]> = {
@@ -142,8 +150,14 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'GET', path: '/api/reports/timeliness' };
     case 'GET /api/reminders/dead':
       return { method: 'GET', path: '/api/reminders/dead' };
-    default:
+    case 'POST /api/reviews/{id}/nudge':
+      return { method: 'POST', path: `/api/reviews/${id('report')}/nudge` };
+    case 'POST /api/auth/teams-sso':
+      return { method: 'POST', path: '/api/auth/teams-sso' };
+    case 'GET /api/reports/sen2.csv':
       return { method: 'GET', path: '/api/reports/sen2.csv' };
+    default:
+      return { method: 'GET', path: endpoint.replace(/^GET /, '') };
   }
 }
 
@@ -160,7 +174,7 @@ it.each(cells)('%s as %s is %s', async (endpoint, role, expected) => {
     expect(res.status).toBe(403);
     expect(res.body.message).toMatch(/is for .*; you are signed in as/);
   } else {
-    expect(res.status).toBe(r.status ?? (r.method === 'POST' && !/import|amendment/.test(endpoint) ? 201 : 200));
+    expect(res.status).toBe(r.status ?? (r.method === 'POST' && !/import|amendment|teams-sso/.test(endpoint) ? 201 : 200));
     expect(res.body).toBeTruthy();
   }
 });

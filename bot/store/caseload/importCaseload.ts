@@ -145,8 +145,9 @@ async function insertFresh(tx: Queryable, principal: Principal, rows: ImportRow[
   );
   const childId = new Map(children.map((c) => [c.la_reference, c.id]));
   const plans = await tx.query<{ id: number; child_id: number }>(
-    `insert into plans (child_id, school_id, issued_on, nc_year, transfer_kind, transfer_date)
-     select * from unnest($1::bigint[], $2::text[], $3::date[], $4::smallint[], $5::text[], $6::date[]) returning id::int, child_id::int`,
+    // The officer who imports a plan is its case officer until someone reassigns it (the dashboard's workload).
+    `insert into plans (child_id, school_id, issued_on, nc_year, transfer_kind, transfer_date, case_officer_id)
+     select *, $7::bigint from unnest($1::bigint[], $2::text[], $3::date[], $4::smallint[], $5::text[], $6::date[]) returning id::int, child_id::int`,
     [
       rows.map((r) => childId.get(r.laReference)),
       rows.map((r) => r.school),
@@ -154,6 +155,7 @@ async function insertFresh(tx: Queryable, principal: Principal, rows: ImportRow[
       rows.map((r) => r.plan.ncYear ?? null),
       rows.map((r) => r.plan.transfer?.kind ?? null),
       rows.map((r) => r.plan.transfer?.date ?? null),
+      principal.personId,
     ],
   );
   const planOfChild = new Map(plans.map((p) => [p.child_id, p.id]));

@@ -6,6 +6,7 @@ import { remindersOutbox } from './005_reminders';
 import { councilSettingsAndLetters } from './006_council_settings_and_letters';
 import { adviceLinks } from './007_advice_links';
 import { caseContacts } from './008_case_contacts';
+import { dashboard } from './010_dashboard';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'council settings and decision letters', sql: councilSettingsAndLetters },
   { version: 7, name: 'advice links and family views', sql: adviceLinks },
   { version: 8, name: 'case contacts and add-in attachments', sql: caseContacts },
+  { version: 10, name: 'dashboard: case officers and report indexes', sql: dashboard },
 ];

@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import { type ApiContext, authorise } from '../context';
+
+/**
+ * What the service does with a Teams SSO token beyond checking it: the on-behalf-of
+ * exchange for Microsoft Graph (the identity module's TokenBroker), when the service has a
+ * client credential. Answers 'consent-required' when the user must consent first (the tab
+ * then asks Teams to show the consent prompt).
+ */
+export type OnBehalfOfExchange = (userToken: string) => Promise<'exchanged' | 'consent-required'>;
+
+/**
+ * The Teams tab's sign-in when nested app authentication is not recommended: the tab sends
+ * the token `authentication.getAuthToken()` gave it; the service verifies it like any
+ * bearer token, runs the on-behalf-of exchange if configured, and says who is signed in.
+ * With development sign-in, a dev token stands in for the Teams token (tests, local runs).
+ */
+export function teamsSsoRoutes(ctx: ApiContext & { onBehalfOf?: OnBehalfOfExchange | undefined }): Router {
+  const router = Router();
+  router.post('/api/auth/teams-sso', async (req, res) => {
+    const principal = await authorise(ctx, req, 'POST /api/auth/teams-sso');
+    const token = (req.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
+    const onBehalfOf = ctx.onBehalfOf ? await ctx.onBehalfOf(token) : 'not-configured';
+    const [person] = await ctx.db.query<{ display_name: string | null; org_name: string }>(
+      'select pe.display_name, o.name as org_name from people pe join organisations o on o.id = pe.org_id where pe.id = $1',
+      [principal.personId],
+    );
+    res.json({ orgId: principal.orgId, orgName: person?.org_name ?? principal.orgId, role: principal.role, displayName: person?.display_name ?? null, onBehalfOf });
+  });
+  return router;
+}

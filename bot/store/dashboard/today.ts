@@ -1,0 +1,136 @@
+import { childLabel } from '../../../shared/privacy/childLabel';
+import type { Queryable } from '../db';
+import type { Principal } from '../principal';
+import { type DashboardStep, dashboardSteps, openStepsSql, stepOwner, stepRankSql } from './openSteps';
+import { limitOffset, orderBy, type Page, type PageRequest } from './paging';
+
+export const todaySorts = ['due', 'school', 'officer', 'step', 'reference'] as const;
+export type TodaySort = (typeof todaySorts)[number];
+
+export interface TodayQuery extends PageRequest {
+  step?: DashboardStep | undefined;
+  school?: string | undefined;
+  /** A person id, or 'unassigned'. */
+  officer?: number | 'unassigned' | undefined;
+  sort: TodaySort;
+  dir: 'asc' | 'desc';
+}
+
+export interface OverdueReview {
+  reviewId: string;
+  /** Initials and council reference only: the tab is shown on shared screens and in meetings. */
+  child: string;
+  laReference: string;
+  step: DashboardStep;
+  due: string;
+  daysOverdue: number;
+  school: { id: string | null; name: string | null };
+  officer: { id: number | null; name: string | null };
+  /** Who must act next: the school (its SENCO) or the council (the case officer). */
+  owner: { kind: 'school' | 'council'; name: string };
+}
+
+export interface TodayReport extends Page<OverdueReview> {
+  today: string;
+  /** Overdue reviews at each step, with the school and officer filters applied. */
+  counts: Record<DashboardStep, number>;
+}
+
+interface Row {
+  review_id: string;
+  name: string;
+  la_reference: string;
+  step: DashboardStep;
+  due: string;
+  days_overdue: number;
+  school_id: string | null;
+  school_name: string | null;
+  officer_id: number | null;
+  officer_name: string | null;
+}
+
+const sortColumns: Record<TodaySort, string> = {
+  due: 'd.due',
+  school: 'school.name',
+  officer: 'officer.display_name',
+  step: stepRankSql,
+  reference: 'c.la_reference',
+};
+
+/**
+ * The council's overdue reviews (the current step's due date has passed), one page of them,
+ * each with the step, how late it is and who owns the next action; and the count at each
+ * step. Filtering, sorting, paging and counting all happen in SQL.
+ */
+export async function overdueToday(tx: Queryable, principal: Principal, query: TodayQuery, today: string): Promise<TodayReport> {
+  const params: unknown[] = [principal.orgId, today];
+  const where: string[] = ['d.due < $2::date'];
+  if (query.school) {
+    params.push(query.school);
+    where.push(`r.school_id = $${params.length}`);
+  }
+  if (query.officer === 'unassigned') where.push('p.case_officer_id is null');
+  else if (query.officer !== undefined) {
+    params.push(query.officer);
+    where.push(`p.case_officer_id = $${params.length}`);
+  }
+  const steps = openStepsSql('$1', '$2');
+  const filtered = `from ${steps.from} where ${steps.where} and ${where.join(' and ')}`;
+  const countRows = await tx.query<{ step: DashboardStep; n: number }>(`select s.step, count(*)::int as n ${filtered} group by s.step`, params);
+  const counts = Object.fromEntries(dashboardSteps.map((s) => [s, 0])) as Record<DashboardStep, number>;
+  for (const row of countRows) counts[row.step] = row.n;
+
+  const pageParams = [...params];
+  let stepFilter = '';
+  if (query.step) {
+    pageParams.push(query.step);
+    stepFilter = ` and s.step = $${pageParams.length}`;
+  }
+  const [limit, offset] = limitOffset(query);
+  const rows = await tx.query<Row>(
+    `select r.id as review_id, c.name, c.la_reference, s.step, d.due, ($2::date - d.due)::int as days_overdue,
+            r.school_id, school.name as school_name, p.case_officer_id::int as officer_id, officer.display_name as officer_name
+       ${filtered}${stepFilter}
+      order by ${orderBy(sortColumns, query.sort, query.dir, 'r.id')}
+      limit $${pageParams.length + 1} offset $${pageParams.length + 2}`,
+    [...pageParams, limit, offset],
+  );
+  // The step counts, already filtered by school and officer, hold the total.
+  const total = query.step ? counts[query.step] : Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    today,
+    counts,
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map((r) => ({
+      reviewId: r.review_id,
+      child: childLabel(r.name, r.la_reference),
+      laReference: r.la_reference,
+      step: r.step,
+      due: r.due,
+      daysOverdue: r.days_overdue,
+      school: { id: r.school_id, name: r.school_name },
+      officer: { id: r.officer_id, name: r.officer_name },
+      owner:
+        stepOwner[r.step] === 'school'
+          ? { kind: 'school', name: r.school_name ? `${r.school_name} (SENCO)` : 'The school (SENCO)' }
+          : { kind: 'council', name: r.officer_name ?? 'Unassigned case officer' },
+    })),
+  };
+}
+
+export interface DashboardFilters {
+  schools: { id: string; name: string }[];
+  officers: { id: number; name: string }[];
+}
+
+/** The choices for the school and officer filters: the council's schools and LA officers. */
+export async function dashboardFilters(tx: Queryable, principal: Principal): Promise<DashboardFilters> {
+  const schools = await tx.query<{ id: string; name: string }>("select id, name from organisations where council_id = $1 and kind = 'school' order by name", [principal.orgId]);
+  const officers = await tx.query<{ id: number; name: string }>(
+    "select id::int, coalesce(display_name, email, entra_object_id) as name from people where org_id = $1 and role = 'la-officer' order by 2",
+    [principal.orgId],
+  );
+  return { schools, officers };
+}
