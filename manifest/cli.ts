@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { appRegistrationRoles } from '../bot/auth/appRoles';
 import { ConfigError, loadPackageSettings, type PackageTarget } from '../bot/config/env';
 import { buildPackage, checkPackage, readPackageZip, repoRoot, repositoryContext, zipPackage } from './appPackage';
 import { formatProblems } from './checks/problem';
@@ -81,6 +82,8 @@ export async function runManifestCli(argv: string[], io: Io): Promise<number> {
     writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(pkg.manifest, null, 2)}\n`);
     for (const [name, bytes] of pkg.icons) writeFileSync(path.join(out, name), bytes);
     writeFileSync(path.join(out, 'addin.xml'), pkg.addinXml);
+    // The app roles for the API's app registration (paste into its manifest's appRoles).
+    writeFileSync(path.join(out, 'entra-app-roles.json'), `${JSON.stringify(appRegistrationRoles(), null, 2)}\n`);
     if (settings.placeholders.length) io.stderr(`Note: ${settings.placeholders.join(', ')} not set; development placeholders used (fine for a local look, not for sideloading).\n`);
     if (!ctx.commandsScript) io.stderr(`Note: ${'dist/addin/commands.js'} is not built yet, so the event handler names were not checked against it.\n`);
     if (command === 'manifest') {

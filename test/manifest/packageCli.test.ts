@@ -40,6 +40,8 @@ describe('npm run package', () => {
     expect(stderr).toMatch(/Note: MANIFEST_APP_ID, BOT_CLIENT_ID, ENTRA_CLIENT_ID, MANIFEST_PRIVACY_URL, MANIFEST_TERMS_URL not set/);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.staticTabs[0].contentUrl).toBe('https://localhost:3978/tab/');
+    const roles = JSON.parse(readFileSync(path.join(out, 'entra-app-roles.json'), 'utf8'));
+    expect(roles.map((r: { value: string }) => r.value)).toEqual(['SENCO', 'LA.Officer', 'LA.Manager', 'Professional']);
   });
 
   it('refuses a production package with missing settings, exit status 2, naming each variable', async () => {
