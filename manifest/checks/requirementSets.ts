@@ -33,6 +33,13 @@ export function mailboxApiSets(typesFile = require.resolve('@types/office-js/ind
   return sets;
 }
 
+/**
+ * Member names too common in ordinary code to tell an Office call from anything else
+ * (`response.content`, `url.path`): documented in office-js only at a high set, they would
+ * flag unrelated code. Outlook's distinctive members (…Async methods, sessionData, …) stay.
+ */
+const genericNames = new Set(['content', 'path', 'urls', 'contextData', 'errorMessage', 'commandId', 'folderName', 'emailBody', 'itemType', 'itemMode', 'attachmentType', 'coercionType', 'cancelLabel', 'freeText', 'contentId']);
+
 /** One source file of the add-in: its path (for messages) and text. */
 export interface SourceFile {
   file: string;
@@ -111,7 +118,7 @@ export function checkRequirementSets(extension: ManifestExtension | undefined, s
       for (const m of line.matchAll(/\.([A-Za-z_$][\w$]*)/g)) {
         const name = m[1] as string;
         const needed = apiSets.get(name);
-        if (!needed || seen.has(name) || compareVersions(needed, declared) <= 0) continue;
+        if (!needed || genericNames.has(name) || seen.has(name) || compareVersions(needed, declared) <= 0) continue;
         if (guard && compareVersions(needed, guard) <= 0) continue;
         seen.add(name);
         problems.push({
