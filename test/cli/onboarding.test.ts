@@ -67,7 +67,11 @@ describe.each(cliKinds)('ehcp-review org and person on %s', (kind) => {
   const addCouncil = () => s.run(['org', 'add', '--id', 'north-council', '--kind', 'council', '--name', 'North Council', '--tenant', COUNCIL_TENANT]);
 
   it('registers a council and a school, lists them, and audits each under the operator', async () => {
-    expect(await addCouncil()).toEqual({ code: 0, stdout: `Registered council north-council (North Council), tenant ${COUNCIL_TENANT}\n`, stderr: '' });
+    expect(await addCouncil()).toEqual({
+      code: 0,
+      stdout: `Registered council north-council (North Council), tenant ${COUNCIL_TENANT}\n`,
+      stderr: `Note: its people can sign in once the service's ENTRA_ALLOWED_TENANTS includes ${COUNCIL_TENANT}.\n`,
+    });
     expect((await s.run(['org', 'add', '--id', 'oak-primary', '--kind', 'school', '--name', 'Oak Primary', '--council', 'north-council'])).code).toBe(0);
     const { stdout } = await s.run(['org', 'list']);
     expect(stdout.split('\n').slice(0, 4)).toEqual([

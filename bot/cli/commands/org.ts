@@ -39,6 +39,10 @@ export const orgCommand: Command = {
       const fields = parseOrganisationArgs(values);
       const outcome = await withAdminStore(io, values['data-dir'], (db) => db.transaction((tx) => addOrganisation(tx, fields, operator(io, values.operator))));
       await write(io.stdout, `${outcome === 'added' ? 'Registered' : 'Updated'} ${fields.kind} ${fields.id} (${fields.name})${fields.tenant ? `, tenant ${fields.tenant}` : ''}${fields.council ? `, council ${fields.council}` : ''}\n`);
+      const allowed = (io.env.ENTRA_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim().toLowerCase());
+      if (fields.tenant && !allowed.includes(fields.tenant.toLowerCase())) {
+        await write(io.stderr, `Note: its people can sign in once the service's ENTRA_ALLOWED_TENANTS includes ${fields.tenant.toLowerCase()}.\n`);
+      }
       return 0;
     }
     if (action === 'list') {
