@@ -17,19 +17,16 @@ export const appRoles: ReadonlyArray<{ role: Role; value: string; displayName: s
 ];
 
 /**
- * The service roles named by a token's `roles` claim; values that are not this app's
- * roles (another app's, or a misspelling) are ignored.
+ * The service roles named by a token's `roles` claim, in the order of {@link appRoles}
+ * (whatever order Entra lists them in, so a person holding two roles that fit one
+ * organisation always acts in the same one); values that are not this app's roles
+ * (another app's, or a misspelling) are ignored.
  *
- * @example rolesFromClaim(['LA.Officer', 'Something.Else']) // ['la-officer']
+ * @example rolesFromClaim(['LA.Manager', 'Something.Else', 'LA.Officer']) // ['la-officer', 'la-manager']
  */
 export function rolesFromClaim(claim: unknown): Role[] {
   if (!Array.isArray(claim)) return [];
-  const found = new Set<Role>();
-  for (const value of claim) {
-    const match = appRoles.find((r) => r.value === value);
-    if (match) found.add(match.role);
-  }
-  return [...found];
+  return appRoles.filter((r) => claim.includes(r.value)).map((r) => r.role);
 }
 
 /** The `appRoles` array for the app registration's manifest (Microsoft Graph application format). */

@@ -24,7 +24,8 @@ const who = (tenantId: string, appRoles: TokenIdentity['appRoles'], userId = 'aa
 
 describe('the roles claim of Entra app roles', () => {
   it('maps the app registration’s role values to service roles, ignoring others', () => {
-    expect(rolesFromClaim(['SENCO', 'LA.Manager', 'Mail.Send', 'senco'])).toEqual(['senco', 'la-manager']);
+    expect(rolesFromClaim(['LA.Manager', 'Mail.Send', 'senco', 'SENCO'])).toEqual(['senco', 'la-manager']);
+    expect(rolesFromClaim(['LA.Manager', 'LA.Officer'])).toEqual(['la-officer', 'la-manager']);
     expect(rolesFromClaim('SENCO')).toEqual([]);
     expect(appRegistrationRoles().map((r) => [r.value, r.allowedMemberTypes])).toEqual([
       ['SENCO', ['User']],
