@@ -2,7 +2,7 @@
 // Compiles shared/ and bot/ to dist/ so `npx ehcp-review` and `npm start` run plain
 // Node. Run by `npm install` (prepare), `npm test` and `npm run bench`.
 const { execFileSync } = require('node:child_process');
-const { chmodSync, existsSync } = require('node:fs');
+const { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
@@ -30,3 +30,11 @@ try {
 }
 const cli = path.join(root, 'dist/bot/cli/main.js');
 if (existsSync(cli)) chmodSync(cli, 0o755);
+
+// The add-in's ribbon and XML-manifest icons (drawn in manifest/icons.ts), served with the
+// add-in under /addin/assets/ as both manifests declare.
+const assets = path.join(root, 'dist/addin/assets');
+mkdirSync(assets, { recursive: true });
+for (const icon of readdirSync(path.join(root, 'manifest/icons')).filter((f) => /^icon-\d+\.png$/.test(f))) {
+  copyFileSync(path.join(root, 'manifest/icons', icon), path.join(assets, icon));
+}

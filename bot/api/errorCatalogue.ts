@@ -45,6 +45,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'meeting-not-booked': { status: 409 },
   'no-one-to-nudge': { status: 409 },
   'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
+  'organisation-kind': { status: 409 },
+  'already-removed': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

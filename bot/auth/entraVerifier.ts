@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, customFetch, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { bearerTokenFrom } from './bearerToken';
 import { entraSettingsFrom, type EntraVerifierOptions, isGuid } from './entraOptions';
+import { rolesFromClaim } from './appRoles';
 import { AuthenticationError, AuthUnavailableError } from './errors';
 import { authFailureFromJose, type JoseFailureKind, joseFailureKind } from './joseFailure';
 import type { TokenIdentity, TokenVerifier } from './tokenIdentity';
@@ -118,6 +119,8 @@ export function createEntraVerifier(opts: EntraVerifierOptions): TokenVerifier {
       if (email !== undefined) identity.email = email;
       const name = firstString(payload.name);
       if (name !== undefined) identity.name = name;
+      const assigned = rolesFromClaim(payload.roles);
+      if (assigned.length) identity.appRoles = assigned;
       return identity;
     },
   };

@@ -3,6 +3,7 @@
  * in the data directory, and Microsoft Entra ID access tokens. This module says who sent a
  * request; which organisation membership that identity has is the store's business.
  */
+export { appRegistrationRoles, appRoles, rolesFromClaim } from './appRoles';
 export { type DevKey, devKeyPath, loadOrCreateDevKey } from './devKey';
 export { defaultDevTokenLifetimeSeconds, maxDevTokenLifetimeSeconds, type SignDevTokenOptions, signDevToken } from './devToken';
 export { createDevVerifier } from './devVerifier';

@@ -13,6 +13,12 @@ export interface TokenIdentity {
   /** Dev tokens carry the role and organisation directly; Entra tokens do not (undefined). */
   role?: Role | undefined;
   orgId?: string | undefined;
+  /**
+   * Entra: the service roles the tenant's administrator assigned through the app
+   * registration's app roles (the `roles` claim), honoured within the organisation the
+   * tenant is registered to. Absent for dev tokens.
+   */
+  appRoles?: Role[] | undefined;
 }
 
 /** Checks an HTTP Authorization header and says who sent it. */

@@ -164,8 +164,6 @@ const schema = settings.transform((e, ctx) => {
 
 export type Config = z.output<typeof schema>;
 
-/** Every environment variable read anywhere (the service's, then the CLI's own): env.template lists exactly these. */
-export const settingNames: readonly string[] = [...Object.keys(settings.shape), 'EHCP_DEBUG'];
 /** The folder holding package.json, from source (bot/config) or the build (dist/bot/config). */
 function repositoryRoot(): string {
   let dir = __dirname;
@@ -230,3 +228,94 @@ export interface CliSettings {
 export function cliSettings(env: NodeJS.ProcessEnv): CliSettings {
   return { production: env.NODE_ENV === 'production', dataDir: env.DATA_DIR || undefined, databaseUrl: env.DATABASE_URL || undefined, debug: env.EHCP_DEBUG === '1' };
 }
+
+// ---- App package (#15): what `npm run manifest` and `npm run package` fill into the Teams
+// and Outlook manifests. Read here, like every other setting, so the package and the service
+// it points at are configured from the same variables.
+
+/** The two environments a package is generated for. */
+export type PackageTarget = 'dev' | 'prod';
+
+/** Fixed ids for development packages, so a developer can sideload without registering anything first. */
+export const devPackageIds = {
+  appId: '0b6c2f4e-9a1d-4e3b-8c7f-2d5e6a7b8c90',
+  botClientId: '00000000-0000-4000-8000-0000000000b0',
+  entraClientId: '00000000-0000-4000-8000-0000000000a0',
+} as const;
+
+/** Settings of one app package: where the service is and the ids of its registrations. */
+export interface PackageSettings {
+  target: PackageTarget;
+  /** The service's public origin, e.g. https://ehcp.council.gov.uk (no trailing slash). */
+  baseUrl: string;
+  /** The Teams/Microsoft 365 app id: one GUID for the life of the app, kept across versions. */
+  appId: string;
+  /** The Azure Bot's Microsoft Entra app id (BOT_CLIENT_ID, as the service checks inbound activities with). */
+  botClientId: string;
+  /** The API's app registration (ENTRA_CLIENT_ID): single sign-on asks for tokens for it. */
+  entraClientId: string;
+  privacyUrl: string;
+  termsUrl: string;
+  developerName: string;
+  /** Which settings fell back to development placeholders (listed as a warning). */
+  placeholders: string[];
+}
+
+const packageSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PUBLIC_URL: z.string().url().optional(),
+  BOT_CLIENT_ID: z.string().uuid().optional(),
+  ENTRA_CLIENT_ID: z.string().uuid().optional(),
+  MANIFEST_APP_ID: z.string().uuid().optional(),
+  MANIFEST_PRIVACY_URL: z.string().url().optional(),
+  MANIFEST_TERMS_URL: z.string().url().optional(),
+  MANIFEST_DEVELOPER_NAME: z.string().min(1).max(32).optional(),
+});
+
+/**
+ * The settings for a package for `target`. Development fills in https://localhost:PORT and
+ * fixed placeholder ids; production requires each id and an HTTPS PUBLIC_URL, and names
+ * every missing one.
+ *
+ * @example loadPackageSettings({ PORT: '3978' }, 'dev').baseUrl // 'https://localhost:3978'
+ * @throws ConfigError naming each variable to set or fix.
+ */
+export function loadPackageSettings(env: NodeJS.ProcessEnv, target: PackageTarget): PackageSettings {
+  const parsed = packageSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  const e = parsed.data;
+  const problems: string[] = [];
+  const placeholders: string[] = [];
+  const required = <T extends string>(name: string, value: T | undefined, devValue: T, why: string): T => {
+    if (value !== undefined) return value;
+    if (target === 'prod') problems.push(`${name}: is required for a production package (${why})`);
+    else placeholders.push(name);
+    return devValue;
+  };
+  let baseUrl = `https://localhost:${e.PORT}`;
+  if (target === 'prod') {
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: is required for a production package: the HTTPS address Teams and Outlook reach the service at');
+    else {
+      const url = new URL(e.PUBLIC_URL);
+      if (url.protocol !== 'https:') problems.push(`PUBLIC_URL: must start with https:// (Teams and Outlook load only HTTPS pages), not ${url.protocol}//`);
+      if (url.pathname !== '/' || url.search || url.hash) problems.push(`PUBLIC_URL: must be an origin only, e.g. https://${url.host}, without a path`);
+      baseUrl = url.origin;
+    }
+  }
+  const settings: PackageSettings = {
+    target,
+    baseUrl,
+    appId: required('MANIFEST_APP_ID', e.MANIFEST_APP_ID, devPackageIds.appId, "the app's id in Teams; generate one GUID once and keep it for every version"),
+    botClientId: required('BOT_CLIENT_ID', e.BOT_CLIENT_ID, devPackageIds.botClientId, "the Azure Bot's Microsoft Entra app id"),
+    entraClientId: required('ENTRA_CLIENT_ID', e.ENTRA_CLIENT_ID, devPackageIds.entraClientId, "the API's app registration, for single sign-on"),
+    privacyUrl: required('MANIFEST_PRIVACY_URL', e.MANIFEST_PRIVACY_URL, `${baseUrl}/privacy`, "the council's privacy notice for the app (UK GDPR Articles 13 and 14)"),
+    termsUrl: required('MANIFEST_TERMS_URL', e.MANIFEST_TERMS_URL, `${baseUrl}/terms`, 'the terms of use Teams shows in the app details'),
+    developerName: e.MANIFEST_DEVELOPER_NAME ?? 'EHCP Review Assistant',
+    placeholders,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return settings;
+}
+
+/** Every environment variable read anywhere (the service's, the package's, then the CLI's own): env.template lists exactly these. */
+export const settingNames: readonly string[] = [...new Set([...Object.keys(settings.shape), ...Object.keys(packageSchema.shape), 'EHCP_DEBUG'])];

@@ -1,10 +1,16 @@
 import type { Queryable } from './db';
-import type { Principal } from './principal';
+
+/** Who made a change: a signed-in principal, or an operator at the command line (`cli:NAME`). */
+export interface AuditActor {
+  orgId: string | null;
+  userId: string;
+  role: string | null;
+}
 
 /** Writes one audit entry in the caller's transaction, so it exists exactly when the change does. */
 export async function appendAudit(
   tx: Queryable,
-  actor: Principal | null,
+  actor: AuditActor | null,
   action: string,
   entity: string,
   entityId: string,

@@ -44,7 +44,10 @@ export type ServiceErrorCode =
   | 'meeting-not-booked'
   /** The dashboard's nudge (bot/store/reminders/queueNudge). */
   | 'no-one-to-nudge'
-  | 'nudge-not-queued';
+  | 'nudge-not-queued'
+  /** Onboarding (bot/store/onboarding). */
+  | 'organisation-kind'
+  | 'already-removed';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

@@ -1,8 +1,10 @@
 import type { Command } from '../io';
 import { devTokenCommand } from './devToken';
 import { migrateCommand } from './migrate';
+import { orgCommand } from './org';
+import { personCommand } from './person';
 import { planCommand } from './plan';
 import { timelineCommand } from './timeline';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, devTokenCommand, migrateCommand];
+export const commands: Command[] = [timelineCommand, planCommand, devTokenCommand, migrateCommand, orgCommand, personCommand];

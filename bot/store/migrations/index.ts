@@ -7,6 +7,7 @@ import { councilSettingsAndLetters } from './006_council_settings_and_letters';
 import { adviceLinks } from './007_advice_links';
 import { caseContacts } from './008_case_contacts';
 import { dashboard } from './010_dashboard';
+import { onboarding } from './009_onboarding';
 
 export interface Migration {
   version: number;
@@ -20,10 +21,10 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'idempotency answers kept as sent', sql: idempotencyBodyAsText },
   { version: 3, name: 'teams conversations', sql: teamsConversations },
   { version: 4, name: 'idempotency answers expire', sql: idempotencyExpiry },
-  // 4 is the hardening branch's (#8); numbers were assigned per branch so they do not collide.
   { version: 5, name: 'reminder outbox: key with due date, leases, dead letters', sql: remindersOutbox },
   { version: 6, name: 'council settings and decision letters', sql: councilSettingsAndLetters },
   { version: 7, name: 'advice links and family views', sql: adviceLinks },
   { version: 8, name: 'case contacts and add-in attachments', sql: caseContacts },
+  { version: 9, name: 'onboarding: membership source and removal', sql: onboarding },
   { version: 10, name: 'dashboard: case officers and report indexes', sql: dashboard },
 ];
