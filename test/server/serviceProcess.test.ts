@@ -41,6 +41,10 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
+// Each case starts a cold process (the service seeds the demo on PGlite): about 45 s when
+// the shared 2-core machine is busy, past jest's default 30 s.
+jest.setTimeout(180_000);
+
 describe('the service process', () => {
   let dataDir: string;
   let running: Started | undefined;
