@@ -6,7 +6,7 @@ import { openPglite } from '../../bot/store/openPglite';
 import { cli } from './runCli';
 
 // Each test creates a PGlite store from nothing (twice or three times): slow on a busy machine.
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 // Versions are assigned per branch (PLAN.md), so the newest is not the count.
 const newest = migrations.at(-1)?.version ?? 0;
 

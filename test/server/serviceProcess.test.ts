@@ -47,8 +47,9 @@ jest.setTimeout(120_000);
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
-// A cold start migrates a new PGlite store and seeds the demo: over 30 s when the 2-core machine is shared by several test runs.
-jest.setTimeout(120_000);
+// Each case starts a cold process (the service seeds the demo on PGlite): about 45 s when
+// the shared 2-core machine is busy, past jest's default 30 s.
+jest.setTimeout(180_000);
 
 describe('the service process', () => {
   let dataDir: string;
