@@ -2,7 +2,8 @@ import type { Command } from '../io';
 import { devTokenCommand } from './devToken';
 import { migrateCommand } from './migrate';
 import { planCommand } from './plan';
+import { simulateCommand } from './simulate';
 import { timelineCommand } from './timeline';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, devTokenCommand, migrateCommand];
+export const commands: Command[] = [timelineCommand, planCommand, devTokenCommand, migrateCommand, simulateCommand];
