@@ -1,12 +1,14 @@
 import { graphBenchmark } from './graph';
 import { plannerBenchmark } from './planner';
 import { serviceBenchmark } from './service';
+import { simulateBenchmark } from './simulate';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
 const benchmarks: [string, () => Promise<void>][] = [
   ['planner', plannerBenchmark],
   ['graph', graphBenchmark],
   ['service', serviceBenchmark],
+  ['simulate', simulateBenchmark],
 ];
 
 async function main(): Promise<void> {

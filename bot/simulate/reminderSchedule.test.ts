@@ -1,6 +1,6 @@
 import { remindersFor } from '../../shared/reminders/remindersFor';
 import { computeTimeline } from '../../shared/timeline/computeTimeline';
-import { reminderScheduleFromRules } from './reminderSchedule';
+import { promptingKinds, promptingRules, reminderScheduleFromRules } from './reminderSchedule';
 
 const none = { bookedOn: null, meetingDate: null, invitationsSentOn: null, adviceDueOn: null, reportSentOn: null, decision: null, noticeServedOn: null };
 
@@ -33,5 +33,40 @@ describe('the reminders the simulation acts on', () => {
   it('answers the same question from its cache with the same days', () => {
     const q = { live: { ...none, case: { planIssued: '2024-06-01' } }, since: '2025-01-06', untilDays: 90 };
     expect(schedule.days('book', q)).toBe(schedule.days('book', q));
+  });
+});
+
+describe('the rules asked for each action', () => {
+  // States along one review's way: before booking, booked with advice asked, met, reported, amending.
+  const c = { planIssued: '2020-05-01', lastReviewConcluded: '2025-03-10' };
+  const met = { ...c, meetingDate: '2025-11-05' };
+  const meeting = { date: met.meetingDate, invitationsSentOn: '2025-09-15', mode: 'in-person' as const, teamsJoinUrl: null };
+  const base = { invitees: [], adviceRequests: [], report: null, decision: null, amendment: null };
+  const states = [
+    { ...base, timeline: computeTimeline(c), meeting: null },
+    { ...base, timeline: computeTimeline(met), meeting, adviceRequests: [{ role: 'health' as const, personId: null, email: null, requestedOn: '2025-09-15', dueOn: '2025-10-21', receivedOn: null }] },
+    { ...base, timeline: computeTimeline(met), meeting },
+    { ...base, timeline: computeTimeline(met), meeting, report: { sentOn: '2025-11-14' } },
+    {
+      ...base,
+      timeline: computeTimeline({ ...met, decision: { outcome: 'amend' as const, notifiedOn: '2025-12-01' }, amendmentNoticeServed: '2025-12-01' }),
+      meeting,
+      report: { sentOn: '2025-11-14' },
+      decision: { outcome: 'amend' as const, notifiedOn: '2025-12-01' },
+      amendment: { noticeServedOn: '2025-12-01', familyRespondedOn: null, finalPlanIssuedOn: null },
+    },
+  ];
+
+  it('give exactly the reminders of the kinds that prompt it that all the rules together give', () => {
+    for (const [action, kinds] of Object.entries(promptingKinds) as [keyof typeof promptingKinds, readonly string[]][]) {
+      let found = 0;
+      for (const state of states) {
+        const of = (rules?: Parameters<typeof remindersFor>[2]) => remindersFor(state, '2025-05-01', { horizonDays: 366, ...rules }).filter((r) => kinds.includes(r.kind));
+        const all = of();
+        found += all.length;
+        expect(of({ rules: promptingRules[action] })).toEqual(all);
+      }
+      expect(found).toBeGreaterThan(0);
+    }
   });
 });

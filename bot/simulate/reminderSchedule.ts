@@ -1,6 +1,12 @@
 import { englandTypicalTerms, type TermCalendar } from '../../shared/calendar/termDates';
 import { remindersFor } from '../../shared/reminders/remindersFor';
-import type { ReminderKind, ReviewState } from '../../shared/reminders/types';
+import { adviceReminders } from '../../shared/reminders/rules/advice';
+import { finalPlanReminders } from '../../shared/reminders/rules/amendment';
+import { bookByReminders } from '../../shared/reminders/rules/bookBy';
+import { decisionReminders } from '../../shared/reminders/rules/decision';
+import { dueListReminders } from '../../shared/reminders/rules/dueList';
+import { reportReminders } from '../../shared/reminders/rules/report';
+import type { ReminderKind, ReminderRule, ReviewState } from '../../shared/reminders/types';
 import { computeTimeline } from '../../shared/timeline/computeTimeline';
 import type { ReminderStateInput } from './engine';
 
@@ -12,6 +18,15 @@ export const promptingKinds = {
   decide: ['decision-needed', 'decision-due-soon', 'decision-due', 'decision-overdue'],
   'final-plan': ['final-plan-due-soon', 'final-plan-overdue'],
 } as const satisfies Record<string, readonly ReminderKind[]>;
+
+/** The shared rules that can produce each action's kinds: only these are asked. */
+export const promptingRules: Record<keyof typeof promptingKinds, readonly ReminderRule[]> = {
+  book: [dueListReminders, bookByReminders],
+  advice: [adviceReminders],
+  report: [reportReminders],
+  decide: [decisionReminders],
+  'final-plan': [finalPlanReminders],
+};
 
 export type PromptedAction = keyof typeof promptingKinds;
 
@@ -42,7 +57,7 @@ export function reminderScheduleFromRules(terms: TermCalendar = englandTypicalTe
       const hit = cache.get(key);
       if (hit) return hit;
       const kinds = new Set<ReminderKind>(promptingKinds[action]);
-      const days = remindersFor(reviewState(action, live), since, { terms, horizonDays: horizon })
+      const days = remindersFor(reviewState(action, live), since, { terms, horizonDays: horizon, rules: promptingRules[action] })
         .filter((r) => kinds.has(r.kind) && r.sendOn >= since)
         .map((r) => r.sendOn)
         .sort();
