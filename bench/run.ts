@@ -5,6 +5,7 @@ import { plannerBenchmark } from './planner';
 import { remindersBenchmark } from './reminders';
 import { serviceBenchmark } from './service';
 import { tabBenchmark } from './tab';
+import { simulateBenchmark } from './simulate';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
 const benchmarks: [string, () => Promise<void>][] = [
@@ -15,6 +16,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ['reminders', remindersBenchmark],
   ['addin', addinBenchmark],
   ['tab', tabBenchmark],
+  ['simulate', simulateBenchmark],
 ];
 
 async function main(): Promise<void> {

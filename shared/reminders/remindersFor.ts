@@ -39,7 +39,7 @@ export function remindersFor(state: ReviewState, today: IsoDate, options: Remind
   const ctx: RuleContext = { today, terms: options.terms ?? englandTypicalTerms(), horizonDays: options.horizonDays ?? 7 };
   const seen = new Set<string>();
   const out: Reminder[] = [];
-  for (const rule of reminderRules) {
+  for (const rule of options.rules ?? reminderRules) {
     for (const r of rule(state, ctx)) {
       if (r.expiresOn !== null && r.expiresOn < today) continue;
       const key = reminderKey(r);

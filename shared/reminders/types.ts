@@ -107,6 +107,8 @@ export interface RemindersForOptions {
   terms?: TermCalendar | undefined;
   /** How far ahead a repeating (weekly) series is written out; default 7 days. */
   horizonDays?: number | undefined;
+  /** Only these rules (default: every rule); a caller that wants one step's reminders saves the rest. */
+  rules?: readonly ReminderRule[] | undefined;
 }
 
 /** What every rule gets besides the state: today, the calendar, the horizon. */

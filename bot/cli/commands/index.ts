@@ -4,7 +4,8 @@ import { migrateCommand } from './migrate';
 import { orgCommand } from './org';
 import { personCommand } from './person';
 import { planCommand } from './plan';
+import { simulateCommand } from './simulate';
 import { timelineCommand } from './timeline';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, devTokenCommand, migrateCommand, orgCommand, personCommand];
+export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, orgCommand, personCommand];

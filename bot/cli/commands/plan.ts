@@ -23,7 +23,7 @@ Bad rows are reported on stderr with their line number and skipped; the exit
 status is then 2. --format defaults to table on a terminal and csv otherwise.`;
 
 /** Maps header names to column positions; the planner's columns must be present once. */
-function headerIndex(fields: string[]): [PlanRowColumn, number][] {
+export function headerIndex(fields: string[]): [PlanRowColumn, number][] {
   const index = new Map<PlanRowColumn, number>();
   fields.forEach((name, i) => {
     const col = planRowColumns.find((c) => c.toLowerCase() === name.trim().toLowerCase());

@@ -1,0 +1,127 @@
+import { isBankHolidayInEngland } from '../../shared/calendar/bankHolidays';
+import { daysBetween, isWeekend, plusDays } from '../../shared/calendar/londonDay';
+import { englandTypicalTerms, isSchoolHoliday } from '../../shared/calendar/termDates';
+import { computeTimeline } from '../../shared/timeline/computeTimeline';
+import { syntheticCaseload } from './caseload';
+import { runSimulation, type SimulatedReview } from './engine';
+import { measureRun } from './metrics';
+import { defaultParameters, nationalBaseline2025, withOverrides } from './parameters';
+
+const terms = englandTypicalTerms();
+const working = (d: string) => !isWeekend(d) && !isBankHolidayInEngland(d);
+const school = (d: string) => working(d) && !isSchoolHoliday(d, terms);
+const firstSchoolDayFrom = (d: string) => {
+  let day = d;
+  while (!school(day)) day = plusDays(day, 1);
+  return day;
+};
+
+describe('the simulated year', () => {
+  const p = defaultParameters;
+  const plans = syntheticCaseload(p, 1);
+  const baseline = runSimulation(plans, p, { product: false, seed: 1 });
+  const product = runSimulation(plans, p, { product: true, seed: 1 });
+
+  it('reproduces the DfE 2025 national figures with the default parameters, within the stated tolerance', () => {
+    const m = measureRun(baseline.reviews, p.to);
+    const { tolerance } = nationalBaseline2025;
+    // Every plan's deadline falls in the year; a review concluded early brings the next one into it too.
+    expect(m.expectedReviews).toBeGreaterThanOrEqual(5000);
+    expect(m.expectedReviews).toBeLessThan(5200);
+    expect(Math.abs(m.dfe.completedInPeriod - nationalBaseline2025.completedInYear)).toBeLessThanOrEqual(tolerance);
+    expect(Math.abs(m.dfe.notCompleted - nationalBaseline2025.notCompleted)).toBeLessThanOrEqual(tolerance);
+    expect(Math.abs(m.decisionsWithin4Weeks.share - nationalBaseline2025.decisionsWithin4Weeks)).toBeLessThanOrEqual(tolerance);
+  });
+
+  it('is the same on a second run with the same seed, and different with another seed', () => {
+    expect(runSimulation(plans, p, { product: true, seed: 1 })).toEqual(product);
+    expect(runSimulation(plans, p, { product: false, seed: 1 })).toEqual(baseline);
+    expect(runSimulation(plans, p, { product: false, seed: 2 }).reviews).not.toEqual(baseline.reviews);
+  });
+
+  it('gives both runs the same caseload’s reviews, and the product acts on its reminders', () => {
+    const firstCycles = (rs: SimulatedReview[]) => rs.filter((r) => r.cycle === 0).map((r) => [r.planId, r.reviewDeadline, r.endedBeforeReview]);
+    expect(firstCycles(product.reviews)).toEqual(firstCycles(baseline.reviews));
+    expect(firstCycles(baseline.reviews)).toHaveLength(5000);
+    expect(baseline.reviews.every((r) => r.remindersActedOn === 0)).toBe(true);
+    expect(product.reviews.filter((r) => r.remindersActedOn > 0).length).toBeGreaterThan(1000);
+  });
+
+  for (const [name, run] of [
+    ['without the product', baseline],
+    ['with the product', product],
+  ] as const) {
+    it(`keeps every review's dates in the statutory order computeTimeline gives, ${name}`, () => {
+      let checked = 0;
+      for (const r of run.reviews) {
+        const t = computeTimeline(r.case);
+        expect(t.reviewDeadline).toBe(r.reviewDeadline);
+        if (!r.meetingDate) continue;
+        checked++;
+        const booked = r.bookedOn as string;
+        expect(r.case.meetingDate).toBe(r.meetingDate);
+        expect(school(booked)).toBe(true);
+        expect(school(r.meetingDate)).toBe(true);
+        expect(r.meetingDate > booked).toBe(true);
+        expect((r.invitationsSentOn as string) < r.meetingDate).toBe(true);
+        if (r.reportSentOn) expect(r.reportSentOn > r.meetingDate).toBe(true);
+        if (r.decisionNotifiedOn) {
+          expect(r.decisionNotifiedOn >= (r.reportSentOn as string)).toBe(true);
+          expect(working(r.decisionNotifiedOn)).toBe(true);
+          expect(t.decisionDue).toBe(computeTimeline({ ...r.case, decision: undefined }).decisionDue);
+        }
+        if (r.amendmentNoticeServedOn) {
+          expect(r.outcome).toBe('amend');
+          expect(r.amendmentNoticeServedOn >= (r.decisionNotifiedOn as string)).toBe(true);
+        }
+        if (r.finalPlanIssuedOn) {
+          // Reg 22(3): never finalised before the family's 15 days are over.
+          expect(r.finalPlanIssuedOn > (t.familyResponseBy as string)).toBe(true);
+        }
+      }
+      expect(checked).toBeGreaterThan(3000);
+    });
+  }
+
+  it('starts the next cycle with the decision, as the timeline says (CoP 9.169)', () => {
+    const byPlan = new Map<string, SimulatedReview[]>();
+    for (const r of product.reviews) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r]);
+    let next = 0;
+    for (const cycles of byPlan.values()) {
+      for (let i = 1; i < cycles.length; i++) {
+        const before = cycles[i - 1] as SimulatedReview;
+        const after = cycles[i] as SimulatedReview;
+        expect(after.case.lastReviewConcluded).toBe(before.decisionNotifiedOn);
+        expect(after.reviewDeadline).toBe(computeTimeline(before.case).nextReviewDeadline);
+        next++;
+      }
+    }
+    expect(next).toBeGreaterThan(100);
+  });
+
+  it('books with two weeks’ notice and by the latest meeting date whenever that is still possible, with the product', () => {
+    for (const r of product.reviews) {
+      if (!r.meetingDate || r.postponed) continue;
+      const t = computeTimeline(r.case);
+      expect(daysBetween(r.invitationsSentOn as string, r.meetingDate)).toBeGreaterThanOrEqual(15);
+      // Advice needs about four weeks; when a school day is left for the meeting after that, it is in time.
+      let possible = false;
+      for (let d = plusDays(r.bookedOn as string, 29); d <= t.latestMeetingDate && !possible; d = plusDays(d, 1)) possible = school(d);
+      if (possible) expect(r.meetingDate <= t.latestMeetingDate).toBe(true);
+      else expect(r.meetingDate).toBe(firstSchoolDayFrom(plusDays(r.bookedOn as string, 29)));
+    }
+  });
+
+  it('serves the amendment notice with the decision, with the product (R (L) v Devon CC [2022])', () => {
+    const amended = product.reviews.filter((r) => r.amendmentNoticeServedOn);
+    expect(amended.length).toBeGreaterThan(500);
+    expect(amended.every((r) => r.amendmentNoticeServedOn === r.decisionNotifiedOn)).toBe(true);
+  });
+
+  it('decides more reviews on time with more officers, all else equal', () => {
+    const share = (officers: number) =>
+      measureRun(runSimulation(plans, withOverrides({ council: { officers } }), { product: false, seed: 1 }).reviews, p.to).decisionsWithin4Weeks.share;
+    expect(share(10)).toBeLessThan(share(20));
+    expect(share(20)).toBeLessThanOrEqual(share(40));
+  });
+});

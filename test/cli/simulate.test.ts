@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli } from './runCli';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ehcp-simulate-'));
+const file = (name: string, text: string) => {
+  const f = path.join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+
+describe('ehcp-review simulate', () => {
+  it('prints both runs, the DfE comparison, the backlog and the officer answer as a table', async () => {
+    const r = await cli(['simulate', '--plans', '800', '--seed', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^EHCP annual reviews simulated: 800 plans, 2025-01-01 to 2025-12-31, seed 3, 20 officers/);
+    for (const label of ['Reviews concluded within 12 months', 'Reports within 2 weeks of the meeting', 'Decisions within 4 weeks of the meeting', 'Amended plans finalised in time', 'DfE 2025', 'final-plan']) {
+      expect(r.stdout).toContain(label);
+    }
+    expect(r.stdout).toMatch(/With the product: (\d+ officers make 95%|no officer count reaches 95%)/);
+  });
+
+  it('writes JSON with the documented keys and a chart, the same for the same seed', async () => {
+    const chart = path.join(dir, 'chart.svg');
+    const a = await cli(['simulate', '--plans', '600', '--format', 'json', '--chart', chart, '--no-officer-search']);
+    const b = await cli(['simulate', '--plans', '600', '--format', 'json', '--no-officer-search']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const json = JSON.parse(a.stdout);
+    expect(Object.keys(json)).toEqual(['seed', 'plans', 'period', 'parameters', 'nationalBaseline2025', 'runs', 'backlog', 'officersNeeded']);
+    expect(Object.keys(json.runs)).toEqual(['baseline', 'product', 'productEffectHalved', 'productEffectDoubled']);
+    expect(json.runs.productEffectHalved.actProbability).toBe(0.2);
+    expect(json.runs.productEffectDoubled.actProbability).toBe(0.8);
+    expect(json.parameters.delays.report).toBe('lognormal(12, 40)');
+    expect(json.backlog.baseline[0]).toEqual({ weekStarting: '2025-01-01', waiting: expect.objectContaining({ booking: expect.any(Number), decision: expect.any(Number) }) });
+    const svg = readFileSync(chart, 'utf8');
+    expect(svg).toMatch(/^<\?xml/);
+    expect(svg).toContain('<title id="title">');
+    expect(a.stderr).toContain('chart written to');
+  });
+
+  it('refuses impossible parameters with one line per problem naming it, exit status 2', async () => {
+    const params = file('bad.json', JSON.stringify({ council: { decisionsPerOfficerWeek: -2 }, delays: { advice: 'lognormal(5' } }));
+    const r = await cli(['simulate', '--params', params, '--officers=-3', '--seed', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--seed: "x" must be a whole number');
+    const again = await cli(['simulate', '--params', params, '--officers=-3']);
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim().split('\n')).toEqual([
+      'ehcp-review simulate: --officers: -3 is out of range; use 1 to 100000',
+      'ehcp-review simulate: council.decisionsPerOfficerWeek: -2 is out of range; use 0.1 to any higher number',
+      'ehcp-review simulate: delays.advice: "lognormal(5" is not a distribution: it should look like name(numbers); write one of fixed(x), uniform(min, max), normal(mean, sd), lognormal(median, p90), exponential(mean)',
+    ]);
+    const notJson = await cli(['simulate', '--params', file('bad.txt', '{council: 1')]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/--params: .* is not valid JSON/);
+  });
+
+  it('refuses a caseload file with errors, naming each line, and simulates nothing', async () => {
+    const r = await cli(['simulate', 'examples/caseload-with-errors.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('line 3 (id ELM-002): planIssued: "2025-02-30" is not a real calendar date');
+    expect(r.stderr).toContain('fix the 4 problems above; nothing was simulated');
+  });
+
+  it('simulates a council’s own caseload in the planner’s format', async () => {
+    const r = await cli(['simulate', 'examples/caseload.csv', '--from', '2026-09-01', '--to', '2027-08-31', '--format', 'json', '--no-officer-search']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.plans).toBe(20);
+    expect(json.runs.baseline.expectedReviews).toBeGreaterThan(0);
+  });
+});
