@@ -3,9 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { builtAddin } from '../test/addin/builtAddin';
-import { launchChromium } from '../test/browser/chromium';
-import { serveOfficeStandIn } from '../test/office/standInScript';
+import { builtAddin } from '../testkit/builtAddin';
+import { launchChromium } from '../testkit/chromium';
+import { serveOfficeStandIn } from '../testkit/office/standInScript';
 
 /** The task pane's JavaScript budget, gzipped. */
 const BUDGET_GZ = 200 * 1024;

@@ -1,7 +1,7 @@
 import { attachFiles, type FileToAttach } from '../bot/graph/attachments';
 import { createEvent } from '../bot/graph/calendar';
 import { createGraphClient } from '../bot/graph/client';
-import { startGraphTestServer } from '../test/graph-server/graphServer';
+import { startGraphTestServer } from '../testkit/graph-server/graphServer';
 
 const TENANT = '7f0c5d9e-1c1b-4c53-9d9a-2f5c0f6b1a01';
 const APP = 'c0ffee00-1234-4abc-8def-0123456789ab';

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { signDevToken } from '../bot/auth';
 import { londonToday, plusDays } from '../shared';
-import { launchChromium } from '../test/browser/chromium';
+import { launchChromium } from '../testkit/chromium';
 import { caseloadCsv, caseloadRow } from './harness/caseload';
 import { createHttpClient, type HttpClient } from './harness/http';
 import { killAllServices, repoRoot, startServiceProcess } from './harness/service';
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
-import { routeValidOrigins } from '../test/teams-host/teamsHost';
+import { routeValidOrigins } from '../testkit/teams-host/teamsHost';
 
 const PLANS = 25_000;
 const RUNS = 30;

@@ -15,7 +15,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = process.argv[2] ? path.resolve(process.argv[2]) : path.join(here, '..');
 process.chdir(root);
 const config = createRequire(import.meta.url)(path.join(here, '../.dependency-cruiser.cjs'));
-const folders = ['shared', 'bot', 'bench', 'test', 'addin', 'tab', 'manifest', 'scripts'].filter((f) => existsSync(path.join(root, f)));
+const folders = ['shared', 'bot', 'bench', 'test', 'testkit', 'addin', 'tab', 'manifest', 'scripts'].filter((f) => existsSync(path.join(root, f)));
 const tsConfig = existsSync(path.join(root, 'tsconfig.json')) ? extractTSConfig(path.join(root, 'tsconfig.json')) : undefined;
 const { output, exitCode } = await cruise(folders, { ...config.options, ruleSet: { forbidden: config.forbidden }, validate: true, outputType: 'err' }, {}, tsConfig ? { tsConfig } : {});
 // dependency-cruiser warns that typescript 7 has no compiler API; it parses with swc

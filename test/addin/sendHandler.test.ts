@@ -1,7 +1,7 @@
 import vm from 'node:vm';
-import { officeStandInScript } from '../office/standInScript';
-import type { StandInInit, StandInState } from '../office/officeStandIn';
-import { builtFile } from './builtAddin';
+import { officeStandInScript } from '../../testkit/office/standInScript';
+import type { StandInInit, StandInState } from '../../testkit/office/officeStandIn';
+import { builtFile } from '../../testkit/builtAddin';
 
 /**
  * The event handlers' built script, run the way classic Outlook on Windows runs it: alone,

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { importCaseload } from '../../bot/store/caseload/importCaseload';
-import { axeViolations, saveScreenshot } from '../browser/chromium';
+import { axeViolations, saveScreenshot } from '../../testkit/chromium';
 import { bytes, SENCO } from '../graph/harness';
-import type { StandInItem } from '../office/officeStandIn';
+import type { StandInItem } from '../../testkit/office/officeStandIn';
 import { CSV_HEADER, registerPeople } from '../support/fixtures';
 import { ADVICE_DRIVE, type PaneHarness, startPaneHarness, tabTo } from './paneHarness';
 

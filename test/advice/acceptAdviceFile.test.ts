@@ -2,7 +2,7 @@ import { acceptAdviceFile, type AcceptAdviceDeps, TEAMS_FILE_DOWNLOAD_INFO } fro
 import { graphAdviceStorage } from '../../bot/advice/storage';
 import type { Db } from '../../bot/store/db';
 import { CLIENT_ID, type Harness, startHarness } from '../graph/harness';
-import type { SeedDrive } from '../graph-server/state';
+import type { SeedDrive } from '../../testkit/graph-server/state';
 import type { People } from '../support/fixtures';
 import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
 import { bookedReview, CHILD, TODAY } from './support/adviceCase';

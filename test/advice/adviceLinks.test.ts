@@ -5,8 +5,8 @@ import { LinkThrottle } from '../../bot/advice/linkThrottle';
 import { failurePage, tooManyAttemptsPage } from '../../bot/advice/pages/screens';
 import { graphAdviceStorage } from '../../bot/advice/storage';
 import { CLIENT_ID, type Harness, startHarness } from '../graph/harness';
-import type { SeedDrive } from '../graph-server/state';
-import { axeViolations, launchChromium, saveScreenshot } from '../browser/chromium';
+import type { SeedDrive } from '../../testkit/graph-server/state';
+import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
 import { startTestService, type TestService } from '../support/testService';
 import { bookedReview, CHILD } from './support/adviceCase';
 

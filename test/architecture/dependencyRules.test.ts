@@ -15,6 +15,9 @@ const wrongTree: Record<string, string> = {
   'bot/store/import.ts': "import { run } from '../cli/run';\nexport const i = run;\n",
   'bot/cli/run.ts': "import { fixture } from '../../test/support/fixture';\nexport const run = fixture;\n",
   'test/support/fixture.ts': 'export const fixture = 1;\n',
+  'bot/api/leak.ts': "import { stand } from '../../testkit/graphServer';\nexport const l = stand;\n",
+  'testkit/graphServer.ts': 'export const stand = 1;\n',
+  'bench/run.ts': "import { stand } from '../testkit/graphServer';\nexport const b = stand;\n",
   'tab/src/app.ts': "import { run } from '../../bot/cli/run';\nimport { a } from '../../shared/ok';\nexport const x = [run, a];\n",
 };
 
@@ -41,6 +44,7 @@ describe('the dependency rules (npm test runs them on the repository)', () => {
       'error csv-is-a-leaf: bot/csv/read.ts → bot/log/logger.ts',
       'error log-is-a-leaf: bot/log/logger.ts → bot/config/env.ts',
       'error nothing-imports-test: bot/cli/run.ts → test/support/fixture.ts',
+      'error product-never-imports-testkit-or-bench: bot/api/leak.ts → testkit/graphServer.ts',
       'error shared-is-pure: shared/dates.ts → bot/log/logger.ts',
       'error shared-is-pure: shared/dates.ts → fs',
       'error store-below-cli-and-api: bot/store/import.ts → bot/cli/run.ts',

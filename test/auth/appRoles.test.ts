@@ -3,7 +3,7 @@ import type { TokenIdentity } from '../../bot/auth';
 import { ForbiddenError } from '../../bot/store/errors';
 import { registerOrganisation, registerPerson } from '../../bot/store/organisations';
 import { resolvePrincipal } from '../../bot/store/resolvePrincipal';
-import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from './support/entraTestAuthority';
+import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from '../../testkit/entraTestAuthority';
 import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
 import { startTestService, type TestService } from '../support/testService';
 

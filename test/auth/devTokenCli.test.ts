@@ -2,7 +2,7 @@ import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDevVerifier, devKeyPath } from '../../bot/auth';
 import { cli } from '../cli/runCli';
-import { claimsOf } from './support/entraTestAuthority';
+import { claimsOf } from '../../testkit/entraTestAuthority';
 import { tempDataDirs } from './support/tempDataDir';
 
 const dirs = tempDataDirs();

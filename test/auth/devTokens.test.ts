@@ -1,6 +1,6 @@
 import { importJWK, type JWTPayload, SignJWT } from 'jose';
 import { AuthConfigError, createDevVerifier, loadOrCreateDevKey, signDevToken, type TokenVerifier } from '../../bot/auth';
-import { claimsOf, startEntraTestAuthority } from './support/entraTestAuthority';
+import { claimsOf, startEntraTestAuthority } from '../../testkit/entraTestAuthority';
 import { bearer, refusal } from './support/refusal';
 import { tempDataDirs } from './support/tempDataDir';
 

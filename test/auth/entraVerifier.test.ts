@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { AuthConfigError, AuthUnavailableError, createEntraVerifier, type TokenVerifier } from '../../bot/auth';
-import { claimsOf, type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from './support/entraTestAuthority';
+import { claimsOf, type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from '../../testkit/entraTestAuthority';
 import { bearer, refusal } from './support/refusal';
 
 const clientId = '8d2b6f4a-3c1e-4b7d-9a5f-0e1c2d3b4a59';

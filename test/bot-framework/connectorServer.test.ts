@@ -1,4 +1,4 @@
-import { type ConnectorServer, startConnectorServer } from './connectorServer';
+import { type ConnectorServer, startConnectorServer } from '../../testkit/bot-framework/connectorServer';
 
 describe('the local Bot Connector stand-in', () => {
   let connector: ConnectorServer;

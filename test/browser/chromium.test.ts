@@ -1,4 +1,4 @@
-import { axeViolations, launchChromium } from './chromium';
+import { axeViolations, launchChromium } from '../../testkit/chromium';
 
 describe('the test browser', () => {
   it('is the machine’s Chromium, and the accessibility scan finds a missing label', async () => {

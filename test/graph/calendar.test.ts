@@ -1,6 +1,6 @@
 import { createEvent, enableTeamsMeeting, findEventByICalUId, updateEvent } from '../../bot/graph/calendar';
 import { GraphCallError, GraphInputError } from '../../bot/graph/errors';
-import type { RecordedRequest } from '../graph-server/graphServer';
+import type { RecordedRequest } from '../../testkit/graph-server/graphServer';
 import { CASEWORKER, CLIENT_ID, type Harness, SENCO, SHARED_MAILBOX, startHarness } from './harness';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import { ensureFolder, saveFile } from '../../bot/graph/driveUpload';
 import { GraphCallError } from '../../bot/graph/errors';
-import type { SeedDrive } from '../graph-server/state';
+import type { SeedDrive } from '../../testkit/graph-server/state';
 import { bytes, CLIENT_ID, type Harness, startHarness } from './harness';
 
 const SEN_SITE = 'contoso.sharepoint.com,5a1b,9c2d';

@@ -1,6 +1,6 @@
 import { GraphCallError, GraphInputError } from '../../bot/graph/errors';
 import { getItem, listFolder, openFileContent } from '../../bot/graph/files';
-import type { SeedDrive } from '../graph-server/state';
+import type { SeedDrive } from '../../testkit/graph-server/state';
 import { bytes, CLIENT_ID, type Harness, startHarness } from './harness';
 
 const SEN_SITE = 'contoso.sharepoint.com,5a1b,9c2d';

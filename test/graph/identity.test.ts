@@ -1,8 +1,8 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { IdentityError } from '../../bot/identity/errors';
 import { TokenBroker } from '../../bot/identity/tokenBroker';
-import { startIdentityTestServer } from '../graph-server/identityServer';
-import { routeFetch } from '../graph-server/routeFetch';
+import { startIdentityTestServer } from '../../testkit/graph-server/identityServer';
+import { routeFetch } from '../../testkit/graph-server/routeFetch';
 import { CASEWORKER, CLIENT_ID, type Harness, OTHER_TENANT, SECRET, SENCO, startHarness, TENANT, UNCONSENTED_TENANT } from './harness';
 
 let h: Harness;

@@ -3,7 +3,7 @@ import { createEvent } from '../../bot/graph/calendar';
 import { listFolder, openFileContent } from '../../bot/graph/files';
 import { sendMail } from '../../bot/graph/mail';
 import { TokenBroker } from '../../bot/identity/tokenBroker';
-import { routeFetch } from '../graph-server/routeFetch';
+import { routeFetch } from '../../testkit/graph-server/routeFetch';
 import { bytes, CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT, UNCONSENTED_TENANT } from './harness';
 
 /**

@@ -2,7 +2,7 @@ import { createGraphClient, type GraphClient } from '../../bot/graph/client';
 import { GraphCallError } from '../../bot/graph/errors';
 import { IdempotentRequest } from '../../bot/graph/middleware';
 import { isRetryable, parseRetryAfter, RetryBudget, retryDelayMs, retryPolicy } from '../../bot/graph/retry';
-import { type GraphTestServer, startGraphTestServer } from '../graph-server/graphServer';
+import { type GraphTestServer, startGraphTestServer } from '../../testkit/graph-server/graphServer';
 import { CASEWORKER, CLIENT_ID, recordingSleep, TENANT } from './harness';
 
 describe('retry policy (pure)', () => {

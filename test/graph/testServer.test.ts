@@ -1,4 +1,4 @@
-import { type GraphTestServer, startGraphTestServer } from '../graph-server/graphServer';
+import { type GraphTestServer, startGraphTestServer } from '../../testkit/graph-server/graphServer';
 import { CASEWORKER, CLIENT_ID, TENANT } from './harness';
 
 /** The local Graph must answer like Graph, or the client tests prove nothing. */

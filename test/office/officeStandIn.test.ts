@@ -1,6 +1,6 @@
 import { officeAppointment } from '../../addin/src/office/appointment';
 import { OfficeCallError } from '../../addin/src/office/officeCall';
-import { installOfficeStandIn } from './officeStandIn';
+import { installOfficeStandIn } from '../../testkit/office/officeStandIn';
 
 /** The add-in's office-js wrapper over the stand-in: promises that settle, failures as AsyncResult errors. */
 function setup() {

@@ -7,7 +7,7 @@ import { openPostgres } from '../../bot/store/openPostgres';
 import { rememberConversation } from '../../bot/store/conversations';
 import { enqueueReminder, type ReminderToQueue } from '../../bot/store/reminders/enqueueReminder';
 import { plusDays } from '../../shared';
-import { type ConnectorServer, startConnectorServer } from '../bot-framework/connectorServer';
+import { type ConnectorServer, startConnectorServer } from '../../testkit/bot-framework/connectorServer';
 import { killAllServices, repoRoot, type ServiceProcess, startServiceProcess } from '../../bench/harness/service';
 import { CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT } from '../graph/harness';
 import { withSchema } from '../support/testStores';

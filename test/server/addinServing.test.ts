@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { get } from 'node:https';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config/env';
-import { builtAddin } from '../addin/builtAddin';
+import { builtAddin } from '../../testkit/builtAddin';
 import { startTestService, type TestService } from '../support/testService';
 
 function httpsGet(url: string, ca: string): Promise<{ status: number; type: string; body: string }> {

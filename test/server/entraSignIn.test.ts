@@ -1,5 +1,5 @@
 import { registerPerson } from '../../bot/store/organisations';
-import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from '../auth/support/entraTestAuthority';
+import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from '../../testkit/entraTestAuthority';
 import { importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/testService';
 

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { londonToday } from '../../shared';
-import { axeViolations, launchChromium, saveScreenshot } from '../browser/chromium';
+import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
 import { seedDashboard } from '../dashboard/seedDashboard';
 import { startTestService, type TestService } from '../support/testService';
-import { openInTeamsHost, routeValidOrigins } from '../teams-host/teamsHost';
+import { openInTeamsHost, routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 
 /**
  * The Teams tab in headless Chromium against the real service on PGlite with the demo data:

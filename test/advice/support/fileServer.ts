@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { closeServer, listenLocal } from '../../graph-server/http';
+import { closeServer, listenLocal } from '../../../testkit/graph-server/http';
 
 /** A file the local server serves, as Teams' pre-authenticated download URL would. */
 export interface ServedFile {

@@ -4,8 +4,8 @@ import type { DbKind } from '../../../bot/store/db';
 import { seedDemoData } from '../../../bot/store/seed/demoSeed';
 import { registerOrganisation, registerPerson } from '../../../bot/store/organisations';
 import type { TeamsBotOptions } from '../../../bot/teams';
-import { type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from '../../auth/support/entraTestAuthority';
-import { type ConnectorServer, startConnectorServer } from '../../bot-framework/connectorServer';
+import { type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from '../../../testkit/entraTestAuthority';
+import { type ConnectorServer, startConnectorServer } from '../../../testkit/bot-framework/connectorServer';
 import { startTestService, type TestService } from '../../support/testService';
 
 export const BOT_ID = '7d4b9c2e-1f3a-4b5c-8d6e-9f0a1b2c3d4e';

@@ -1,5 +1,5 @@
-import type { ConnectorServer } from '../../bot-framework/connectorServer';
-import type { GraphTestServer } from '../../graph-server/graphServer';
+import type { ConnectorServer } from '../../../testkit/bot-framework/connectorServer';
+import type { GraphTestServer } from '../../../testkit/graph-server/graphServer';
 import type { Queryable } from '../../../bot/store/db';
 
 /** Everything a reminder test sent out: Teams activities (text and cards) and Graph mail (subject and body). */

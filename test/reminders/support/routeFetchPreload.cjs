@@ -1,6 +1,6 @@
 // Loaded with `node --require` into a service process the reminder tests start: sends the
 // requests for the public origins in EHCP_TEST_ROUTE_FETCH (JSON: origin -> local URL) to
-// the local identity server instead, as test/graph-server/routeFetch.ts does in process.
+// the local identity server instead, as testkit/graph-server/routeFetch.ts does in process.
 // MSAL insists on an https authority, so the service keeps the real one and this routes it.
 const routes = Object.entries(JSON.parse(process.env.EHCP_TEST_ROUTE_FETCH || '{}'));
 const base = globalThis.fetch;
