@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^test/' },
     },
     {
+      name: 'teams-sdk-behind-its-adapter',
+      comment: 'The Teams SDK (@microsoft/teams.*) is used only through bot/teams/sdk/, so replacing it touches one folder.',
+      severity: 'error',
+      from: { path: '^bot/', pathNot: '^bot/teams/sdk/' },
+      to: { path: '(^|/)node_modules/@microsoft/teams\\.' },
+    },
+    {
       name: 'product-never-imports-testkit-or-bench',
       comment: 'testkit/ and bench/ stand in for Microsoft 365 and measure the product; the product (shared, bot, addin, tab, manifest, scripts) never imports them.',
       severity: 'error',

@@ -1,6 +1,6 @@
-import type { IAdaptiveCard } from '@microsoft/teams.cards';
+import type { IAdaptiveCard } from '../teams/sdk/cards';
 import type { StoredConversation } from '../store/conversations';
-import type { ConversationAddress, ProactiveMessage } from '../teams/proactive';
+import type { ConversationAddress, ProactiveMessage } from '../teams/sdk/proactive';
 
 /**
  * What the sweeper delivers through, each optional (a council may have Teams, email, or

@@ -1,6 +1,6 @@
 import { childLabel } from '../../shared';
 import { reminderCard } from '../teams/cards/reminderCard';
-import type { ProactiveMessage } from '../teams/proactive';
+import type { ProactiveMessage } from '../teams/sdk/proactive';
 import type { ClaimedReminder } from '../store/reminders/outbox';
 
 /** What each kind of reminder is about, as a heading. */

@@ -3,7 +3,7 @@ import { GraphCallError } from '../graph/errors';
 import type { StoredConversation } from '../store/conversations';
 import type { Queryable } from '../store/db';
 import type { ClaimedReminder } from '../store/reminders/outbox';
-import { ProactiveSendError } from '../teams/proactive';
+import { ProactiveSendError } from '../teams/sdk/proactive';
 import type { ReminderChannels } from './channels';
 import { reminderContent, reminderMessage } from './content';
 import { DeliveryError, type DeliveryFailure } from './policy';

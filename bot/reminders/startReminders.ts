@@ -9,7 +9,7 @@ import { TokenBroker } from '../identity/tokenBroker';
 import type { Logger } from '../log/logger';
 import { rememberConversation, type StoredConversation } from '../store/conversations';
 import type { Db } from '../store/db';
-import { proactiveSender } from '../teams/proactive';
+import { proactiveSender } from '../teams/sdk/proactive';
 import type { ReminderChannels } from './channels';
 import { defaultSweepPolicy } from './policy';
 import { type RunningSweeper, startSweeper } from './sweeper';

@@ -1,4 +1,4 @@
-import { AdaptiveCard, Fact, FactSet, type IAdaptiveCard, OpenUrlAction, TextBlock } from '@microsoft/teams.cards';
+import { AdaptiveCard, Fact, FactSet, type IAdaptiveCard, OpenUrlAction, TextBlock } from '../sdk/cards';
 
 /** What a reminder card shows; built from the reminder, never from the case record (no names). */
 export interface ReminderCardContent {

@@ -18,4 +18,5 @@ export {
   TextBlock,
   TextInput,
 } from '@microsoft/teams.cards';
+export type { IAdaptiveCard } from '@microsoft/teams.cards';
 export type { Card } from './outgoing';
