@@ -55,7 +55,7 @@ module.exports = {
       comment: 'The Teams SDK (@microsoft/teams.*) is used only through bot/teams/sdk/, so replacing it touches one folder.',
       severity: 'error',
       from: { path: '^bot/', pathNot: '^bot/teams/sdk/' },
-      to: { path: '(^|/)node_modules/@microsoft/teams\\.' },
+      to: { path: '^(node_modules/)?@microsoft/teams\\.' },
     },
     {
       name: 'product-never-imports-testkit-or-bench',
@@ -67,7 +67,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|data|node_modules)/' },
+    // node_modules is not followed, but kept, so rules can name packages (the Teams SDK).
+    exclude: { path: '^(dist|data)/' },
     // Type-only imports count too: a type from bot/ in shared/ is still an arrow the wrong way.
     tsPreCompilationDeps: true,
     // typescript 7 has no compiler API yet, so dependency-cruiser parses with swc (installed for jest).

@@ -17,6 +17,7 @@ const wrongTree: Record<string, string> = {
   'test/support/fixture.ts': 'export const fixture = 1;\n',
   'bot/api/leak.ts': "import { stand } from '../../testkit/graphServer';\nexport const l = stand;\n",
   'testkit/graphServer.ts': 'export const stand = 1;\n',
+  'bot/reminders/card.ts': "import { AdaptiveCard } from '@microsoft/teams.cards';\nexport const c = AdaptiveCard;\n",
   'bench/run.ts': "import { stand } from '../testkit/graphServer';\nexport const b = stand;\n",
   'tab/src/app.ts': "import { run } from '../../bot/cli/run';\nimport { a } from '../../shared/ok';\nexport const x = [run, a];\n",
 };
@@ -48,6 +49,7 @@ describe('the dependency rules (npm test runs them on the repository)', () => {
       'error shared-is-pure: shared/dates.ts → bot/log/logger.ts',
       'error shared-is-pure: shared/dates.ts → fs',
       'error store-below-cli-and-api: bot/store/import.ts → bot/cli/run.ts',
+      'error teams-sdk-behind-its-adapter: bot/reminders/card.ts → @microsoft/teams.cards',
     ]);
     expect(run.status).not.toBe(0);
   }, 60_000);
