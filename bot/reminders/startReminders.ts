@@ -72,12 +72,16 @@ export function reminderChannelsFromConfig(config: Config, db: Db, logger: Logge
 }
 
 /** Starts the sweeper inside the service when reminders are on; says which channels it has. */
-export function startReminders(config: Config, deps: { db: Db; now: () => Date; publicUrl: () => string; logger: Logger; channels?: ReminderChannels }): RunningSweeper | undefined {
+export function startReminders(
+  config: Config,
+  deps: { db: Db; now: () => Date; publicUrl: () => string; logger: Logger; channels?: ReminderChannels; decisionCard?: ReminderChannels['decisionCard'] },
+): RunningSweeper | undefined {
   if (!config.reminders.enabled) {
     deps.logger.info('reminders off', { reason: 'no Teams (BOT_*) or email (REMINDERS_MAILBOX, EHCP_GRAPH_*) channel configured, or REMINDERS=off' });
     return undefined;
   }
-  const channels = deps.channels ?? reminderChannelsFromConfig(config, deps.db, deps.logger);
+  // The "decision needed" reminder is the bot's decision card, so the officer decides from it.
+  const channels = { decisionCard: deps.decisionCard, ...(deps.channels ?? reminderChannelsFromConfig(config, deps.db, deps.logger)) };
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   deps.logger.info('reminders on', { owner, teams: Boolean(channels.teams), email: Boolean(channels.email), installApp: Boolean(channels.installApp) });
   return startSweeper({

@@ -1,5 +1,4 @@
-import { acceptAdviceFile, TEAMS_FILE_DOWNLOAD_INFO } from '../advice/acceptAdviceFile';
-import type { AdviceStorage } from '../advice/storage';
+import { type AcceptAdviceDeps, acceptAdviceFile, TEAMS_FILE_DOWNLOAD_INFO } from '../advice/acceptAdviceFile';
 import type { LetterMailer } from '../letters/mailer';
 import { produceDecisionLetter } from '../letters/produceDecisionLetter';
 import type { Logger } from '../log/logger';
@@ -29,10 +28,12 @@ export function letterAfterDecision(deps: { db: Db; mailer: LetterMailer | undef
 }
 
 /** A file sent to the bot in personal chat becomes advice for the sender's open request (acceptAdviceFile). */
-export function adviceOnFileReceived(deps: { db: Db; storage: AdviceStorage | undefined; today: () => string; maxBytes: number; defaultDriveId: string | undefined; logger: Logger }): OnFileReceived {
+export function adviceOnFileReceived(
+  deps: Pick<AcceptAdviceDeps, 'db' | 'storage' | 'today' | 'maxBytes' | 'defaultDriveId' | 'isAllowedDownloadUrl'> & { logger: Logger },
+): OnFileReceived {
   return async (sender, file) => {
     const result = await acceptAdviceFile(
-      { db: deps.db, storage: deps.storage, today: deps.today, maxBytes: deps.maxBytes, defaultDriveId: deps.defaultDriveId, logger: deps.logger },
+      deps,
       sender.principal,
       { contentType: TEAMS_FILE_DOWNLOAD_INFO, name: file.name, content: { downloadUrl: file.downloadUrl, uniqueId: file.uniqueId, fileType: file.fileType } },
     );

@@ -16,6 +16,7 @@ import { expireIdempotencyKeys } from '../store/idempotency';
 import { describeStore, openStore } from '../store/openStore';
 import { seedDemoData } from '../store/seed/demoSeed';
 import { createTeamsBot, type TeamsBot, type TeamsBotOptions } from '../teams';
+import { decisionFormCard } from '../teams/decision/sendDecisionCard';
 import { LinkThrottle } from '../advice/linkThrottle';
 import { type AdviceStorage, graphAdviceStorage } from '../advice/storage';
 import { appGraphClient } from '../graph/client';
@@ -153,7 +154,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     logger.info('development HTTPS for sideloading the add-in', { url: `${httpsUrl}/addin/taskpane.html`, certificate: tls.certFile });
   }
   const cleanUp = startIdempotencyCleanUp(db, config.idempotencyTtlHours, logger);
-  const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels });
+  const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels, decisionCard: (reviewId) => decisionFormCard({ db, today, publicUrl }, reviewId) });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -3,6 +3,7 @@ import { personalConversationFor } from '../../store/conversations';
 import type { Db } from '../../store/db';
 import { decisionCard } from '../cards/decisionCard';
 import type { ConversationSender } from '../sdk/channel';
+import type { Card } from '../sdk/outgoing';
 import { decisionSubject } from './decisionSubject';
 
 export interface SendDecisionCardDeps {
@@ -26,6 +27,17 @@ export interface DecisionCardDelivery {
  * refreshes, so a decision taken elsewhere shows when they open it. The reminder engine
  * calls this for its "report arrived, decision needed" reminder.
  */
+/**
+ * The decision form for a review awaiting its decision, as an officer opens it; null once
+ * the review no longer awaits one. The reminder engine sends it as its "decision needed"
+ * reminder, so officers decide from the reminder itself.
+ */
+export async function decisionFormCard(deps: Pick<SendDecisionCardDeps, 'db' | 'today' | 'publicUrl'>, reviewId: string): Promise<Card | null> {
+  const subject = await decisionSubject(deps.db, reviewId, deps.today());
+  if (subject?.status !== 'awaiting-decision') return null;
+  return decisionCard({ subject, view: { kind: 'form' }, refreshUserIds: [], publicUrl: deps.publicUrl(), today: deps.today() });
+}
+
 export async function sendDecisionCardToOfficers(deps: SendDecisionCardDeps, reviewId: string): Promise<DecisionCardDelivery> {
   const subject = await decisionSubject(deps.db, reviewId, deps.today());
   if (subject?.status !== 'awaiting-decision') return { sent: 0, unreachable: [] };
