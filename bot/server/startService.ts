@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
 import { CallerCache } from '../api/callerCache';
 import { type GraphAccess, onBehalfOfGraphAccess } from '../api/graphAccess';
+import { brokerOnBehalfOf } from '../api/routes/teamsSso';
 import { createDevVerifier, createEntraVerifier, type TokenVerifier } from '../auth';
 import { type Config, configSummary } from '../config/env';
 import type { LetterMailer } from '../letters/mailer';
@@ -110,7 +111,9 @@ export async function startService(config: Config, options: StartServiceOptions 
     await db.close();
     throw error;
   });
-  const graph = options.graph ?? (config.graph ? onBehalfOfGraphAccess(brokerForSettings(config.graph, logger), { baseUrl: config.graph.baseUrl, logger }) : undefined);
+  // One broker for the callers' Graph tokens: the add-in's calls and the tab's SSO exchange.
+  const userBroker = config.graph ? brokerForSettings(config.graph, logger) : undefined;
+  const graph = options.graph ?? (userBroker && config.graph ? onBehalfOfGraphAccess(userBroker, { baseUrl: config.graph.baseUrl, logger }) : undefined);
   const app = createApp({
     db,
     callers: new CallerCache(),
@@ -128,6 +131,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     graph,
     teamsJoinUrl: options.teamsJoinUrl,
     tab: { authMode: config.authMode, clientId: config.authMode === 'entra' ? config.entra.clientId : null },
+    onBehalfOf: userBroker ? brokerOnBehalfOf(userBroker) : undefined,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);

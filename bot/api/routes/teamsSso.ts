@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { IdentityError } from '../../identity/errors';
+import type { TokenBroker } from '../../identity/tokenBroker';
 import { type ApiContext, authorise } from '../context';
 
 /**
@@ -28,4 +30,21 @@ export function teamsSsoRoutes(ctx: ApiContext & { onBehalfOf?: OnBehalfOfExchan
     res.json({ orgId: principal.orgId, orgName: person?.org_name ?? principal.orgId, role: principal.role, displayName: person?.display_name ?? null, onBehalfOf });
   });
   return router;
+}
+
+/**
+ * The exchange through the service's token broker: the Teams SSO token for a Graph token on
+ * the user's behalf. A tenant that has not consented, or a policy wanting an interactive
+ * step, means the tab must show Teams' consent prompt; anything else is the API's error.
+ */
+export function brokerOnBehalfOf(broker: Pick<TokenBroker, 'onBehalfOf'>): OnBehalfOfExchange {
+  return async (userToken) => {
+    try {
+      await broker.onBehalfOf({ userToken });
+      return 'exchanged';
+    } catch (error) {
+      if (error instanceof IdentityError && (error.code === 'consent-missing' || error.code === 'interaction-required')) return 'consent-required';
+      throw error;
+    }
+  };
 }
