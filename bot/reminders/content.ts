@@ -53,13 +53,18 @@ export function reviewUrl(publicUrl: string, reviewId: string): string {
  * Built from the outbox row and the child's name turned into initials at once (the name
  * itself goes nowhere).
  */
-export function reminderContent(r: ClaimedReminder, options: { publicUrl: string; late: boolean }): ReminderContent {
+export function reminderContent(r: ClaimedReminder, options: { publicUrl: string; late: boolean; adviceLink?: string | undefined }): ReminderContent {
   const label = childLabel(r.childName, r.laReference);
   const title = TITLES[r.kind] ?? 'Annual review reminder';
   const dueBy = r.deadline ?? r.dueOn;
   const rule = r.source ?? 'SEND Code of Practice 9.166-9.210';
   const action = r.action ?? 'Open the review to see what is needed.';
-  const link = r.link?.to === 'meeting' ? { url: r.link.joinUrl, title: 'Join the meeting in Teams' } : { url: reviewUrl(options.publicUrl, r.reviewId), title: 'Open the review' };
+  const link =
+    r.link?.to === 'meeting'
+      ? { url: r.link.joinUrl, title: 'Join the meeting in Teams' }
+      : options.adviceLink
+        ? { url: options.adviceLink, title: 'Send your advice or views (a link for you alone)' }
+        : { url: reviewUrl(options.publicUrl, r.reviewId), title: 'Open the review' };
   const late = options.late ? ' (sent late)' : '';
   const reference = `R-${r.id}`;
   const subject = `${title}: ${label}, by ${dueBy}${late}`;

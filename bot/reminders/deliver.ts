@@ -1,5 +1,6 @@
 import { type ReminderRole, roleName } from '../../shared';
 import { GraphCallError } from '../graph/errors';
+import { issueAdviceLink } from '../store/advice/links';
 import type { StoredConversation } from '../store/conversations';
 import type { Queryable } from '../store/db';
 import type { ClaimedReminder } from '../store/reminders/outbox';
@@ -91,7 +92,10 @@ export interface DeliveryDeps {
  */
 export async function deliverReminder(deps: DeliveryDeps, r: ClaimedReminder, late: boolean): Promise<{ channel: 'teams' | 'email' }> {
   const to = await resolveRecipient(deps.db, r, deps.defaultCouncilTenant, deps.tenants);
-  const content = reminderContent(r, { publicUrl: deps.publicUrl, late });
+  // Someone asked for advice or views, by email: the reminder carries a one-time link to send
+  // it (issue #12), since they may have no Teams and no access to the council's tab.
+  const adviceLink = r.kind.startsWith('advice-') && to.email && !to.conversation ? await adviceLinkFor(deps.db, r.reviewId, to.email, deps.publicUrl) : undefined;
+  const content = reminderContent(r, { publicUrl: deps.publicUrl, late, adviceLink });
   const { teams, email, installApp } = deps.channels;
   const sameTenant = (tenant: string | null) => to.councilTenantId === null || tenant === to.councilTenantId;
 
@@ -103,7 +107,8 @@ export async function deliverReminder(deps: DeliveryDeps, r: ClaimedReminder, la
   let teamsRefused: DeliveryFailure | undefined;
   if (conversation && teams) {
     const decision = r.kind === 'decision-needed' && deps.channels.decisionCard ? await deps.channels.decisionCard(r.reviewId) : null;
-    const message = decision ? { summary: `${content.title}: ${content.childLabel}`, cards: [decision] } : reminderMessage(content);
+    // The reminder's own reference goes with the decision card, so the officer can quote it as with any reminder.
+    const message = decision ? { summary: `${content.title}: ${content.childLabel} (reference ${content.reference})`, cards: [decision] } : reminderMessage(content);
     try {
       await teams.send({ serviceUrl: conversation.serviceUrl, conversationId: conversation.conversationId }, message);
       return { channel: 'teams' };
@@ -158,4 +163,16 @@ function retryAfterMs(value: string | undefined): number | undefined {
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   return undefined;
+}
+
+/** A fresh one-time link for the outstanding advice (or views) request this address was asked for, if any. */
+async function adviceLinkFor(db: Queryable, reviewId: string, email: string, publicUrl: string): Promise<string | undefined> {
+  const [request] = await db.query<{ id: number }>(
+    `select q.id::int from advice_requests q join review_cycles c on c.id = q.review_id
+      where q.review_id = $1 and lower(q.email) = lower($2) and c.stage = 'booked'
+        and not exists (select 1 from advice_items i where i.request_id = q.id) order by q.id limit 1`,
+    [reviewId, email],
+  );
+  if (!request) return undefined;
+  return (await issueAdviceLink(db, request.id, { publicUrl })).url;
 }

@@ -127,9 +127,11 @@ describe.each(storeKinds)('the reminder sweeper on %s', (kind) => {
 
   it('delivers each due reminder once on Monday 2026-11-23: Teams where the bot reaches the person, installs the app for the manager, email for other tenants, a dead letter for no address', async () => {
     const result = await sweepOnce(options());
-    expect(result).toMatchObject({ claimed: 6, sent: 5, dead: 1 });
+    expect(result).toMatchObject({ claimed: 7, sent: 6, dead: 1 });
     expect(await outbox()).toEqual([
       { kind: 'advice-requested', recipient_key: 'email:ep@nhs.example', status: 'sent', channel: 'email', late: true, last_error: null, attempts: 1 },
+      // The family is asked for its views too (CoP 9.168), with the views form's link.
+      { kind: 'advice-requested', recipient_key: 'email:parent@home.example', status: 'sent', channel: 'email', late: true, last_error: null, attempts: 1 },
       { kind: 'advice-requested', recipient_key: 'email:sw@north.example', status: 'sent', channel: 'email', late: true, last_error: null, attempts: 1 },
       {
         kind: 'advice-requested',
@@ -154,13 +156,23 @@ describe.each(storeKinds)('the reminder sweeper on %s', (kind) => {
     // Most urgent first: the decision, then the nudges, then the advice requests.
     expect(harness.graph.state.sentMail.map((m) => (m.message.toRecipients as { emailAddress: { address: string } }[])[0]?.emailAddress.address)).toEqual([
       'senco@north-school.example',
+      'parent@home.example',
       'ep@nhs.example',
       'sw@north.example',
     ]);
+    // Those asked for advice or views by email get a one-time link to send it (issue #12); the SENCO the review.
+    const body = (address: string) => {
+      const mail = harness.graph.state.sentMail.find((m) => (m.message.toRecipients as { emailAddress: { address: string } }[])[0]?.emailAddress.address === address);
+      return String((mail?.message.body as { content?: string } | undefined)?.content ?? '');
+    };
+    expect(body('parent@home.example')).toMatch(/https:\/\/ehcp\.example\/advice\/[A-Za-z0-9_-]{20,}/);
+    expect(body('ep@nhs.example')).toMatch(/https:\/\/ehcp\.example\/advice\//);
+    expect(body('senco@north-school.example')).not.toContain('/advice/');
     const mail = harness.graph.state.sentMail[1]?.message as { subject: string; body: { content: string } };
     expect(mail.subject).toBe('Your advice is requested for an annual review: A.E. (N-1), by 2026-11-25 (sent late)');
     expect(mail.body.content).toContain('Reg 20(4); CoP 9.176');
-    expect(mail.body.content).toContain(`https://ehcp.example/tab/#/reviews/${ids['N-1']}`);
+    // Not the council's tab, which they cannot open: their own one-time link.
+    expect(mail.body.content).not.toContain('/tab/');
     expect(await personalDataIn(everythingSent(connector, harness.graph), store.db)).toEqual([]);
     // Nothing more to send.
     expect((await sweepOnce(options())).claimed).toBe(0);
