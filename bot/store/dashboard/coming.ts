@@ -4,33 +4,15 @@ import type { Queryable } from '../db';
 import type { Principal } from '../principal';
 import { type DashboardStep, openStepsSql } from './openSteps';
 import { limitOffset, orderBy, type Page, type PageRequest } from './paging';
+import { type ComingHorizon, type ComingReport, type ComingReview, comingHorizons, type PhaseTransfer } from '../../../shared/dashboard/types';
+export { type ComingHorizon, type ComingReport, type ComingReview, comingHorizons, type PhaseTransfer };
 
-export const comingHorizons = [4, 8, 12] as const;
-export type ComingHorizon = (typeof comingHorizons)[number];
 export const comingSorts = ['deadline', 'school', 'reference'] as const;
 
 export interface ComingQuery extends PageRequest {
   weeks: ComingHorizon;
   sort: (typeof comingSorts)[number];
   dir: 'asc' | 'desc';
-}
-
-export interface ComingReview {
-  reviewId: string;
-  child: string;
-  laReference: string;
-  reviewDeadline: string;
-  latestMeetingDate: string;
-  meetingDate: string | null;
-  step: DashboardStep;
-  school: { id: string | null; name: string | null };
-}
-
-export interface ComingReport extends Page<ComingReview> {
-  today: string;
-  weeks: ComingHorizon;
-  /** Open reviews whose deadline (the date the review must be concluded) falls within 4, 8 and 12 weeks. */
-  counts: Record<`within${ComingHorizon}Weeks`, number>;
 }
 
 /**
@@ -85,22 +67,6 @@ export async function comingReviews(tx: Queryable, principal: Principal, query: 
       school: { id: r.school_id, name: r.school_name },
     })),
   };
-}
-
-export interface PhaseTransfer {
-  reviewId: string | null;
-  child: string;
-  laReference: string;
-  kind: 'school' | 'post16' | 'post16-move';
-  transferDate: string;
-  /** The last day the review and any amendment must be finalised (Reg 18). */
-  deadline: string;
-  /** "before 15 February", "before 31 March" or "5 months before the move". */
-  rule: string;
-  /** The latest day the meeting can be held to finish by the deadline (deadline - 12 weeks). */
-  latestMeetingDate: string;
-  status: 'on-track' | 'at-risk' | 'done';
-  school: { id: string | null; name: string | null };
 }
 
 /**

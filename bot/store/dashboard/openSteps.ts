@@ -1,6 +1,7 @@
-/** The steps of an annual review the dashboard tracks, in the order they come. */
-export const dashboardSteps = ['booking', 'invitations', 'advice', 'meeting', 'report', 'decision', 'amendment-notice', 'final-plan'] as const;
-export type DashboardStep = (typeof dashboardSteps)[number];
+import { dashboardSteps } from '../../../shared/dashboard/types';
+import type { DashboardStep } from '../../../shared/dashboard/types';
+export { dashboardSteps };
+export type { DashboardStep };
 
 /** Who must act next: the school runs the meeting and its report; the council decides and amends. */
 export const stepOwner: Record<DashboardStep, 'school' | 'council'> = {

@@ -1,10 +1,5 @@
-/** One page of a table the dashboard shows: never more than `pageSize` rows leave the store. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type { Page } from '../../../shared/dashboard/types';
+export type { Page };
 
 export interface PageRequest {
   /** 1-based. */

@@ -2,36 +2,10 @@ import { csvCell } from '../../csv/write';
 import type { Queryable } from '../db';
 import type { Principal } from '../principal';
 import { limitOffset, type Page, type PageRequest } from './paging';
-
-/** Why a plan has no SEN2 annual-review items for a census date. */
-export const exclusionReasons = {
-  'plan-after-census': 'The plan was issued after the census date.',
-  'first-review-not-due': 'No review meeting yet, and the first review was not due by the census date.',
-  'meeting-not-yet-held': 'A review meeting is booked on or before the census date but has not been held yet.',
-  'no-meeting-held': 'No review meeting was held on or before the census date, though a review was due: chase it.',
-} as const;
-export type ExclusionReason = keyof typeof exclusionReasons;
-
-export interface Sen2Item {
-  laReference: string;
-  upn: string | null;
-  schoolId: string | null;
-  /** The most recent review meeting on or before the census date. */
-  reviewMeetingDate: string;
-  /** M maintain, A amend, C cease; null while the decision is awaited. */
-  outcome: 'M' | 'A' | 'C' | null;
-  decisionNotifiedOn: string | null;
-  amendmentNoticeServedOn: string | null;
-  finalPlanIssuedOn: string | null;
-}
-
-export interface Sen2Excluded {
-  laReference: string;
-  schoolId: string | null;
-  planIssuedOn: string;
-  reason: ExclusionReason;
-  explanation: string;
-}
+import { exclusionReasons } from '../../../shared/dashboard/types';
+import type { ExclusionReason, Sen2Item, Sen2Excluded, Sen2Report } from '../../../shared/dashboard/types';
+export { exclusionReasons };
+export type { ExclusionReason, Sen2Item, Sen2Excluded, Sen2Report };
 
 interface Row {
   la_reference: string;
@@ -76,12 +50,6 @@ const censusSql = `
     left join decisions dd on dd.review_id = held.id and dd.notified_on <= $2::date
     left join amendments am on am.review_id = held.id and dd.review_id is not null
    where c.council_id = $1 and (p.ceased_on is null or p.ceased_on > $2::date or held.id is not null)`;
-
-export interface Sen2Report extends Page<Sen2Item> {
-  census: string;
-  /** Plans left out, by reason (the list itself is paged by `sen2Excluded`). */
-  excluded: { reason: ExclusionReason; explanation: string; count: number }[];
-}
 
 /** The SEN2 annual-review items for a census date, one page (by council reference), with the row count and what was left out. */
 export async function sen2Census(tx: Queryable, principal: Principal, census: string, page: PageRequest, today: string): Promise<Sen2Report> {

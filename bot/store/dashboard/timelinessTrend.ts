@@ -1,27 +1,10 @@
 import { plusMonths } from '../../../shared';
 import type { Queryable } from '../db';
 import type { Principal } from '../principal';
-
-export const timelinessMeasures = ['concludedIn12Months', 'reportsIn2Weeks', 'decisionsIn4Weeks'] as const;
-export type TimelinessMeasure = (typeof timelinessMeasures)[number];
-
-/** How many happened, and how many of those on time; `share` is on time / total (null when none). */
-export interface Share {
-  total: number;
-  onTime: number;
-  share: number | null;
-}
-
-export type Shares = Record<TimelinessMeasure, Share>;
-
-export interface TimelinessTrend {
-  from: string;
-  to: string;
-  overall: Shares;
-  /** Every month of the year, oldest first, including months with nothing in them. */
-  byMonth: ({ month: string } & Shares)[];
-  bySchool: ({ schoolId: string | null; schoolName: string | null } & Shares)[];
-}
+import { timelinessMeasures } from '../../../shared/dashboard/types';
+import type { TimelinessMeasure, Share, Shares, TimelinessTrend } from '../../../shared/dashboard/types';
+export { timelinessMeasures };
+export type { TimelinessMeasure, Share, Shares, TimelinessTrend };
 
 /**
  * The year's timeliness, counted by the day each thing happened, in SQL:

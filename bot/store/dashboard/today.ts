@@ -3,6 +3,8 @@ import type { Queryable } from '../db';
 import type { Principal } from '../principal';
 import { type DashboardStep, dashboardSteps, openStepsSql, stepOwner, stepRankSql } from './openSteps';
 import { limitOffset, orderBy, type Page, type PageRequest } from './paging';
+import type { OverdueReview, TodayReport } from '../../../shared/dashboard/types';
+export type { OverdueReview, TodayReport };
 
 export const todaySorts = ['due', 'school', 'officer', 'step', 'reference'] as const;
 export type TodaySort = (typeof todaySorts)[number];
@@ -14,26 +16,6 @@ export interface TodayQuery extends PageRequest {
   officer?: number | 'unassigned' | undefined;
   sort: TodaySort;
   dir: 'asc' | 'desc';
-}
-
-export interface OverdueReview {
-  reviewId: string;
-  /** Initials and council reference only: the tab is shown on shared screens and in meetings. */
-  child: string;
-  laReference: string;
-  step: DashboardStep;
-  due: string;
-  daysOverdue: number;
-  school: { id: string | null; name: string | null };
-  officer: { id: number | null; name: string | null };
-  /** Who must act next: the school (its SENCO) or the council (the case officer). */
-  owner: { kind: 'school' | 'council'; name: string };
-}
-
-export interface TodayReport extends Page<OverdueReview> {
-  today: string;
-  /** Overdue reviews at each step, with the school and officer filters applied. */
-  counts: Record<DashboardStep, number>;
 }
 
 interface Row {

@@ -4,20 +4,8 @@ import type { Queryable } from '../db';
 import type { Principal } from '../principal';
 import { openStepsSql } from './openSteps';
 import { limitOffset, type Page, type PageRequest } from './paging';
-
-export interface OfficerLoad {
-  /** Null: plans with no case officer. */
-  officerId: number | null;
-  name: string;
-  openCases: number;
-  overdue: number;
-  decisionsDueThisWeek: number;
-}
-
-export interface Workload {
-  week: { from: string; to: string };
-  officers: OfficerLoad[];
-}
+import type { OfficerLoad, Workload, UndeliveredReminder } from '../../../shared/dashboard/types';
+export type { OfficerLoad, Workload, UndeliveredReminder };
 
 /** Monday to Sunday of the week containing `today` (ISO weeks, as council rotas run). */
 export function weekOf(today: string): { from: string; to: string } {
@@ -51,17 +39,6 @@ export async function officerWorkload(tx: Queryable, principal: Principal, today
     week,
     officers: rows.map((r) => ({ officerId: r.officer_id, name: r.name ?? 'Unassigned', openCases: r.open_cases, overdue: r.overdue, decisionsDueThisWeek: r.decisions })),
   };
-}
-
-export interface UndeliveredReminder {
-  id: number;
-  reviewId: string;
-  child: string;
-  kind: string;
-  recipientRole: string;
-  sendOn: string;
-  attempts: number;
-  lastError: string | null;
 }
 
 /**
