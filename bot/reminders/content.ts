@@ -1,5 +1,5 @@
 import { childLabel } from '../../shared';
-import { reminderCard } from '../teams/cards/reminderCard';
+import { type ReminderCardContent, reminderCard } from '../teams/cards/reminderCard';
 import type { ProactiveMessage } from '../teams/sdk/proactive';
 import type { ClaimedReminder } from '../store/reminders/outbox';
 
@@ -27,17 +27,8 @@ const TITLES: Record<string, string> = {
   nudge: 'A reminder about an annual review',
 };
 
-/** One reminder as every channel shows it. Only the child's initials and council reference appear. */
-export interface ReminderContent {
-  title: string;
-  childLabel: string;
-  dueBy: string;
-  rule: string;
-  action: string;
-  link: { url: string; title: string };
-  late: boolean;
-  /** The outbox row, for anyone who asks about a reminder ("quote R-123"). */
-  reference: string;
+/** One reminder as every channel shows it: the card's fields, and the email's. Only the child's initials and council reference appear. */
+export interface ReminderContent extends ReminderCardContent {
   subject: string;
   text: string;
   html: string;
