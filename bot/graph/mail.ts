@@ -48,16 +48,8 @@ function parseMail(input: MailInput) {
   return parsed.data;
 }
 
-/**
- * Saves a message in `mailbox`'s Drafts, attachments included, for a person to check and
- * send from Outlook. Small attachments go in the one create request; when they would
- * exceed Graph's 4 MB request limit they are attached to the draft afterwards.
- *
- * @example const { messageId } = await saveDraft(gc, 'sen-team@council.gov.uk', { to, subject, body: { html }, attachments: [letter] })
- */
-export async function saveDraft(gc: GraphClient, mailbox: Mailbox, input: MailInput): Promise<{ messageId: string }> {
-  const m = parseMail(input);
-  const base = mailboxPath(mailbox);
+/** The message and its attachments (inline, base64) in Graph's shape, for a draft or a send. */
+function graphMessage(m: ReturnType<typeof parseMail>) {
   const message = {
     subject: m.subject,
     body: 'html' in m.body ? { contentType: 'html', content: m.body.html } : { contentType: 'text', content: m.body.text },
@@ -70,6 +62,20 @@ export async function saveDraft(gc: GraphClient, mailbox: Mailbox, input: MailIn
     contentType: f.contentType ?? 'application/octet-stream',
     contentBytes: f.content.toString('base64'),
   }));
+  return { message, inline };
+}
+
+/**
+ * Saves a message in `mailbox`'s Drafts, attachments included, for a person to check and
+ * send from Outlook. Small attachments go in the one create request; when they would
+ * exceed Graph's 4 MB request limit they are attached to the draft afterwards.
+ *
+ * @example const { messageId } = await saveDraft(gc, 'sen-team@council.gov.uk', { to, subject, body: { html }, attachments: [letter] })
+ */
+export async function saveDraft(gc: GraphClient, mailbox: Mailbox, input: MailInput): Promise<{ messageId: string }> {
+  const m = parseMail(input);
+  const base = mailboxPath(mailbox);
+  const { message, inline } = graphMessage(m);
   const small = Buffer.byteLength(JSON.stringify({ ...message, attachments: inline })) <= INLINE_REQUEST_LIMIT;
   const raw = await gc.call(OPS.draft, (sdk) => sdk.api(`${base}/messages`).post(small && inline.length > 0 ? { ...message, attachments: inline } : message));
   const draft = z.object({ id: z.string() }).safeParse(raw);
@@ -97,18 +103,7 @@ export async function sendMail(gc: GraphClient, mailbox: Mailbox, input: MailInp
   const m = parseMail(input);
   const base = mailboxPath(mailbox);
   const sendOp = mailbox === 'me' ? OPS.send : OPS.sendShared;
-  const message = {
-    subject: m.subject,
-    body: 'html' in m.body ? { contentType: 'html', content: m.body.html } : { contentType: 'text', content: m.body.text },
-    toRecipients: m.to.map(address),
-    ...(m.cc.length > 0 ? { ccRecipients: m.cc.map(address) } : {}),
-  };
-  const inline = m.attachments.map((f) => ({
-    '@odata.type': '#microsoft.graph.fileAttachment',
-    name: f.name,
-    contentType: f.contentType ?? 'application/octet-stream',
-    contentBytes: f.content.toString('base64'),
-  }));
+  const { message, inline } = graphMessage(m);
   const payload = { message: { ...message, ...(inline.length > 0 ? { attachments: inline } : {}) }, saveToSentItems: m.saveToSentItems };
   if (Buffer.byteLength(JSON.stringify(payload)) <= INLINE_REQUEST_LIMIT) {
     await gc.call(sendOp, (sdk) => sdk.api(`${base}/sendMail`).post(payload));
