@@ -2,7 +2,7 @@ import { childLabel } from '../../../shared/privacy/childLabel';
 import type { Queryable } from '../db';
 import type { Principal } from '../principal';
 import { type DashboardStep, dashboardSteps, openStepsSql, stepOwner, stepRankSql } from './openSteps';
-import { limitOffset, orderBy, type Page, type PageRequest } from './paging';
+import { limitOffset, orderBy, type PageRequest } from './paging';
 import type { OverdueReview, TodayReport } from '../../../shared/dashboard/types';
 export type { OverdueReview, TodayReport };
 

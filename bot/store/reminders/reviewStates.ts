@@ -1,5 +1,6 @@
-import { type CaseInput, computeTimeline, type DecisionOutcome, type InviteeRole, type ReviewState, type TransferKind } from '../../../shared';
+import { computeTimeline, type DecisionOutcome, type InviteeRole, type ReviewState, type TransferKind } from '../../../shared';
 import type { Queryable } from '../db';
+import { caseInputOf } from '../reviews/loadReview';
 
 interface Row {
   id: string;
@@ -14,8 +15,8 @@ interface Row {
   mode: 'in-person' | 'virtual' | 'hybrid' | null;
   teams_join_url: string | null;
   report_sent_on: string | null;
-  outcome: DecisionOutcome | null;
-  notified_on: string | null;
+  decision_outcome: DecisionOutcome | null;
+  decision_notified_on: string | null;
   notice_served_on: string | null;
   family_responded_on: string | null;
   final_plan_issued_on: string | null;
@@ -53,7 +54,7 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
   const rows = await q.query<Row>(
       `select r.id, p.issued_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
               r.meeting_date, m.invitations_sent_on, m.mode, m.teams_join_url, rp.sent_on as report_sent_on,
-              d.outcome, d.notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on
+              d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on
          from review_cycles r
          join plans p on p.id = r.plan_id
          join children c on c.id = p.child_id
@@ -73,14 +74,7 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
       param,
   );
   for (const row of rows) {
-    const input: CaseInput = { planIssued: row.issued_on };
-    if (row.previous_concluded_on) input.lastReviewConcluded = row.previous_concluded_on;
-    if (row.date_of_birth) input.dateOfBirth = row.date_of_birth;
-    if (row.nc_year !== null) input.ncYear = row.nc_year;
-    if (row.transfer_kind && row.transfer_date) input.transfer = { kind: row.transfer_kind, date: row.transfer_date };
-    if (row.meeting_date) input.meetingDate = row.meeting_date;
-    if (row.outcome && row.notified_on) input.decision = { outcome: row.outcome, notifiedOn: row.notified_on };
-    if (row.notice_served_on) input.amendmentNoticeServed = row.notice_served_on;
+    const input = caseInputOf(row);
     out.set(row.id, {
       timeline: computeTimeline(input),
       meeting: row.meeting_date ? { date: row.meeting_date, invitationsSentOn: row.invitations_sent_on, mode: row.mode, teamsJoinUrl: row.teams_join_url } : null,

@@ -61,8 +61,14 @@ export async function loadReview(tx: Queryable, principal: Principal, id: string
   return row;
 }
 
+/** The columns of a review's history that the timeline reads. */
+export type CaseColumns = Pick<
+  ReviewRow,
+  'issued_on' | 'previous_concluded_on' | 'date_of_birth' | 'nc_year' | 'transfer_kind' | 'transfer_date' | 'meeting_date' | 'decision_outcome' | 'decision_notified_on' | 'notice_served_on'
+>;
+
 /** The review's history as the timeline core reads it. */
-export function caseInputOf(row: ReviewRow): CaseInput {
+export function caseInputOf(row: CaseColumns): CaseInput {
   const input: CaseInput = { planIssued: row.issued_on };
   if (row.previous_concluded_on) input.lastReviewConcluded = row.previous_concluded_on;
   if (row.date_of_birth) input.dateOfBirth = row.date_of_birth;
