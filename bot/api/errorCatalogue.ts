@@ -47,6 +47,10 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
   'organisation-kind': { status: 409 },
   'already-removed': { status: 409 },
+  // every review (#23): the cease steps
+  'not-ceasing': { status: 409 },
+  'cease-consultation-open': { status: 409 },
+  'plan-kept-until': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

@@ -3,7 +3,7 @@ import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, tod
 import { type Endpoint, permissions } from './permissions';
 import { deadRemindersQuery } from './routes/reminders';
 import { councilSettingsSchema } from '../../shared';
-import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from './schemas';
+import { adviceBody, amendmentBody, attachBody, ceaseBody, contactsBody, decisionBody, planEndBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from './schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -99,7 +99,13 @@ export function openApiDocument(serverUrl: string) {
       },
       '/api/reviews/{id}/advice': write('POST /api/reviews/{id}/advice', 'Record advice received (a OneDrive/SharePoint file reference, never the file)', adviceBody),
       '/api/reviews/{id}/report': write('POST /api/reviews/{id}/report', "Record the school's report of the meeting", reportBody),
-      '/api/reviews/{id}/decision': write('POST /api/reviews/{id}/decision', "Record the LA's decision (only when the review awaits it)", decisionBody),
+      '/api/reviews/{id}/decision': write(
+        'POST /api/reviews/{id}/decision',
+        "Record the LA's decision once the meeting is held, with or without the school's report (without it, `consideredInstead` is required); cease is the proposal to cease",
+        decisionBody,
+      ),
+      '/api/reviews/{id}/cease': write('POST /api/reviews/{id}/cease', 'After the consultation on a proposal to cease: cease the plan (kept until the appeal window ends) or keep it', ceaseBody),
+      '/api/reviews/{id}/plan-end': write('POST /api/reviews/{id}/plan-end', "Confirm the day a ceased plan ends (not before the time to appeal ends, s45)", planEndBody, false),
       '/api/reviews/{id}/amendment': write('POST /api/reviews/{id}/amendment', 'Record the amendment notice, the family response and the final plan', amendmentBody, false),
       '/api/reviews/{id}/letter': {
         get: {

@@ -8,6 +8,7 @@ import { dueListReminders } from '../../shared/reminders/rules/dueList';
 import { reportReminders } from '../../shared/reminders/rules/report';
 import type { ReminderKind, ReminderRule, ReviewState } from '../../shared/reminders/types';
 import { computeTimeline } from '../../shared/timeline/computeTimeline';
+import { recordedTransfer } from '../../shared/timeline/rules/inferTransfer';
 import type { ReminderStateInput } from './engine';
 
 /** The actions a reminder can prompt, each with the reminder kinds (shared/reminders) that prompt it. */
@@ -75,7 +76,8 @@ export function reminderScheduleFromRules(terms: TermCalendar = englandTypicalTe
  */
 function cacheKey(action: PromptedAction, live: ReminderStateInput, since: string): string {
   const c = live.case;
-  const cycle = `${c.lastReviewConcluded ?? c.planIssued}|${c.transfer ? `${c.transfer.kind}:${c.transfer.date}` : ''}`;
+  const t = recordedTransfer(c.transfer);
+  const cycle = `${c.lastReviewConcluded ?? c.planIssued}|${t ? `${t.kind}:${t.date}` : ''}`;
   switch (action) {
     case 'book':
       return `b|${since}|${cycle}`;

@@ -47,7 +47,11 @@ export type ServiceErrorCode =
   | 'nudge-not-queued'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
-  | 'already-removed';
+  | 'already-removed'
+  // every review (#23): the cease steps
+  | 'not-ceasing'
+  | 'cease-consultation-open'
+  | 'plan-kept-until';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

@@ -6,13 +6,14 @@ import type { Principal } from '../../store/principal';
 import { listReviews } from '../../store/reviews/listReviews';
 import { recordAdvice } from '../../store/reviews/recordAdvice';
 import { recordAmendment } from '../../store/reviews/recordAmendment';
+import { confirmPlanEnd, recordCease } from '../../store/reviews/recordCease';
 import { recordDecision } from '../../store/reviews/recordDecision';
 import { recordMeeting } from '../../store/reviews/recordMeeting';
 import { recordReport } from '../../store/reviews/recordReport';
 import { reviewDetail } from '../../store/reviews/reviewDetail';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
 import type { Endpoint } from '../permissions';
-import { adviceBody, amendmentBody, decisionBody, meetingBody, parseWith, reportBody, reviewListQuery } from '../schemas';
+import { adviceBody, amendmentBody, ceaseBody, decisionBody, meetingBody, parseWith, planEndBody, reportBody, reviewListQuery } from '../schemas';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -80,6 +81,12 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Ro
   );
   write('POST /api/reviews/{id}/amendment', '/api/reviews/:id/amendment', amendmentBody, 200, (tx, p, id, input, today, ifMatch) =>
     recordAmendment(tx, p, id, input as Parameters<typeof recordAmendment>[3], today, ifMatch),
+  );
+  write('POST /api/reviews/{id}/cease', '/api/reviews/:id/cease', ceaseBody, 201, (tx, p, id, input, today, ifMatch) =>
+    recordCease(tx, p, id, input as Parameters<typeof recordCease>[3], today, ifMatch),
+  );
+  write('POST /api/reviews/{id}/plan-end', '/api/reviews/:id/plan-end', planEndBody, 200, (tx, p, id, input, today, ifMatch) =>
+    confirmPlanEnd(tx, p, id, input as Parameters<typeof confirmPlanEnd>[3], today, ifMatch),
   );
   return router;
 }

@@ -10,7 +10,7 @@ import { type DecisionCardView, type DecisionFormValues, decisionCard } from '..
 import type { AfterDecision } from '../hooks';
 import type { MemberLookup } from '../members';
 import type { Card } from '../sdk/cards';
-import { type DecisionSubject, decisionSubject } from './decisionSubject';
+import { awaitsDecision, type DecisionSubject, decisionSubject } from './decisionSubject';
 
 export interface DecisionActionDeps {
   db: Db;
@@ -49,7 +49,7 @@ function refusal(member: MemberLookup, subject: DecisionSubject): string | undef
 
 /** The view a viewer gets of a card issued at `cardVersion`. */
 function viewFor(subject: DecisionSubject, viewer: CardViewer, cardVersion: number | undefined): DecisionCardView {
-  if (subject.status === 'awaiting-decision') return refusal(viewer.member, subject) ? { kind: 'status' } : { kind: 'form' };
+  if (awaitsDecision(subject)) return refusal(viewer.member, subject) ? { kind: 'status' } : { kind: 'form' };
   if (subject.decision && cardVersion === subject.version) return { kind: 'decided' };
   return { kind: 'moved-on' };
 }
@@ -87,9 +87,10 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
     notifiedOn: values.notifiedOn,
     reasons: values.reasons,
     ...(values.proposedAmendments.trim() ? { proposedAmendments: values.proposedAmendments } : {}),
+    ...(values.consideredInstead.trim() ? { consideredInstead: values.consideredInstead } : {}),
   };
   const form = (notice: string) => ({ card: build(deps, subject, { kind: 'form', values }, viewer, notice), updateForEveryone: false });
-  if (subject.status === 'awaiting-decision' && input.outcome === 'amend' && !input.proposedAmendments) {
+  if (awaitsDecision(subject) && input.outcome === 'amend' && !input.proposedAmendments) {
     return form('For amend, summarise the proposed amendments: the notice goes to the family with the decision.');
   }
   const parsed = parseWith(decisionBody, input);
@@ -118,7 +119,7 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
 
 function formValues(data: Record<string, unknown>): DecisionFormValues {
   const text = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '');
-  return { outcome: text('outcome'), notifiedOn: text('notifiedOn'), reasons: text('reasons'), proposedAmendments: text('proposedAmendments') };
+  return { outcome: text('outcome'), notifiedOn: text('notifiedOn'), reasons: text('reasons'), proposedAmendments: text('proposedAmendments'), consideredInstead: text('consideredInstead') };
 }
 
 function build(deps: DecisionActionDeps, subject: DecisionSubject, view: DecisionCardView, viewer: CardViewer, notice?: string): Card {

@@ -19,6 +19,8 @@ export interface DecisionSubject {
   laReference: string;
   meetingDate: string | null;
   reportSentOn: string | null;
+  /** When the school's report was due (meeting + 14 days). */
+  reportDue: string | null;
   recommendation: DecisionOutcome | null;
   decisionDue: string | null;
   decision: { outcome: DecisionOutcome; notifiedOn: string } | null;
@@ -37,6 +39,7 @@ interface Row {
   la_reference: string;
   meeting_date: string | null;
   report_sent_on: string | null;
+  report_due: string | null;
   recommendation: DecisionOutcome | null;
   decision_due: string | null;
   outcome: DecisionOutcome | null;
@@ -47,7 +50,7 @@ interface Row {
 
 const select = (where: string) => `
   select r.id, r.version, ${statusSql('$1')} as status, r.council_id, co.name as council_name, so.name as school_name,
-         c.name as child_name, c.la_reference, r.meeting_date, rp.sent_on as report_sent_on, rp.recommendation, r.decision_due,
+         c.name as child_name, c.la_reference, r.meeting_date, rp.sent_on as report_sent_on, r.report_due, rp.recommendation, r.decision_due,
          d.outcome, d.notified_on, r.final_plan_due,
          (select n.review_deadline from review_cycles n where n.plan_id = r.plan_id and n.created_at > r.created_at order by n.created_at limit 1) as next_deadline
     from review_cycles r
@@ -58,6 +61,14 @@ const select = (where: string) => `
     left join reports rp on rp.review_id = r.id
     left join decisions d on d.review_id = r.id
    where ${where}`;
+
+/**
+ * Whether the council can decide now: its meeting has been held, with or without the
+ * school's report (Reg 20(10) runs from the meeting).
+ */
+export function awaitsDecision(subject: Pick<DecisionSubject, 'status'>): boolean {
+  return subject.status === 'awaiting-decision' || subject.status === 'awaiting-report';
+}
 
 /** The review a card is about, by id; null if there is none. Not scoped: cards check who may act. */
 export async function decisionSubject(db: Queryable, reviewId: string, today: string): Promise<DecisionSubject | null> {
@@ -84,6 +95,7 @@ function fromRow(r: Row): DecisionSubject {
     laReference: r.la_reference,
     meetingDate: r.meeting_date,
     reportSentOn: r.report_sent_on,
+    reportDue: r.report_due,
     recommendation: r.recommendation,
     decisionDue: r.decision_due,
     decision: r.outcome && r.notified_on ? { outcome: r.outcome, notifiedOn: r.notified_on } : null,

@@ -4,7 +4,7 @@ import type { Db } from '../../store/db';
 import { decisionCard } from '../cards/decisionCard';
 import type { ConversationSender } from '../sdk/channel';
 import type { Card } from '../sdk/outgoing';
-import { decisionSubject } from './decisionSubject';
+import { awaitsDecision, decisionSubject } from './decisionSubject';
 
 export interface SendDecisionCardDeps {
   db: Db;
@@ -34,13 +34,13 @@ export interface DecisionCardDelivery {
  */
 export async function decisionFormCard(deps: Pick<SendDecisionCardDeps, 'db' | 'today' | 'publicUrl'>, reviewId: string): Promise<Card | null> {
   const subject = await decisionSubject(deps.db, reviewId, deps.today());
-  if (subject?.status !== 'awaiting-decision') return null;
+  if (!subject || !awaitsDecision(subject)) return null;
   return decisionCard({ subject, view: { kind: 'form' }, refreshUserIds: [], publicUrl: deps.publicUrl(), today: deps.today() });
 }
 
 export async function sendDecisionCardToOfficers(deps: SendDecisionCardDeps, reviewId: string): Promise<DecisionCardDelivery> {
   const subject = await decisionSubject(deps.db, reviewId, deps.today());
-  if (subject?.status !== 'awaiting-decision') return { sent: 0, unreachable: [] };
+  if (!subject || !awaitsDecision(subject)) return { sent: 0, unreachable: [] };
   const officers = await deps.db.query<{ id: number }>("select id::int as id from people where org_id = $1 and role = 'la-officer' order by id", [subject.councilId]);
   const delivery: DecisionCardDelivery = { sent: 0, unreachable: [] };
   for (const officer of officers) {

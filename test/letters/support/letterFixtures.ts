@@ -17,6 +17,11 @@ export const demoSettings: Required<CouncilSettings> = {
   disagreementResolutionContact: '0800 000 222',
   letterDelivery: 'send',
   sharedMailbox: 'sen-team@council.test',
+  ceaseConsultationDays: 15,
+  adviceLeadDays: 7,
+  escalateAfterDays: 14,
+  redMeansInPerson: 'warn',
+  allThroughTransfer: true,
 };
 
 export function letterInput(overrides: Partial<DecisionLetterInput> = {}): DecisionLetterInput {
