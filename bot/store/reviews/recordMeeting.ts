@@ -1,4 +1,4 @@
-import { adviceDueBy, checkMeetingProposal, computeTimeline, defaultTimelineSettings, type Finding, type InviteeRole, later, type MeetingMode, type RatingLevel } from '../../../shared';
+import { adviceDueBy, checkMeetingProposal, computeTimeline, defaultTimelineSettings, type Finding, type InviteeRole, type MeetingMode, type RatingLevel } from '../../../shared';
 import { readCouncilSettings } from '../councilSettings';
 import { type IssuedAdviceLink, issueAdviceLink } from '../advice/links';
 import { appendAudit } from '../audit';
@@ -91,9 +91,11 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
   );
 
   const timeline = computeTimeline({ ...caseInput, meetingDate: input.meetingDate });
-  // Due a week (the council's setting) before circulation, so the pack can be collated; never before it is asked for.
+  // Due a week (the council's setting) before circulation, so the pack can be collated; with too
+  // little time for that (a meeting booked at short notice), due on the circulation day itself.
   const notice = { ...defaultTimelineSettings, ...caseInput.settings }.notice;
-  const adviceDue = later(adviceDueBy(input.meetingDate, notice, council.adviceLeadDays ?? 7), input.invitationsSentOn);
+  const dueBy = adviceDueBy(input.meetingDate, notice, council.adviceLeadDays ?? 7);
+  const adviceDue = dueBy > input.invitationsSentOn ? dueBy : (timeline.adviceCirculatedBy ?? input.meetingDate);
   for (const invitee of input.invitees) {
     const email = invitee.email?.trim() || null;
     await tx.query(
