@@ -70,7 +70,7 @@ describe('the built event handlers, alone with the office-js stand-in', () => {
     const done = await state.runEvent('onAppointmentSendHandler', 'appointmentSending');
     expect(done.options?.allowEvent).toBe(false);
     expect(done.options?.errorMessage).toMatch(/^The meeting on 2027-02-10 is 10 days after the latest meeting date 2027-01-31/);
-    expect(done.options?.errorMessage).toContain("The earliest school days with two weeks' notice from today: 2026-12-09");
+    expect(done.options?.errorMessage).toContain("With two weeks' notice from today the earliest date is 2026-12-09; school days to propose: 2027-01-12");
     expect(done.options?.errorMessage).toContain('send anyway');
   });
 

@@ -101,7 +101,7 @@ beforeAll(async () => {
     }
   }, {}, { mailer: graph.mailer });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
-});
+}, 180_000);
 afterAll(async () => {
   await svc.stop();
   await graph.close();

@@ -75,8 +75,9 @@ export function decideSend(item: { start: Date; attendees: string[] }, props: Re
   const late = findings.filter((f) => LATE.has(f.code));
   if (late.length) {
     // Late is a warning: stop once (softBlock lets the SENCO send anyway) and offer the earliest lawful dates from today.
-    const earliest = proposeMeetingDates(stored.case, today, { count: 3 }).dates.map((d) => d.date);
-    const offer = earliest.length ? ` The earliest school days with two weeks' notice from today: ${earliest.join(', ')}.` : '';
+    const proposal = proposeMeetingDates(stored.case, today, { count: 3 });
+    const dates = proposal.dates.map((d) => d.date);
+    const offer = ` With two weeks' notice from today the earliest date is ${proposal.earliest}${dates.length ? `; school days to propose: ${dates.join(', ')}` : ''}.`;
     const message = `${late.map((f) => f.message).join(' ')}${offer} If this is the earliest you can hold it, send anyway.`;
     return { allow: false, lateOnly: true, findings, message: message.length > 500 ? `${message.slice(0, 497)}...` : message };
   }
