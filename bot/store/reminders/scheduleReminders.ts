@@ -39,7 +39,7 @@ export async function scheduleReminders(q: Queryable, reviewIds: readonly string
        update reminder_outbox o
           set status = 'cancelled', lease_owner = null, lease_until = null, updated_at = now(),
               cancelled_reason = case when o.expires_on < $1::date then 'expired: a later reminder took over' else 'the review moved on' end
-        where o.review_id in ${idList(reviewIds.length, 3)} and o.status = 'pending' and o.kind <> 'nudge'
+        where o.review_id in ${idList(reviewIds.length, 3)} and o.status = 'pending' and o.kind not in ('nudge', 'plan-transferred')
           and (o.review_id, o.kind, o.recipient_key, coalesce(o.due_on, o.send_on)) not in (
                 select k.review_id, k.kind, k.rkey, k.due_on from jsonb_to_recordset($2::jsonb) as k(review_id text, kind text, rkey text, due_on date))
        returning 1)
