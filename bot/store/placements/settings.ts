@@ -52,7 +52,7 @@ export interface NewSetting {
  */
 export async function registerSetting(tx: Queryable, principal: Principal, input: NewSetting): Promise<SettingRow> {
   const [council] = await tx.query<{ kind: string; name: string }>('select kind, name from organisations where id = $1', [input.localCouncil]);
-  if (!council || council.kind !== 'council') {
+  if (council?.kind !== 'council') {
     throw new InvalidInputError([
       {
         field: 'localCouncil',
