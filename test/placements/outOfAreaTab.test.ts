@@ -55,3 +55,17 @@ it("shows South's officer its child placed at North's school and its own, and no
   const schools = await page.getByLabel('School', { exact: true }).locator('option').allInnerTexts();
   expect(schools).toEqual(expect.arrayContaining(['North Primary', 'South Primary']));
 });
+
+it("gives the shared school's SENCO one list of both councils' children, each named with its council", async () => {
+  await page.goto('about:blank');
+  await page.goto(`${svc.url}/tab/#devToken=${await svc.token('senco', 'north-school', 'senco')}`);
+  const table = page.getByRole('table', { name: 'Reviews at this school', exact: true });
+  await table.locator('tbody tr').first().waitFor();
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+  // Most urgent first: South's plan (issued 1 November 2025) is due before North's (1 December 2025).
+  expect(rows).toEqual([
+    ['Sam South', 'S-1', 'South Council'],
+    ['Nia North', 'N-1', 'North Council'],
+  ]);
+  expect(await page.getByText('2 children from 2 councils.').count()).toBe(1);
+});
