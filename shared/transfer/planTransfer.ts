@@ -20,6 +20,9 @@ import type { IsoDate } from '../timeline/types';
  * - 15(5): the new authority reviews the plan (s44) before the later of (a) the 12 months
  *   beginning with the date the plan was made or last reviewed, and (b) 3 months beginning
  *   with the date of the transfer (the period's end as the project counts "starting with").
+ *   The regulation's text was read to "(a) the period of 12 months beginning with the d[ate]";
+ *   the 3 months of (b) are as Devon County Council's and IPSEA's guidance on moving between
+ *   councils state them ("within three months of the plan being transferred").
  * Regulation 16 (the health commissioning body's side) is not encoded: its text was not
  * available to check, so nothing here cites it.
  */
