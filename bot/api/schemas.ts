@@ -99,9 +99,11 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): { ok:
   };
 }
 
+const noNul = (v: string) => !v.includes('\u0000');
+
 /** GET /api/settings: find a registered school, college or early years provider by name or URN. */
 export const settingSearchQuery = z.strictObject({
-  q: z.string().trim().min(2, 'type at least two characters of the name, or the start of the URN').max(100),
+  q: z.string().trim().min(2, 'type at least two characters of the name, or the start of the URN').max(100).refine(noNul, 'must not contain a NUL character'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
@@ -110,11 +112,11 @@ const orgId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-
 /** POST /api/settings: a council registers a setting missing from the service, saying why. */
 export const settingBody = z.strictObject({
   id: orgId,
-  name: text(200),
+  name: text(200).refine(noNul, 'must not contain a NUL character'),
   settingType: z.enum(['school', 'college', 'early-years'], { message: 'must be one of school, college, early-years' }),
   urn: z.string().regex(/^[0-9]{6,8}$/, 'must be the DfE URN (6 digits) or UKPRN (8 digits)').optional(),
   localCouncil: orgId,
-  reason: text(500),
+  reason: text(500).refine(noNul, 'must not contain a NUL character'),
 });
 
 /** POST /api/reviews/{id}/transfer: the child moved into another council's area (Reg 15). */

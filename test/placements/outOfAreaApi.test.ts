@@ -102,6 +102,8 @@ describe.each(storeKinds)('children placed out of area, through the API on %s', 
       ['north-school-b', 'north-council'],
       ['north-school', 'north-council'],
     ]);
+    expect((await svc.call('GET', '/api/settings?q=%00ab', { token: token.southOfficer })).status).toBe(400);
+    expect((await svc.call('GET', '/api/settings?q=n', { token: token.southOfficer })).body.problems).toEqual([{ field: 'q', message: 'type at least two characters of the name, or the start of the URN' }]);
     const body = { id: 'oak-college', name: 'Oak Further Education College', settingType: 'college', urn: '10001234', localCouncil: 'north-council', reason: 'S-2 starts at Oak College in April; not yet on the service' };
     const added = await svc.call('POST', '/api/settings', { token: token.southOfficer, body });
     expect(added.status).toBe(201);
