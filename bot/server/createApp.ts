@@ -3,6 +3,7 @@ import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { type AdviceSettings, adviceRoutes, redactAdvicePath } from '../api/routes/advice';
+import { meetingReportRoutes } from '../api/routes/meetingReport';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): Express {
   app.use(letterRoutes(options));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
+  app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
   app.use(dashboardRoutes(options));
   app.use(teamsSsoRoutes(options));
   app.use('/api', (req, res) => {
