@@ -17,7 +17,7 @@ import { dashboardRoutes } from '../api/routes/dashboard';
 import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso';
 import { type TabClientConfig, tabRoutes } from './tabStatic';
 
-export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl'> {
+export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl' | 'meetingTab'> {
   /** The built Outlook add-in, served at /addin/. */
   addinDir?: string | undefined;
   publicUrl: () => string;
