@@ -29,7 +29,7 @@ const headings = [
   'Agreed actions',
 ];
 const sent = () => h.graph.graph.state.sentMail;
-const addressesOf = (i: number) => (sent()[i]?.message.toRecipients as { emailAddress: { address: string } }[]).map((r) => r.emailAddress.address).sort();
+const addressesOf = (i: number) => ((sent()[i]?.message.toRecipients ?? []) as { emailAddress: { address: string } }[]).map((r) => r.emailAddress.address).sort();
 
 describe('the draft', () => {
   it('is saved by the school, read back by it, and is 404 to the council and to another school', async () => {
