@@ -59,11 +59,11 @@ it('the SENCO fills and submits the report in the meeting side panel, and it rea
     .getByRole('heading', { name: 'Annual review: A.E. (N-1)' })
     .waitFor({ timeout: 20_000 })
     .catch(async (e) => {
-      throw new Error(`${(e as Error).message}\n${await tab.locator('body').innerText()}`);
+      throw new Error(`${(e as Error).message}\n${await tab.locator('body').textContent()}`);
     });
   expect(await tab.evaluate(() => document.body.dataset.signIn)).toBe('teams-sso');
   // The child by initials and reference only, on a shared screen.
-  expect(await tab.locator('body').innerText()).not.toContain('Ada Example');
+  expect(await tab.locator('body').textContent()).not.toContain('Ada Example');
   await tab.getByText('Progress towards outcomes').first().waitFor({ state: 'attached' });
   await expectAccessible(page, tab, 'meeting-side-panel');
 

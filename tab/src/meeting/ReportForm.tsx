@@ -99,6 +99,7 @@ export function ReportForm(props: { client: ReportClient; reviewId: string; repo
       {note && <p className="note">{note}</p>}
       <ul className="plain-list">
         {draft.attendees.map((a, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: two invitees may share a name and have no address.
           <li key={`${a.email ?? a.name}-${i}`}>
             <Checkbox
               label={`${a.name} (${a.role}${a.organisation ? `, ${a.organisation}` : ''})`}
