@@ -30,13 +30,23 @@ export function socketAnswers(socketPath: string): Promise<boolean> {
 /** Throws when a service already runs on `dataDir` (its socket answers). */
 export async function refuseIfInUse(dataDir: string): Promise<void> {
   const socketPath = adminSocketPath(dataDir);
-  if (await socketAnswers(socketPath)) {
+  if (Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH_BYTES && (await socketAnswers(socketPath))) {
     throw new Error(`Another service is running on the data folder ${dataDir} (it answers on ${socketPath}); stop it, or set DATA_DIR to another folder.`);
   }
 }
 
+/**
+ * A Unix socket path holds at most 107 bytes on Linux (108 with its NUL), and Node silently
+ * cuts a longer one, which would put the socket somewhere else: a deep DATA_DIR gets none.
+ */
+export const MAX_SOCKET_PATH_BYTES = 107;
+
 export async function startAdminSocket(db: Db, dataDir: string, logger: Logger): Promise<{ close(): Promise<void> }> {
   const socketPath = adminSocketPath(dataDir);
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH_BYTES) {
+    logger.warn('no operator socket: the data folder path is too long for one, so ehcp-review backup needs the service stopped', { socket: socketPath });
+    return { close: async () => {} };
+  }
   await refuseIfInUse(dataDir);
   // A socket file left by a service that was killed answers nothing: replace it.
   await unlink(socketPath).catch(() => undefined);
@@ -57,10 +67,14 @@ export async function startAdminSocket(db: Db, dataDir: string, logger: Logger):
       },
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => resolve());
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      logger.warn('no operator socket: ehcp-review backup needs the service stopped', { socket: socketPath, error: error.message });
+      resolve(false);
+    });
+    server.listen(socketPath, () => resolve(true));
   });
+  if (!listening) return { close: async () => {} };
   await chmod(socketPath, 0o600);
   return {
     close: () =>

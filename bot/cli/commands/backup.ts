@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cliSettings } from '../../config/env';
-import { adminSocketPath, socketAnswers } from '../../server/adminSocket';
+import { adminSocketPath, MAX_SOCKET_PATH_BYTES, socketAnswers } from '../../server/adminSocket';
 import { BackupError, backupPglite, restorePglite, sha256 } from '../../store/backup/pgliteBackup';
 import { openStore } from '../../store/openStore';
 import { parseCommandArgs } from '../args';
@@ -41,7 +41,7 @@ export const backupCommand: Command = {
     let archive: Uint8Array;
     let schemaVersion: number;
     let from: string;
-    if (await socketAnswers(socket)) {
+    if (Buffer.byteLength(socket) <= MAX_SOCKET_PATH_BYTES && (await socketAnswers(socket))) {
       ({ archive, schemaVersion } = await fromRunningService(socket));
       from = 'the running service';
     } else {
