@@ -142,6 +142,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     addinDir: config.addinDir,
     graph,
     teamsJoinUrl: options.teamsJoinUrl,
+    meetingTab: { teamsAppId: config.reminders.teamsAppId, publicUrl },
     tab: { authMode: config.authMode, clientId: config.authMode === 'entra' ? config.entra.clientId : null },
     onBehalfOf: userBroker ? brokerOnBehalfOf(userBroker) : undefined,
     devMailbox: mailbox,
