@@ -39,6 +39,7 @@ export function reportJson(r: SimulationReport): Record<string, unknown> {
     },
     backlog: r.backlog,
     smallestChanges: r.changes,
+    officerRange: r.officerRange,
   };
 }
 
@@ -104,7 +105,17 @@ export function reportTable(r: SimulationReport): string {
         lines.push(`    ${pad(leverLabels[row.lever], 58)} ${row.reached ? pad(c.change, 36) : pad(`not reached (${c.change})`, 36)} ${result}`);
       }
     }
-    lines.push(`  (each result: decisions within 4 weeks / concluded within 12 months. Officers are counted at ${p.council.decisionsPerOfficerWeek} decisions per officer-week, an assumption the DfE figures cannot pin: see the README.)`);
+    lines.push('  (each result: decisions within 4 weeks / concluded within 12 months)');
   } else lines.push('Smallest-changes search skipped (--no-search).');
+  if (r.officerRange) {
+    lines.push('');
+    lines.push('Officers for 95% of decisions within 4 weeks, by the capacity assumed (the DfE figures fit each capacity with its own first look):');
+    for (const o of r.officerRange) {
+      const answer = o.officers !== null ? `${o.officers} officers` : o.consistent ? `not reached: ${o.why}` : `not consistent: ${o.why}`;
+      lines.push(`  ${padLeft(String(o.decisionsPerOfficerWeek), 5)} decisions per officer-week, first look x${o.firstLookFactor}: ${answer}`);
+    }
+    const counts = r.officerRange.filter((o) => o.officers !== null).map((o) => o.officers as number);
+    if (counts.length > 1) lines.push(`  so between ${Math.min(...counts)} and ${Math.max(...counts)} officers, depending on a capacity the published figures do not pin down; a council's own weekly decision count pins it.`);
+  }
   return `${lines.join('\n')}\n`;
 }

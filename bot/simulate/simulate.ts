@@ -5,6 +5,7 @@ import { runSimulation, type WeeklyBacklog } from './engine';
 import { measureRun, type RunMetrics } from './metrics';
 import type { SimulationParameters } from './parameters';
 import { type ReminderSchedule, reminderScheduleFromRules } from './reminderSchedule';
+import { type OfficerCount, officerRange } from './officerRange';
 import { type SmallestChanges, smallestChanges } from './smallestChanges';
 
 export interface SimulationReport {
@@ -20,6 +21,8 @@ export interface SimulationReport {
   backlog: { baseline: WeeklyBacklog[]; product: WeeklyBacklog[] };
   /** Null when the search was skipped. */
   changes: SmallestChanges | null;
+  /** The officers needed for 95% of decisions within 4 weeks at the assumed capacity and at it halved and doubled (see officerRange.ts); null when the search was skipped. */
+  officerRange: OfficerCount[] | null;
 }
 
 export interface SimulateOptions {
@@ -56,15 +59,21 @@ export function simulateCouncil(plans: readonly SimPlan[], given: SimulationPara
     sensitivity.push({ parameter: 'product.reportsInMeeting', factor, value, product: measure({ ...p, product: { ...p.product, reportsInMeeting: value } }, true) });
   }
   const productMetrics = measureRun(product.reviews, p.from, p.to);
+  const baselineMetrics = measureRun(baseline.reviews, p.from, p.to);
+  const search = options.search ?? true;
+  const shared = { seed: options.seed, terms: options.terms, reminders };
+  const changes = search ? smallestChanges(plans, p, productMetrics, shared) : null;
+  const atAssumed = changes?.rows.find((r) => r.lever === 'officers' && r.target === 'decisionsWithin4Weeks')?.reached?.value ?? null;
   return {
     seed: options.seed,
     plans: plans.length,
     parameters: p,
     calibration,
-    baseline: measureRun(baseline.reviews, p.from, p.to),
+    baseline: baselineMetrics,
     product: productMetrics,
     sensitivity,
     backlog: { baseline: baseline.backlog, product: product.backlog },
-    changes: (options.search ?? true) ? smallestChanges(plans, p, productMetrics, { seed: options.seed, terms: options.terms, reminders }) : null,
+    changes,
+    officerRange: search ? officerRange(plans, p, baselineMetrics.dfe.decisions4w, atAssumed, shared) : null,
   };
 }

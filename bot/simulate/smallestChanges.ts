@@ -101,27 +101,10 @@ export function smallestChanges(
   };
   const reaches = (t: (typeof targets)[number], c: ChangeTried) => c.metrics[t.key] >= t.share;
 
+  memo.set(`o${officers}`, { decisionsWithin4Weeks: now.decisionsWithin4Weeks.share, concludedWithin12Months: now.concludedWithin12Months.share });
   const rows: SmallestChange[] = [];
   for (const t of targets) {
-    // Officers: the ladder, then halving the gap between the last count short of the target and the first that reaches it.
-    let short = officers;
-    let enough: ChangeTried | null = null;
-    let strongest = tryOfficers(officers);
-    for (const k of OFFICER_FACTORS) {
-      const c = tryOfficers(Math.ceil(officers * k));
-      strongest = c;
-      if (reaches(t, c)) {
-        enough = c;
-        break;
-      }
-      short = c.value;
-    }
-    // Two halvings at most: the answer to within an eighth of the last step, at two more runs.
-    for (let i = 0; i < 2 && enough && enough.value - short > 1; i++) {
-      const c = tryOfficers(Math.floor((short + enough.value) / 2));
-      if (reaches(t, c)) enough = c;
-      else short = c.value;
-    }
+    const { enough, strongest } = fewestOfficers(officers, tryOfficers, (c) => reaches(t, c));
     rows.push({ target: t.key, lever: 'officers', reached: enough, strongest });
     for (const lever of ['firstLook', 'report', 'booking'] as const) rows.push(ladder(t, lever, (f) => tryDelay(lever, f)));
     const all = tryAll();
@@ -137,4 +120,31 @@ export function smallestChanges(
     }
     return { target: t.key, lever, reached: null, strongest: last as ChangeTried };
   }
+}
+
+/**
+ * The fewest officers whose run reaches a target: the ladder of multiples of today's
+ * count, then two halvings of the gap between the last count short and the first enough
+ * (the answer to within an eighth of the last step, at two more runs).
+ */
+export function fewestOfficers(officers: number, attempt: (n: number) => ChangeTried, reaches: (c: ChangeTried) => boolean): { enough: ChangeTried | null; strongest: ChangeTried } {
+  let short = officers;
+  let enough: ChangeTried | null = null;
+  let strongest = attempt(officers);
+  if (reaches(strongest)) return { enough: strongest, strongest };
+  for (const k of OFFICER_FACTORS) {
+    const c = attempt(Math.ceil(officers * k));
+    strongest = c;
+    if (reaches(c)) {
+      enough = c;
+      break;
+    }
+    short = c.value;
+  }
+  for (let i = 0; i < 2 && enough && enough.value - short > 1; i++) {
+    const c = attempt(Math.floor((short + enough.value) / 2));
+    if (reaches(c)) enough = c;
+    else short = c.value;
+  }
+  return { enough, strongest };
 }

@@ -23,6 +23,9 @@ describe('ehcp-review simulate', () => {
     expect(r.stdout).toMatch(/Smallest changes that reach each target with the product/);
     expect(r.stdout).toMatch(/95\.0% of decisions within 4 weeks:\n {4}more officers/);
     expect(r.stdout).toMatch(/98\.0% of reviews concluded within 12 months:/);
+    expect(r.stdout).toMatch(/Officers for 95% of decisions within 4 weeks, by the capacity assumed/);
+    expect(r.stdout).toMatch(/ {3}2\.2 decisions per officer-week/);
+    expect(r.stdout).toMatch(/ {3}8\.8 decisions per officer-week/);
   });
 
   it('writes JSON with the documented keys and a chart, the same for the same seed', async () => {
@@ -32,7 +35,7 @@ describe('ehcp-review simulate', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const json = JSON.parse(a.stdout);
-    expect(Object.keys(json)).toEqual(['seed', 'plans', 'period', 'parameters', 'dfe2025', 'calibration', 'runs', 'backlog', 'smallestChanges']);
+    expect(Object.keys(json)).toEqual(['seed', 'plans', 'period', 'parameters', 'dfe2025', 'calibration', 'runs', 'backlog', 'smallestChanges', 'officerRange']);
     expect(Object.keys(json.runs)).toEqual(['baseline', 'product', 'productEffectHalved', 'productEffectDoubled', 'reportsInMeetingHalved', 'reportsInMeetingDoubled']);
     expect(json.runs.productEffectHalved.value).toBe(0.2);
     expect(json.runs.productEffectDoubled.value).toBe(0.8);
@@ -41,6 +44,7 @@ describe('ehcp-review simulate', () => {
     expect(json.dfe2025.allAges).toBeNull();
     expect(json.calibration).toBeNull();
     expect(json.smallestChanges).toBeNull();
+    expect(json.officerRange).toBeNull();
     expect(json.parameters.delays.report).toBe('lognormal(12, 40)');
     expect(json.backlog.baseline[0]).toEqual({ weekStarting: '2025-01-01', waiting: expect.objectContaining({ booking: expect.any(Number), decision: expect.any(Number) }) });
     const svg = readFileSync(chart, 'utf8');
