@@ -46,6 +46,7 @@ async function benchStore(target: StoreTarget): Promise<void> {
       // check refuses DATABASE_URL without it); the bot's channel tokens are checked as in production.
       AUTH_MODE: 'dev',
       SEED_DEMO: 'true',
+      REMINDERS: 'off',
       LOG_LEVEL: 'warn',
       BOT_CLIENT_ID: BOT_ID,
       BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl,
