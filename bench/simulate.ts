@@ -6,8 +6,9 @@ const cli = path.join(__dirname, '../bot/cli/main.js');
 
 /**
  * `ehcp-review simulate` as a council runs it, timed as a child process (Node start-up
- * included): the two runs alone (--no-officer-search), the whole command (both runs, the
- * reminder effect halved and doubled, and the officer search), and all of England.
+ * included): the six runs alone (--no-search), the whole command (both runs, each
+ * assumption about the product halved and doubled, the smallest-changes table and the
+ * officer range), and all of England.
  */
 export async function simulateBenchmark(): Promise<void> {
   console.log('Simulation (ehcp-review simulate, one year, synthetic caseload)');

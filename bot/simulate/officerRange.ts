@@ -28,6 +28,7 @@ export interface OfficerCount {
 }
 
 const CAPACITY_FACTORS = [0.5, 2] as const;
+const NOT_REACHED = 'no officer count tried (up to 5 times today’s) reaches 95%: decisions still wait for late reports';
 const FIT_STEPS = 5;
 const FIT_RANGE = [1 / 16, 16] as const;
 
@@ -40,7 +41,7 @@ export function officerRange(
   options: { seed: number; terms?: TermCalendar | undefined; reminders: ReminderSchedule },
 ): OfficerCount[] {
   const decisions = targets[0];
-  const out: OfficerCount[] = [{ decisionsPerOfficerWeek: p.council.decisionsPerOfficerWeek, firstLookFactor: 1, consistent: true, officers: atAssumed, why: null }];
+  const out: OfficerCount[] = [{ decisionsPerOfficerWeek: p.council.decisionsPerOfficerWeek, firstLookFactor: 1, consistent: true, officers: atAssumed, why: atAssumed === null ? NOT_REACHED : null }];
   for (const c of CAPACITY_FACTORS) {
     const rate = Math.round(p.council.decisionsPerOfficerWeek * c * 100) / 100;
     const at = (k: number): SimulationParameters => ({ ...p, council: { ...p.council, decisionsPerOfficerWeek: rate }, delays: { ...p.delays, decisionPickup: scaleDistribution(p.delays.decisionPickup, k) } });
@@ -73,7 +74,7 @@ export function officerRange(
       return { lever: 'officers', change: `${n} officers`, value: n, metrics: { decisionsWithin4Weeks: r.decisionsWithin4Weeks.share, concludedWithin12Months: r.concludedWithin12Months.share } };
     };
     const { enough } = fewestOfficers(p.council.officers, attempt, (t) => t.metrics[decisions.key] >= decisions.share);
-    out.push({ decisionsPerOfficerWeek: rate, firstLookFactor: k, consistent: true, officers: enough?.value ?? null, why: enough ? null : 'no officer count tried (up to 5 times today’s) reaches 95%' });
+    out.push({ decisionsPerOfficerWeek: rate, firstLookFactor: k, consistent: true, officers: enough?.value ?? null, why: enough ? null : NOT_REACHED });
   }
   return out;
 }

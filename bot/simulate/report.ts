@@ -102,10 +102,10 @@ export function reportTable(r: SimulationReport): string {
       for (const row of r.changes.rows.filter((x) => x.target === target.key)) {
         const c = row.reached ?? row.strongest;
         const result = `${pct(c.metrics.decisionsWithin4Weeks)} / ${pct(c.metrics.concludedWithin12Months)}`;
-        lines.push(`    ${pad(leverLabels[row.lever], 58)} ${row.reached ? pad(c.change, 36) : pad(`not reached (${c.change})`, 36)} ${result}`);
+        lines.push(`    ${pad(leverLabels[row.lever], 58)} ${pad(row.reached ? c.change : `not reached: ${c.change}`, 44)} ${result}`);
       }
     }
-    lines.push('  (each result: decisions within 4 weeks / concluded within 12 months)');
+    lines.push('  (each result: decisions within 4 weeks / reviews concluded within 12 months, with that change)');
   } else lines.push('Smallest-changes search skipped (--no-search).');
   if (r.officerRange) {
     lines.push('');
