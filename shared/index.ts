@@ -17,3 +17,4 @@ export * from './letters';
 export * from './privacy/childLabel';
 export * from './reminders';
 export * from './transfer/planTransfer';
+export * from './reports';
