@@ -38,6 +38,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'mail-failed': { status: 502 },
   'mail-outcome-unknown': { status: 504 },
   'advice-link-not-possible': { status: 409 },
+  // the meeting report (#24)
+  'report-submitted': { status: 409 },
   'graph-not-configured': { status: 503 },
   'teams-meeting-failed': { status: 502 },
   'attachment-failed': { status: 502 },
@@ -51,6 +53,10 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'not-ceasing': { status: 409 },
   'cease-consultation-open': { status: 409 },
   'plan-kept-until': { status: 409 },
+  // placements and plan transfers (#26)
+  'setting-already-registered': { status: 409 },
+  'plan-not-transferable': { status: 409 },
+  'council-not-on-service': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

@@ -1,9 +1,29 @@
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
 import { type Endpoint, permissions } from './permissions';
+import { reportDocumentQuery } from './routes/meetingReport';
 import { deadRemindersQuery } from './routes/reminders';
+import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
 import { councilSettingsSchema } from '../../shared';
-import { adviceBody, amendmentBody, attachBody, ceaseBody, contactsBody, decisionBody, planEndBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from './schemas';
+import {
+  adviceBody,
+  amendmentBody,
+  attachBody,
+  ceaseBody,
+  contactsBody,
+  decisionBody,
+  letterQuery,
+  letterSendBody,
+  meetingBody,
+  periodQuery,
+  planEndBody,
+  reportBody,
+  reviewListQuery,
+  settingBody,
+  settingSearchQuery,
+  teamsBody,
+  transferBody,
+} from './schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -98,7 +118,59 @@ export function openApiDocument(serverUrl: string) {
         ...write('POST /api/reviews/{id}/meeting', 'Book or re-book the review meeting (checked against every statutory rule)', meetingBody),
       },
       '/api/reviews/{id}/advice': write('POST /api/reviews/{id}/advice', 'Record advice received (a OneDrive/SharePoint file reference, never the file)', adviceBody),
-      '/api/reviews/{id}/report': write('POST /api/reviews/{id}/report', "Record the school's report of the meeting", reportBody),
+      '/api/reviews/{id}/report': {
+        ...write('POST /api/reviews/{id}/report', "Record that the school's report was sent elsewhere (the structured report is below)", reportBody),
+        get: {
+          summary: "The meeting report: the draft (whoever runs the review only) or the submitted report (read-only, everyone who sees the review)",
+          description: `${roles('GET /api/reviews/{id}/report')} Before the first save, a draft pre-filled with the invitees and the advice received. The ETag is the report's own, for If-Match on its writes.`,
+          parameters: [idParam],
+          responses: { '200': { description: 'The report, its state, variant, sections, and whether the email went' }, ...errors },
+        },
+      },
+      '/api/reviews/{id}/report/draft': {
+        put: {
+          summary: "Save the meeting report's draft (the report page autosaves)",
+          description: `${roles('PUT /api/reviews/{id}/report/draft')} Only whoever runs the review (the school's SENCO; the council's officers where the council runs it) sees and writes the draft; anyone else gets 404. If-Match takes the report's ETag (GET /api/reviews/{id}/report). 409 \`report-submitted\` once submitted.`,
+          parameters: [idParam, ...writeHeaders],
+          requestBody: { required: true, content: { 'application/json': { schema: json(reportDraftBody) } } },
+          responses: { '200': { description: 'Saved; the report\'s new ETag is in the ETag header' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/attendance': {
+        post: {
+          summary: "Fill who attended from the Teams meeting's attendance report",
+          description: `${roles('POST /api/reviews/{id}/report/attendance')} As the organiser through Microsoft Graph (OnlineMeetings.Read, OnlineMeetingArtifact.Read.All). When it cannot (not a Teams meeting, no report yet, a permission missing), \`filled\` is false and \`reason\` says why: tick who attended by hand.`,
+          parameters: [idParam, ...writeHeaders],
+          responses: { '200': { description: '`filled`, the attendees, and `reason` when not filled' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/submit': {
+        post: {
+          summary: 'Submit the report: rendered as .docx and tagged PDF, saved in SharePoint, emailed once to everyone invited',
+          description: `${roles('POST /api/reviews/{id}/report/submit')} 400 lists each required section still empty, and nothing is sent. A report after the two weeks is accepted and marked \`late\`. \`delivery.status\` is \`sent\`, or \`failed\` with the reason (the report stays submitted; POST .../report/send again).`,
+          parameters: [idParam, ...writeHeaders],
+          responses: { '201': { description: 'Submitted; `delivery` says whether the email went' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/send': {
+        post: {
+          summary: 'Send a submitted report that did not go (once: after it went, nothing is sent again)',
+          description: roles('POST /api/reviews/{id}/report/send'),
+          parameters: [idParam, ...writeHeaders],
+          responses: { '201': { description: '`sent`' }, '200': { description: '`already-sent` or `failed` with the reason' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/document': {
+        get: {
+          summary: 'The meeting report as Word (.docx) or a tagged PDF',
+          description: roles('GET /api/reviews/{id}/report/document'),
+          parameters: [idParam, ...queryParams(reportDocumentQuery)],
+          responses: {
+            '200': { description: 'The report', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } },
+            ...errors,
+          },
+        },
+      },
       '/api/reviews/{id}/decision': write(
         'POST /api/reviews/{id}/decision',
         "Record the LA's decision once the meeting is held, with or without the school's report (without it, `consideredInstead` is required); cease is the proposal to cease",
@@ -225,6 +297,7 @@ export function openApiDocument(serverUrl: string) {
       },
       '/addin/taskpane.html': { get: { summary: 'The Outlook add-in task pane (also /addin/commands.html and /addin/commands.js)', security: [], responses: { '200': { description: 'HTML' } } } },
       ...dashboardPaths(),
+      ...placementPaths(),
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'ok' } } } },
       '/readyz': { get: { summary: 'The store answers and the service takes requests', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
     },
@@ -267,6 +340,47 @@ function dashboardPaths() {
         summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
         description: roles('POST /api/auth/teams-sso'),
         responses: { '200': { description: '`orgId`, `orgName`, `role`, `displayName`, `onBehalfOf`' }, ...errors },
+      },
+    },
+  };
+}
+
+/** Placements at any registered setting and plan transfers between councils (#26). */
+export function placementPaths() {
+  return {
+    '/api/settings': {
+      ...get('GET /api/settings', 'Find a registered school, college or early years provider by name or URN (any council may place a child there)', settingSearchQuery, '`items`: id, name, settingType, urn, localCouncilId, localCouncilName'),
+      post: {
+        summary: 'Register a setting missing from the service, with the reason (audited); its local council is recorded, the placing council is each plan\'s own',
+        description: roles('POST /api/settings'),
+        parameters: writeHeaders,
+        requestBody: { required: true, content: { 'application/json': { schema: json(settingBody) } } },
+        responses: { '201': { description: 'Registered: the setting as GET /api/settings lists it' }, ...errors, '409': { description: '`setting-already-registered`: the id or URN is taken; the message names the setting to use' }, '412': { description: 'If-Match other than * (a new setting has no version)' } },
+      },
+    },
+    '/api/reviews/{id}/transfer': {
+      post: {
+        summary: "Transfer the plan to another council on the service (SEND Regs 2014 reg 15): the old record closed as transferred, the open review moved with its history, Reg 15(4)-(5) dates, both councils and the school told",
+        description: `${roles('POST /api/reviews/{id}/transfer')} transferredOn defaults to today; awareOn (the day the council learned of the move) to movedOn. A transfer later than Reg 15(2) allows is made with a \`transfer-late\` warning.`,
+        parameters: [idParam, ...writeHeaders],
+        requestBody: { required: true, content: { 'application/json': { schema: json(transferBody) } } },
+        responses: {
+          '201': { description: '`transferId`, `status: transferred`, `from`, `to` (with the moved `reviewId`), `dates` (transferDueBy, familyToldBy, reviewDeadline with sources), `warnings`, `notified`' },
+          ...writeErrors,
+          '409': { description: '`council-not-on-service` (export the case instead) or `plan-not-transferable` (already transferred or ceased)' },
+        },
+      },
+    },
+    '/api/transfers': get('GET /api/transfers', "The council's plan transfers, in and out, newest first (the sending council's closed records included)", undefined, '`items`'),
+    '/api/reviews/{id}/export': {
+      get: {
+        ...get(
+          'GET /api/reviews/{id}/export',
+          'The whole case as JSON (docs/case-export.md): for a new council not on the service, and the subject access export; audited',
+          undefined,
+          '`format: ehcp-review/case-export`, `version`, child, plan, reviews, transfers, audit',
+        ).get,
+        parameters: [idParam],
       },
     },
   };

@@ -45,13 +45,19 @@ export type ServiceErrorCode =
   /** The dashboard's nudge (bot/store/reminders/queueNudge). */
   | 'no-one-to-nudge'
   | 'nudge-not-queued'
+  /** The meeting report (bot/app/meetingReport). */
+  | 'report-submitted'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
   | 'already-removed'
   // every review (#23): the cease steps
   | 'not-ceasing'
   | 'cease-consultation-open'
-  | 'plan-kept-until';
+  | 'plan-kept-until'
+  /** Placements and plan transfers (bot/store/placements, #26). */
+  | 'setting-already-registered'
+  | 'plan-not-transferable'
+  | 'council-not-on-service';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/isoDate';
 import { DomainError } from '../errors';
 import type { DecisionOutcome } from '../timeline/types';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const email = z.string().trim().email('must be an email address').max(254);
+const day = z.string().refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+const span = z.strictObject({ start: day, end: day }).refine((s) => s.start <= s.end, { message: 'must not end before it starts' });
+const term = z.strictObject({ name: text(60), start: day, end: day, halfTerm: span.optional() }).refine((t) => t.start <= t.end, { message: 'must not end before it starts' });
 
 /**
  * What a council sets once for its decision letters. Every field is optional in the store,
@@ -51,6 +55,12 @@ export const councilSettingsSchema = z
     redMeansInPerson: z.enum(['block', 'warn']),
     /** Year 6 to 7 inside an all-through school counts as a Reg 18 transfer (default true: the law is unsettled). */
     allThroughTransfer: z.boolean(),
+    /**
+     * The council's school term dates (its reminders' school days and the due list before
+     * each term follow them; reviews of its children at any school follow its own). Unset:
+     * the typical England terms.
+     */
+    termDates: z.array(term).min(1, 'needs at least one term').max(60),
   })
   .partial()
   .strict();
@@ -80,6 +90,7 @@ export const councilSettingLabels: Record<CouncilSettingName, string> = {
   escalateAfterDays: 'the days late before an unbooked review is escalated to the case officer',
   redMeansInPerson: 'whether a red review must be held face to face (block or warn)',
   allThroughTransfer: 'whether Year 6 to 7 in an all-through school is a phase transfer',
+  termDates: "the council's school term dates",
 };
 
 const EVERY_LETTER: CouncilSettingName[] = [

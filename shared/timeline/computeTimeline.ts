@@ -17,6 +17,7 @@ import { latestMeetingDateSource } from './rules/latestMeetingDate';
 import { transferDeadlineSource } from './rules/phaseTransfer';
 import { preparingForAdulthood, preparingForAdulthoodSource } from './rules/preparingForAdulthood';
 import { reviewDeadlineSource } from './rules/reviewDeadline';
+import { familyToldBy, familyToldBySource, transferReviewDeadlineSource } from '../transfer/planTransfer';
 import { under5CadenceSource, under5ReviewBy } from './rules/under5Cadence';
 import { type CaseInput, defaultTimelineSettings, type IsoDate, type Timeline, type TimelineStep, type TimelineWarning } from './types';
 
@@ -42,6 +43,7 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
   const settings = { ...defaultTimelineSettings, ...input.settings };
   const warnings: TimelineWarning[] = [];
   const limits = cycleLimits(input, settings);
+  const { transferredIn, s44Deadline } = limits;
   const deadline = limits.reviewDeadline;
   const transferPlan = limits.transfer;
   const transfer = transferPlan?.deadline ?? null;
@@ -128,7 +130,8 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     step('latestMeetingDate', meeting ? 'Hold the review meeting' : 'Hold the review meeting by this date', meeting ?? latestMeeting, latestMeetingDateSource, meeting && options.today && meeting <= options.today ? meeting : null),
     step('reportDue', 'Send the meeting report to everyone invited', report, reportDueSource, null),
     step('decisionDue', 'LA notifies its decision (maintain, amend or propose to cease)', decisionBy, decisionDueSource, decidedOn),
-    step('reviewDeadline', 'Review concluded (decision notified) by', deadline, reviewDeadlineSource, decidedOn),
+    step('reviewDeadline', 'Review concluded (decision notified) by', deadline, transferredIn && deadline !== s44Deadline ? `${transferReviewDeadlineSource}; ${reviewDeadlineSource}` : reviewDeadlineSource, decidedOn),
+    step('familyToldOfTransfer', 'Tell the family the plan has transferred, whether the council will assess, and when it will review', transferredIn ? familyToldBy(transferredIn) : null, familyToldBySource, null),
     step('ceaseConsultationEnds', 'Consultation on the proposal to cease ends; the cease can be decided after it', consultationEnds, ceaseSource, ceased),
     step('planMaintainedUntil', 'Plan maintained until (proposed; an officer confirms it)', planKeptUntil, ceaseSource, null),
     step('amendmentNoticeDue', 'Serve the amendment notice with the decision', noticeDue, amendmentNoticeDueSource, notice),

@@ -33,6 +33,10 @@ export interface ReviewRow {
   decision_notified_on: string | null;
   notice_served_on: string | null;
   report_sent_on: string | null;
+  /** The day the plan came to this council from another (Reg 15), if it did. */
+  transferred_in_on?: string | null;
+  /** The plan's council's name, for whoever reads the review (a school works with several). */
+  council_name?: string;
 }
 
 /** The setting, the plan's school year and the cease steps: what says who runs the review, which transfer is coming and where a cease stands. */
@@ -70,12 +74,13 @@ export async function loadReview(tx: Queryable, principal: Principal, id: string
             r.previous_concluded_on, r.review_deadline, r.latest_meeting_date, r.meeting_date, r.report_due,
             r.decision_due, r.final_plan_due,
             c.name as child_name, c.la_reference, c.date_of_birth, c.upn,
-            p.issued_on, p.nc_year, p.transfer_kind, p.transfer_date,
+            p.issued_on, p.nc_year, p.transfer_kind, p.transfer_date, p.transferred_in_on, co.name as council_name,
             d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on,
             (select sent_on from reports where review_id = r.id) as report_sent_on, ${settingColumnsSql.columns}
        from review_cycles r
        join plans p on p.id = r.plan_id
        join children c on c.id = p.child_id
+       join organisations co on co.id = r.council_id
        left join decisions d on d.review_id = r.id
        left join amendments a on a.review_id = r.id
        ${settingColumnsSql.joins}
@@ -92,7 +97,7 @@ export async function loadReview(tx: Queryable, principal: Principal, id: string
 export type CaseColumns = Pick<
   ReviewRow,
   'issued_on' | 'previous_concluded_on' | 'date_of_birth' | 'nc_year' | 'transfer_kind' | 'transfer_date' | 'meeting_date' | 'decision_outcome' | 'decision_notified_on' | 'notice_served_on'
->;
+> & { transferred_in_on?: string | null | undefined };
 
 /**
  * Who runs the review: the council under Reg 21 for a child at no school or institution,
@@ -122,6 +127,7 @@ export function caseInputOf(row: CaseColumns & SettingColumns): CaseInput {
     input.decision = row.cease_decision === 'cease' && row.cease_decided_on ? { outcome: 'cease', notifiedOn: row.cease_decided_on } : undefined;
     if (row.cease_consultation_days) input.settings = { ceaseConsultationDays: row.cease_consultation_days };
   }
+  if (row.transferred_in_on) input.transferredIn = row.transferred_in_on;
   return input;
 }
 

@@ -1,3 +1,4 @@
+import { transferReviewDeadline } from '../../transfer/planTransfer';
 import { type CaseInput, defaultTimelineSettings, type IsoDate, type TimelineSettings, type TransferPlan } from '../types';
 import { transferFor } from './inferTransfer';
 import { latestMeetingDate } from './latestMeetingDate';
@@ -6,6 +7,10 @@ import { reviewDeadline } from './reviewDeadline';
 /** The three dates every check of a cycle starts from. */
 export interface CycleLimits {
   cycleStart: IsoDate;
+  /** The s44 deadline, before a transfer in from another council moves it (Reg 15(5)). */
+  s44Deadline: IsoDate;
+  /** The day the plan came from another council, when this is its first review here. */
+  transferredIn: IsoDate | null;
   reviewDeadline: IsoDate;
   transfer: TransferPlan | null;
   latestMeetingDate: IsoDate;
@@ -22,7 +27,10 @@ export interface CycleLimits {
 export function cycleLimits(input: CaseInput, settings: Partial<TimelineSettings> = {}): CycleLimits {
   const allThrough = { ...defaultTimelineSettings, ...input.settings, ...settings }.allThroughTransfer;
   const cycleStart = input.lastReviewConcluded ?? input.planIssued;
-  const deadline = reviewDeadline(input.planIssued, input.lastReviewConcluded);
+  // A plan transferred in keeps its clock, but its first review with the new council may run to 3 months after the transfer (Reg 15(5)).
+  const transferredIn = input.transferredIn && (!input.lastReviewConcluded || input.lastReviewConcluded < input.transferredIn) ? input.transferredIn : null;
+  const s44Deadline = reviewDeadline(input.planIssued, input.lastReviewConcluded);
+  const deadline = transferredIn ? transferReviewDeadline(s44Deadline, transferredIn) : s44Deadline;
   const transfer = transferFor(input, cycleStart, deadline, allThrough);
-  return { cycleStart, reviewDeadline: deadline, transfer, latestMeetingDate: latestMeetingDate(deadline, transfer?.deadline ?? null) };
+  return { cycleStart, s44Deadline, transferredIn, reviewDeadline: deadline, transfer, latestMeetingDate: latestMeetingDate(deadline, transfer?.deadline ?? null) };
 }
