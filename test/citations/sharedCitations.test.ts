@@ -18,6 +18,8 @@ const KNOWN = {
   reg: [
     '18(1)', '18(2)', '19(c)', '20(1)', '20(2)', '20(3)', '20(4)', '20(6)', '20(7)', '20(8)', '20(10)', '20(11)', '20(12)',
     '21', '21(6)', '22(2)', '22(2)(c)', '22(3)', '22(4)', '29', '30', '31(1)(a)', '31(2)', '31(3)', '32', '32(e)', '33', '63', '64',
+    // Plans transferred between councils (branch ooa, #26; the brief names Regs 15-16).
+    '15(2)', '15(3)(a)', '15(4)', '15(5)', '16',
   ],
   cop: ['9.166', '9.167', '9.168', '9.169', '9.172', '9.176', '9.177', '9.178', '9.180', '9.184', '9.185', '9.194', ...range(199, 210).map((n) => `9.${n}`), '11.8' /* disagreement resolution, cited by the council settings */],
   // s32 (information, advice and support), s38(2)(b) (requesting a school), s53-55 (mediation) and s57 (disagreement resolution): cited by the letters.
@@ -47,7 +49,8 @@ const known = { reg: withParents(KNOWN.reg), cop: new Set(KNOWN.cop), cfa: withP
 const ITEM = String.raw`\d+(?:\.\d+)?(?:\([0-9a-z]+\))*`;
 const LIST = String.raw`${ITEM}(?:\s*-\s*(?:${ITEM}|(?:\([0-9a-z]+\))+))?(?:,\s*${ITEM}(?:\s*-\s*(?:${ITEM}|(?:\([0-9a-z]+\))+))?)*`;
 const PATTERNS: [keyof typeof known, RegExp][] = [
-  ['reg', new RegExp(String.raw`\b(?:Regs?|reg|regs|regulations?)\.?\s+(${LIST})`, 'g')],
+  // "SEND Regulations 2014" names the instrument, not a regulation: a year is skipped.
+  ['reg', new RegExp(String.raw`\b(?:Regs?|reg|regs|regulations?)\.?\s+(?!(?:19|20)\d\d\b)(${LIST})`, 'g')],
   ['cop', new RegExp(String.raw`\bCoP\s+(${LIST})`, 'g')],
   ['cfa', new RegExp(String.raw`\bCFA 2014,?\s+ss?\.?\s*(${LIST})`, 'g')],
   ['hesc', new RegExp(String.raw`\bHESC(?: Rules)?(?: 2008)?,?\s+r{1,2}\.?\s*(${LIST})`, 'g')],
