@@ -83,7 +83,7 @@ const APPEAL_SOURCE: Record<AppealOf, string> = {
 const APPEAL_WHAT: Record<AppealOf, string> = {
   maintain: 'this decision',
   cease: 'the decision to stop the EHC plan',
-  'final-plan': 'what the final amended plan says about needs and provision, or the school it names',
+  'final-plan': 'the final amended plan, or the school or institution it names',
   'not-amending': 'our decision not to amend the EHC plan',
 };
 
