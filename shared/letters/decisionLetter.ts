@@ -62,7 +62,7 @@ export function decisionLetter(input: DecisionLetterInput): Letter {
   const decision: LetterParagraph[] = [meetingParagraph(input), { id: 'outcome', text: outcomeText(input.outcome), source: src.decision }];
   if (input.outcome === 'amend') {
     decision.push({ id: 'proposed-changes', text: 'The changes we propose are:', source: src.proposedAmendment });
-    amendments.forEach((a, i) => decision.push({ id: `proposed-change-${i + 1}`, text: `Section ${a.section}: ${sentence(a.change)}`, source: src.proposedAmendment }));
+    decision.push(...amendments.map((a, i) => ({ id: `proposed-change-${i + 1}`, text: `Section ${a.section}: ${sentence(a.change)}`, source: src.proposedAmendment })));
   }
   decision.push({ id: 'reasons', text: `Our reasons: ${sentence(input.reasons)}`, source: src.reasons });
   decision.push({ id: 'do-nothing', text: doNothingText(input.outcome, dates.familyResponseBy), source: input.outcome === 'amend' ? src.familyResponse : src.doNothing });

@@ -6,3 +6,4 @@ export * from './finalPlanLetter';
 export { appealSections, letterLines } from './letterParts';
 export * from './letterTypes';
 export * from './sources';
+export * from './statutoryElements';

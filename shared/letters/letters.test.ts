@@ -7,6 +7,7 @@ import { type DecisionLetterInput, decisionLetter } from './decisionLetter';
 import { finalPlanLetter, notAmendingLetter } from './finalPlanLetter';
 import { letterLines } from './letterParts';
 import type { Letter } from './letterTypes';
+import { statutoryElements } from './statutoryElements';
 import { exampleCouncilSettings as settings } from './testSettings';
 
 const base: DecisionLetterInput = {
@@ -41,9 +42,8 @@ const every: [string, Letter][] = [
   ['cease consultation', ceaseConsultationLetter({ ...base, reasons: 'Ada’s needs may now be met without a plan', viewsBy: '2027-02-16' })],
 ];
 
-/** The paragraph ids that carry each element of Reg 22(2), Reg 32 and Reg 33, by letter kind. */
-export const REG_22_2 = ['plan-and-notice', 'representations', 'school-request', 'fifteen-days', 'meeting-request', 'schools-information'];
-export const REG_32_33 = ['appeal-right', 'appeal-deadline', 'mediation-right', 'mediation-adviser', 'mediation-certificate', 'mediation-tell-council', 'disagreement-resolution', 'information-advice-support'];
+const REG_22_2 = [...statutoryElements.reg22_2];
+const REG_32_33 = [...statutoryElements.reg32_33];
 
 describe('the dates in the letters, counted from the day the letter is sent', () => {
   it('a maintain letter sent Tuesday 2 February 2027 gives Friday 2 April 2027 to appeal and to contact the mediation adviser, as the timeline does', () => {
