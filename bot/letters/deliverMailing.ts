@@ -70,6 +70,34 @@ export function checkCanMail(deps: MailingDeps, ctx: LetterContext, to: LetterRe
   }
 }
 
+/** The most one piece of evidence may be to go attached (larger ones are offered on request). */
+const MAX_ENCLOSURE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Copies of the evidence to enclose with an amendment notice (Reg 22(2)(a)): each advice file
+ * held in the council's library is read and attached. One that cannot be read is not
+ * enclosed; the notice then tells the family to ask for it, rather than promising a copy.
+ */
+export async function encloseEvidence(deps: MailingDeps, ctx: LetterContext): Promise<{ ctx: LetterContext; extra: NonNullable<Mailing['extra']> }> {
+  const storage = deps.files?.storage;
+  const extra: NonNullable<Mailing['extra']> = [];
+  const evidence: LetterContext['evidence'] = [];
+  for (const item of ctx.evidence) {
+    let enclosed = false;
+    if (item.file && storage?.read) {
+      try {
+        const content = await storage.read(ctx.tenantId, item.file, MAX_ENCLOSURE_BYTES);
+        extra.push({ name: item.file.name, contentType: item.file.name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream', content });
+        enclosed = true;
+      } catch (error) {
+        (deps.logger ?? silentLogger).warn('evidence not enclosed with the amendment notice', { reviewId: ctx.review.id, reason: (error as Error).message });
+      }
+    }
+    evidence.push({ ...item, enclosed });
+  }
+  return { ctx: { ...ctx, evidence }, extra };
+}
+
 /** Renders each document to PDF and hashes the exact bytes. */
 export async function renderDocuments(documents: LetterDocument[]): Promise<RenderedDocument[]> {
   const out: RenderedDocument[] = [];

@@ -52,7 +52,8 @@ export interface LetterContext {
   /** The council's Microsoft 365 tenant, for its shared mailbox and library. */
   tenantId: string | null;
   proposedAmendments: ProposedAmendment[];
-  evidence: EvidenceItem[];
+  /** The advice and the report, each with its file in the council's library when there is one. */
+  evidence: (EvidenceItem & { file?: { driveId: string; itemId: string; name: string } | undefined })[];
   /** Initials and reference: what email subjects and logs may carry. */
   label: string;
 }
@@ -97,10 +98,10 @@ export async function loadLetterContext(tx: Queryable, principal: Principal, rev
                from invitations i where i.review_id = $1) as invitations,
             (select name from organisations where id = $2) as school_name,
             (select entra_tenant_id from organisations where id = $3) as tenant_id,
-            (select coalesce(json_agg(json_build_object('kind', e.kind, 'role', e.role, 'author', e.author, 'on', e.on_date, 'file', e.file_name) order by e.on_date, e.kind), '[]')
-               from (select 'advice' as kind, from_role as role, author, to_char(received_on, 'YYYY-MM-DD') as on_date, file_name from advice_items where review_id = $1
+            (select coalesce(json_agg(json_build_object('kind', e.kind, 'role', e.role, 'author', e.author, 'on', e.on_date, 'file', e.file_name, 'driveId', e.drive_id, 'itemId', e.item_id) order by e.on_date, e.kind), '[]')
+               from (select 'advice' as kind, from_role as role, author, to_char(received_on, 'YYYY-MM-DD') as on_date, file_name, drive_id, item_id from advice_items where review_id = $1
                      union all
-                     select 'report', 'school', null, to_char(sent_on, 'YYYY-MM-DD'), null from reports where review_id = $1) e) as evidence
+                     select 'report', 'school', null, to_char(sent_on, 'YYYY-MM-DD'), null, null, null from reports where review_id = $1) e) as evidence
        from decisions d where d.review_id = $1`,
     [review.id, review.school_id, review.council_id],
   );
@@ -140,12 +141,15 @@ interface EvidenceRow {
   author: string | null;
   on: string;
   file: string | null;
+  driveId: string | null;
+  itemId: string | null;
 }
 
-function evidenceItem(e: EvidenceRow): EvidenceItem {
+function evidenceItem(e: EvidenceRow): LetterContext['evidence'][number] {
   if (e.kind === 'report') return { title: 'The report of the annual review meeting', detail: `sent by the school on ${longDate(e.on)}` };
   const from = e.author ? `${e.author} (${ROLE_WORDS[e.role] ?? e.role})` : (ROLE_WORDS[e.role] ?? e.role);
-  return { title: `Advice from ${from}`, detail: `received ${longDate(e.on)}${e.file ? `, ${e.file}` : ''}` };
+  const file = e.driveId && e.itemId ? { driveId: e.driveId, itemId: e.itemId, name: e.file ?? `Advice from ${ROLE_WORDS[e.role] ?? e.role}` } : undefined;
+  return { title: `Advice from ${from}`, detail: `received ${longDate(e.on)}${e.file ? `, ${e.file}` : ''}`, ...(file ? { file } : {}) };
 }
 
 /** The day a notice is served: the day emailed, or the day posted plus the delivery allowance (Interpretation Act 1978 s7). */

@@ -10,7 +10,7 @@ import { recordDecisionSent } from '../store/reviews/decisionSent';
 import { checkIfMatch } from '../store/reviews/writeSupport';
 import { LetterDraftStaleError, LetterMailerError, LetterMailFailedError, NoDraftError } from './errors';
 import { decisionDocuments, type LetterContext, type LetterRecipient, loadLetterContext, servedOn } from './letterCase';
-import { checkCanMail, deliverMailing, keepAndRecord, type LetterFiles, renderDocuments } from './deliverMailing';
+import { checkCanMail, deliverMailing, encloseEvidence, keepAndRecord, type LetterFiles, renderDocuments } from './deliverMailing';
 import type { LetterMailer } from './mailer';
 
 /** What the letter service needs from its surroundings. */
@@ -89,11 +89,13 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
   const channel = ctx.settings.letterDelivery === 'draft' ? 'draft' : 'email';
   const { to, cc } = decisionRecipients(ctx);
   checkCanMail(options, ctx, to);
-  const documents = decisionDocuments(ctx, options.today, channel);
   const amend = ctx.outcome === 'amend';
+  const enclosures = amend ? await encloseEvidence(options, ctx) : { ctx, extra: [] };
+  const documents = decisionDocuments(enclosures.ctx, options.today, channel);
   const result = await deliverMailing(tx, principal, options, {
     ctx,
     documents,
+    extra: enclosures.extra,
     to,
     cc,
     channel,

@@ -88,6 +88,9 @@ export function renderLetterPdf(letter: DecisionLetter): Promise<Buffer> {
 
   for (const section of letter.sections) {
     doc.moveDown(0.3);
+    // A heading keeps its first paragraph with it: never the last line of a page.
+    doc.font('Body').fontSize(BODY_SIZE);
+    ensureRoom(40 + doc.heightOfString(section.paragraphs[0]?.text ?? '', { width }));
     block('H2', 'Bold', 13, section.heading, 0.4);
     for (const p of section.paragraphs) block('P', 'Body', BODY_SIZE, p.text);
   }

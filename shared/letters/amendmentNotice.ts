@@ -36,13 +36,13 @@ export function amendmentNotice(input: AmendmentNoticeInput): Letter {
   const evidence: LetterParagraph[] =
     input.evidence.length === 0
       ? [{ id: 'evidence-none', text: 'The changes rest on the discussion at the annual review meeting; no other written evidence was given.', source: src.evidence }]
-      : input.evidence.map((e, i) => ({ id: `evidence-${i + 1}`, text: `${e.title}: ${e.detail}${e.link ? `. Open it at ${e.link}` : ''}.`, source: src.evidence }));
+      : input.evidence.map((e, i) => ({ id: `evidence-${i + 1}`, text: `${e.title}: ${e.detail}. ${e.enclosed ? 'A copy is enclosed.' : e.link ? `Open it at ${e.link}.` : 'Ask us and we will send you a copy straight away.'}`, source: src.evidence }));
   return letterFrame(input, {
     kind: 'amendment-notice',
     title: 'Notice of proposed amendments to the EHC plan',
     sections: [
       { id: 'proposed', heading: 'The changes we propose', paragraphs: changes },
-      { id: 'evidence', heading: 'The evidence for the changes', paragraphs: [{ id: 'evidence-intro', text: 'Copies of the evidence are enclosed, or can be opened at the links given:', source: src.evidence }, ...evidence] },
+      { id: 'evidence', heading: 'The evidence for the changes', paragraphs: [{ id: 'evidence-intro', text: 'The changes rest on this evidence:', source: src.evidence }, ...evidence] },
       amendmentRights(input.settings, input.dates.familyResponseBy, input.dates.finalAmendedPlanDue),
     ],
     keyDates: [

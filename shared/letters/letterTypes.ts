@@ -91,4 +91,6 @@ export interface EvidenceItem {
   detail: string;
   /** Where the family can open it, when it is held online. */
   link?: string | null | undefined;
+  /** True when a copy goes with the notice (attached to its email); otherwise the family is told to ask for one. */
+  enclosed?: boolean | undefined;
 }

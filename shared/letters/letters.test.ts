@@ -118,6 +118,9 @@ describe('Reg 22(2)(a)-(d) in the amend letter and the notice', () => {
   });
   it('the notice lists the evidence with its link', () => {
     expect(text(every[3]?.[1] as Letter)).toContain('Speech and language therapy advice: received Monday 4 January 2027. Open it at https://sharepoint.example/advice.pdf.');
+    const enclosed = amendmentNotice({ ...base, proposedAmendments: changes, evidence: [{ title: 'Advice from health services', detail: 'received Monday 4 January 2027', enclosed: true }, { title: 'The report of the annual review meeting', detail: 'sent by the school on Friday 8 January 2027' }], dates: { familyResponseBy: '2027-02-16', finalAmendedPlanDue: '2027-03-30' } });
+    expect(text(enclosed)).toContain('Advice from health services: received Monday 4 January 2027. A copy is enclosed.');
+    expect(text(enclosed)).toContain('The report of the annual review meeting: sent by the school on Friday 8 January 2027. Ask us and we will send you a copy straight away.');
   });
 });
 
