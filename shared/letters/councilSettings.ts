@@ -53,8 +53,6 @@ export const councilSettingsSchema = z
      * a notice posted on day D is served on D + this many days. Default 2.
      */
     postDeliveryDays: z.number().int().min(0).max(10),
-    /** Remind the family a few days before their 15 days end (default on). */
-    familyWindowReminder: z.boolean(),
     /**
      * How a letter leaves: `send` mails it from the shared mailbox at once; `draft` saves
      * it in the shared mailbox's Drafts for an officer to check and send.
@@ -90,7 +88,6 @@ export const councilSettingLabels: Record<CouncilSettingName, string> = {
   healthCommissionerName: 'the responsible health commissioning body',
   healthCommissionerEmail: "the health commissioning body's email address for plans",
   postDeliveryDays: 'how many days a posted letter takes to arrive',
-  familyWindowReminder: "whether the family is reminded before their 15 days end",
   letterDelivery: 'how letters are sent (send or draft)',
   sharedMailbox: "the council's shared mailbox",
 };

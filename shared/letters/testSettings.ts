@@ -21,7 +21,6 @@ export const exampleCouncilSettings: Required<CouncilSettings> = {
   healthCommissionerName: 'NHS Demo Integrated Care Board',
   healthCommissionerEmail: 'ehcp@demo-icb.example',
   postDeliveryDays: 2,
-  familyWindowReminder: true,
   letterDelivery: 'send',
   sharedMailbox: 'send@demo-council.example',
 };

@@ -36,7 +36,6 @@ export const DEMO_LETTER_SETTINGS: CouncilSettings = {
   healthCommissionerName: 'NHS Demo Integrated Care Board (fictional)',
   healthCommissionerEmail: 'ehcp@demo-icb.example',
   postDeliveryDays: 2,
-  familyWindowReminder: true,
   letterDelivery: 'draft',
   sharedMailbox: 'send.team@demo-council.example',
 };

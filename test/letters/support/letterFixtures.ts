@@ -21,7 +21,6 @@ export const demoSettings: Required<CouncilSettings> = {
   healthCommissionerName: 'NHS Demo Integrated Care Board',
   healthCommissionerEmail: 'ehcp@demo-icb.example',
   postDeliveryDays: 2,
-  familyWindowReminder: true,
   letterDelivery: 'send',
   sharedMailbox: 'sen-team@council.test',
 };
