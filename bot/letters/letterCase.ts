@@ -16,7 +16,7 @@ import {
   MissingCouncilSettingError,
   mediationAdviserBy,
   plusDays,
-  type ProposedAmendment,
+  type PlanAmendment,
 } from '../../shared';
 import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
@@ -51,7 +51,7 @@ export interface LetterContext {
   schoolName: string | null;
   /** The council's Microsoft 365 tenant, for its shared mailbox and library. */
   tenantId: string | null;
-  proposedAmendments: ProposedAmendment[];
+  proposedAmendments: PlanAmendment[];
   /** The advice and the report, each with its file in the council's library when there is one. */
   evidence: (EvidenceItem & { file?: { driveId: string; itemId: string; name: string } | undefined })[];
   /** Initials and reference: what email subjects and logs may carry. */

@@ -4,11 +4,11 @@ import type { IsoDate } from '../timeline/types';
 import { MissingCouncilSettingError, missingSettings, requiredLetterSettings } from './councilSettings';
 import { amendmentRights } from './decisionLetter';
 import { keyDate, letterFrame, planOf, sentence } from './letterParts';
-import type { EvidenceItem, Letter, LetterBase, LetterParagraph, ProposedAmendment } from './letterTypes';
+import type { EvidenceItem, Letter, LetterBase, LetterParagraph, PlanAmendment } from './letterTypes';
 import { letterSources as src } from './sources';
 
 export interface AmendmentNoticeInput extends LetterBase {
-  proposedAmendments: ProposedAmendment[];
+  proposedAmendments: PlanAmendment[];
   /** The advice, the report and anything else the amendments rest on. */
   evidence: EvidenceItem[];
   dates: { familyResponseBy: IsoDate; finalAmendedPlanDue: IsoDate };

@@ -3,7 +3,7 @@ import { longDate } from '../calendar/longDate';
 import type { DecisionOutcome, IsoDate } from '../timeline/types';
 import { type CouncilSettings, MissingCouncilSettingError, missingSettings, requiredLetterSettings } from './councilSettings';
 import { appealSections, keyDate, letterFrame, planOf, sentence } from './letterParts';
-import type { KeyDate, Letter, LetterBase, LetterParagraph, LetterSection, ProposedAmendment } from './letterTypes';
+import type { KeyDate, Letter, LetterBase, LetterParagraph, LetterSection, PlanAmendment } from './letterTypes';
 import { letterSources as src } from './sources';
 
 export type { LetterAddressee } from './letterTypes';
@@ -25,7 +25,7 @@ export interface DecisionLetterInput extends LetterBase {
   /** Who held the review meeting: the school or institution (Reg 20(12)), or `null` for the council. */
   meetingHeldBy?: string | null | undefined;
   /** Amend: the changes proposed, listed in the letter and in the notice sent with it. */
-  proposedAmendments?: ProposedAmendment[] | undefined;
+  proposedAmendments?: PlanAmendment[] | undefined;
   dates: DecisionLetterDates;
 }
 

@@ -2,7 +2,7 @@ import { longDate } from '../calendar/longDate';
 import type { IsoDate } from '../timeline/types';
 import { type CouncilSettings, MissingCouncilSettingError, missingSettings, requiredLetterSettings } from './councilSettings';
 import { appealSections, keyDate, letterFrame, planOf, sentence } from './letterParts';
-import type { KeyDate, Letter, LetterBase, LetterParagraph, ProposedAmendment } from './letterTypes';
+import type { KeyDate, Letter, LetterBase, LetterParagraph, PlanAmendment } from './letterTypes';
 import { letterSources as src } from './sources';
 
 /** The appeal dates counted from the day the letter is sent, and the next review's deadline. */
@@ -14,7 +14,7 @@ export interface RightsDates {
 
 export interface FinalPlanLetterInput extends LetterBase {
   /** The changes made, as finalised (after the family's representations). */
-  amendments: ProposedAmendment[];
+  amendments: PlanAmendment[];
   /** Whether the family made representations before it was finalised. */
   representationsReceived: boolean;
   dates: RightsDates;

@@ -78,7 +78,7 @@ export interface Letter {
 export type DecisionLetter = Letter;
 
 /** One proposed change to a section of the plan, as the notice lists it. */
-export interface ProposedAmendment {
+export interface PlanAmendment {
   /** The plan's section, e.g. "F (special educational provision)". */
   section: string;
   change: string;

@@ -1,4 +1,4 @@
-import type { ProposedAmendment } from '../../../shared';
+import type { PlanAmendment } from '../../../shared';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, InvalidInputError } from '../errors';
@@ -91,7 +91,7 @@ export async function recordAmendmentOutcome(
   tx: Queryable,
   principal: Principal,
   row: ReviewRow,
-  outcome: { kind: 'final-plan'; amendments: ProposedAmendment[] } | { kind: 'not-amending'; reasons: string },
+  outcome: { kind: 'final-plan'; amendments: PlanAmendment[] } | { kind: 'not-amending'; reasons: string },
   on: string,
   today: string,
 ) {

@@ -1,4 +1,4 @@
-import { type DecisionOutcome, type ProposedAmendment, rightsNoticeItems } from '../../../shared';
+import { type DecisionOutcome, type PlanAmendment, rightsNoticeItems } from '../../../shared';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, InvalidInputError } from '../errors';
@@ -13,7 +13,7 @@ export interface DecisionInput {
   notifiedOn: string;
   reasons: string;
   /** Amend only: the proposed amendments per plan section, kept with the decision for the letter and the notice. */
-  proposedAmendments?: ProposedAmendment[] | undefined;
+  proposedAmendments?: PlanAmendment[] | undefined;
 }
 
 /**

@@ -88,7 +88,7 @@ export function decisionCard(o: DecisionCardOptions): Card {
         placeholder: 'F: Add a weekly session of speech and language therapy',
         isMultiline: true,
         maxLength: 4000,
-        value: v.proposedAmendments ?? '',
+        value: v.proposedAmendments ?? s.proposedAmendments ?? '',
       }),
     );
     actions.push(
