@@ -142,7 +142,7 @@ export function amendmentRights(settings: CouncilSettings, respondBy: IsoDate, f
       },
       {
         id: 'fifteen-days',
-        text: `You have at least 15 days, counting the day this notice was sent, to do so: please tell us by ${by}.`,
+        text: `You have at least 15 days, counting the day this notice reached you, to do so: please tell us by ${by}.`,
         source: src.familyResponse,
       },
       { id: 'meeting-request', text: `You can ask to meet one of our officers to talk about the changes. Please ask by ${by}.`, source: src.meetingRequest },

@@ -65,7 +65,7 @@ describe('the dates in the letters, counted from the day the letter is sent', ()
     const timeline = computeTimeline({ planIssued: '2026-03-01', meetingDate: '2027-01-05', decision: { outcome: 'amend', notifiedOn: '2027-02-02' }, amendmentNoticeServed: '2027-02-02' });
     expect([timeline.familyResponseBy, timeline.finalAmendedPlanDue]).toEqual(['2027-02-16', '2027-03-30']);
     const t = text(decisionLetter(amend));
-    expect(t).toContain('You have at least 15 days, counting the day this notice was sent, to do so: please tell us by Tuesday 16 February 2027.');
+    expect(t).toContain('You have at least 15 days, counting the day this notice reached you, to do so: please tell us by Tuesday 16 February 2027.');
     expect(t).toContain('We will send you the final amended EHC plan by Tuesday 30 March 2027.');
   });
 });

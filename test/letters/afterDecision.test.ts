@@ -61,10 +61,10 @@ beforeAll(async () => {
       ids = await importRows(
         db,
         people.officer,
-        ['amend', 'not-amend', 'draft', 'maintain'].map((ref) => `${ref},Ada ${ref === 'amend' ? 'Example' : `Case ${ref}`},north-school,2026-04-01,,2016-09-01,5,,,`),
+        ['amend', 'not-amend', 'draft', 'maintain', 'posted'].map((ref) => `${ref},Ada ${ref === 'amend' ? 'Example' : `Case ${ref}`},north-school,2026-04-01,,2016-09-01,5,,,`),
       );
       const advice = await storage().save({ tenantId: TENANT, driveId: drive.id, path: ['EHCP reviews', 'amend', 'Advice'] }, 'Speech and language advice.pdf', Buffer.from('%PDF-1.7 advice'), 'application/pdf');
-      for (const ref of ['amend', 'not-amend', 'draft', 'maintain']) {
+      for (const ref of ['amend', 'not-amend', 'draft', 'maintain', 'posted']) {
         const id = ids[ref] as string;
         await db.transaction((tx) => recordMeeting(tx, people.senco, id, { meetingDate: '2027-02-22', invitationsSentOn: '2027-02-01', invitees, mode: 'in-person' }, '2027-02-01'));
         if (ref === 'amend') {
@@ -285,5 +285,26 @@ describe('a maintain letter is dated the day it goes, whatever day the decision 
       [ids.maintain],
     );
     expect(d).toEqual({ notified_on: '2027-03-05', next: '2027-03-05' });
+  });
+});
+
+describe('a letter posted by the officer', () => {
+  it('recorded as posted on Friday 5 March 2027: dated that day, served on Sunday 7 March after the 2-day allowance, the 15 days to Sunday 21 March, its copy kept', async () => {
+    setDay('2027-03-05');
+    const future = await svc.call('POST', `/api/reviews/${ids.posted}/letter/posted`, { token: officer, body: { postedOn: '2027-03-06' } });
+    expect(future).toMatchObject({ status: 400, body: { problems: [{ field: 'postedOn' }] } });
+    const res = await svc.call('POST', `/api/reviews/${ids.posted}/letter/posted`, { token: officer, body: { postedOn: '2027-03-05' } });
+    expect(res).toMatchObject({ status: 201, body: { status: 'posted', letterDate: '2027-03-05', servedOn: '2027-03-07' } });
+    expect(mail()).toHaveLength(0);
+    const detail = await svc.call('GET', `/api/reviews/${ids.posted}`, { token: officer });
+    expect(detail.body.timeline).toMatchObject({ familyResponseBy: '2027-03-21' });
+    const letters = (await svc.call('GET', `/api/reviews/${ids.posted}/letters`, { token: officer })).body.letters;
+    expect(letters.map((l: { kind: string; channel: string; sentOn: string }) => [l.kind, l.channel, l.sentOn])).toEqual([
+      ['decision', 'post', '2027-03-05'],
+      ['amendment-notice', 'post', '2027-03-05'],
+    ]);
+    const notice = await storedCopy(letters[1].storedCopy);
+    expect(sha(notice)).toBe(letters[1].pdfSha256);
+    expect(comparable(pdfText(notice))).toContain(comparable('please tell us by Sunday 21 March 2027.'));
   });
 });

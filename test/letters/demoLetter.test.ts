@@ -7,7 +7,7 @@ describe('the demo council', () => {
   beforeAll(async () => {
     svc = await startTestService('pglite', async () => {}, { SEED_DEMO: 'true' });
     officer = await svc.token('la-officer', 'demo-council', 'demo-officer');
-  });
+  }, 120_000);
   afterAll(() => svc.stop());
 
   it('has every letter setting seeded', async () => {
