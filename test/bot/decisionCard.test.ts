@@ -10,7 +10,7 @@ describe.each(storeKinds)('the decision card (%s)', (kind) => {
   const decided: string[] = [];
   beforeAll(async () => {
     h = await startBotHarness(kind, { teams: { afterDecision: async (reviewId) => void decided.push(reviewId) } });
-  });
+  }, 120_000);
   afterAll(async () => {
     await h.expectNoChildNames();
     await h.stop();

@@ -16,7 +16,8 @@ export async function proposedAmendmentsOf(tx: Queryable, reviewId: string): Pro
   const parse = <T>(v: T | string | null | undefined): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : (v ?? null));
   const decided = parse(row?.decided) ?? [];
   if (decided.length > 0) return decided;
-  return (parse(row?.reported) ?? []).map((a) => ({ section: a.planSection, change: a.amendment }));
+  // The letters print "Section F: ...", so the report's "Section F" loses its own "Section".
+  return (parse(row?.reported) ?? []).map((a) => ({ section: a.planSection.replace(/^section\s+/i, ''), change: a.amendment }));
 }
 
 /**
