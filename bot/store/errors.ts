@@ -52,7 +52,6 @@ export type ServiceErrorCode =
   | 'nudge-not-queued'
   /** The meeting report (bot/app/meetingReport). */
   | 'report-submitted'
-  | 'report-incomplete'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
   | 'already-removed';
