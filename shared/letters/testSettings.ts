@@ -1,7 +1,7 @@
 import type { CouncilSettings } from './councilSettings';
 
 /** A fictional council's complete letter settings, for the letters' own tests and examples. */
-export const exampleCouncilSettings: Required<CouncilSettings> = {
+export const exampleCouncilSettings: Required<Omit<CouncilSettings, 'termDates'>> = {
   councilName: 'Demo Borough Council',
   councilAddress: ['Town Hall', 'High Street', 'Demo Town DT1 1AA'],
   sendTeamName: 'SEND Team',
