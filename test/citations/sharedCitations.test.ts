@@ -20,10 +20,13 @@ const KNOWN = {
     '21', '21(6)', '22(2)', '22(2)(c)', '22(3)', '22(4)', '29', '30', '31(1)(a)', '31(2)', '31(3)', '32', '32(e)', '33', '63', '64',
     // Plans transferred between councils (branch ooa, #26; the brief names Regs 15-16).
     '15(2)', '15(3)(a)', '15(4)', '15(5)', '16',
+    // The parts of the amendment notice, and the rights sent with the final plan, as the letters cite them (branch after, #25).
+    // Reg 22(5) is not in DOMAIN.md: listed so the letters' citation of it stays visible here for review.
+    '22(2)(a)', '22(2)(b)', '22(2)(d)', '22(5)',
   ],
   cop: ['9.166', '9.167', '9.168', '9.169', '9.172', '9.176', '9.177', '9.178', '9.180', '9.184', '9.185', '9.194', ...range(199, 210).map((n) => `9.${n}`), '11.8' /* disagreement resolution, cited by the council settings */],
   // s32 (information, advice and support), s38(2)(b) (requesting a school), s53-55 (mediation) and s57 (disagreement resolution): cited by the letters.
-  cfa: ['44(1)', '45', '51', '55', '80', '83(2)', '32', '38(2)(b)', '53', '54', '57'],
+  cfa: ['44(1)', '45', '51', '55', '80', '83(2)', '32', '38(2)(b)', '53', '54', '57', /* the letters (#25): */ '39', '51(2)(c)', '51(2)(e)', '52'],
   hesc: ['12', '12(2)', '12(3)', '20(1)(c)'],
 };
 

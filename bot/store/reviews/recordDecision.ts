@@ -1,4 +1,4 @@
-import { ceaseConsultationEnds, computeTimeline, type DecisionOutcome, defaultTimelineSettings, rightsNoticeItems } from '../../../shared';
+import { ceaseConsultationEnds, computeTimeline, type DecisionOutcome, defaultTimelineSettings, type PlanAmendment, rightsNoticeItems } from '../../../shared';
 import { readCouncilSettings } from '../councilSettings';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
@@ -13,8 +13,8 @@ export interface DecisionInput {
   outcome: DecisionOutcome;
   notifiedOn: string;
   reasons: string;
-  /** Amend only: the summary of proposed amendments, kept with the decision's audit entry. */
-  proposedAmendments?: string | undefined;
+  /** Amend only: the proposed amendments per plan section, kept with the decision for the letter and the notice. */
+  proposedAmendments?: PlanAmendment[] | undefined;
   /** With no report recorded: what the decision took account of in its place (the advice, the meeting, the officer's notes; Reg 19(c)). */
   consideredInstead?: string | undefined;
   /** Cease only: the young person has left education; they must first be reviewed and re-engagement attempted (Regs 29-30). */
@@ -59,15 +59,19 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
   }
   if (input.notifiedOn > today) throw new InvalidInputError([{ field: 'notifiedOn', message: `${input.notifiedOn} is in the future; record the decision on the day the family is told` }]);
 
-  await tx.query('insert into decisions (review_id, outcome, notified_on, reasons, decided_by, without_report, considered_instead) values ($1, $2, $3, $4, $5, $6, $7)', [
+  await tx.query(
+    'insert into decisions (review_id, outcome, notified_on, reasons, decided_by, proposed_amendments, without_report, considered_instead) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [
     id,
     input.outcome,
     input.notifiedOn,
     input.reasons,
     principal.personId,
+    JSON.stringify(input.outcome === 'amend' ? (input.proposedAmendments ?? []) : []),
     withoutReport,
     withoutReport ? consideredInstead : null,
-  ]);
+    ],
+  );
   const ceasing = input.outcome === 'cease';
   let cease: { proposedOn: string; consultationEnds: string } | null = null;
   if (ceasing) {
