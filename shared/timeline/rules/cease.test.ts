@@ -22,9 +22,9 @@ describe('ceasing a plan lawfully (s45; Reg 31)', () => {
     expect(tl.planMaintainedUntil).toBeNull();
   });
 
-  it('keeps the plan after a cease notified on 2026-11-10 until the appeal window ends (2027-01-10), as a proposal an officer confirms', () => {
+  it('keeps the plan after a cease notified on 2026-11-10 until the appeal window ends (Monday 2027-01-11: 10 January is a Sunday, r12), as a proposal an officer confirms', () => {
     const tl = computeTimeline({ ...proposed, decision: { outcome: 'cease', notifiedOn: '2026-11-10' } });
-    expect(tl.planMaintainedUntil).toBe('2027-01-10');
+    expect(tl.planMaintainedUntil).toBe('2027-01-11');
     expect(tl.steps.find((s) => s.id === 'planMaintainedUntil')?.label).toContain('an officer confirms it');
     expect(tl.nextReviewDeadline).toBeNull();
     expect(tl.warnings.filter((w) => w.code.startsWith('cease'))).toEqual([]);

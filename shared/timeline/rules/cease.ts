@@ -23,6 +23,7 @@ export function ceaseConsultationEnds(proposalNotified: IsoDate, days: number): 
  * extension moves it, never automatically.
  *
  * @example proposedPlanEnd('2026-11-20') //=> '2027-01-20'
+ * @example proposedPlanEnd('2026-11-10') //=> '2027-01-11' (10 January 2027 is a Sunday: HESC r12)
  * @see CFA 2014 s45; Reg 31(2)-(3); HESC Rules 2008 r20(1)(c)
  */
 export function proposedPlanEnd(ceaseNotified: IsoDate, mediationCertificate?: IsoDate): IsoDate {
