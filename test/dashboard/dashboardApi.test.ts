@@ -21,7 +21,7 @@ describe.each(storeKinds)('the dashboard API on %s, over the demo data', (kind) 
     manager = await svc.token('la-manager', 'demo-council', 'demo-manager');
     senco = await svc.token('senco', 'demo-school-1', 'demo-senco-1');
     otherCouncil = await svc.token('la-officer', 'other-council', 'other-officer');
-  });
+  }, 180_000);
   afterAll(() => svc.stop());
 
   const get = async (path: string, token = officer) => {

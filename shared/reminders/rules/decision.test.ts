@@ -11,8 +11,10 @@ const decision = (today: string, state = reported()) =>
 describe('the LA officer’s decision reminders', () => {
   it('says a decision is needed the day the report is recorded, 2026-11-12, citing Reg 20(10)', () => {
     const [needed] = remindersFor(reported(), '2026-11-12').filter((r) => r.kind === 'decision-needed');
-    expect(needed).toMatchObject({ recipient: { role: 'la-officer' }, dueOn: '2026-11-05', deadline: '2026-12-03', source: expect.stringContaining('Reg 20(10)'), expiresOn: null });
-    expect(remindersFor(reported(), '2026-11-12').filter((r) => r.kind === 'decision-needed').map((r) => r.dueOn)).toEqual(['2026-11-05', '2026-11-12']);
+    expect(needed).toMatchObject({ recipient: { role: 'la-officer' }, dueOn: '2026-11-12', deadline: '2026-12-03', source: expect.stringContaining('Reg 20(10)'), expiresOn: null });
+    // The meeting day's reminder (2026-11-05) gives way to the report's.
+    expect(remindersFor(reported(), '2026-11-12').filter((r) => r.kind === 'decision-needed').map((r) => r.dueOn)).toEqual(['2026-11-12']);
+    expect(remindersFor(reported(), '2026-11-06').filter((r) => r.kind === 'decision-needed').map((r) => r.dueOn)).toEqual(['2026-11-05', '2026-11-12']);
   });
 
   it('asks for the decision on the meeting day, 2026-11-05, with no report recorded: the 4 weeks run from the meeting', () => {
@@ -22,12 +24,11 @@ describe('the LA officer’s decision reminders', () => {
   });
 
   it('reminds 7 days before the decision is due (2026-11-26) and on the day (2026-12-03)', () => {
-    expect(decision('2026-11-20')).toEqual(['decision-needed la-officer 2026-11-05->2026-11-05', 'decision-needed la-officer 2026-11-12->2026-11-12', 'decision-due-soon la-officer 2026-11-26->2026-11-26', 'decision-due la-officer 2026-12-03->2026-12-03']);
+    expect(decision('2026-11-20')).toEqual(['decision-needed la-officer 2026-11-12->2026-11-12', 'decision-due-soon la-officer 2026-11-26->2026-11-26', 'decision-due la-officer 2026-12-03->2026-12-03']);
   });
 
   it('tells the officer and the LA manager the day after it was due, and weekly', () => {
     expect(decision('2026-12-04')).toEqual([
-      'decision-needed la-officer 2026-11-05->2026-11-05',
       'decision-needed la-officer 2026-11-12->2026-11-12',
       'decision-overdue la-officer 2026-12-04->2026-12-04',
       'decision-overdue la-manager 2026-12-04->2026-12-04',

@@ -26,7 +26,8 @@ export const decisionReminders: ReminderRule = (state, ctx) => {
   out.push(
     oneReminder('decision-needed', officer, meeting.date, ctx, {
       ...common,
-      expiresOn: null,
+      // Once the report arrives, its own "decision needed" takes over.
+      expiresOn: state.report && state.report.sentOn > meeting.date ? plusDays(state.report.sentOn, -1) : null,
       shift: 'later',
       urgency: URGENCY.today,
       action: `The review meeting is held today: decide whether to maintain, amend or propose to cease the plan, and notify the family and the head teacher by ${due}, with or without the school's report.`,
