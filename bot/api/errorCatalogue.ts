@@ -47,6 +47,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
   'organisation-kind': { status: 409 },
   'already-removed': { status: 409 },
+  // security (#19)
+  'store-unavailable': { status: 503, retryAfterSeconds: 5 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
+import { refuseNulBytes } from '../api/inputFaults';
 import { openApiDocument } from '../api/openapi';
 import { type AdviceSettings, adviceRoutes, redactAdvicePath } from '../api/routes/advice';
 import { caseloadRoutes } from '../api/routes/caseload';
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions): Express {
   if (options.addinDir) app.use('/addin', addinStatic(options.addinDir));
   if (options.tab) app.use(tabRoutes(options.tab));
   app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', refuseNulBytes);
   app.use(caseloadRoutes(options));
   app.use(reviewRoutes(options));
   app.use(reportRoutes(options));

@@ -47,7 +47,9 @@ export type ServiceErrorCode =
   | 'nudge-not-queued'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
-  | 'already-removed';
+  | 'already-removed'
+  /** Security (#19): the store is out of reach; retry later. */
+  | 'store-unavailable';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response
@@ -90,8 +92,8 @@ export class ConflictError extends ServiceError {
 }
 
 export class PreconditionFailedError extends ServiceError {
-  constructor(current: string) {
-    super(412, 'stale-write', `The review has changed since you read it (it is now at ${current}); reload it and make your change again.`);
+  constructor(current: string, message?: string) {
+    super(412, 'stale-write', message ?? `The review has changed since you read it (it is now at ${current}); reload it and make your change again.`);
   }
 }
 
@@ -106,5 +108,12 @@ export class ProposalBlockedError extends ServiceError {
 export class TooManyRowsError extends ServiceError {
   constructor(readonly maxRows: number) {
     super(413, 'too-many-rows', `The caseload has more than ${maxRows} rows, the most one import takes; split it into smaller files (or ask your administrator to raise IMPORT_MAX_ROWS).`);
+  }
+}
+
+/** The store (PostgreSQL) could not be reached or went away mid-request: nothing was saved; retry shortly. */
+export class StoreUnavailableError extends ServiceError {
+  constructor() {
+    super(503, 'store-unavailable', 'The service cannot reach its database just now, so nothing was saved; try again in a few seconds.');
   }
 }

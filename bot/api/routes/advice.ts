@@ -16,6 +16,7 @@ import { adviceDriveFor } from '../../store/advice/openRequests';
 import { recordReceivedAdvice } from '../../store/advice/recordReceivedAdvice';
 import { NotFoundError } from '../../store/errors';
 import { loadReview } from '../../store/reviews/loadReview';
+import { checkIfMatch } from '../../store/reviews/writeSupport';
 import { type ApiContext, authorise } from '../context';
 
 /** What the advice pages need beyond the API's context. */
@@ -207,7 +208,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
     const requestId = String(req.params.requestId ?? '');
     if (!REVIEW_ID.test(id) || !REQUEST_ID.test(requestId)) throw new NotFoundError('Advice request');
     const issued = await ctx.db.transaction(async (tx) => {
-      await loadReview(tx, principal, id, ctx.today());
+      checkIfMatch(await loadReview(tx, principal, id, ctx.today(), true), req.get('if-match'));
       const owned = await tx.query('select 1 from advice_requests where id = $1 and review_id = $2', [Number(requestId), id]);
       if (owned.length === 0) throw new NotFoundError(`Advice request ${requestId}`);
       return issueAdviceLink(tx, Number(requestId), { publicUrl: settings.publicUrl(), issuedBy: principal, revokeEarlier: true });

@@ -3,6 +3,7 @@ import { importCaseload } from '../../store/caseload/importCaseload';
 import { InvalidInputError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
+import { checkNoVersionIfMatch } from '../../store/reviews/writeSupport';
 import { send } from './reviews';
 
 /** POST /api/caseload/import: a council's caseload CSV, stored in one transaction. */
@@ -17,6 +18,7 @@ export function caseloadRoutes(ctx: ApiContext): Router {
   router.post('/api/caseload/import', allowed, csvBody, async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/caseload/import');
     const key = idempotencyKey(req);
+    checkNoVersionIfMatch(req.get('if-match'), 'A caseload import');
     if (typeof req.body !== 'string') {
       throw new InvalidInputError([{ field: 'Content-Type', message: 'send the caseload as CSV with Content-Type: text/csv' }]);
     }

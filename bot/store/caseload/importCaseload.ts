@@ -77,11 +77,18 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
         continue;
       }
       if (!header) {
-        header = record.fields.map((f) => f.trim());
+        header = record.fields.map((f) => f.trim().replaceAll('\u0000', ''));
         const missing = requiredImportColumns.filter((c) => !header?.includes(c));
         if (missing.length) {
           throw new InvalidInputError(missing.map((c) => ({ field: c, message: `the CSV header has no ${c} column; the first line must name the columns (${requiredImportColumns.join(', ')}, …)` })));
         }
+        continue;
+      }
+      // The store cannot hold a NUL byte: the line is refused, not the whole import.
+      const withNul = header.findIndex((_name, i) => record.fields[i]?.includes('\u0000'));
+      if (withNul !== -1) {
+        result.rejected++;
+        result.errors.push({ line: record.line, field: header[withNul] || `column ${withNul + 1}`, message: 'contains a NUL character (\\u0000); remove it' });
         continue;
       }
       const cells: Record<string, string | undefined> = {};
