@@ -10,7 +10,7 @@ export function nulFields(value: unknown, field: string, out: FieldProblem[] = [
   if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ field: field || 'body', message: 'contains a NUL character (\\u0000); remove it' });
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulFields(v, field ? `${field}.${i}` : String(i), out, depth + 1));
+    for (const [i, v] of value.entries()) nulFields(v, field ? `${field}.${i}` : String(i), out, depth + 1);
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       nulFields(k, field ? `${field}.${k}` : k, out, depth + 1);

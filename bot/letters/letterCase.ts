@@ -12,6 +12,7 @@ import {
 import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
 import type { Principal } from '../store/principal';
+import { checkIfMatch } from '../store/reviews/writeSupport';
 import { caseInputOf, loadReview, type ReviewRow } from '../store/reviews/loadReview';
 import { CouncilSettingMissingError, LetterNotReadyError, NoDecisionYetError } from './errors';
 
@@ -51,8 +52,10 @@ interface Invitation {
  *
  * @throws NoDecisionYetError (409) before a decision; CouncilSettingMissingError (409) naming each missing setting
  */
-export async function loadLetterCase(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false): Promise<LetterCase> {
+export async function loadLetterCase(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false, ifMatch?: string): Promise<LetterCase> {
   const review = await loadReview(tx, principal, reviewId, today, forUpdate);
+  // A stale If-Match is refused before anything else is said about the review.
+  checkIfMatch(review, ifMatch);
   if (!review.decision_outcome || !review.decision_notified_on) throw new NoDecisionYetError(review.status);
   const [facts] = await tx.query<{ reasons: string; invitations: Invitation[] | string; school_name: string | null; tenant_id: string | null }>(
     `select d.reasons,

@@ -66,7 +66,7 @@ export function produceDecisionLetter(db: Db, principal: Principal, reviewId: st
 /** {@link produceDecisionLetter} inside the caller's transaction (the API's idempotent write). */
 export async function deliverDecisionLetter(tx: Queryable, principal: Principal, reviewId: string, options: ProduceLetterOptions): Promise<LetterDelivery> {
   const logger = options.logger ?? silentLogger;
-  const found = await loadLetterCase(tx, principal, reviewId, options.today, true);
+  const found = await loadLetterCase(tx, principal, reviewId, options.today, true, options.ifMatch);
   checkIfMatch(found.review, options.ifMatch);
   const previous = await previousSends(tx, reviewId);
   const last = previous.at(-1);

@@ -32,6 +32,8 @@ export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph
   tab?: TabClientConfig | undefined;
   /** The on-behalf-of exchange for Teams SSO tokens, when the service has a client credential. */
   onBehalfOf?: OnBehalfOfExchange;
+  /** TRUST_PROXY: whose X-Forwarded-For gives the client's address (default: nobody's). */
+  trustProxy?: boolean | number | string[] | undefined;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -39,6 +41,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   if (options.logRequests) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
