@@ -50,7 +50,7 @@ function docxIsSound(bytes: Uint8Array): boolean {
   const unpacked = entries.reduce((sum, e) => sum + e.originalSize, 0);
   if (unpacked > MAX_UNPACKED_BYTES) return false;
   if (entries.some((e) => e.originalSize > 1024 * 1024 && e.originalSize / Math.max(1, e.size) > MAX_RATIO)) return false;
-  return contentTypes !== undefined && contentTypes.includes(WORD_MAIN) && !/macroEnabled|vbaProject/i.test(contentTypes);
+  return contentTypes?.includes(WORD_MAIN) === true && !/macroEnabled|vbaProject/i.test(contentTypes);
 }
 
 function pdfIsSound(bytes: Uint8Array): boolean {

@@ -4,6 +4,7 @@ import { errorHandler } from '../api/http';
 import { refuseNulBytes } from '../api/inputFaults';
 import { openApiDocument } from '../api/openapi';
 import { type AdviceSettings, adviceRoutes, redactAdvicePath } from '../api/routes/advice';
+import { meetingReportRoutes } from '../api/routes/meetingReport';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
@@ -16,8 +17,10 @@ import { redactText } from '../log/redact';
 import { dashboardRoutes } from '../api/routes/dashboard';
 import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso';
 import { type TabClientConfig, tabRoutes } from './tabStatic';
+import type { DevMailbox } from '../dev/devMailbox';
+import { devRoutes } from '../dev/devRoutes';
 
-export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl'> {
+export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl' | 'meetingTab'> {
   /** The built Outlook add-in, served at /addin/. */
   addinDir?: string | undefined;
   publicUrl: () => string;
@@ -34,6 +37,8 @@ export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph
   onBehalfOf?: OnBehalfOfExchange;
   /** TRUST_PROXY: whose X-Forwarded-For gives the client's address (default: nobody's). */
   trustProxy?: boolean | number | string[] | undefined;
+  /** Development only: the local mailbox served at /dev/mail; absent, /dev/* is 404. */
+  devMailbox?: DevMailbox | undefined;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -73,6 +78,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(options.publicUrl()));
   });
+  if (options.devMailbox) app.use('/dev', devRoutes(options.devMailbox));
   // Sign-in first, then bodies: nothing under /api reads a body for a caller it does not know.
   app.use('/api', signInFirst(options));
   if (options.advice) app.use(adviceRoutes(options, options.advice));
@@ -89,6 +95,7 @@ export function createApp(options: AppOptions): Express {
   app.use(letterRoutes(options));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
+  app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
   app.use(dashboardRoutes(options));
   app.use(teamsSsoRoutes(options));
   app.use('/api', (req, res) => {

@@ -57,7 +57,7 @@ const issue = async (on: TestService, role: string): Promise<string> => {
 };
 const upload = (url: string, name: string, bytes: Buffer) => {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
   return fetch(url, { method: 'POST', body: form });
 };
 const stored = () => [...h.graph.state.driveItems.values()].filter((i) => i.driveId === drive.id && !i.isFolder);
