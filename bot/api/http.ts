@@ -63,7 +63,8 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (status === 413) {
-      res.status(413).json({ error: 'too-large', message: 'The body is too large; split the caseload into smaller files.' });
+      const caseload = req.path === '/api/caseload/import';
+      res.status(413).json({ error: 'too-large', message: caseload ? 'The file is too large (over 64 MB); split the caseload into smaller files.' : 'The body is too large (over 1 MB); send less in one request.' });
       return;
     }
     logger.error('request failed', { method: req.method, path: forLog(req.path), error: forLog(String((error as Error)?.message ?? error)) });
