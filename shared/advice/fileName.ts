@@ -53,10 +53,10 @@ export function withoutChildIdentity(text: string, childName: string, dateOfBirt
     .split(/[\s\-‐-―]+/)
     .map((p) => p.trim())
     .filter((p) => [...p].length >= 2);
-  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRe = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // The whole name in its own order; the parts alone longest first (so "Ann" never eats part of "Anna").
-  const ordered = inOrder.map(escape);
-  const escaped = [...inOrder].sort((a, b) => b.length - a.length).map(escape);
+  const ordered = inOrder.map(escapeRe);
+  const escaped = [...inOrder].sort((a, b) => b.length - a.length).map(escapeRe);
   let out = text;
   if (escaped.length > 0) {
     // The whole name first (one set of initials), then any part left on its own.
