@@ -40,7 +40,6 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'advice-link-not-possible': { status: 409 },
   // the meeting report (#24)
   'report-submitted': { status: 409 },
-  'report-incomplete': { status: 400 },
   'graph-not-configured': { status: 503 },
   'teams-meeting-failed': { status: 502 },
   'attachment-failed': { status: 502 },
@@ -52,6 +51,10 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'already-removed': { status: 409 },
   // security (#19)
   'store-unavailable': { status: 503, retryAfterSeconds: 5 },
+  // placements and plan transfers (#26)
+  'setting-already-registered': { status: 409 },
+  'plan-not-transferable': { status: 409 },
+  'council-not-on-service': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

@@ -47,12 +47,15 @@ export type ServiceErrorCode =
   | 'nudge-not-queued'
   /** The meeting report (bot/app/meetingReport). */
   | 'report-submitted'
-  | 'report-incomplete'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
   | 'already-removed'
   /** Security (#19): the store is out of reach; retry later. */
-  | 'store-unavailable';
+  | 'store-unavailable'
+  /** Placements and plan transfers (bot/store/placements, #26). */
+  | 'setting-already-registered'
+  | 'plan-not-transferable'
+  | 'council-not-on-service';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response
