@@ -42,6 +42,12 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/outlook/attachments': { body: { eventId: 'AAMkAGI2', adviceItemId: 1 } },
   'POST /api/reviews/{id}/nudge': {},
   'POST /api/auth/teams-sso': {},
+  'PUT /api/reviews/{id}/report/draft': { body: { variant: 'general' } },
+  'POST /api/reviews/{id}/report/attendance': {},
+  'POST /api/reviews/{id}/report/submit': {},
+  'POST /api/reviews/{id}/report/send': {},
+  'POST /api/settings': { body: { id: 'walk-school', name: 'Walk School', settingType: 'school', localCouncil: 'north-council', reason: 'Not yet on the service' } },
+  'POST /api/reviews/{id}/transfer': { body: { toCouncil: 'south-council', movedOn: TODAY } },
 };
 
 describe.each(storeKinds)('the API as its OpenAPI description says, on %s', (kind) => {
