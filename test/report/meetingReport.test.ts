@@ -1,5 +1,6 @@
 import { decisionFormCard } from '../../bot/teams/decision/sendDecisionCard';
 import { docxParagraphs, pdfInfo, pdfText, squash } from '../letters/support/documents';
+import { storeKinds } from '../support/testStores';
 import { filledReport, JOIN, type ReportHarness, startReportHarness, TODAY } from './support';
 
 /**
@@ -8,9 +9,10 @@ import { filledReport, JOIN, type ReportHarness, startReportHarness, TODAY } fro
  * and submit renders, stores and emails it once, then the decision card carries its
  * recommendation.
  */
+describe.each(storeKinds)('the meeting report on %s', (kind) => {
 let h: ReportHarness;
 beforeAll(async () => {
-  h = await startReportHarness();
+  h = await startReportHarness(kind);
 }, 60_000);
 afterAll(() => h.close());
 
@@ -229,6 +231,8 @@ describe('a Graph failure while sending', () => {
     expect(sent()).toHaveLength(before + 1);
     expect(addressesOf(before)).toHaveLength(5);
   });
+});
+
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: walks the card's JSON.

@@ -1,6 +1,6 @@
 import type { GraphAccess } from '../../bot/api/graphAccess';
 import { graphAdviceStorage } from '../../bot/advice/storage';
-import type { Db } from '../../bot/store/db';
+import type { Db, DbKind } from '../../bot/store/db';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { CLIENT_ID, type Harness, SENCO, startHarness, TEAMS_APP, TENANT } from '../graph/harness';
 import { fullInvitees, importRows, type People, registerPeople } from '../support/fixtures';
@@ -32,7 +32,7 @@ export interface ReportHarness {
  * N-1 (Year 4) met on 10 November in Teams; N-9 (Year 10) met on 2 November, so its report
  * is already late on 20 November.
  */
-export async function startReportHarness(): Promise<ReportHarness> {
+export async function startReportHarness(kind: DbKind = 'pglite'): Promise<ReportHarness> {
   const graph = await startHarness({ graph: { drives: [{ id: DRIVE, siteId: SITE, items: [] }], siteGrants: { [CLIENT_ID]: [SITE] } } });
   graph.graph.state.ensureOnlineMeeting(JOIN, SENCO.id, 'Annual review A.E. (N-1)');
   // N-7's meeting as Outlook saved it in the SENCO's calendar, before the add-in turns Teams on.
@@ -47,7 +47,7 @@ export async function startReportHarness(): Promise<ReportHarness> {
   let people: People | undefined;
   let ids: Record<string, string> = {};
   const svc = await startTestService(
-    'pglite',
+    kind,
     async (db: Db) => {
       people = await registerPeople(db);
       await db.query("update organisations set entra_tenant_id = $1 where id = 'north-council'", [TENANT]);
