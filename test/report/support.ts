@@ -43,6 +43,8 @@ export async function startReportHarness(kind: DbKind = 'pglite'): Promise<Repor
     body: JSON.stringify({ subject: 'Annual review N.S. (N-7)', start: { dateTime: '2026-12-08T10:00:00', timeZone: 'Europe/London' }, end: { dateTime: '2026-12-08T11:00:00', timeZone: 'Europe/London' } }),
   });
   const eventId = ((await created.json()) as { id: string }).id;
+  // The app's token for SharePoint, fetched (and cached by the broker) before the service is busy.
+  await graph.broker.appToken(TENANT);
   const access: GraphAccess = { forCaller: () => graph.userClient(SENCO, { retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5 } }) };
   let people: People | undefined;
   let ids: Record<string, string> = {};
