@@ -49,6 +49,10 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
   'organisation-kind': { status: 409 },
   'already-removed': { status: 409 },
+  // placements and plan transfers (#26)
+  'setting-already-registered': { status: 409 },
+  'plan-not-transferable': { status: 409 },
+  'council-not-on-service': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

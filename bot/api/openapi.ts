@@ -5,7 +5,7 @@ import { reportDocumentQuery } from './routes/meetingReport';
 import { deadRemindersQuery } from './routes/reminders';
 import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
 import { councilSettingsSchema } from '../../shared';
-import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from './schemas';
+import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, settingBody, settingSearchQuery, teamsBody, transferBody } from './schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -273,6 +273,7 @@ export function openApiDocument(serverUrl: string) {
       },
       '/addin/taskpane.html': { get: { summary: 'The Outlook add-in task pane (also /addin/commands.html and /addin/commands.js)', security: [], responses: { '200': { description: 'HTML' } } } },
       ...dashboardPaths(),
+      ...placementPaths(),
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'ok' } } } },
       '/readyz': { get: { summary: 'The store answers and the service takes requests', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
     },
@@ -315,6 +316,47 @@ function dashboardPaths() {
         summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
         description: roles('POST /api/auth/teams-sso'),
         responses: { '200': { description: '`orgId`, `orgName`, `role`, `displayName`, `onBehalfOf`' }, ...errors },
+      },
+    },
+  };
+}
+
+/** Placements at any registered setting and plan transfers between councils (#26). */
+export function placementPaths() {
+  return {
+    '/api/settings': {
+      ...get('GET /api/settings', 'Find a registered school, college or early years provider by name or URN (any council may place a child there)', settingSearchQuery, '`items`: id, name, settingType, urn, localCouncilId, localCouncilName'),
+      post: {
+        summary: 'Register a setting missing from the service, with the reason (audited); its local council is recorded, the placing council is each plan\'s own',
+        description: roles('POST /api/settings'),
+        parameters: writeHeaders,
+        requestBody: { required: true, content: { 'application/json': { schema: json(settingBody) } } },
+        responses: { '201': { description: 'Registered: the setting as GET /api/settings lists it' }, ...errors, '409': { description: '`setting-already-registered`: the id or URN is taken; the message names the setting to use' }, '412': { description: 'If-Match other than * (a new setting has no version)' } },
+      },
+    },
+    '/api/reviews/{id}/transfer': {
+      post: {
+        summary: "Transfer the plan to another council on the service (SEND Regs 2014 reg 15): the old record closed as transferred, the open review moved with its history, Reg 15(4)-(5) dates, both councils and the school told",
+        description: `${roles('POST /api/reviews/{id}/transfer')} transferredOn defaults to today; awareOn (the day the council learned of the move) to movedOn. A transfer later than Reg 15(2) allows is made with a \`transfer-late\` warning.`,
+        parameters: [idParam, ...writeHeaders],
+        requestBody: { required: true, content: { 'application/json': { schema: json(transferBody) } } },
+        responses: {
+          '201': { description: '`transferId`, `status: transferred`, `from`, `to` (with the moved `reviewId`), `dates` (transferDueBy, familyToldBy, reviewDeadline with sources), `warnings`, `notified`' },
+          ...writeErrors,
+          '409': { description: '`council-not-on-service` (export the case instead) or `plan-not-transferable` (already transferred or ceased)' },
+        },
+      },
+    },
+    '/api/transfers': get('GET /api/transfers', "The council's plan transfers, in and out, newest first (the sending council's closed records included)", undefined, '`items`'),
+    '/api/reviews/{id}/export': {
+      get: {
+        ...get(
+          'GET /api/reviews/{id}/export',
+          'The whole case as JSON (docs/case-export.md): for a new council not on the service, and the subject access export; audited',
+          undefined,
+          '`format: ehcp-review/case-export`, `version`, child, plan, reviews, transfers, audit',
+        ).get,
+        parameters: [idParam],
       },
     },
   };

@@ -42,6 +42,12 @@ export const permissions = {
   'POST /api/reviews/{id}/report/send': ['senco', 'la-officer'],
   'GET /api/reviews/{id}/report/document': ['senco', 'la-officer', 'la-manager', 'professional'],
   'POST /api/auth/teams-sso': ['senco', 'la-officer', 'la-manager', 'professional'],
+  // placements and plan transfers between councils (#26)
+  'GET /api/settings': ['la-officer', 'la-manager'],
+  'POST /api/settings': ['la-officer', 'la-manager'],
+  'POST /api/reviews/{id}/transfer': ['la-officer'],
+  'GET /api/transfers': ['la-officer', 'la-manager'],
+  'GET /api/reviews/{id}/export': ['la-officer', 'la-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

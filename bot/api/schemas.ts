@@ -70,6 +70,7 @@ export const reviewListQuery = z.strictObject({
   overdue: booleanText.optional(),
   dueBefore: isoDate.optional(),
   school: z.string().min(1).max(63).optional(),
+  council: z.string().min(1).max(63).optional(),
   q: z.string().trim().min(1, 'type at least one character of the name or reference').max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
@@ -97,3 +98,35 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): { ok:
     }),
   };
 }
+
+const noNul = (v: string) => !v.includes('\u0000');
+
+/** GET /api/settings: find a registered school, college or early years provider by name or URN. */
+export const settingSearchQuery = z.strictObject({
+  q: z.string().trim().min(2, 'type at least two characters of the name, or the start of the URN').max(100).refine(noNul, 'must not contain a NUL character'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+const orgId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or hyphens (e.g. oak-hill-school)');
+
+/** POST /api/settings: a council registers a setting missing from the service, saying why. */
+export const settingBody = z.strictObject({
+  id: orgId,
+  name: text(200).refine(noNul, 'must not contain a NUL character'),
+  settingType: z.enum(['school', 'college', 'early-years'], { message: 'must be one of school, college, early-years' }),
+  urn: z.string().regex(/^[0-9]{6,8}$/, 'must be the DfE URN (6 digits) or UKPRN (8 digits)').optional(),
+  localCouncil: orgId,
+  reason: text(500).refine(noNul, 'must not contain a NUL character'),
+});
+
+/** POST /api/reviews/{id}/transfer: the child moved into another council's area (Reg 15). */
+export const transferBody = z
+  .strictObject({
+    toCouncil: orgId,
+    movedOn: isoDate,
+    awareOn: isoDate.optional(),
+    transferredOn: isoDate.optional(),
+    newLaReference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$/, 'must be 1-64 letters, digits or / _ . -').optional(),
+    school: orgId.optional(),
+  })
+  .refine((t) => !t.awareOn || !t.transferredOn || t.awareOn <= t.transferredOn, { message: 'must be on or before transferredOn: the plan cannot move before the council knew of the move', path: ['awareOn'] });

@@ -7,6 +7,7 @@ import { meetingReportRoutes } from '../api/routes/meetingReport';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
+import { placementRoutes } from '../api/routes/placements';
 import { letterRoutes } from '../api/routes/letters';
 import { contactRoutes } from '../api/routes/contacts';
 import { type OutlookRouteOptions, outlookRoutes } from '../api/routes/outlook';
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions): Express {
   app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
   app.use(dashboardRoutes(options));
   app.use(teamsSsoRoutes(options));
+  app.use(placementRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

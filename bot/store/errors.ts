@@ -49,7 +49,11 @@ export type ServiceErrorCode =
   | 'report-submitted'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
-  | 'already-removed';
+  | 'already-removed'
+  /** Placements and plan transfers (bot/store/placements, #26). */
+  | 'setting-already-registered'
+  | 'plan-not-transferable'
+  | 'council-not-on-service';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/isoDate';
 import { DomainError } from '../errors';
 import type { DecisionOutcome } from '../timeline/types';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const email = z.string().trim().email('must be an email address').max(254);
+const day = z.string().refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+const span = z.strictObject({ start: day, end: day }).refine((s) => s.start <= s.end, { message: 'must not end before it starts' });
+const term = z.strictObject({ name: text(60), start: day, end: day, halfTerm: span.optional() }).refine((t) => t.start <= t.end, { message: 'must not end before it starts' });
 
 /**
  * What a council sets once for its decision letters. Every field is optional in the store,
@@ -40,6 +44,12 @@ export const councilSettingsSchema = z
     letterDelivery: z.enum(['send', 'draft']),
     /** The council's shared mailbox the letters go from, e.g. send@council.gov.uk. */
     sharedMailbox: email,
+    /**
+     * The council's school term dates (its reminders' school days and the due list before
+     * each term follow them; reviews of its children at any school follow its own). Unset:
+     * the typical England terms.
+     */
+    termDates: z.array(term).min(1, 'needs at least one term').max(60),
   })
   .partial()
   .strict();
@@ -64,6 +74,7 @@ export const councilSettingLabels: Record<CouncilSettingName, string> = {
   disagreementResolutionContact: "the disagreement resolution service's contact details",
   letterDelivery: 'how letters are sent (send or draft)',
   sharedMailbox: "the council's shared mailbox",
+  termDates: "the council's school term dates",
 };
 
 const EVERY_LETTER: CouncilSettingName[] = [

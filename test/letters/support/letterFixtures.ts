@@ -17,6 +17,11 @@ export const demoSettings: Required<CouncilSettings> = {
   disagreementResolutionContact: '0800 000 222',
   letterDelivery: 'send',
   sharedMailbox: 'sen-team@council.test',
+  termDates: [
+    { name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18', halfTerm: { start: '2026-10-26', end: '2026-10-30' } },
+    { name: 'Spring 2027', start: '2027-01-05', end: '2027-03-26', halfTerm: { start: '2027-02-15', end: '2027-02-19' } },
+    { name: 'Summer 2027', start: '2027-04-12', end: '2027-07-21', halfTerm: { start: '2027-05-31', end: '2027-06-04' } },
+  ],
 };
 
 export function letterInput(overrides: Partial<DecisionLetterInput> = {}): DecisionLetterInput {
