@@ -37,6 +37,11 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'mail-not-configured': { status: 503 },
   'mail-failed': { status: 502 },
   'mail-outcome-unknown': { status: 504 },
+  // After the decision (#25)
+  'no-letter-draft': { status: 409 },
+  'letter-draft-stale': { status: 409 },
+  'not-amend-decision': { status: 409 },
+  'amendment-outcome-recorded': { status: 409 },
   'advice-link-not-possible': { status: 409 },
   // the meeting report (#24)
   'report-submitted': { status: 409 },

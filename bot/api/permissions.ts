@@ -22,6 +22,12 @@ export const permissions = {
   'PUT /api/council/settings': ['la-manager'],
   'GET /api/reviews/{id}/letter': ['la-officer', 'la-manager'],
   'POST /api/reviews/{id}/letter/send': ['la-officer'],
+  'POST /api/reviews/{id}/letter/send-draft': ['la-officer'],
+  'POST /api/reviews/{id}/letter/posted': ['la-officer'],
+  'GET /api/reviews/{id}/letters': ['la-officer', 'la-manager'],
+  'POST /api/reviews/{id}/representations': ['la-officer'],
+  'POST /api/reviews/{id}/final-plan': ['la-officer'],
+  'POST /api/reviews/{id}/not-amending': ['la-officer'],
   // the council dashboard (the Teams tab)
   'GET /api/dashboard/today': ['la-officer', 'la-manager'],
   'GET /api/dashboard/filters': ['la-officer', 'la-manager'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inviteeRoles, isIsoDate } from '../../shared';
 import type { FieldProblem } from '../store/errors';
+import { amendmentsFromText } from '../store/reviews/proposedAmendments';
 import { reviewStatuses } from '../store/reviews/status';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD (for example 2026-03-31)' });
@@ -47,16 +48,29 @@ export const adviceBody = z
 
 export const reportBody = z.strictObject({ sentOn: isoDate, recommendation: outcome, notes: text(4000).optional() });
 
+const proposedAmendments = z.union([
+  z.array(z.strictObject({ section: text(100), change: text(2000) })).min(1, 'list at least one amendment').max(40),
+  text(4000).transform(amendmentsFromText),
+]);
+
 export const decisionBody = z
   .strictObject({
     outcome,
     notifiedOn: isoDate,
     reasons: text(4000),
-    /** For amend: what the LA proposes to change; the amendment notice goes with the decision (Reg 22(2)). */
-    proposedAmendments: text(4000).optional(),
+    /**
+     * For amend: what the LA proposes to change, per section of the plan, listed in the letter
+     * and the amendment notice that goes with the decision (Reg 22(2)(a)). Either a list of
+     * {section, change}, or text with one "section: change" per line.
+     */
+    proposedAmendments: proposedAmendments.optional(),
   })
   .refine((d) => d.outcome === 'amend' || d.proposedAmendments === undefined, {
     message: 'proposed amendments go with an amend decision only; remove them, or choose amend',
+    path: ['proposedAmendments'],
+  })
+  .refine((d) => d.outcome !== 'amend' || (d.proposedAmendments?.length ?? 0) > 0, {
+    message: 'list the proposed amendments, one per section of the plan ("F: weekly speech and language therapy"): the notice sent with the decision sets them out (Reg 22(2)(a))',
     path: ['proposedAmendments'],
   });
 
@@ -81,9 +95,17 @@ export const periodQuery = z
   .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must be on or before to', path: ['from'] });
 
-export const letterQuery = z.strictObject({ format: z.enum(['docx', 'pdf']).default('pdf') });
+export const letterQuery = z.strictObject({
+  format: z.enum(['docx', 'pdf']).default('pdf'),
+  /** The decision letter, or the amendment notice that goes with a decision to amend. */
+  kind: z.enum(['decision', 'amendment-notice']).default('decision'),
+});
 
-export const letterSendBody = z.strictObject({ resend: z.boolean().optional() });
+export const letterSendBody = z.strictObject({
+  resend: z.boolean().optional(),
+  /** Replace a draft that is no longer dated today with one dated today (its periods counted again). */
+  regenerate: z.boolean().optional(),
+});
 
 /** Validates `value` against `schema`, or lists every problem by field (400). */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): { ok: true; value: z.output<T> } | { ok: false; problems: FieldProblem[] } {

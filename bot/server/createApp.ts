@@ -93,7 +93,7 @@ export function createApp(options: AppOptions): Express {
   if (options.teamsEndpoint) app.post('/api/messages', options.teamsEndpoint);
   app.use(reminderRoutes(options));
   app.use(councilRoutes(options));
-  app.use(letterRoutes(options));
+  app.use(letterRoutes({ ...options, letterFiles: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
   app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));

@@ -28,6 +28,11 @@ export type ServiceErrorCode =
   | 'review-concluded'
   /** Decision letters (bot/letters). */
   | 'no-decision-yet'
+  /** After the decision (#25): drafts, representations, the final plan. */
+  | 'no-letter-draft'
+  | 'letter-draft-stale'
+  | 'not-amend-decision'
+  | 'amendment-outcome-recorded'
   | 'council-setting-missing'
   | 'letter-not-ready'
   | 'no-family-email'

@@ -42,6 +42,12 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'PUT /api/council/settings': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reviews/{id}/letter': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'POST /api/reviews/{id}/letter/send': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/letter/send-draft': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/letter/posted': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'GET /api/reviews/{id}/letters': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/reviews/{id}/representations': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/final-plan': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/not-amending': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   ...Object.fromEntries(
     ['today', 'filters', 'coming', 'transfers', 'timeliness', 'sen2', 'sen2/excluded', 'sen2.csv', 'workload', 'undelivered'].map((view) => [
       `GET /api/dashboard/${view}`,
@@ -102,7 +108,7 @@ beforeAll(async () => {
       for (const step of ['decision', 'amendment', 'letter']) {
         await db.transaction((tx) => recordReport(tx, people.senco, ids[`${step}-${role}`] as string, { sentOn: past, recommendation: 'amend' }, today));
       }
-      await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r' }, today));
+      await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r', proposedAmendments: [{ section: 'F', change: 'More support' }] }, today));
       await db.transaction((tx) => recordDecision(tx, people.officer, ids[`letter-${role}`] as string, { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' }, today));
     }
     Object.assign(reviewFor, ids);
@@ -115,7 +121,7 @@ beforeAll(async () => {
     }
   }, {}, { mailer: graph.mailer });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
-});
+}, 120_000);
 afterAll(async () => {
   await svc.stop();
   await graph.close();
@@ -152,6 +158,21 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'GET', path: `/api/reviews/${id('letter')}/letter?format=pdf` };
     case 'POST /api/reviews/{id}/letter/send':
       return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/send`, body: {} };
+    // No draft waits: past the role check, 409.
+    case 'POST /api/reviews/{id}/letter/send-draft':
+      return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/send-draft`, body: {}, status: 409 };
+    case 'POST /api/reviews/{id}/letter/posted':
+      return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/posted`, body: { postedOn: today } };
+    case 'GET /api/reviews/{id}/letters':
+      return { method: 'GET', path: `/api/reviews/${id('letter')}/letters` };
+    // The amendment cell before these served the notice.
+    case 'POST /api/reviews/{id}/representations':
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/representations`, body: { receivedOn: today, summary: 'We agree.' } };
+    // This service keeps no files: past the role check and the family's window, reading the plan answers 503.
+    case 'POST /api/reviews/{id}/final-plan':
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/final-plan`, body: { plan: { driveId: 'b!drive', itemId: 'plan' } }, status: 503 };
+    case 'POST /api/reviews/{id}/not-amending':
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/not-amending`, body: { reasons: 'The family showed the plan works.' } };
     case 'POST /api/reviews/{id}/advice-requests/{requestId}/link':
       return { method: 'POST', path: `/api/reviews/${id('main')}/advice-requests/${requestFor[role]}/link` };
     case 'GET /api/reviews/{id}/contacts':
