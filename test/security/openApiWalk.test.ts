@@ -48,6 +48,11 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/report/send': {},
   'POST /api/settings': { body: { id: 'walk-school', name: 'Walk School', settingType: 'school', localCouncil: 'north-council', reason: 'Not yet on the service' } },
   'POST /api/reviews/{id}/transfer': { body: { toCouncil: 'south-council', movedOn: TODAY } },
+  'POST /api/reviews/{id}/letter/send-draft': { body: {} },
+  'POST /api/reviews/{id}/letter/posted': { body: { postedOn: TODAY } },
+  'POST /api/reviews/{id}/representations': { body: { receivedOn: TODAY, summary: 'The family agree.' } },
+  'POST /api/reviews/{id}/final-plan': { body: { plan: { driveId: 'b!drive', itemId: '01PLAN' } } },
+  'POST /api/reviews/{id}/not-amending': { body: { reasons: 'The plan stays as it is.' } },
 };
 
 describe.each(storeKinds)('the API as its OpenAPI description says, on %s', (kind) => {
