@@ -47,15 +47,21 @@ async function adviceSource(tx: Queryable, principal: Principal, reviewId: strin
 /**
  * A file pointer is taken only for a file this service stored for this review (through a
  * one-time link, Teams chat or the views form), so a caller cannot make the service open
- * (with the SENCO's Graph permissions, for Outlook attachments) an item it never saw.
+ * (with the SENCO's Graph permissions, for Outlook attachments) an item it never saw. A
+ * SENCO or officer may also point into the council's own advice library (`advice_drives`),
+ * where they file what came by post or email; a professional never.
  */
-async function storedFile(tx: Queryable, reviewId: string, input: AdviceInput): Promise<{ driveId: string; itemId: string; fileName: string | null } | undefined> {
+async function storedFile(tx: Queryable, principal: Principal, row: ReviewRow, input: AdviceInput): Promise<{ driveId: string; itemId: string; fileName: string | null } | undefined> {
   if (input.driveId === undefined || input.itemId === undefined) return undefined;
   const [stored] = await tx.query<{ file_name: string | null }>('select file_name from advice_items where review_id = $1 and drive_id = $2 and item_id = $3 order by id limit 1', [
-    reviewId,
+    row.id,
     input.driveId,
     input.itemId,
   ]);
+  if (!stored && principal.role !== 'professional') {
+    const [library] = await tx.query('select 1 from advice_drives where council_id = $1 and drive_id = $2', [row.council_id, input.driveId]);
+    if (library) return { driveId: input.driveId, itemId: input.itemId, fileName: input.fileName ?? null };
+  }
   if (!stored) {
     throw new InvalidInputError([
       {
@@ -83,7 +89,7 @@ export async function recordAdvice(tx: Queryable, principal: Principal, id: stri
   if (row.stage === 'concluded') throw new ConflictError('review-concluded', 'This review is concluded; record advice on the current review instead.');
   checkReceivedOn(row, input.receivedOn, today);
   const { fromRole, author } = await adviceSource(tx, principal, id, input);
-  const file = await storedFile(tx, id, input);
+  const file = await storedFile(tx, principal, row, input);
   const rows = await tx.query<{ id: number }>(
     `insert into advice_items (review_id, request_id, from_role, author, received_on, drive_id, item_id, file_name, recorded_by)
      values ($1, (select id from advice_requests where review_id = $1 and from_role = $2 order by id limit 1), $2, $3, $4, $5, $6, $7, $8)
