@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { longDate } from '../../shared/calendar/longDate';
+import { longDate } from '../../shared/calendar/formatDate';
 import { helperChoices, personalBudgetChoices, viewsQuestions, type FamilyViews } from './viewsForm';
 
 export interface ViewsDocumentInput {

@@ -4,4 +4,4 @@ export * from './londonDay';
 export * from './periods';
 export * from './termDates';
 export * from './memo';
-export * from './longDate';
+export * from './formatDate';

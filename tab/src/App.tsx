@@ -2,6 +2,7 @@ import { Button, Spinner, Text } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import type { ApiClient } from './api/client';
 import type { SignedIn } from './api/types';
+import { londonToday } from './components/format';
 import { ComingView } from './views/ComingView';
 import { Sen2View } from './views/Sen2View';
 import { TodayView } from './views/TodayView';
@@ -14,8 +15,6 @@ export const views = ['today', 'coming', 'timeliness', 'sen2', 'workload'] as co
 export type View = (typeof views)[number];
 const viewNames: Record<View, string> = { today: 'Today', coming: 'Coming', timeliness: 'Timeliness', sen2: 'SEN2', workload: 'Workload' };
 
-/** London's calendar date today (en-CA formats as YYYY-MM-DD). */
-const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 /** The council's view: five tabs over the service's dashboard endpoints. */
 export function App(props: { api: ApiClient; signedIn: SignedIn; initialView?: View }) {
@@ -46,7 +45,7 @@ export function App(props: { api: ApiClient; signedIn: SignedIn; initialView?: V
             <TimelinessView api={props.api} />
           </Suspense>
         )}
-        {view === 'sen2' && <Sen2View api={props.api} today={londonToday()} />}
+        {view === 'sen2' && <Sen2View api={props.api} today={londonToday(new Date())} />}
         {view === 'workload' && <WorkloadView api={props.api} />}
       </main>
     </div>

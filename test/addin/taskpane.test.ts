@@ -62,8 +62,8 @@ describe('the task pane', () => {
     await page.getByRole('button', { name: /Ada Lovelace \(N-100\)/ }).click();
 
     await page.getByRole('heading', { name: 'Ada Lovelace (N-100)' }).waitFor();
-    await expect(page.getByText('Latest meeting date').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('2027-01-31');
-    await expect(page.getByText('Book by').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('2026-12-06');
+    await expect(page.getByText('Latest meeting date').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('Sun 31 Jan 2027');
+    await expect(page.getByText('Book by').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('Sun 6 Dec 2026');
     await expectAccessible(page, 'book');
 
     await page.getByRole('button', { name: 'Use Tue 12 Jan 2027' }).click();
@@ -105,7 +105,7 @@ describe('the task pane', () => {
       ['parent', '2026-12-28'],
       ['social-care', '2026-12-28'],
     ]);
-    await expect(page.getByRole('heading', { name: 'Advice requested' }).locator('xpath=following-sibling::ul[1]').textContent()).resolves.toContain('due 2026-12-28');
+    await expect(page.getByRole('heading', { name: 'Advice requested' }).locator('xpath=following-sibling::ul[1]').textContent()).resolves.toContain('due Mon 28 Dec 2026');
     await expectAccessible(page, 'booked');
   });
 
@@ -124,7 +124,7 @@ describe('the task pane', () => {
 
     const { page } = await h.openPane(bookedItem);
     await page.getByRole('heading', { name: /Review booked: Ada Lovelace/ }).waitFor();
-    await page.getByText('Circulate all advice to everyone invited by 2026-12-28.').waitFor();
+    await page.getByText('Circulate all advice to everyone invited by Mon 28 Dec 2026.').waitFor();
     await page.getByRole('button', { name: 'Attach advice to the meeting' }).click();
     await page.getByRole('button', { name: 'Retry social-care-advice.pdf' }).waitFor();
     await page.getByText('2 of 3 files attached').waitFor();

@@ -88,7 +88,7 @@ test('the advice request page shows only initials, reference, what is asked and 
   const body = await res.text();
   expect(body).toContain('A.B.');
   expect(body).toContain('NTH-0042');
-  expect(body).toContain('Monday 5 October 2026');
+  expect(body).toContain('Mon 5 Oct 2026');
   expect(body).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1)/);
 });
 

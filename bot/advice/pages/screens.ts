@@ -1,5 +1,5 @@
 import { adviceExtensions, adviceFileTypesText } from '../../../shared/advice';
-import { longDate } from '../../../shared/calendar/longDate';
+import { screenDate } from '../../../shared/calendar/formatDate';
 import { helperChoices, personalBudgetChoices, viewsQuestions } from '../viewsForm';
 import { type Html, html, page } from './html';
 
@@ -23,8 +23,8 @@ const facts = (f: LinkFacts, asked: string) => html`
   <div><dt>Child</dt><dd>${f.initials}</dd></div>
   <div><dt>Council reference</dt><dd>${f.laReference}</dd></div>
   <div><dt>What we are asking for</dt><dd>${asked}</dd></div>
-  <div><dt>Please send it by</dt><dd>${longDate(f.dueOn)}</dd></div>
-  <div><dt>Review meeting</dt><dd>${longDate(f.meetingDate)}</dd></div>
+  <div><dt>Please send it by</dt><dd>${screenDate(f.dueOn)}</dd></div>
+  <div><dt>Review meeting</dt><dd>${screenDate(f.meetingDate)}</dd></div>
 </dl>`;
 
 type Problem = { field: string; message: string };
@@ -109,7 +109,7 @@ export function thankYouPage(what: 'advice' | 'views', f: LinkFacts): string {
     html`
 <div class="panel"><h1>Thank you, we have ${what === 'advice' ? 'your advice' : 'your views'}</h1></div>
 <p>It is saved in the council’s folder for the review of ${f.initials} (${f.laReference}).</p>
-<p>Everyone invited to the meeting will have it by ${longDate(f.dueOn)}. The meeting is on ${longDate(f.meetingDate)}.</p>
+<p>Everyone invited to the meeting will have it by ${screenDate(f.dueOn)}. The meeting is on ${screenDate(f.meetingDate)}.</p>
 <p>This link has now been used, so it will not open again. You can close this page.</p>`,
   );
 }

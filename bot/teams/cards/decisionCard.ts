@@ -15,7 +15,8 @@ import {
   TextBlock,
   TextInput,
 } from '../sdk/cards';
-import { longDate, reviewLink } from './format';
+import { screenDate } from '../../../shared/calendar/formatDate';
+import { reviewLink } from './format';
 import { statusWords } from './reviewSteps';
 
 /** The Action.Execute verbs of the decision card. Real Teams routes on `verb`; the SDK's router on `data.action`: both are set. */
@@ -70,7 +71,7 @@ export function decisionCard(o: DecisionCardOptions): Card {
     const v = o.view.values ?? {};
     body.push(
       new TextBlock(
-        `What to do: decide whether to maintain, amend or cease the plan, and tell the family; record it here on the day you tell them. Due by ${s.decisionDue ? longDate(s.decisionDue) : 'the decision date'} (${decisionDueSource}). For amend, the amendment notice goes with the decision (${amendmentNoticeDueSource}).`,
+        `What to do: decide whether to maintain, amend or cease the plan, and tell the family; record it here on the day you tell them. Due by ${s.decisionDue ? screenDate(s.decisionDue) : 'the decision date'} (${decisionDueSource}). For amend, the amendment notice goes with the decision (${amendmentNoticeDueSource}).`,
         { wrap: true },
       ),
       new ChoiceSetInput(new Choice({ title: 'Maintain the plan unchanged', value: 'maintain' }), new Choice({ title: 'Amend the plan', value: 'amend' }), new Choice({ title: 'Cease the plan', value: 'cease' }))
@@ -117,21 +118,21 @@ function titleOf(view: DecisionCardView, s: DecisionSubject): string {
 function facts(s: DecisionSubject) {
   const f = [new Fact('Council', s.councilName)];
   if (s.schoolName) f.push(new Fact('School', s.schoolName));
-  if (s.meetingDate) f.push(new Fact('Meeting held', longDate(s.meetingDate)));
-  if (s.reportSentOn) f.push(new Fact('School’s report', `sent ${longDate(s.reportSentOn)}${s.recommendation ? `, recommends ${s.recommendation}` : ''}`));
-  if (s.decision) f.push(new Fact('Decision', `${s.decision.outcome}, family told ${longDate(s.decision.notifiedOn)}`));
-  else if (s.decisionDue) f.push(new Fact('Decision due', `${longDate(s.decisionDue)} (${decisionDueSource})`));
+  if (s.meetingDate) f.push(new Fact('Meeting held', screenDate(s.meetingDate)));
+  if (s.reportSentOn) f.push(new Fact('School’s report', `sent ${screenDate(s.reportSentOn)}${s.recommendation ? `, recommends ${s.recommendation}` : ''}`));
+  if (s.decision) f.push(new Fact('Decision', `${s.decision.outcome}, family told ${screenDate(s.decision.notifiedOn)}`));
+  else if (s.decisionDue) f.push(new Fact('Decision due', `${screenDate(s.decisionDue)} (${decisionDueSource})`));
   f.push(new Fact('Status', statusWords[s.status]));
   return new FactSet(...f);
 }
 
 function whatNext(view: DecisionCardView, s: DecisionSubject): string {
-  const next = s.nextReviewDeadline ? ` The next annual review is due by ${longDate(s.nextReviewDeadline)} (${nextReviewDeadlineSource}).` : '';
+  const next = s.nextReviewDeadline ? ` The next annual review is due by ${screenDate(s.nextReviewDeadline)} (${nextReviewDeadlineSource}).` : '';
   if (view.kind === 'decided' || (view.kind === 'moved-on' && s.decision)) {
-    const amend = s.decision?.outcome === 'amend' ? ` The amendment notice goes to the family with the decision; the final amended plan is due by ${s.finalPlanDue ? longDate(s.finalPlanDue) : 'its due date'}.` : '';
+    const amend = s.decision?.outcome === 'amend' ? ` The amendment notice goes to the family with the decision; the final amended plan is due by ${s.finalPlanDue ? screenDate(s.finalPlanDue) : 'its due date'}.` : '';
     const lead = view.kind === 'moved-on' ? 'This card is out of date: the review has moved on since it was sent. ' : '';
     return `${lead}The decision letter goes to the family.${amend}${next}`;
   }
   if (view.kind === 'moved-on') return `This review is no longer awaiting a decision: it is ${statusWords[s.status]}. Open it for what is due now.`;
-  return `Waiting for the council’s decision${s.decisionDue ? `, due by ${longDate(s.decisionDue)}` : ''}. An LA SEND officer of ${s.councilName} records it from this card or in the service.`;
+  return `Waiting for the council’s decision${s.decisionDue ? `, due by ${screenDate(s.decisionDue)}` : ''}. An LA SEND officer of ${s.councilName} records it from this card or in the service.`;
 }

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { invitationsBy, londonToday, type MeetingMode, proposeMeetingDates, type RatingFactors, rateReview, adviceCirculatedBy } from '../../domain';
+import { invitationsBy, londonToday, type MeetingMode, proposeMeetingDates, type RatingFactors, rateReview, adviceCirculatedBy, screenDate } from '../../domain';
 import { ApiError, type ReviewDetail } from '../../api/types';
 import type { PaneServices } from '../services';
 import { agendaFor, caseOf, customPropertiesFor, findingsFor, modeFor, subjectFor } from '../booking';
@@ -114,7 +114,7 @@ export function BookingView(props: { services: PaneServices; review: ReviewDetai
       <section aria-labelledby="book-heading">
         <h2 id="book-heading">Book</h2>
         {!chosen && <p>Choose a date above first.</p>}
-        {chosen && <p>Invitations go out today ({today}); they must go by {invitationsBy(chosen, 'strict')}.</p>}
+        {chosen && <p>Invitations go out today ({screenDate(today)}); they must go by {screenDate(invitationsBy(chosen, 'strict'))}.</p>}
         {blocks.length > 0 && (
           <MessageBar intent="error">
             <MessageBarBody>

@@ -1,6 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import type { MeetingDateProposal } from '../../domain';
-import { readableDate } from '../londonTime';
+import { type MeetingDateProposal, screenDate } from '../../domain';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -39,10 +38,10 @@ export function ProposedDates(props: {
               disabled={props.busy}
               onClick={() => props.onChoose(d.date)}
             >
-              Use {readableDate(d.date)}
+              Use {screenDate(d.date)}
             </Button>{' '}
             <span>
-              invitations by {d.invitationsBy}, advice circulated by {d.adviceCirculatedBy}
+              invitations by {screenDate(d.invitationsBy)}, advice circulated by {screenDate(d.adviceCirculatedBy)}
               {d.fullAdviceTime ? '' : ' (less than 7 weeks for advice)'}
             </span>
           </li>

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { BOOKING_LEAD_DAYS, bookBySource, plusDays } from '../../domain';
+import { BOOKING_LEAD_DAYS, bookBySource, plusDays, screenDate } from '../../domain';
 import type { ReviewDetail } from '../../api/types';
 
 const useStyles = makeStyles({
@@ -19,12 +19,12 @@ export function TimelineView(props: { review: ReviewDetail }) {
       <h2 id="timeline-heading">Timeline</h2>
       <dl className={styles.key}>
         <dt>Review deadline</dt>
-        <dd className={styles.dd}>{t.reviewDeadline}</dd>
+        <dd className={styles.dd}>{screenDate(t.reviewDeadline)}</dd>
         <dt>Latest meeting date</dt>
-        <dd className={styles.dd}>{t.latestMeetingDate}</dd>
+        <dd className={styles.dd}>{screenDate(t.latestMeetingDate)}</dd>
         <dt>Book by</dt>
         <dd className={styles.dd} title={bookBySource}>
-          {bookBy}
+          {screenDate(bookBy)}
         </dd>
       </dl>
       <table className={styles.table}>
@@ -41,7 +41,7 @@ export function TimelineView(props: { review: ReviewDetail }) {
             .filter((s) => s.date)
             .map((s) => (
               <tr key={s.id}>
-                <td className={styles.cell}>{s.date}</td>
+                <td className={styles.cell}>{s.date ? screenDate(s.date) : ''}</td>
                 <td className={styles.cell}>
                   {s.label}
                   {s.state === 'overdue' ? ' (overdue)' : s.state === 'done' ? ' (done)' : ''}
