@@ -198,7 +198,7 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Per plan and in total: meeting, outcome, decision date and whether each step was on time, for a census period',
           description: roles('GET /api/reports/timeliness'),
           parameters: queryParams(periodQuery as unknown as z.ZodObject),
-          responses: { '200': { description: '`plans` and `totals`' }, ...errors },
+          responses: { '200': { description: '`plans`, `totals`, and `timeliness`: what was due in the period, done or not, as the dashboard counts it' }, ...errors },
         },
       },
       '/api/reports/sen2.csv': {
@@ -242,7 +242,7 @@ function dashboardPaths() {
     '/api/dashboard/filters': get('GET /api/dashboard/filters', "The council's schools and LA officers, for the Today view's filters", undefined, '`schools` and `officers`'),
     '/api/dashboard/coming': get('GET /api/dashboard/coming', 'Open reviews whose deadline falls in the next 4, 8 or 12 weeks', comingQuery as unknown as z.ZodObject, `${paged} and \`counts\` for 4, 8 and 12 weeks`),
     '/api/dashboard/transfers': get('GET /api/dashboard/transfers', 'Phase transfers ahead with their Reg 18 deadlines (before 15 February / 31 March)', pageQuery, paged),
-    '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks: by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`'),
+    '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks, counting what was due (done or not; open past its due date is late): by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`; each figure `total`, `onTime`, `late`, `lateOpen`, `pending`, `share`'),
     '/api/dashboard/sen2': get('GET /api/dashboard/sen2', 'SEN2 annual-review items for a census date (default today)', sen2Query, `${paged} and \`excluded\` counts by reason`),
     '/api/dashboard/sen2/excluded': get('GET /api/dashboard/sen2/excluded', 'Plans left out of the census, and why', sen2ExcludedQuery, paged),
     '/api/dashboard/sen2.csv': get('GET /api/dashboard/sen2.csv', 'The whole census as CSV; the row count is in X-Row-Count', sen2CsvQuery, 'CSV', { 'text/csv': { schema: { type: 'string' } } }),
