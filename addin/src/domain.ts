@@ -5,6 +5,7 @@
  */
 export { londonToday, plusDays } from '../../shared/calendar/londonDay';
 export { screenDate, screenDateOr, screenDay } from '../../shared/calendar/formatDate';
+export { reviewLink } from '../../shared/dashboard/reviewLink';
 export { type Finding, checkMeetingProposal, type MeetingMode } from '../../shared/compliance/checkMeetingProposal';
 export { type InviteeRole, requiredInviteeGroups } from '../../shared/compliance/inviteeRoles';
 export { type MeetingDateProposal, proposeMeetingDates } from '../../shared/compliance/proposeMeetingDates';

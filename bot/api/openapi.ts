@@ -260,7 +260,7 @@ function dashboardPaths() {
       post: {
         summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
         description: roles('POST /api/auth/teams-sso'),
-        responses: { '200': { description: '`orgId`, `orgName`, `role`, `displayName`, `onBehalfOf`' }, ...errors },
+        responses: { '200': { description: '`orgId`, `orgName`, `role`, `personId`, `displayName`, `onBehalfOf`' }, ...errors },
       },
     },
   };

@@ -27,8 +27,10 @@ export interface OverdueReview {
   daysOverdue: number;
   school: { id: string | null; name: string | null };
   officer: { id: number | null; name: string | null };
-  /** Who must act next: the school (its SENCO) or the council (the case officer). */
+  /** Who must act next, as a person: the school's SENCO or the council's case officer. */
   owner: { kind: 'school' | 'council'; name: string };
+  /** The last day a nudge was sent (or is due to go) about this review; null if never. */
+  lastNudgedOn: string | null;
 }
 
 export interface TodayReport extends Page<OverdueReview> {

@@ -1,5 +1,5 @@
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from '@fluentui/react-charts';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { DataTable } from '../components/DataTable';
 import type { ApiClient } from '../api/client';
 import { type Measure, measures, type Share, type Shares } from '../api/types';
 import { formatDate, formatMonth, percent } from '../components/format';
@@ -54,28 +54,16 @@ function ChartWithTable(props: { title: string; rows: ({ label: string } & Share
           legendProps={{ enabledWrapLines: true }}
         />
       </figure>
-      <Table aria-label={`${props.title} (table)`} size="small" data-testid={props.id}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{props.firstColumn}</TableHeaderCell>
-            {measures.map((m) => (
-              <TableHeaderCell key={m}>{measureNames[m]}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.rows.map((r) => (
-            <TableRow key={r.label}>
-              <TableCell>{r.label}</TableCell>
-              {measures.map((m) => (
-                <TableCell key={m} data-measure={m}>
-                  {r[m].share === null ? shareText(r[m]) : `${percent(r[m].share)} (${shareText(r[m])})`}
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable<{ label: string } & Shares>
+        label={`${props.title} (table)`}
+        testId={props.id}
+        rows={props.rows}
+        rowKey={(r) => r.label}
+        columns={[
+          { header: props.firstColumn, cell: (r) => r.label },
+          ...measures.map((m) => ({ header: measureNames[m], id: m, cell: (r: { label: string } & Shares) => (r[m].share === null ? shareText(r[m]) : `${percent(r[m].share)} (${shareText(r[m])})`) })),
+        ]}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ReviewDetail } from '../../api/types';
-import { screenDate } from '../../domain';
+import { reviewLink, screenDate } from '../../domain';
 import { roleNames } from '../booking';
 import type { PaneServices } from '../services';
 
@@ -64,6 +64,11 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
         <p>
           {meeting?.date ? screenDate(meeting.date) : ''}, {meeting?.mode === 'virtual' ? 'Teams meeting' : meeting?.mode === 'hybrid' ? 'hybrid' : 'in person'}
           {meeting?.rating ? `, rated ${meeting.rating}` : ''}.
+        </p>
+        <p>
+          <Link href={reviewLink(window.location.origin, review.id)} target="_blank" rel="noreferrer">
+            See the whole review
+          </Link>
         </p>
         {meeting?.teamsJoinUrl && (
           <p>
