@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
 import { type Endpoint, permissions } from './permissions';
+import { columnMapBody } from './routes/caseload';
 import { deadRemindersQuery } from './routes/reminders';
 import { councilSettingsSchema } from '../../shared';
 import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from './schemas';
@@ -64,8 +65,8 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       '/api/caseload/import': {
         post: {
-          summary: "Import a council's caseload (CSV); idempotent by laReference",
-          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows.`,
+          summary: "Import a council's caseload (CSV); idempotent by laReference; with Accept: application/x-ndjson, progress as it happens",
+          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows. The header is read through the council's saved column names (GET/PUT /api/caseload/mapping). \`rejectedCsv\` holds the rejected lines with their problems, to fix and upload again. A file identical to the last import (same column names, nothing changed since) is answered at once with \`sameAsLastImport\`. With \`Accept: application/x-ndjson\` the answer is JSON lines: \`{type: 'progress', read, created, updated, unchanged, rejected}\` after each 1,000 rows, then \`{type: 'result', ...}\`, or \`{type: 'error', status, code, message}\` if it failed after starting (nothing stored).`,
           parameters: [writeHeaders[0]],
           requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
           responses: {
@@ -129,6 +130,23 @@ export function openApiDocument(serverUrl: string) {
             '409': { description: 'No decision yet, a missing council setting (`settings`), or no email for the family on the case' },
             '503': { description: 'The service or the council is not set up for Microsoft Graph mail' },
           },
+        },
+      },
+      '/api/caseload/mapping': {
+        get: {
+          summary: "Your council's names for the caseload import's columns (empty: the default names)",
+          description: roles('GET /api/caseload/mapping'),
+          responses: { '200': { description: '`columns` (ours -> yours), `updatedAt`, `ourColumns`; the version is in the ETag header' }, ...errors },
+        },
+        put: {
+          summary: "Save your council's names for the import's columns (audited)",
+          description: roles('PUT /api/caseload/mapping'),
+          parameters: [
+            writeHeaders[0],
+            { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag from GET /api/caseload/mapping; a stale one gets 412.' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: json(columnMapBody) } } },
+          responses: { '200': { description: 'Saved; the new ETag is in the ETag header' }, ...errors, '412': { description: 'If-Match names an older version' } },
         },
       },
       '/api/council/settings': {

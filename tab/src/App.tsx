@@ -5,6 +5,7 @@ import type { SignedIn } from './api/types';
 import { londonToday } from './components/format';
 import { ReviewPage } from './review/ReviewPage';
 import { ComingView } from './views/ComingView';
+import { ImportView } from './views/ImportView';
 import { Sen2View } from './views/Sen2View';
 import { TodayView } from './views/TodayView';
 import { WorkloadView } from './views/WorkloadView';
@@ -12,9 +13,9 @@ import { WorkloadView } from './views/WorkloadView';
 // The charts are most of the bundle: load them when the Timeliness view is first opened.
 const TimelinessView = lazy(() => import('./views/TimelinessView.js').then((m) => ({ default: m.TimelinessView })));
 
-export const views = ['today', 'coming', 'timeliness', 'sen2', 'workload'] as const;
+export const views = ['today', 'coming', 'timeliness', 'sen2', 'workload', 'import'] as const;
 export type View = (typeof views)[number];
-const viewNames: Record<View, string> = { today: 'Today', coming: 'Coming', timeliness: 'Timeliness', sen2: 'SEN2', workload: 'Workload' };
+const viewNames: Record<View, string> = { today: 'Today', coming: 'Coming', timeliness: 'Timeliness', sen2: 'SEN2', workload: 'Workload', import: 'Import' };
 
 
 /** `#/reviews/{id}`: the review page (the cards' and the add-in's links); anything else: the views. */
@@ -63,6 +64,7 @@ export function App(props: { api: ApiClient; signedIn: SignedIn; initialView?: V
         )}
         {!reviewId && view === 'sen2' && <Sen2View api={props.api} today={today} />}
         {!reviewId && view === 'workload' && <WorkloadView api={props.api} />}
+        {!reviewId && view === 'import' && <ImportView api={props.api} />}
       </main>
     </div>
   );

@@ -16,6 +16,13 @@ export async function textOverlaps(page: Page): Promise<{ a: string; b: string }
       if (!text || !parent || parent.closest('[inert], script, style, [aria-hidden="true"]')) continue;
       const style = getComputedStyle(parent);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
+      // Visually hidden text (clipped to nothing, for screen readers) takes no space a reader sees.
+      let clipped = false;
+      for (let el: Element | null = parent; el && !clipped; el = el.parentElement) {
+        const s = getComputedStyle(el);
+        clipped = (s.clip !== 'auto' && s.position === 'absolute') || s.clipPath !== 'none';
+      }
+      if (clipped) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) boxes.push({ text, r });

@@ -1,4 +1,5 @@
 import type { TokenSource } from '../auth/tokenSource';
+import type { ColumnMapAnswer, ImportMessage, ImportProgress, ImportResult } from './import';
 import type { DecisionInput, ReviewDetail } from './review';
 import type { ComingReport, Filters, Nudge, Page, PhaseTransfer, Sen2Excluded, Sen2Report, SignedIn, TimelinessTrend, TodayReport, UndeliveredReminder, Workload } from './types';
 
@@ -66,6 +67,40 @@ export function createApiClient(tokens: TokenSource, base = '') {
     },
     decide: (id: string, input: DecisionInput, etag?: string) => post<unknown>(`/api/reviews/${encodeURIComponent(id)}/decision`, input, etag),
     sendLetter: (id: string, etag?: string) => post<{ status: string; message: string }>(`/api/reviews/${encodeURIComponent(id)}/letter/send`, {}, etag),
+    columnMap: async () => {
+      const res = await request('GET', '/api/caseload/mapping');
+      return { ...((await res.json()) as ColumnMapAnswer), etag: res.headers.get('etag') ?? undefined };
+    },
+    saveColumnMap: async (columns: Record<string, string>, etag?: string) => {
+      const res = await request('PUT', '/api/caseload/mapping', {
+        body: JSON.stringify({ columns }),
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID(), ...(etag ? { 'if-match': etag } : {}) },
+      });
+      return { ...((await res.json()) as ColumnMapAnswer), etag: res.headers.get('etag') ?? undefined };
+    },
+    /** Sends the file and reads the service's JSON lines as they come: progress, then the result (or the error). */
+    importCaseload: async (file: Blob, onProgress: (p: ImportProgress) => void): Promise<ImportResult> => {
+      const res = await request('POST', '/api/caseload/import', {
+        body: file,
+        headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson', 'idempotency-key': crypto.randomUUID() },
+      });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let buffered = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        buffered += decoder.decode(value ?? new Uint8Array(), { stream: !done });
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines.filter((l) => l.trim())) {
+          const message = JSON.parse(line) as ImportMessage;
+          if (message.type === 'progress') onProgress(message);
+          else if (message.type === 'result') return message;
+          else throw new ApiError(message.status, message.message);
+        }
+        if (done) throw new ApiError(502, 'The import stopped before the service answered; nothing may have been stored. Try again.');
+      }
+    },
     post,
     request,
   };

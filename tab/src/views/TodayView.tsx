@@ -47,8 +47,9 @@ export function TodayView(props: { api: ApiClient; signedIn: SignedIn }) {
       return <Link href={`#/reviews/${encodeURIComponent(r.reviewId)}`}>{r.step === 'decision' ? 'Record decision' : `Do the ${stepNames[r.step].toLowerCase()}`}</Link>;
     const who = r.owner.kind === 'school' ? 'SENCO' : 'officer';
     return (
-      <Button size="small" onClick={() => nudge(r)} aria-label={`Nudge the ${who} about ${r.child}`}>
+      <Button size="small" onClick={() => nudge(r)}>
         Nudge {who}
+        <span className="visually-hidden"> about {r.child}</span>
         {r.lastNudgedOn ? ` · last ${screenDay(r.lastNudgedOn)}` : ''}
       </Button>
     );

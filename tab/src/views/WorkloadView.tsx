@@ -63,7 +63,6 @@ export function WorkloadView(props: { api: ApiClient }) {
           data.total === 0 ? (
             <p data-testid="undelivered-none">Every reminder so far has been delivered.</p>
           ) : (
-            <>
               <DataTable<UndeliveredReminder>
                 label="Undelivered reminders"
                 labelledBy="undelivered-heading"
@@ -79,7 +78,6 @@ export function WorkloadView(props: { api: ApiClient }) {
                   { header: 'What went wrong', cell: (r) => errorAdvice(r.lastError) },
                 ]}
               />
-            </>
           )
         }
       </Status>
