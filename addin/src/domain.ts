@@ -4,7 +4,7 @@
  * never needs.
  */
 export { londonToday, plusDays } from '../../shared/calendar/londonDay';
-export { screenDate, screenDateOr, screenDay } from '../../shared/calendar/formatDate';
+export { screenDate, screenDateOr, screenDay, screenDeadline } from '../../shared/calendar/formatDate';
 export { reviewLink } from '../../shared/dashboard/reviewLink';
 export { type Finding, checkMeetingProposal, type MeetingMode } from '../../shared/compliance/checkMeetingProposal';
 export { type InviteeRole, requiredInviteeGroups } from '../../shared/compliance/inviteeRoles';

@@ -1,4 +1,4 @@
-import { longDate, screenDate, screenDateOr, screenDay, screenMonth } from './formatDate';
+import { longDate, screenDate, screenDateOr, screenDay, screenDeadline, screenMonth } from './formatDate';
 
 describe('the date forms people read', () => {
   it('shows 2026-12-13 on a screen as "Sun 13 Dec 2026", naming the weekend', () => {
@@ -22,5 +22,17 @@ describe('the date forms people read', () => {
     expect(longDate('2028-02-29')).toBe('Tuesday 29 February 2028');
     expect(longDate('2026-10-25')).toBe('Sunday 25 October 2026');
     expect(longDate('2026-10-26')).toBe('Monday 26 October 2026');
+  });
+});
+
+describe('a "by" date a person acts on', () => {
+  it('says a Sunday deadline is done by the Friday before', () => {
+    expect(screenDeadline('2026-12-13')).toBe('Sun 13 Dec 2026: do it by Fri 11 Dec');
+  });
+  it('moves a bank holiday (Mon 28 Dec 2026, the Boxing Day substitute) back past the weekend and Christmas', () => {
+    expect(screenDeadline('2026-12-28')).toBe('Mon 28 Dec 2026: do it by Thu 24 Dec');
+  });
+  it('leaves a working day as it is', () => {
+    expect(screenDeadline('2026-12-10')).toBe('Thu 10 Dec 2026');
   });
 });

@@ -1,6 +1,7 @@
 import { UTCDate } from '@date-fns/utc';
 import { format } from 'date-fns';
 import type { IsoDate } from '../timeline/types';
+import { lastWorkingDayBy } from './workingDay';
 
 /**
  * The one place a calendar date becomes words. ISO (`2026-12-13`) stays in files and the
@@ -40,4 +41,13 @@ export function screenMonth(month: string): string {
  */
 export function longDate(date: IsoDate): string {
   return format(calendarDay(date), 'EEEE d MMMM yyyy');
+}
+
+/**
+ * A "by" date as a person acts on it: "Mon 28 Dec 2026" when it is a working day, and
+ * "Sun 13 Dec 2026: do it by Fri 11 Dec" when it is a weekend or a bank holiday.
+ */
+export function screenDeadline(date: IsoDate): string {
+  const working = lastWorkingDayBy(date);
+  return working === date ? screenDate(date) : `${screenDate(date)}: do it by ${screenDay(working)}`;
 }

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   await routeValidOrigins(page);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await svc?.stop();

@@ -59,6 +59,13 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
       <h1>
         Review booked: {review.child.name} ({review.child.laReference})
       </h1>
+      {/* Outlook sends the invitations only when the organiser presses Send: booking here does not. */}
+      <MessageBar intent="info">
+        <MessageBarBody>
+          <MessageBarTitle>Press Send to invite everyone</MessageBarTitle>
+          The review is booked with the council. If you have not yet, press Send on this meeting in Outlook: that is what invites everyone.
+        </MessageBarBody>
+      </MessageBar>
       <section aria-labelledby="meeting-heading">
         <h2 id="meeting-heading">The meeting</h2>
         <p>
@@ -66,7 +73,7 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
           {meeting?.rating ? `, rated ${meeting.rating}` : ''}.
         </p>
         <p>
-          <Link href={reviewLink(window.location.origin, review.id)} target="_blank" rel="noreferrer">
+          <Link href={reviewLink(props.services.serviceUrl ?? window.location.origin, review.id)} target="_blank" rel="noreferrer">
             See the whole review
           </Link>
         </p>
@@ -95,7 +102,7 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
           <ul className={styles.list}>
             {review.advice.requests.map((r) => (
               <li key={`${r.fromRole}-${r.email}`}>
-                {roleNames[r.fromRole as keyof typeof roleNames] ?? r.fromRole} ({r.email ?? 'no email'}): due {screenDate(r.dueOn)}
+                {review.contacts.find((c) => c.email === r.email)?.name ?? r.email ?? 'No address'} ({roleNames[r.fromRole as keyof typeof roleNames] ?? r.fromRole}): due {screenDate(r.dueOn)}
               </li>
             ))}
           </ul>
