@@ -79,7 +79,7 @@ describe('the caseload import in the tab', () => {
     await openImport();
     const seen = await watchProgress();
     await page.locator('input[type="file"]').setInputFiles({ name: 'caseload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Import the file' }).click();
     await page.getByTestId('import-result').waitFor({ timeout: 240_000 });
     const shown = await seen();
     // Progress came as the rows were stored: counts in between, rising, before the last.
@@ -108,7 +108,7 @@ describe('the caseload import in the tab', () => {
   it('says at once that the same file again changed nothing', async () => {
     await openImport();
     await page.locator('input[type="file"]').setInputFiles({ name: 'caseload.csv', mimeType: 'text/csv', buffer: Buffer.from(caseload()) });
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Import the file' }).click();
     await page.getByText(/This file is the same as the one imported on \d{4}-\d{2}-\d{2}, and nothing has changed since/).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-unchanged').locator('.figure-value').textContent()).toBe(String(ROWS - 3));
     expect(await page.getByTestId('import-created').locator('.figure-value').textContent()).toBe('0');
@@ -123,7 +123,7 @@ describe('the caseload import in the tab', () => {
     await page.getByText('Saved: every import from now on reads these column names.').waitFor();
     const file = `Case Ref,Pupil Name,school,planIssued\nMAP-1,Dee Example,demo-school-1,2026-04-01\n`;
     await page.locator('input[type="file"]').setInputFiles({ name: 'mapped.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Import the file' }).click();
     await page.getByTestId('import-result').waitFor();
     expect(await page.getByTestId('import-created').locator('.figure-value').textContent()).toBe('1');
     const [child] = await svc.service.db.query<{ name: string }>("select name from children where la_reference = 'MAP-1'");

@@ -100,7 +100,7 @@ export function ImportView(props: { api: ApiClient }) {
         {file && <p>{`${file.name} (${Math.ceil(file.size / 1024).toLocaleString('en-GB')} KB)`}</p>}
       </div>
       <Button appearance="primary" disabled={!file || running} onClick={() => file && run(file)}>
-        Import
+        Import the file
       </Button>
       {progress && (
         <div className="import-progress" data-testid="import-progress">
