@@ -106,6 +106,9 @@ describe('the task pane', () => {
       ['social-care', '2026-12-28'],
     ]);
     await expect(page.getByRole('heading', { name: 'Advice requested' }).locator('xpath=following-sibling::ul[1]').textContent()).resolves.toContain('due Mon 28 Dec 2026');
+    await page.getByText('Press Send to invite everyone').waitFor();
+    // The review's page in the tab, where the whole review can be read (test/tab/reviewPage.test.ts opens it).
+    expect(await page.getByRole('link', { name: 'See the whole review' }).getAttribute('href')).toBe(`${h.svc.url}/tab/#/reviews/${ids['N-100']}`);
     await expectAccessible(page, 'booked');
   });
 

@@ -47,9 +47,11 @@ export function caseloadRoutes(ctx: ApiContext): Router {
         body: await importCaseloadFile(tx, principal, csv, {
           ...options,
           onProgress: streaming
-            ? (p) => {
+            ? async (p) => {
                 if (!res.headersSent) res.status(200).type(NDJSON).set('Cache-Control', 'no-store').flushHeaders();
                 line({ type: 'progress', ...p });
+                // Let the event loop send it now: an embedded database can keep the loop busy until the import ends.
+                await new Promise<void>((resolve) => setImmediate(resolve));
               }
             : undefined,
         }),
