@@ -43,7 +43,7 @@ export function TodayView(props: { api: ApiClient; signedIn: SignedIn }) {
   const mine = officerSignedIn && officer === String(props.signedIn.personId);
   const action = (r: OverdueReview) => {
     if (nudged[r.reviewId]) return <span role="status">{nudged[r.reviewId]}</span>;
-    if (officerSignedIn && councilSteps.has(r.step) && r.owner.kind === 'council')
+    if (officerSignedIn && councilSteps.has(r.step) && r.owner.kind === 'council' && (r.officer.id === props.signedIn.personId || r.officer.id === null))
       return <Link href={`#/reviews/${encodeURIComponent(r.reviewId)}`}>{r.step === 'decision' ? 'Record decision' : `Do the ${stepNames[r.step].toLowerCase()}`}</Link>;
     const who = r.owner.kind === 'school' ? 'SENCO' : 'officer';
     return (
