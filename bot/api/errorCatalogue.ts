@@ -38,6 +38,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'mail-failed': { status: 502 },
   'mail-outcome-unknown': { status: 504 },
   'advice-link-not-possible': { status: 409 },
+  // the meeting report (#24)
+  'report-submitted': { status: 409 },
   'graph-not-configured': { status: 503 },
   'teams-meeting-failed': { status: 502 },
   'attachment-failed': { status: 502 },

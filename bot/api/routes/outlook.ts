@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { Router } from 'express';
+import { addMeetingSidePanel } from '../../app/meetingReport/addMeetingSidePanel';
 import { type GraphClient, attachFile, enableTeamsMeeting, openFileContent } from '../../graph';
 import { appendAudit } from '../../store/audit';
 import { InvalidInputError, NotFoundError } from '../../store/errors';
@@ -15,6 +16,8 @@ export interface OutlookRouteOptions extends ApiContext {
   graph?: GraphAccess | undefined;
   /** How long to wait for Graph to provision a Teams join link. */
   teamsJoinUrl?: { attempts: number; intervalMs: number };
+  /** The app's id in the Teams catalogue and the service's address: the review tab goes into the meeting's chat. */
+  meetingTab?: { teamsAppId: string | undefined; publicUrl: () => string } | undefined;
 }
 
 /**
@@ -54,7 +57,8 @@ export function outlookRoutes(ctx: OutlookRouteOptions): Router {
       await tx.query('update meetings set teams_join_url = $2 where review_id = $1', [id, joinUrl]);
       await appendAudit(tx, principal, 'meeting.teams-enabled', 'review', id, before ?? null, { teams_join_url: joinUrl });
     });
-    res.status(200).json({ reviewId: id, joinUrl });
+    const sidePanel = await addMeetingSidePanel(gc, { reviewId: id, joinUrl, teamsAppId: ctx.meetingTab?.teamsAppId, publicUrl: ctx.meetingTab?.publicUrl() ?? '' }, ctx.logger);
+    res.status(200).json({ reviewId: id, joinUrl, sidePanel });
   });
 
   router.post('/api/reviews/:id/outlook/attachments', async (req, res) => {

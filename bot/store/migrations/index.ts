@@ -8,6 +8,7 @@ import { adviceLinks } from './007_advice_links';
 import { caseContacts } from './008_case_contacts';
 import { dashboard } from './010_dashboard';
 import { onboarding } from './009_onboarding';
+import { reviewReports } from './240_review_reports';
 import { caseloadImportSettings } from './270_caseload_import_settings';
 
 export interface Migration {
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'case contacts and add-in attachments', sql: caseContacts },
   { version: 9, name: 'onboarding: membership source and removal', sql: onboarding },
   { version: 10, name: 'dashboard: case officers and report indexes', sql: dashboard },
+  { version: 240, name: 'structured meeting reports', sql: reviewReports },
   { version: 270, name: 'caseload import: column mapping and last import', sql: caseloadImportSettings },
 ];

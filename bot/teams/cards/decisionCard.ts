@@ -70,7 +70,7 @@ export function decisionCard(o: DecisionCardOptions): Card {
   const actions = [];
   if (o.view.kind === 'form') {
     const v = o.view.values ?? {};
-    const amending = (v.outcome ?? s.recommendation) === 'amend';
+    const amending = (v.outcome ?? s.recommendation) === 'amend' || Boolean(v.proposedAmendments ?? s.proposedAmendments);
     body.push(
       new TextBlock(
         `What to do: decide whether to keep the plan as it is, change it or end it, and tell the family. Record it here on the day you tell them.${s.decisionDue ? ` Decide by ${screenDate(s.decisionDue)}${lateness(s.decisionDue, o.today)}.` : ''}`,
@@ -95,7 +95,14 @@ export function decisionCard(o: DecisionCardOptions): Card {
       new TextInput({ id: 'reasons', label: 'Reasons for the decision', isRequired: true, isMultiline: true, maxLength: 4000, errorMessage: 'Give the reasons.', value: v.reasons ?? '' }),
       new TextBlock('Your reasons go word for word into the letter to the family, after “We have decided to … because”. Write them to the family.', { wrap: true, isSubtle: true, size: 'Small' }),
       // Only for amend: shown when the recommendation is amend, otherwise one press away.
-      new TextInput({ id: 'proposedAmendments', label: 'The changes you propose (amend only; they go in the amendment notice)', isMultiline: true, maxLength: 4000, value: v.proposedAmendments ?? '', isVisible: amending }),
+      new TextInput({
+        id: 'proposedAmendments',
+        label: 'The changes you propose (amend only; they go in the amendment notice)',
+        isMultiline: true,
+        maxLength: 4000,
+        value: v.proposedAmendments ?? s.proposedAmendments ?? '',
+        isVisible: amending,
+      }),
     );
     if (!amending) body.push(new ActionSet(new ToggleVisibilityAction({ title: 'Amending? Add the proposed changes' }).withTargetElements('proposedAmendments')));
     actions.push(

@@ -49,7 +49,7 @@ export function PeopleSection(props: { review: ReviewDetail }) {
       {invitations.length === 0 ? (
         <p>No one has been invited yet. {contacts.length ? `The case lists ${contacts.length} people to invite.` : ''}</p>
       ) : (
-        <ul className="plain-list">
+        <ul className="review-list">
           {invitations.map((i) => (
             <li key={`${i.role}-${i.email ?? i.name}`}>
               {i.name ?? i.email ?? 'Someone'} ({role(i.role)}), invited {formatDate(i.sentOn)}
@@ -68,7 +68,7 @@ export function AdviceSection(props: { review: ReviewDetail }) {
     <section aria-labelledby="advice-heading">
       <h2 id="advice-heading">Advice</h2>
       {requests.length === 0 && items.length === 0 ? <p>No advice requested yet.</p> : null}
-      <ul className="plain-list">
+      <ul className="review-list">
         {requests.map((r) => (
           <li key={r.id}>
             {role(r.fromRole)}, {nameOf(r.email)}: {r.outstanding ? `asked ${formatDate(r.requestedOn)}, due ${formatDate(r.dueOn)}` : 'received'}
@@ -138,7 +138,7 @@ export function OutcomeSections(props: { review: ReviewDetail }) {
       <section aria-labelledby="letters-heading">
         <h2 id="letters-heading">Letters</h2>
         {letters?.length ? (
-          <ul className="plain-list">
+          <ul className="review-list">
             {letters.map((l, n) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: letters are listed once, in the order stored.
               <li key={n}>
@@ -173,7 +173,7 @@ export function AuditSection(props: { review: ReviewDetail }) {
       {audit.length === 0 ? (
         <p>Nothing recorded yet.</p>
       ) : (
-        <ol className="plain-list">
+        <ol className="review-list">
           {audit.map((a, n) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the trail is append-only and shown in order.
             <li key={n}>
