@@ -1,4 +1,5 @@
 import { type AcceptAdviceDeps, acceptAdviceFile, TEAMS_FILE_DOWNLOAD_INFO } from '../advice/acceptAdviceFile';
+import type { LetterFiles } from '../letters/deliverMailing';
 import type { LetterMailer } from '../letters/mailer';
 import { produceDecisionLetter } from '../letters/produceDecisionLetter';
 import type { Logger } from '../log/logger';
@@ -14,11 +15,11 @@ import type { AfterDecision, OnFileReceived } from '../teams';
  * review later. The amendment clock and the reminders start in the decision's own
  * transaction (recordDecision), not here.
  */
-export function letterAfterDecision(deps: { db: Db; mailer: LetterMailer | undefined; today: () => string; logger: Logger }): AfterDecision {
+export function letterAfterDecision(deps: { db: Db; mailer: LetterMailer | undefined; files?: LetterFiles | undefined; today: () => string; logger: Logger }): AfterDecision {
   return async (reviewId, _tx, actor) => {
     if (!actor) return;
     try {
-      const delivery = await produceDecisionLetter(deps.db, actor, reviewId, { mailer: deps.mailer, today: deps.today(), logger: deps.logger });
+      const delivery = await produceDecisionLetter(deps.db, actor, reviewId, { mailer: deps.mailer, files: deps.files, today: deps.today(), logger: deps.logger });
       deps.logger.info('decision letter after a Teams decision', { reviewId, status: delivery.status });
     } catch (error) {
       const code = error instanceof ServiceError ? error.code : 'unexpected';

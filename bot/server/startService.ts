@@ -114,7 +114,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     publicUrl,
   };
   const hooks = {
-    afterDecision: letterAfterDecision({ db, mailer, today, logger }),
+    afterDecision: letterAfterDecision({ db, mailer, files: { storage: advice.storage, defaultDriveId: advice.defaultDriveId }, today, logger }),
     onFileReceived: adviceOnFileReceived({ db, storage: advice.storage, today, maxBytes: advice.maxBytes, defaultDriveId: advice.defaultDriveId, logger }),
   };
   const teams = await createTeamsBot(config, { db, today, publicUrl, logger }, { ...hooks, ...options.teams }).catch(async (error: Error) => {

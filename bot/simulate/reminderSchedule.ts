@@ -87,13 +87,16 @@ export function reminderScheduleFromRules(terms: TermCalendar = englandTypicalTe
 }
 
 /**
- * Everything the state built for `action` depends on. The review deadline depends only
- * on the cycle's anchor (reviewDeadline: the last conclusion, else the plan's issue),
- * so plans that share dates share answers.
+ * Everything the state built for `action` depends on: the case input as the timeline
+ * reads it for the cycle (whatever fields it has: the year group and the setting, from
+ * which a transfer can be inferred, included), less what happens within the cycle. The
+ * plan's issue date matters only for a first review, so plans that share dates share
+ * answers.
  */
 function cacheKey(action: PromptedAction, live: ReminderStateInput, since: string): string {
+  const { meetingDate: _m, decision: _d, amendmentNoticeServed: _a, planIssued, ...rest } = live.case;
   const c = live.case;
-  const cycle = `${c.lastReviewConcluded ?? c.planIssued}|${c.transfer ? `${c.transfer.kind}:${c.transfer.date}` : ''}`;
+  const cycle = `${rest.lastReviewConcluded ? '' : planIssued}|${JSON.stringify(rest)}`;
   switch (action) {
     case 'book':
       return `b|${since}|${cycle}`;

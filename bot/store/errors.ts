@@ -28,6 +28,11 @@ export type ServiceErrorCode =
   | 'review-concluded'
   /** Decision letters (bot/letters). */
   | 'no-decision-yet'
+  /** After the decision (#25): drafts, representations, the final plan. */
+  | 'no-letter-draft'
+  | 'letter-draft-stale'
+  | 'not-amend-decision'
+  | 'amendment-outcome-recorded'
   | 'council-setting-missing'
   | 'letter-not-ready'
   | 'no-family-email'
@@ -49,7 +54,11 @@ export type ServiceErrorCode =
   | 'report-submitted'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
-  | 'already-removed';
+  | 'already-removed'
+  /** Placements and plan transfers (bot/store/placements, #26). */
+  | 'setting-already-registered'
+  | 'plan-not-transferable'
+  | 'council-not-on-service';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

@@ -6,3 +6,4 @@ export * from './termDates';
 export * from './memo';
 export * from './formatDate';
 export * from './workingDay';
+export * from './tribunalDays';

@@ -6,6 +6,7 @@ import { londonToday } from './components/format';
 import { ReviewPage } from './review/ReviewPage';
 import { ComingView } from './views/ComingView';
 import { ImportView } from './views/ImportView';
+import { SchoolView } from './views/SchoolView';
 import { Sen2View } from './views/Sen2View';
 import { TodayView } from './views/TodayView';
 import { WorkloadView } from './views/WorkloadView';
@@ -35,6 +36,23 @@ export function App(props: { api: ApiClient; signedIn: SignedIn; initialView?: V
     setView(v);
     if (reviewId) window.location.hash = '#/';
   };
+  // A SENCO has no council dashboard: the school's one list of every council's children (#26).
+  if (props.signedIn.role === 'senco') {
+    return (
+      <div className="app">
+        <header className="app-header">
+          <h1>EHCP annual reviews</h1>
+          <Text>
+            {props.signedIn.orgName}
+            {props.signedIn.displayName ? ` · ${props.signedIn.displayName}` : ''}
+          </Text>
+        </header>
+        <main id="view-panel">
+          {reviewId ? <ReviewPage api={props.api} id={decodeURIComponent(reviewId)} role={props.signedIn.role} today={today} /> : <SchoolView api={props.api} />}
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="app">
       <header className="app-header">

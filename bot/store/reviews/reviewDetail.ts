@@ -1,6 +1,8 @@
 import { computeTimeline } from '../../../shared';
 import type { Queryable } from '../db';
 import type { Principal } from '../principal';
+import { readCouncilSettings } from '../councilSettings';
+import { transferHistory } from '../placements/transfers';
 import { caseInputOf, etagOf, loadReview, type ReviewRow } from './loadReview';
 
 /** GET /api/reviews/{id}: the case, its timeline (each step's date, state and source) and what has happened. */
@@ -50,15 +52,17 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
        (select coalesce(json_agg(json_build_object('adviceItemId', advice_item_id, 'outlookEventId', outlook_event_id, 'attachmentId', attachment_id, 'attachedAt', attached_at)
                                  order by attached_at), '[]')
           from meeting_attachments where review_id = $1) as attachments,
-       -- the letters stored as sent or drafted (who they went to by role only), and the review's audit trail (what, when, by which role)
-       (select coalesce(json_agg(json_build_object('outcome', outcome, 'channel', channel, 'on', (sent_at at time zone 'Europe/London')::date,
-                                                   'recipients', (select coalesce(json_agg(x->>'role'), '[]') from jsonb_array_elements(recipients) x), 'resend', resend) order by id), '[]')
-          from decision_letters where review_id = $1) as letters,
+       -- the letters kept as sent, posted or drafted (who they went to by role only), and the review's audit trail (what, when, by which role)
+       (select coalesce(json_agg(json_build_object('kind', kind, 'title', title, 'channel', channel, 'letterDate', letter_date, 'sentOn', sent_on,
+                                                   'recipients', (select coalesce(json_agg(x->>'role'), '[]') from jsonb_array_elements(recipients) x)) order by created_at, id), '[]')
+          from letters_sent where review_id = $1 and not superseded) as letters,
        (select coalesce(json_agg(json_build_object('action', action, 'on', (at at time zone 'Europe/London')::date, 'role', actor_role) order by id), '[]')
           from (select id, action, at, actor_role from audit_log where entity = 'review' and entity_id = $1 order by id desc limit 100) a) as audit`,
     [row.id, row.plan_id],
   );
   const { invitations, requests, items, meeting, report, decision, amendment, contacts, attachments, letters, audit } = recorded as Recorded;
+  // Each review follows its own council's settings: a school works with every council that places a child there (#26).
+  const { settings } = await readCouncilSettings(tx, row.council_id);
   const input = caseInputOf(row);
   const timeline = computeTimeline(input, { today });
   // Steps the timeline core cannot know are done but the service has evidence of.
@@ -84,6 +88,17 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
       councilId: row.council_id,
       previousReviewConcluded: row.previous_concluded_on,
     },
+    council: {
+      id: row.council_id,
+      name: settings.councilName ?? row.council_name ?? row.council_id,
+      // The council's own term dates, or null where it has set none (the typical England terms then apply).
+      termDates: settings.termDates ?? null,
+      sendTeam: settings.sendTeamName ? { name: settings.sendTeamName, email: settings.sendTeamEmail ?? null, phone: settings.sendTeamPhone ?? null } : null,
+      sendiass: settings.sendiassName ? { name: settings.sendiassName, contact: settings.sendiassContact ?? null } : null,
+      mediation: settings.mediationServiceName ? { name: settings.mediationServiceName, contact: settings.mediationServiceContact ?? null } : null,
+    },
+    // A plan transferred in from another council (Reg 15): where from, when, and its reviews there.
+    transferredFrom: row.transferred_in_on ? await transferHistory(tx, row.plan_id) : null,
     timeline: { ...timeline, steps },
     invitations,
     // Every item with who sent it and when; which requests still wait for their advice.

@@ -97,7 +97,8 @@ export function decisionCard(o: DecisionCardOptions): Card {
       // Only for amend: shown when the recommendation is amend, otherwise one press away.
       new TextInput({
         id: 'proposedAmendments',
-        label: 'The changes you propose (amend only; they go in the amendment notice)',
+        label: 'For amend: the proposed amendments, one per line as "section: change" (listed in the letter and set out in the amendment notice sent with it)',
+        placeholder: 'F: Add a weekly session of speech and language therapy',
         isMultiline: true,
         maxLength: 4000,
         value: v.proposedAmendments ?? s.proposedAmendments ?? '',

@@ -1,7 +1,7 @@
 import type { TokenSource } from '../auth/tokenSource';
 import type { ColumnMapAnswer, ImportMessage, ImportProgress, ImportResult } from './import';
 import type { DecisionInput, ReviewDetail } from './review';
-import type { ComingReport, Filters, Nudge, Page, PhaseTransfer, Sen2Excluded, Sen2Report, SignedIn, TimelinessTrend, TodayReport, UndeliveredReminder, Workload } from './types';
+import type { ComingReport, Filters, Nudge, Page, PhaseTransfer, SchoolReview, Sen2Excluded, Sen2Report, SignedIn, TimelinessTrend, TodayReport, UndeliveredReminder, Workload } from './types';
 
 /** A refusal from the service, with its message (the service writes them for people). */
 export class ApiError extends Error {
@@ -60,6 +60,7 @@ export function createApiClient(tokens: TokenSource, base = '') {
     },
     workload: () => get<Workload>('/api/dashboard/workload'),
     undelivered: (q: Query) => get<Page<UndeliveredReminder>>('/api/dashboard/undelivered', q),
+    reviews: (q: Query) => get<{ items: SchoolReview[]; nextCursor: string | null }>('/api/reviews', q),
     nudge: (reviewId: string) => post<Nudge>(`/api/reviews/${encodeURIComponent(reviewId)}/nudge`, {}),
     review: async (id: string) => {
       const res = await request('GET', `/api/reviews/${encodeURIComponent(id)}`);

@@ -22,7 +22,8 @@ export interface ReviewDetail {
   report: { sentOn: string; recommendation: string | null; notes?: string | null } | null;
   decision: { outcome: 'maintain' | 'amend' | 'cease'; notifiedOn: string; reasons: string; decidedBy: string | null } | null;
   amendment: { noticeServedOn: string | null; familyRespondedOn: string | null; finalPlanIssuedOn: string | null } | null;
-  letters?: { outcome: string; channel: 'send' | 'draft'; on: string; recipients: string[]; resend: boolean }[];
+  /** Every letter kept for the review (not superseded): emailed, posted, or only drafted (no `sentOn`). */
+  letters?: { kind: string; title: string; channel: 'email' | 'draft' | 'post'; letterDate: string; sentOn: string | null; recipients: string[] }[];
   audit?: { action: string; on: string; role: string | null }[];
 }
 

@@ -8,7 +8,7 @@ import { formatDate } from '../components/format';
 export function actionsFor(review: ReviewDetail, role: string, today: string): ('book' | 'nudge' | 'decide' | 'send-letter')[] {
   const open = review.status !== 'concluded' && !review.decision;
   const held = review.meeting !== null && review.meeting.date <= today;
-  const sent = (review.letters ?? []).some((l) => l.channel === 'send');
+  const sent = (review.letters ?? []).some((l) => l.kind === 'decision' && l.sentOn !== null);
   const actions: ('book' | 'nudge' | 'decide' | 'send-letter')[] = [];
   if (role === 'senco' && !review.meeting) actions.push('book');
   if ((role === 'la-officer' || role === 'la-manager') && open) actions.push('nudge');

@@ -142,8 +142,7 @@ export function OutcomeSections(props: { review: ReviewDetail }) {
             {letters.map((l, n) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: letters are listed once, in the order stored.
               <li key={n}>
-                {l.outcome} letter {l.channel === 'send' ? 'sent' : 'drafted in the council mailbox (not sent yet)'} {formatDate(l.on)}, to {l.recipients.map(role).join(', ')}
-                {l.resend ? ' (again)' : ''}
+                {l.title}: {l.sentOn ? `${l.channel === 'post' ? 'posted' : 'sent'} ${formatDate(l.sentOn)}` : `drafted in the council mailbox, dated ${formatDate(l.letterDate)}, not sent yet`}, to {l.recipients.map(role).join(', ')}
               </li>
             ))}
           </ul>
