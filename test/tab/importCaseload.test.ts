@@ -97,7 +97,7 @@ describe('the caseload import in the tab', () => {
     const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(`${HEADER},problem`);
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^IMP-BAD-1,Ann Example,no-such-school,2026-03-01,,,,,,,"?school: "*no-such-school"* is not a school registered with this council/);
+    expect(lines[1]).toMatch(/^IMP-BAD-1,Ann Example,no-such-school,2026-03-01,,,,,,,"?school: "*no-such-school"* is not a registered setting/);
     expect(lines[2]).toMatch(/^IMP-BAD-2,Bob Example,demo-school-1,2026-02-30,,,,,,,"?planIssued: /);
     expect(lines[3]?.startsWith(`${BAD.csv},`)).toBe(true);
     expect(lines[3]).toMatch(/csv: /);
