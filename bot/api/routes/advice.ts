@@ -10,7 +10,7 @@ import { failurePage, invalidLinkPage, type LinkFacts, thankYouPage, tooManyAtte
 import { adviceCss } from '../../advice/pages/styles';
 import { type AdviceStorage, reviewFolderPath } from '../../advice/storage';
 import { viewsDocument } from '../../advice/viewsDocument';
-import { checkViews } from '../../advice/viewsForm';
+import { checkViews, type FamilyViews } from '../../advice/viewsForm';
 import { type AdviceLinkContext, issueAdviceLink, openAdviceLink, useAdviceLink } from '../../store/advice/links';
 import { adviceDriveFor } from '../../store/advice/openRequests';
 import { recordReceivedAdvice } from '../../store/advice/recordReceivedAdvice';
@@ -96,7 +96,15 @@ async function drainBounded(req: IncomingMessage, res: Response, limit: number):
 }
 
 function facts(link: AdviceLinkContext): LinkFacts {
-  return { initials: childInitials(link.childName), laReference: link.laReference, fromRole: link.fromRole, dueOn: link.dueOn, meetingDate: link.meetingDate };
+  return {
+    initials: childInitials(link.childName),
+    laReference: link.laReference,
+    fromRole: link.fromRole,
+    dueOn: link.dueOn,
+    meetingDate: link.meetingDate,
+    council: { name: link.councilName, team: link.sendTeamName, phone: link.sendTeamPhone, email: link.sendTeamEmail },
+    askedBy: { name: link.askedByName, school: link.schoolName },
+  };
 }
 
 function send(res: Response, status: number, body: string, extra: Record<string, string> = {}): void {
@@ -181,7 +189,8 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
   );
 
   /** Saves the file, then marks the link used and records the item in one transaction. */
-  const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: Buffer, contentType: string, what: 'advice' | 'views') => {
+  // `answers`: the family's own copy of what they sent, shown on the thank-you page to keep.
+  const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: Buffer, contentType: string, what: 'advice' | 'views', answers?: FamilyViews) => {
     const driveId = await adviceDriveFor(ctx.db, link.councilId, settings.defaultDriveId);
     if (!settings.storage || !driveId) {
       ctx.logger.error('advice storage not set up', { councilId: link.councilId });
@@ -219,7 +228,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
       send(res, 404, invalidLinkPage());
       return;
     }
-    send(res, 201, thankYouPage(what, facts(link)));
+    send(res, 201, thankYouPage(what, facts(link), answers));
   };
 
   router.post(
@@ -240,7 +249,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
         }
         const document = await viewsDocument({ views: checked.views, childLabel: childLabel(link.childName, link.laReference), fromRole: link.fromRole, meetingDate: link.meetingDate, receivedOn: ctx.today() });
         const name = adviceFileName({ original: 'views.docx', kind: 'docx', childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
-        await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views');
+        await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views', checked.views);
         return;
       }
       const upload = await readUpload(req, { maxFileBytes: settings.maxBytes });

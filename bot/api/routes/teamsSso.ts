@@ -29,7 +29,7 @@ export function teamsSsoRoutes(ctx: ApiContext & { onBehalfOf?: OnBehalfOfExchan
       'select pe.display_name, o.name as org_name from people pe join organisations o on o.id = pe.org_id where pe.id = $1',
       [principal.personId],
     );
-    res.json({ orgId: principal.orgId, orgName: person?.org_name ?? principal.orgId, role: principal.role, displayName: person?.display_name ?? null, onBehalfOf });
+    res.json({ orgId: principal.orgId, orgName: person?.org_name ?? principal.orgId, role: principal.role, personId: principal.personId, displayName: person?.display_name ?? null, onBehalfOf });
   });
   return router;
 }
