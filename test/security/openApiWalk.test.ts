@@ -53,6 +53,7 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/representations': { body: { receivedOn: TODAY, summary: 'The family agree.' } },
   'POST /api/reviews/{id}/final-plan': { body: { plan: { driveId: 'b!drive', itemId: '01PLAN' } } },
   'POST /api/reviews/{id}/not-amending': { body: { reasons: 'The plan stays as it is.' } },
+  'PUT /api/caseload/mapping': { body: { columns: { laReference: 'Ref' } } },
 };
 
 describe.each(storeKinds)('the API as its OpenAPI description says, on %s', (kind) => {
