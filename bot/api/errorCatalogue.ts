@@ -58,6 +58,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'not-ceasing': { status: 409 },
   'cease-consultation-open': { status: 409 },
   'plan-kept-until': { status: 409 },
+  // security (#19)
+  'store-unavailable': { status: 503, retryAfterSeconds: 5 },
   // placements and plan transfers (#26)
   'setting-already-registered': { status: 409 },
   'plan-not-transferable': { status: 409 },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
 import { type Endpoint, permissions } from './permissions';
+import { columnMapBody } from './routes/caseload';
 import { reportDocumentQuery } from './routes/meetingReport';
 import { deadRemindersQuery } from './routes/reminders';
 import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
@@ -42,6 +43,7 @@ const errors = {
   '401': { description: 'Missing, expired or invalid bearer token' },
   '403': { description: 'Your role may not call this endpoint' },
   '404': { description: 'Unknown id, or a case of another organisation (not revealed)' },
+  '503': { description: '`store-unavailable`: the database cannot be reached just now; nothing was saved; retry after Retry-After seconds' },
 };
 const writeErrors = {
   ...errors,
@@ -54,6 +56,8 @@ const writeHeaders = [
   { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Repeat a write safely: the same key returns the first answer and writes nothing new.' },
   { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag from GET /api/reviews/{id}; a stale one gets 412.' },
 ];
+/** For writes with no version of their own: only `If-Match: *` can match (RFC 9110 13.1.1). */
+const noVersionIfMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'Only `*`: this has no version, so any entity tag gets 412.' };
 const queryParams = (schema: z.ZodObject) =>
   Object.entries(schema.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: json(field as z.ZodType) }));
 
@@ -85,9 +89,9 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       '/api/caseload/import': {
         post: {
-          summary: "Import a council's caseload (CSV); idempotent by laReference",
-          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows.`,
-          parameters: [writeHeaders[0]],
+          summary: "Import a council's caseload (CSV); idempotent by laReference; with Accept: application/x-ndjson, progress as it happens",
+          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows. The header is read through the council's saved column names (GET/PUT /api/caseload/mapping). \`rejectedCsv\` holds the rejected lines with their problems, to fix and upload again. A file identical to the last import (same column names, nothing changed since) is answered at once with \`sameAsLastImport\`. With \`Accept: application/x-ndjson\` the answer is JSON lines: \`{type: 'progress', read, created, updated, unchanged, rejected}\` after each 1,000 rows, then \`{type: 'result', ...}\`, or \`{type: 'error', status, code, message}\` if it failed after starting (nothing stored).`,
+          parameters: [writeHeaders[0], noVersionIfMatch],
           requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
           responses: {
             '200': {
@@ -95,6 +99,7 @@ export function openApiDocument(serverUrl: string) {
               content: { 'application/json': { schema: { type: 'object', properties: { created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' }, rejected: { type: 'integer' }, errors: { type: 'array' } } } } },
             },
             ...errors,
+            '412': { description: 'If-Match other than `*`: a caseload has no version to match' },
             '413': { description: '`too-many-rows`: more rows than IMPORT_MAX_ROWS (nothing stored), or a body over 64 MB', content: { 'application/json': { schema: errorBody } } },
           },
         },
@@ -210,6 +215,23 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/caseload/mapping': {
+        get: {
+          summary: "Your council's names for the caseload import's columns (empty: the default names)",
+          description: roles('GET /api/caseload/mapping'),
+          responses: { '200': { description: '`columns` (ours -> yours), `updatedAt`, `ourColumns`; the version is in the ETag header' }, ...errors },
+        },
+        put: {
+          summary: "Save your council's names for the import's columns (audited)",
+          description: roles('PUT /api/caseload/mapping'),
+          parameters: [
+            writeHeaders[0],
+            { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag from GET /api/caseload/mapping; a stale one gets 412.' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: json(columnMapBody) } } },
+          responses: { '200': { description: 'Saved; the new ETag is in the ETag header' }, ...errors, '412': { description: 'If-Match names an older version' } },
+        },
+      },
       '/api/reviews/{id}/letter/send-draft': write(
         'POST /api/reviews/{id}/letter/send-draft',
         'Send the decision letter waiting in Drafts; 409 `letter-draft-stale` when it is dated before today (the family would get fewer days than it says): regenerate it first',
@@ -253,10 +275,11 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: 'Issue a new one-time link for an advice or family views request; earlier unused links for it stop working',
           description: `${roles('POST /api/reviews/{id}/advice-requests/{requestId}/link')} The URL is in this answer only (the service keeps only a hash of its token); it works once, until the end of the meeting day in London. Not idempotent by design: each call issues a new link.`,
-          parameters: [idParam, { name: 'requestId', in: 'path', required: true, schema: { type: 'integer' }, description: 'An id from `advice.requests` in the review detail' }],
+          parameters: [idParam, { name: 'requestId', in: 'path', required: true, schema: { type: 'integer' }, description: 'An id from `advice.requests` in the review detail' }, writeHeaders[1]],
           responses: {
             '201': { description: '`requestId`, `reviewId`, `url`, `expiresAt`', content: { 'application/json': { schema: { type: 'object', properties: { requestId: { type: 'integer' }, reviewId: { type: 'string' }, url: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } } } } },
             '409': { description: 'The meeting is not booked or has been held' },
+            '412': writeErrors['412'],
             ...errors,
           },
         },
@@ -271,27 +294,27 @@ export function openApiDocument(serverUrl: string) {
         put: {
           summary: "Replace the child's contacts (audited); caseload imports add them from <role>Name/<role>Email columns",
           description: roles('PUT /api/reviews/{id}/contacts'),
-          parameters: [idParam, writeHeaders[0]],
+          parameters: [idParam, ...writeHeaders],
           requestBody: { required: true, content: { 'application/json': { schema: json(contactsBody) } } },
-          responses: { '200': { description: '`contacts` and whether anything `changed`' }, ...errors },
+          responses: { '200': { description: '`contacts` and whether anything `changed`; the review\'s new ETag is in the ETag header' }, ...errors, '412': writeErrors['412'] },
         },
       },
       '/api/reviews/{id}/outlook/teams': {
         post: {
           summary: 'Make the booked Outlook meeting a Teams meeting through Graph (on-behalf-of the caller); answers the join link',
           description: `${roles('POST /api/reviews/{id}/outlook/teams')} 502 teams-meeting-failed says what to click instead.`,
-          parameters: [idParam],
+          parameters: [idParam, writeHeaders[1]],
           requestBody: { required: true, content: { 'application/json': { schema: json(teamsBody) } } },
-          responses: { '200': { description: '`joinUrl`' }, '409': { description: 'Not the booked meeting' }, '502': { description: 'Graph refused; the message says what to click' }, ...errors },
+          responses: { '200': { description: '`joinUrl`' }, '412': writeErrors['412'], '409': { description: 'Not the booked meeting' }, '502': { description: 'Graph refused; the message says what to click' }, ...errors },
         },
       },
       '/api/reviews/{id}/outlook/attachments': {
         post: {
           summary: 'Attach one advice file to the booked Outlook meeting through Graph (under 3 MB in one request, larger by upload session)',
           description: `${roles('POST /api/reviews/{id}/outlook/attachments')} One file per call, so one failure never loses the others; a repeat after success answers the same attachment.`,
-          parameters: [idParam],
+          parameters: [idParam, writeHeaders[1]],
           requestBody: { required: true, content: { 'application/json': { schema: json(attachBody) } } },
-          responses: { '201': { description: 'Attached: `name`, `size`, `via`, `attachmentId`' }, '200': { description: 'Already attached' }, '502': { description: 'This file failed; retry it' }, ...errors },
+          responses: { '412': writeErrors['412'], '201': { description: 'Attached: `name`, `size`, `via`, `attachmentId`' }, '200': { description: 'Already attached' }, '502': { description: 'This file failed; retry it' }, ...errors },
         },
       },
       '/api/reports/timeliness': {
@@ -299,7 +322,7 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Per plan and in total: meeting, outcome, decision date and whether each step was on time, for a census period',
           description: roles('GET /api/reports/timeliness'),
           parameters: queryParams(periodQuery as unknown as z.ZodObject),
-          responses: { '200': { description: '`plans` and `totals`' }, ...errors },
+          responses: { '200': { description: '`plans`, `totals`, and `timeliness`: what was due in the period, done or not, as the dashboard counts it' }, ...errors },
         },
       },
       '/api/reports/sen2.csv': {
@@ -344,7 +367,7 @@ function dashboardPaths() {
     '/api/dashboard/filters': get('GET /api/dashboard/filters', "The council's schools and LA officers, for the Today view's filters", undefined, '`schools` and `officers`'),
     '/api/dashboard/coming': get('GET /api/dashboard/coming', 'Open reviews whose deadline falls in the next 4, 8 or 12 weeks', comingQuery as unknown as z.ZodObject, `${paged} and \`counts\` for 4, 8 and 12 weeks`),
     '/api/dashboard/transfers': get('GET /api/dashboard/transfers', 'Phase transfers ahead with their Reg 18 deadlines (before 15 February / 31 March)', pageQuery, paged),
-    '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks: by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`'),
+    '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks, counting what was due (done or not; open past its due date is late): by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`; each figure `total`, `onTime`, `late`, `lateOpen`, `pending`, `share`'),
     '/api/dashboard/sen2': get('GET /api/dashboard/sen2', 'SEN2 annual-review items for a census date (default today)', sen2Query, `${paged} and \`excluded\` counts by reason`),
     '/api/dashboard/sen2/excluded': get('GET /api/dashboard/sen2/excluded', 'Plans left out of the census, and why', sen2ExcludedQuery, paged),
     '/api/dashboard/sen2.csv': get('GET /api/dashboard/sen2.csv', 'The whole census as CSV; the row count is in X-Row-Count', sen2CsvQuery, 'CSV', { 'text/csv': { schema: { type: 'string' } } }),
@@ -354,7 +377,7 @@ function dashboardPaths() {
       post: {
         summary: "Queue a reminder to whoever owns the review's next step (idempotent; audited)",
         description: roles('POST /api/reviews/{id}/nudge'),
-        parameters: [idParam, writeHeaders[0]],
+        parameters: [idParam, ...writeHeaders],
         responses: { '201': { description: 'Queued' }, '200': { description: 'Already queued: nothing new' }, ...writeErrors },
       },
     },
@@ -362,7 +385,8 @@ function dashboardPaths() {
       post: {
         summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
         description: roles('POST /api/auth/teams-sso'),
-        responses: { '200': { description: '`orgId`, `orgName`, `role`, `displayName`, `onBehalfOf`' }, ...errors },
+        parameters: [noVersionIfMatch],
+        responses: { '200': { description: '`orgId`, `orgName`, `role`, `personId`, `displayName`, `onBehalfOf`' }, ...errors },
       },
     },
   };

@@ -1,11 +1,29 @@
 import express, { Router } from 'express';
-import { importCaseload } from '../../store/caseload/importCaseload';
-import { InvalidInputError } from '../../store/errors';
+import { z } from 'zod';
+import { columnMapEtag, loadColumnMap, saveColumnMap } from '../../store/caseload/columnMapping';
+import { importColumns } from '../../store/caseload/importRows';
+import { importCaseloadFile } from '../../store/caseload/importFile';
+import { InvalidInputError, ServiceError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
+import { checkNoVersionIfMatch } from '../../store/reviews/writeSupport';
+import { parseWith } from '../schemas';
 import { send } from './reviews';
 
-/** POST /api/caseload/import: a council's caseload CSV, stored in one transaction. */
+export const NDJSON = 'application/x-ndjson';
+
+/** The council's names for our columns: each at most 100 characters; our name or empty keeps ours. */
+export const columnMapBody = z.strictObject({
+  columns: z.strictObject(Object.fromEntries(importColumns.map((c) => [c, z.string().max(100).optional()])) as Record<(typeof importColumns)[number], z.ZodOptional<z.ZodString>>),
+});
+
+/**
+ * POST /api/caseload/import: a council's caseload CSV, stored in one transaction. Asked
+ * with `Accept: application/x-ndjson`, the answer is a stream of JSON lines: progress as
+ * rows are stored (`{"type":"progress","read":…}`), then `{"type":"result",…}` (or
+ * `{"type":"error",…}` if the import fails after it started: nothing is stored then).
+ * GET/PUT /api/caseload/mapping: the council's saved column names.
+ */
 export function caseloadRoutes(ctx: ApiContext): Router {
   const router = Router();
   const csvBody = express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '64mb' });
@@ -17,14 +35,60 @@ export function caseloadRoutes(ctx: ApiContext): Router {
   router.post('/api/caseload/import', allowed, csvBody, async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/caseload/import');
     const key = idempotencyKey(req);
+    checkNoVersionIfMatch(req.get('if-match'), 'A caseload import');
     if (typeof req.body !== 'string') {
       throw new InvalidInputError([{ field: 'Content-Type', message: 'send the caseload as CSV with Content-Type: text/csv' }]);
     }
     const csv = req.body;
-    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, csv, 'text/csv'), async (tx) => ({
-      status: 200,
-      body: await importCaseload(tx, principal, csv, ctx.importMaxRows === undefined ? {} : { maxRows: ctx.importMaxRows }),
-    }));
+    const streaming = (req.get('accept') ?? '').includes(NDJSON);
+    const line = (o: object) => res.write(`${JSON.stringify(o)}\n`);
+    const options = ctx.importMaxRows === undefined ? {} : { maxRows: ctx.importMaxRows };
+    try {
+      const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, csv, 'text/csv'), async (tx) => ({
+        status: 200,
+        body: await importCaseloadFile(tx, principal, csv, {
+          ...options,
+          onProgress: streaming
+            ? async (p) => {
+                if (!res.headersSent) res.status(200).type(NDJSON).set('Cache-Control', 'no-store').flushHeaders();
+                line({ type: 'progress', ...p });
+                // Let the event loop send it now: an embedded database can keep the loop busy until the import ends.
+                await new Promise<void>((resolve) => setImmediate(resolve));
+              }
+            : undefined,
+        }),
+      }));
+      if (!streaming) return send(res, result);
+      if (!res.headersSent) res.status(200).type(NDJSON);
+      if (result.replayed) res.set('Idempotent-Replayed', 'true');
+      line({ type: 'result', ...(result.body as object) });
+      res.end();
+    } catch (error) {
+      // Once the stream has begun, a failure can only be told in it (the transaction was rolled back: nothing is stored).
+      if (!res.headersSent) throw error;
+      const e = error instanceof ServiceError ? error : undefined;
+      line({ type: 'error', status: e?.status ?? 500, code: e?.code ?? 'internal', message: e?.message ?? 'The import failed and nothing was stored; try again, and tell your administrator if it keeps failing.' });
+      res.end();
+      if (!e) ctx.logger.error('caseload import failed mid-stream', { error: (error as Error).message });
+    }
+  });
+
+  router.get('/api/caseload/mapping', async (req, res) => {
+    const principal = await authorise(ctx, req, 'GET /api/caseload/mapping');
+    const { columns, updatedAt } = await loadColumnMap(ctx.db, principal);
+    res.set('ETag', columnMapEtag(columns)).json({ columns, updatedAt, ourColumns: importColumns });
+  });
+
+  router.put('/api/caseload/mapping', async (req, res) => {
+    const principal = await authorise(ctx, req, 'PUT /api/caseload/mapping');
+    const key = idempotencyKey(req);
+    const input = parseWith(columnMapBody, req.body);
+    if (!input.ok) throw new InvalidInputError(input.problems);
+    const ifMatch = req.get('if-match');
+    const result = await runWrite(ctx.db, principal, key, requestHash('PUT', req.path, req.body), async (tx) => {
+      const columns = await saveColumnMap(tx, principal, input.value.columns, ifMatch);
+      return { status: 200, body: { columns, ourColumns: importColumns }, etag: columnMapEtag(columns) };
+    });
     send(res, result);
   });
   return router;
