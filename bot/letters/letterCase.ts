@@ -21,6 +21,7 @@ import {
 import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
 import type { Principal } from '../store/principal';
+import { checkIfMatch } from '../store/reviews/writeSupport';
 import { caseInputOf, loadReview, type ReviewRow } from '../store/reviews/loadReview';
 import { proposedAmendmentsOf } from '../store/reviews/proposedAmendments';
 import { CouncilSettingMissingError, LetterNotReadyError, NoDecisionYetError } from './errors';
@@ -89,8 +90,10 @@ const ROLE_WORDS: Record<string, string> = {
  *
  * @throws NoDecisionYetError (409) before a decision
  */
-export async function loadLetterContext(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false): Promise<LetterContext> {
+export async function loadLetterContext(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false, ifMatch?: string): Promise<LetterContext> {
   const review = await loadReview(tx, principal, reviewId, today, forUpdate);
+  // A stale If-Match is refused before anything else is said about the review.
+  checkIfMatch(review, ifMatch);
   if (!review.decision_outcome || !review.decision_notified_on) throw new NoDecisionYetError(review.status);
   const [facts] = await tx.query<{ reasons: string; invitations: Invitation[] | string; school_name: string | null; tenant_id: string | null; evidence: EvidenceRow[] | string }>(
     `select d.reasons,

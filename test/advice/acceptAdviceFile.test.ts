@@ -11,7 +11,7 @@ import { type FileServer, startFileServer } from './support/fileServer';
 const SITE = 'north.sharepoint.com,aa11,bb22';
 const drive: SeedDrive = { id: 'b!northSenLibrary', siteId: SITE, items: [] };
 const MAX = 2 * 1024 * 1024;
-const pdf = (size = 5000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)]);
+const pdf = (size = 5000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 16, 0x20), Buffer.from('\n%%EOF\n')]);
 
 let h: Harness;
 let files: FileServer;

@@ -6,6 +6,7 @@ import { importCaseloadFile } from '../../store/caseload/importFile';
 import { InvalidInputError, ServiceError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
+import { checkNoVersionIfMatch } from '../../store/reviews/writeSupport';
 import { parseWith } from '../schemas';
 import { send } from './reviews';
 
@@ -34,6 +35,7 @@ export function caseloadRoutes(ctx: ApiContext): Router {
   router.post('/api/caseload/import', allowed, csvBody, async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/caseload/import');
     const key = idempotencyKey(req);
+    checkNoVersionIfMatch(req.get('if-match'), 'A caseload import');
     if (typeof req.body !== 'string') {
       throw new InvalidInputError([{ field: 'Content-Type', message: 'send the caseload as CSV with Content-Type: text/csv' }]);
     }

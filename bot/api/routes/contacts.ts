@@ -19,8 +19,8 @@ export function contactRoutes(ctx: ApiContext): Router {
     const input = parseWith(contactsBody, req.body);
     if (!input.ok) throw new InvalidInputError(input.problems);
     const result = await runWrite(ctx.db, principal, idempotencyKey(req), requestHash('PUT', req.path, req.body), async (tx) => {
-      const { contacts, changed } = await replaceContacts(tx, principal, id, input.value.contacts as CaseContact[], ctx.today());
-      return { status: 200, body: { reviewId: id, contacts, changed } };
+      const { contacts, changed, etag } = await replaceContacts(tx, principal, id, input.value.contacts as CaseContact[], ctx.today(), req.get('if-match'));
+      return { status: 200, body: { reviewId: id, contacts, changed }, etag };
     });
     send(res, result);
   });

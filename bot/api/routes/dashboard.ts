@@ -98,7 +98,7 @@ export function dashboardRoutes(ctx: ApiContext): Router {
     const key = idempotencyKey(req);
     const reviewId = ID.test(id) ? id : '00000000-0000-0000-0000-000000000000';
     const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body ?? null), async (tx) => {
-      const nudge = await queueNudge(tx, principal, reviewId, ctx.today());
+      const nudge = await queueNudge(tx, principal, reviewId, ctx.today(), req.get('if-match'));
       return { status: nudge.queued ? 201 : 200, body: { reviewId, ...nudge } };
     });
     send(res, result);

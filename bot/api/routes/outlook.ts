@@ -6,6 +6,7 @@ import { appendAudit } from '../../store/audit';
 import { InvalidInputError, NotFoundError } from '../../store/errors';
 import type { Principal } from '../../store/principal';
 import { loadReview } from '../../store/reviews/loadReview';
+import { checkIfMatch } from '../../store/reviews/writeSupport';
 import { type ApiContext, authorise } from '../context';
 import type { GraphAccess } from '../graphAccess';
 import { AdviceNotInDriveError, AttachmentFailedError, GraphNotConfiguredError, MeetingNotBookedError, TeamsMeetingFailedError } from '../outlookErrors';
@@ -32,8 +33,8 @@ export function outlookRoutes(ctx: OutlookRouteOptions): Router {
     const token = (req.get('authorization') ?? '').replace(/^bearer\s+/i, '');
     return ctx.graph.forCaller(token, principal);
   };
-  const bookedMeeting = async (principal: Principal, id: string, eventId: string) => {
-    await loadReview(ctx.db, principal, id, ctx.today());
+  const bookedMeeting = async (principal: Principal, id: string, eventId: string, ifMatch: string | undefined) => {
+    checkIfMatch(await loadReview(ctx.db, principal, id, ctx.today()), ifMatch);
     const [meeting] = await ctx.db.query<{ outlook_event_id: string | null }>('select outlook_event_id from meetings where review_id = $1', [id]);
     if (!meeting || meeting.outlook_event_id !== eventId) throw new MeetingNotBookedError();
   };
@@ -43,7 +44,7 @@ export function outlookRoutes(ctx: OutlookRouteOptions): Router {
     const id = reviewIdOf(req);
     const input = parseWith(teamsBody, req.body);
     if (!input.ok) throw new InvalidInputError(input.problems);
-    await bookedMeeting(principal, id, input.value.eventId);
+    await bookedMeeting(principal, id, input.value.eventId, req.get('if-match'));
     const gc = graphFor(req, principal);
     let joinUrl: string;
     try {
@@ -67,7 +68,7 @@ export function outlookRoutes(ctx: OutlookRouteOptions): Router {
     const input = parseWith(attachBody, req.body);
     if (!input.ok) throw new InvalidInputError(input.problems);
     const { eventId, adviceItemId } = input.value;
-    await bookedMeeting(principal, id, eventId);
+    await bookedMeeting(principal, id, eventId, req.get('if-match'));
     const [item] = await ctx.db.query<{ drive_id: string | null; item_id: string | null; file_name: string | null }>(
       'select drive_id, item_id, file_name from advice_items where id = $1 and review_id = $2',
       [adviceItemId, id],

@@ -97,7 +97,8 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
 
   try {
     const result = await runWrite(deps.db, principal, `teams-card:${reviewId}:${version ?? 'unversioned'}`, requestHash('POST', `/api/reviews/${reviewId}/decision`, parsed.value), async (tx) => {
-      const recorded = await recordDecision(tx, principal, reviewId, parsed.value, today);
+      // A card issued at an older version is an If-Match on that version: what it showed may be out of date.
+      const recorded = await recordDecision(tx, principal, reviewId, parsed.value, today, version === undefined ? undefined : `"${reviewId}.${version}"`);
       return { status: 201, body: { reviewId, nextReviewId: recorded.nextReviewId }, etag: recorded.etag };
     });
     if (!result.replayed) {
@@ -106,6 +107,9 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const now = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
+    if (error.code === 'stale-write') {
+      return { card: build(deps, now, viewFor(now, viewer, now.version), viewer, 'Nothing was recorded: this review changed after the card was sent. Here it is as it is now; check it and decide again.'), updateForEveryone: false };
+    }
     if (error.code === 'invalid-input') return { card: build(deps, now, { kind: 'form', values }, viewer, `Nothing was recorded: ${error.message}.`), updateForEveryone: false };
     if (error.code === 'not-awaiting-decision' || error.code === 'idempotency-key-reused') {
       return { card: build(deps, now, { kind: 'moved-on' }, viewer, 'Nothing was recorded: this review is no longer awaiting a decision.'), updateForEveryone: false };
