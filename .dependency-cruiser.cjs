@@ -45,9 +45,9 @@ module.exports = {
     },
     {
       name: 'nothing-imports-test',
-      comment: 'test/ holds the tests; nothing imports it. What tests and benchmarks share (the local stand-ins for Graph, Entra, the Bot Connector, office-js and the Teams host) is in testkit/.',
+      comment: 'test/ holds the tests; nothing imports it but a test (one beside its module may use the shared fixtures). What tests and benchmarks share (the local stand-ins for Graph, Entra, the Bot Connector, office-js and the Teams host) is in testkit/.',
       severity: 'error',
-      from: { pathNot: '^test/' },
+      from: { pathNot: ['^test/', '\\.test\\.tsx?$'] },
       to: { path: '^test/' },
     },
     {
@@ -61,7 +61,7 @@ module.exports = {
       name: 'product-never-imports-testkit-or-bench',
       comment: 'testkit/ and bench/ stand in for Microsoft 365 and measure the product; the product (shared, bot, addin, tab, manifest, scripts) never imports them.',
       severity: 'error',
-      from: { path: '^(shared|bot|addin|tab|manifest|scripts)/' },
+      from: { path: '^(shared|bot|addin|tab|manifest|scripts)/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^(testkit|bench)/' },
     },
   ],

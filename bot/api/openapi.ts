@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
-import { type Endpoint, permissions } from './permissions';
+import { type Endpoint, permissions } from '../app/permissions';
 import { deadRemindersQuery } from './routes/reminders';
 import { councilSettingsSchema } from '../../shared';
-import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from './schemas';
+import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from '../app/schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {

@@ -22,7 +22,7 @@ import { LinkThrottle } from '../advice/linkThrottle';
 import { type AdviceStorage, graphAdviceStorage } from '../advice/storage';
 import { appGraphClient } from '../graph/client';
 import { brokerForSettings } from '../identity/brokerForSettings';
-import { adviceOnFileReceived, letterAfterDecision } from './botHooks';
+import { adviceOnFileReceived } from './botHooks';
 import { createApp } from './createApp';
 import { devCertificate } from './devCertificate';
 
@@ -104,10 +104,9 @@ export async function startService(config: Config, options: StartServiceOptions 
     publicUrl,
   };
   const hooks = {
-    afterDecision: letterAfterDecision({ db, mailer, today, logger }),
     onFileReceived: adviceOnFileReceived({ db, storage: advice.storage, today, maxBytes: advice.maxBytes, defaultDriveId: advice.defaultDriveId, logger }),
   };
-  const teams = await createTeamsBot(config, { db, today, publicUrl, logger }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
+  const teams = await createTeamsBot(config, { db, today, publicUrl, logger, mailer }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
     await db.close();
     throw error;
   });

@@ -1,7 +1,5 @@
 import express, { Router } from 'express';
-import { importCaseload } from '../../store/caseload/importCaseload';
-import { InvalidInputError } from '../../store/errors';
-import { requestHash, runWrite } from '../../store/idempotency';
+import { importCaseload } from '../../app/importCaseload';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
 import { send } from './reviews';
 
@@ -16,16 +14,7 @@ export function caseloadRoutes(ctx: ApiContext): Router {
   };
   router.post('/api/caseload/import', allowed, csvBody, async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/caseload/import');
-    const key = idempotencyKey(req);
-    if (typeof req.body !== 'string') {
-      throw new InvalidInputError([{ field: 'Content-Type', message: 'send the caseload as CSV with Content-Type: text/csv' }]);
-    }
-    const csv = req.body;
-    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, csv, 'text/csv'), async (tx) => ({
-      status: 200,
-      body: await importCaseload(tx, principal, csv, ctx.importMaxRows === undefined ? {} : { maxRows: ctx.importMaxRows }),
-    }));
-    send(res, result);
+    send(res, await importCaseload(ctx, { principal, csv: req.body, idempotencyKey: idempotencyKey(req) }));
   });
   return router;
 }

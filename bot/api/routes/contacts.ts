@@ -3,7 +3,7 @@ import { replaceContacts, contactsForReview, type CaseContact } from '../../stor
 import { InvalidInputError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import { contactsBody, parseWith } from '../schemas';
+import { contactsBody, parseWith } from '../../app/schemas';
 import { reviewIdOf, send } from './reviews';
 
 /** A child's contacts (who the review invites, by role), read and replaced through their review. */

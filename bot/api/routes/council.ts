@@ -4,7 +4,7 @@ import { councilSettingsFor, replaceCouncilSettings, type StoredCouncilSettings,
 import { InvalidInputError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import { parseWith } from '../schemas';
+import { parseWith } from '../../app/schemas';
 import { send } from './reviews';
 
 /** The council's own settings: read by its LA staff, replaced by its LA manager. */

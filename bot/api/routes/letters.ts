@@ -1,12 +1,11 @@
 import { type Request, Router } from 'express';
-import { deliverDecisionLetter } from '../../letters/produceDecisionLetter';
+import { sendLetter } from '../../app/sendLetter';
 import { loadLetterCase } from '../../letters/letterCase';
 import { renderLetter } from '../../letters/render';
 import { InvalidInputError } from '../../store/errors';
-import { requestHash, runWrite } from '../../store/idempotency';
 import { etagOf } from '../../store/reviews/loadReview';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import { letterQuery, letterSendBody, parseWith } from '../schemas';
+import { letterQuery, parseWith } from '../../app/schemas';
 import { reviewIdOf, send } from './reviews';
 
 
@@ -34,22 +33,8 @@ export function letterRoutes(ctx: ApiContext): Router {
 
   router.post('/api/reviews/:id/letter/send', async (req: Request, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/letter/send');
-    const id = reviewIdOf(req);
     const key = idempotencyKey(req);
-    const input = parseWith(letterSendBody, req.body ?? {});
-    if (!input.ok) throw new InvalidInputError(input.problems);
-    const ifMatch = req.get('if-match');
-    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body), async (tx) => {
-      const delivery = await deliverDecisionLetter(tx, principal, id, {
-        mailer: ctx.mailer,
-        today: ctx.today(),
-        logger: ctx.logger,
-        resend: input.value.resend ?? false,
-        ...(ifMatch !== undefined ? { ifMatch } : {}),
-      });
-      return { status: delivery.status === 'already-sent' ? 200 : 201, body: { reviewId: id, ...delivery } };
-    });
-    send(res, result);
+    send(res, await sendLetter(ctx, { principal, reviewId: reviewIdOf(req), input: req.body ?? {}, idempotencyKey: key, ifMatch: req.get('if-match') }), key);
   });
   return router;
 }

@@ -8,7 +8,7 @@ import { loadReview } from '../../store/reviews/loadReview';
 import { type ApiContext, authorise } from '../context';
 import type { GraphAccess } from '../graphAccess';
 import { AdviceNotInDriveError, AttachmentFailedError, GraphNotConfiguredError, MeetingNotBookedError, TeamsMeetingFailedError } from '../outlookErrors';
-import { attachBody, parseWith, teamsBody } from '../schemas';
+import { attachBody, parseWith, teamsBody } from '../../app/schemas';
 import { reviewIdOf } from './reviews';
 
 export interface OutlookRouteOptions extends ApiContext {
