@@ -30,6 +30,31 @@ module.exports = {
       to: { path: '^bot/(cli|api)/' },
     },
     {
+      name: 'faces-write-through-app',
+      comment:
+        'The faces (the HTTP routes, the Teams bot and its cards) turn a request into a task of bot/app, which checks the caller, parses, writes idempotently and does what follows (letter, reminders). A face writing through the store itself would be a second path for the same task, so it may not import the store\'s writes, runWrite or the letter sender (types are fine).',
+      severity: 'error',
+      from: { path: '^bot/(api/routes|teams)/' },
+      to: {
+        path: '^bot/(store/(idempotency|audit|reviews/record|caseload/|reminders/(queueNudge|scheduleReminders|enqueueReminder)|contacts/|councilSettings|advice/|meetings/)|letters/produceDecisionLetter)',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'app-below-the-faces',
+      comment: 'bot/app is what the faces call; it never imports them (the HTTP API, the Teams bot, the CLI, the server that wires them).',
+      severity: 'error',
+      from: { path: '^bot/app/' },
+      to: { path: '^bot/(api|teams|cli|server)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No module reaches itself again through its imports (type-only ones included): a cycle makes the layers meaningless and the load order fragile. Move what both need into a module below both.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'log-is-a-leaf',
       comment: 'bot/log is used by every layer, so it imports nothing else of bot/.',
       severity: 'error',

@@ -99,7 +99,7 @@ export function openApiDocument(serverUrl: string) {
       },
       '/api/reviews/{id}/advice': write('POST /api/reviews/{id}/advice', 'Record advice received (a OneDrive/SharePoint file reference, never the file)', adviceBody),
       '/api/reviews/{id}/report': write('POST /api/reviews/{id}/report', "Record the school's report of the meeting", reportBody),
-      '/api/reviews/{id}/decision': write('POST /api/reviews/{id}/decision', "Record the LA's decision (only when the review awaits it)", decisionBody),
+      '/api/reviews/{id}/decision': write('POST /api/reviews/{id}/decision', "Record the LA's decision (only when the review awaits it); the family's letter then goes as the council's settings say (the `Decision-Letter` header of the first answer says whether it went; without an Idempotency-Key, `letter` gives the message)", decisionBody),
       '/api/reviews/{id}/amendment': write('POST /api/reviews/{id}/amendment', 'Record the amendment notice, the family response and the final plan', amendmentBody, false),
       '/api/reviews/{id}/letter': {
         get: {

@@ -62,6 +62,8 @@ export interface StartServiceOptions {
   /** Where advice files go; default: Graph with the EHCP_GRAPH_* app registration, if configured. */
   adviceStorage?: AdviceStorage;
   adviceThrottle?: LinkThrottle;
+  /** How the link pages wait out the throttle's delay (tests record the delays instead of waiting). */
+  adviceSleep?: (ms: number) => Promise<void>;
   /** The add-in's Graph calls as the caller; default on-behalf-of from the config's app registration, if any. */
   graph?: GraphAccess;
   teamsJoinUrl?: { attempts: number; intervalMs: number };
@@ -100,6 +102,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     defaultDriveId: config.advice.driveId,
     maxBytes: config.advice.maxBytes,
     throttle: options.adviceThrottle ?? new LinkThrottle(),
+    ...(options.adviceSleep ? { sleep: options.adviceSleep } : {}),
     now,
     publicUrl,
   };

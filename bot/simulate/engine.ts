@@ -11,7 +11,7 @@ import { sampleDays } from './distributions';
 import { MinHeap } from './minHeap';
 import type { SimulationParameters } from './parameters';
 import { createRandom, type Random } from './random';
-import { type PromptedAction, type ReminderSchedule, reminderScheduleFromRules } from './reminderSchedule';
+import { type PromptedAction, type ReminderSchedule, type ReminderStateInput, reminderScheduleFromRules } from './reminderSchedule';
 
 /** The step a review waits at; the weekly backlog counts reviews at each. */
 export const steps = ['booking', 'meeting', 'report', 'decision', 'amendment-notice', 'final-plan'] as const;
@@ -408,18 +408,6 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
     if (day >= from && (day - from) % 7 === 0) backlog.push({ weekStarting: cal.isoOf(day), waiting: { ...waiting } });
   }
   return { reviews: lives.map((l) => l.out), backlog };
-}
-
-/** What a reminder schedule needs to know to build the review's state for the rules. */
-export interface ReminderStateInput {
-  case: CaseInput;
-  bookedOn: string | null;
-  meetingDate: string | null;
-  invitationsSentOn: string | null;
-  adviceDueOn: string | null;
-  reportSentOn: string | null;
-  decision: { outcome: DecisionOutcome; notifiedOn: string } | null;
-  noticeServedOn: string | null;
 }
 
 /** Appends to the list at `i` of a sparse array of lists, making it when needed. */

@@ -8,7 +8,19 @@ import { dueListReminders } from '../../shared/reminders/rules/dueList';
 import { reportReminders } from '../../shared/reminders/rules/report';
 import type { ReminderKind, ReminderRule, ReviewState } from '../../shared/reminders/types';
 import { computeTimeline } from '../../shared/timeline/computeTimeline';
-import type { ReminderStateInput } from './engine';
+import type { CaseInput, DecisionOutcome } from '../../shared/timeline/types';
+
+/** What a reminder schedule needs to know to build the review's state for the rules. */
+export interface ReminderStateInput {
+  case: CaseInput;
+  bookedOn: string | null;
+  meetingDate: string | null;
+  invitationsSentOn: string | null;
+  adviceDueOn: string | null;
+  reportSentOn: string | null;
+  decision: { outcome: DecisionOutcome; notifiedOn: string } | null;
+  noticeServedOn: string | null;
+}
 
 /** The actions a reminder can prompt, each with the reminder kinds (shared/reminders) that prompt it. */
 export const promptingKinds = {

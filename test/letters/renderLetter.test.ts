@@ -6,6 +6,7 @@ import { renderLetterPdf } from '../../bot/letters/renderPdf';
 import { type DecisionLetter, type DecisionOutcome, decisionLetter, letterLines } from '../../shared';
 import { docxParagraphs, docxPart, pdfFonts, pdfInfo, pdfText, renderFirstPagePng, squash } from './support/documents';
 import { letterInput } from './support/letterFixtures';
+import { screenshotDir } from '../../testkit/chromium';
 
 const outcomes: DecisionOutcome[] = ['maintain', 'amend', 'cease'];
 
@@ -76,11 +77,10 @@ describe.each(outcomes)('the %s letter', (outcome) => {
   });
 });
 
-it('draws the first page of the maintain letter to docs/screenshots/decision-letter.png', async () => {
+it('draws the first page of the maintain letter to decision-letter.png (docs/screenshots/ through npm run screenshots)', async () => {
   const pdf = await renderLetterPdf(decisionLetter(letterInput({ outcome: 'maintain' })));
-  const dir = path.join(__dirname, '../../docs/screenshots');
-  mkdirSync(dir, { recursive: true });
-  const png = PNG.sync.read(renderFirstPagePng(pdf, path.join(dir, 'decision-letter.png')));
+  mkdirSync(screenshotDir, { recursive: true });
+  const png = PNG.sync.read(renderFirstPagePng(pdf, path.join(screenshotDir, 'decision-letter.png')));
   // A4 (595 x 842 pt) at 110 dpi is 910 x 1287 pixels; the page is mostly white with dark text on it.
   expect([png.width, png.height]).toEqual([910, 1287]);
   let dark = 0;

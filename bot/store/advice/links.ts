@@ -3,6 +3,7 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Principal } from '../principal';
+import { loadReview } from '../reviews/loadReview';
 
 /** 32 random bytes: 256 bits, twice the 128 the issue asks for. */
 const TOKEN_BYTES = 32;
@@ -126,4 +127,15 @@ export async function useAdviceLink(tx: Queryable, token: string, now: Date): Pr
   if (!link) return undefined;
   await tx.query('update advice_links set used_at = $2 where id = $1', [link.linkId, now.toISOString()]);
   return link;
+}
+
+/**
+ * A new link for a request of a review the caller can see, revoking its earlier unused
+ * links (a forwarded or lost link stops working). 404 for a request of another review.
+ */
+export async function reissueAdviceLink(tx: Queryable, principal: Principal, reviewId: string, requestId: number, today: string, publicUrl: string): Promise<IssuedAdviceLink> {
+  await loadReview(tx, principal, reviewId, today);
+  const owned = await tx.query('select 1 from advice_requests where id = $1 and review_id = $2', [requestId, reviewId]);
+  if (owned.length === 0) throw new NotFoundError(`Advice request ${requestId}`);
+  return issueAdviceLink(tx, requestId, { publicUrl, issuedBy: principal, revokeEarlier: true });
 }
