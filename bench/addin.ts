@@ -6,10 +6,11 @@ import { gzipSync } from 'node:zlib';
 import { builtAddin } from '../testkit/builtAddin';
 import { launchChromium } from '../testkit/chromium';
 import { serveOfficeStandIn } from '../testkit/office/standInScript';
+import { scaled } from './harness/scale';
 
 /** The task pane's JavaScript budget, gzipped. */
 const BUDGET_GZ = 200 * 1024;
-const RUNS = 7;
+const RUNS = scaled(7, 1);
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;

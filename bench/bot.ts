@@ -8,12 +8,13 @@ import { createHttpClient } from './harness/http';
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { describeLoad } from './service/format';
 import { runLoad } from './service/load';
+import { scaled } from './harness/scale';
 
 const BOT_ID = '7d4b9c2e-1f3a-4b5c-8d6e-9f0a1b2c3d4e';
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const CLIENTS = Number(process.env.BOT_BENCH_CLIENTS ?? 20);
-const REQUESTS = 2_000;
-const MAX_SECONDS = 10;
+const REQUESTS = scaled(2_000, 20);
+const MAX_SECONDS = scaled(10, 2);
 
 /**
  * `/api/messages`: a SENCO's "my reviews" turn, end to end with authentication on (an RS256
@@ -41,7 +42,11 @@ async function benchStore(target: StoreTarget): Promise<void> {
       HOST: '127.0.0.1',
       DATA_DIR: target.dataDir,
       DATABASE_URL: target.databaseUrl,
+      // Development sign-in on this benchmark's own database, on purpose (the safe-defaults
+      // check refuses DATABASE_URL without it); the bot's channel tokens are checked as in production.
+      AUTH_MODE: 'dev',
       SEED_DEMO: 'true',
+      REMINDERS: 'off',
       LOG_LEVEL: 'warn',
       BOT_CLIENT_ID: BOT_ID,
       BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl,

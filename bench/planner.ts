@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { measureNode } from './measure';
 import { writeSyntheticCaseload } from './syntheticCaseload';
+import { scaled } from './harness/scale';
+
+const RUNS = scaled(3, 1);
 
 const cli = path.join(__dirname, '../bot/cli/main.js');
 const baseline = path.join(__dirname, 'copyBaseline.js');
@@ -23,14 +26,14 @@ export async function plannerBenchmark(): Promise<void> {
   try {
     console.log('Caseload planner (ehcp-review plan --format csv), best of 3');
     console.log('  plans     MB   planner plans/s  peak MB | baseline plans/s  peak MB | ratio | raw copy plans/s');
-    for (const rows of [100_000, 640_000]) {
+    for (const rows of [scaled(100_000, 100), scaled(640_000, 200)]) {
       const file = path.join(dir, `caseload-${rows}.csv`);
       await writeSyntheticCaseload(file, rows);
       const mb = statSync(file).size / 1024 / 1024;
       const out = path.join(dir, 'out.csv');
-      const planner = await best(3, () => measureNode(cli, ['plan', file, '--format', 'csv', '--today', '2026-11-24'], out));
-      const copy = await best(3, () => measureNode(baseline, [file, out]));
-      const raw = await best(3, () => measureNode(baseline, [file, out, '--raw']));
+      const planner = await best(RUNS, () => measureNode(cli, ['plan', file, '--format', 'csv', '--today', '2026-11-24'], out));
+      const copy = await best(RUNS, () => measureNode(baseline, [file, out]));
+      const raw = await best(RUNS, () => measureNode(baseline, [file, out, '--raw']));
       const rate = (s: number) => Math.round(rows / s);
       console.log(
         `  ${String(rows).padStart(7)} ${mb.toFixed(1).padStart(6)} ${String(rate(planner.seconds)).padStart(17)} ${planner.peakMb.toFixed(0).padStart(8)} | ${String(rate(copy.seconds)).padStart(16)} ${copy.peakMb.toFixed(0).padStart(8)} | ${(copy.seconds / planner.seconds).toFixed(2).padStart(5)} | ${String(rate(raw.seconds)).padStart(16)}`,

@@ -8,8 +8,9 @@ import { migrate } from '../bot/store/migrate';
 import { openPostgres } from '../bot/store/openPostgres';
 import { claimDueReminders, DUE_REMINDERS_SQL } from '../bot/store/reminders/outbox';
 import { defaultPostgresUrl, postgresTarget } from './harness/stores';
+import { scaled } from './harness/scale';
 
-const REVIEWS = 100_000;
+const REVIEWS = scaled(100_000, 200);
 const DUE_SHARE = 0.01;
 const SWEEP_TARGET = 'target: under 1 s per sweep';
 // Monday 23 November 2026, 10:00 in London.

@@ -6,11 +6,12 @@ import { killAllServices, startServiceProcess } from './harness/service';
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { describeImport, describeLoad } from './service/format';
 import { runLoad } from './service/load';
+import { scaled } from './harness/scale';
 
-const PLANS = 50_000;
+const PLANS = scaled(50_000, 50);
 const CLIENTS = 50;
-const REQUESTS = 5_000;
-const MAX_SECONDS = 10;
+const REQUESTS = scaled(5_000, 50);
+const MAX_SECONDS = scaled(10, 2);
 const READ_TARGET = 'target: p99 under 50 ms for reads at 50 clients on PostgreSQL';
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { measureNode } from './measure';
+import { scaled } from './harness/scale';
 
 const cli = path.join(__dirname, '../bot/cli/main.js');
 
@@ -12,10 +13,10 @@ export async function simulateBenchmark(): Promise<void> {
   console.log('Simulation (ehcp-review simulate, one year, synthetic caseload)');
   console.log('  plans    what                                               seconds  peak MB');
   const cases: [number, string, string[]][] = [
-    [5_000, 'four runs: without, with, effect halved and doubled', ['--no-officer-search']],
-    [5_000, 'whole command: + effect halved/doubled + officer search', []],
+    [scaled(5_000, 50), 'four runs: without, with, effect halved and doubled', ['--no-officer-search']],
+    [scaled(5_000, 50), 'whole command: + effect halved/doubled + officer search', []],
     // All of England, staffed like the default council (20 officers per 5,000 plans).
-    [640_000, 'four runs, all of England, 2,560 officers', ['--no-officer-search', '--officers', '2560']],
+    [scaled(640_000, 100), 'four runs, all of England, 2,560 officers', ['--no-officer-search', '--officers', String(scaled(2560, 1))]],
   ];
   for (const [plans, what, extra] of cases) {
     const m = await measureNode(cli, ['simulate', '--plans', String(plans), '--format', 'json', ...extra]);

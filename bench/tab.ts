@@ -9,10 +9,11 @@ import { createHttpClient, type HttpClient } from './harness/http';
 import { killAllServices, repoRoot, startServiceProcess } from './harness/service';
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { routeValidOrigins } from '../testkit/teams-host/teamsHost';
+import { scaled } from './harness/scale';
 
-const PLANS = 25_000;
-const RUNS = 30;
-const RENDERS = 5;
+const PLANS = scaled(25_000, 50);
+const RUNS = scaled(30, 2);
+const RENDERS = scaled(5, 1);
 const TARGET = 'target: under 300 ms at the API on PostgreSQL';
 
 const ms = (x: number) => `${x.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} ms`;

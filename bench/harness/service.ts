@@ -69,6 +69,8 @@ export async function startServiceProcess(options: ServiceOptions): Promise<Serv
     SEED_DEMO: 'true',
     AUTH_MODE: 'dev',
     NODE_ENV: 'development',
+    // The development channels would otherwise deliver the demo's reminders to dev-mail/.
+    REMINDERS: 'off',
     ...options.env,
   };
   const child = spawn(process.execPath, [serviceMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -98,7 +98,10 @@ const schema = settings.transform((e, ctx) => {
     if (e.CLOCK_START && production) ctx.addIssue({ code: 'custom', path: ['CLOCK_START'], message: 'is for development and tests only; unset it when NODE_ENV=production' });
     const teamsConfigured = Boolean(e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET && e.BOT_TENANT_ID);
     const mailConfigured = Boolean(e.REMINDERS_MAILBOX && e.EHCP_GRAPH_CLIENT_ID && (e.EHCP_GRAPH_CLIENT_SECRET || certificate));
-    if (e.REMINDERS === 'on' && !teamsConfigured && !mailConfigured) {
+    // Development with no Microsoft 365 channel: reminders go to local channels a person can
+    // see (bot/reminders/devChannels.ts, /dev/mail), never with Entra sign-in or in production.
+    const devLocal = authMode === 'dev' && !production && !teamsConfigured && !mailConfigured;
+    if (e.REMINDERS === 'on' && !teamsConfigured && !mailConfigured && !devLocal) {
       ctx.addIssue({ code: 'custom', path: ['REMINDERS'], message: 'is on but no channel is configured: set BOT_CLIENT_ID, BOT_CLIENT_SECRET and BOT_TENANT_ID (Teams), or REMINDERS_MAILBOX with EHCP_GRAPH_CLIENT_ID and EHCP_GRAPH_CLIENT_SECRET (email)' });
     }
     return {
@@ -113,6 +116,8 @@ const schema = settings.transform((e, ctx) => {
       entra: { clientId: e.ENTRA_CLIENT_ID ?? '', allowedTenants: tenants, authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '') },
       publicUrl: e.PUBLIC_URL,
       seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : authMode === 'dev',
+      /** The development-only pages under /dev (the local mailbox); absent, /dev/* is 404. */
+      devPages: authMode === 'dev' && !production,
       importMaxRows: e.IMPORT_MAX_ROWS,
       idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
       logLevel: e.LOG_LEVEL,
@@ -132,7 +137,9 @@ const schema = settings.transform((e, ctx) => {
       },
       clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : undefined,
       reminders: {
-        enabled: e.REMINDERS ? e.REMINDERS === 'on' : teamsConfigured || mailConfigured,
+        enabled: e.REMINDERS ? e.REMINDERS === 'on' : teamsConfigured || mailConfigured || devLocal,
+        /** The development channels: Agents Playground and the local mailbox at /dev/mail. */
+        local: devLocal,
         mailbox: mailConfigured ? e.REMINDERS_MAILBOX : undefined,
         teamsAppId: e.REMINDERS_TEAMS_APP_ID,
         sweepIntervalMs: e.REMINDERS_SWEEP_INTERVAL_MS,

@@ -16,7 +16,13 @@ export interface ReminderChannels {
    */
   installApp?: ((user: { personId: number; aadObjectId: string; tenantId: string }) => Promise<StoredConversation>) | undefined;
   /** Email from the council's shared mailbox through Graph. */
-  email?: { send(message: { to: string; subject: string; html: string }, tenantId: string): Promise<void> } | undefined;
+  email?:
+    | {
+        send(message: { to: string; subject: string; html: string }, tenantId: string): Promise<void>;
+        /** The development mailbox (bot/reminders/devChannels.ts): needs no council tenant. */
+        local?: boolean;
+      }
+    | undefined;
   /**
    * The seam for the "decision needed" reminder: the bot area's decision card
    * (bot/teams/cards/decisionCard.ts) for the review, or null to send the reminder card.

@@ -119,9 +119,9 @@ export async function deliverReminder(deps: DeliveryDeps, r: ClaimedReminder, la
       teamsRefused = failure;
     }
   }
-  if (to.email && email && to.councilTenantId) {
+  if (to.email && email && (to.councilTenantId || email.local)) {
     try {
-      await email.send({ to: to.email, subject: content.subject, html: content.html }, to.councilTenantId);
+      await email.send({ to: to.email, subject: content.subject, html: content.html }, to.councilTenantId ?? '');
       return { channel: 'email' };
     } catch (error) {
       throw new DeliveryError(mailFailure(error));

@@ -11,6 +11,8 @@ import { rememberConversation, type StoredConversation } from '../store/conversa
 import type { Db } from '../store/db';
 import { proactiveSender } from '../teams/sdk/proactive';
 import type { ReminderChannels } from './channels';
+import type { DevMailbox } from '../dev/devMailbox';
+import { developmentChannels } from './devChannels';
 import { defaultSweepPolicy } from './policy';
 import { type RunningSweeper, startSweeper } from './sweeper';
 
@@ -74,16 +76,33 @@ export function reminderChannelsFromConfig(config: Config, db: Db, logger: Logge
 /** Starts the sweeper inside the service when reminders are on; says which channels it has. */
 export function startReminders(
   config: Config,
-  deps: { db: Db; now: () => Date; publicUrl: () => string; logger: Logger; channels?: ReminderChannels; decisionCard?: ReminderChannels['decisionCard'] },
+  deps: {
+    db: Db;
+    now: () => Date;
+    publicUrl: () => string;
+    logger: Logger;
+    channels?: ReminderChannels | undefined;
+    /** Development: where the local channels put email (config.reminders.local). */
+    devMailbox?: DevMailbox | undefined;
+    decisionCard?: ReminderChannels['decisionCard'];
+  },
 ): RunningSweeper | undefined {
   if (!config.reminders.enabled) {
     deps.logger.info('reminders off', { reason: 'no Teams (BOT_*) or email (REMINDERS_MAILBOX, EHCP_GRAPH_*) channel configured, or REMINDERS=off' });
     return undefined;
   }
   // The "decision needed" reminder is the bot's decision card, so the officer decides from it.
-  const channels = { decisionCard: deps.decisionCard, ...(deps.channels ?? reminderChannelsFromConfig(config, deps.db, deps.logger)) };
+  const local = !deps.channels && config.reminders.local && deps.devMailbox;
+  const configured = deps.channels ?? (local && deps.devMailbox ? developmentChannels(deps.devMailbox, { now: deps.now, timeoutMs: config.reminders.sendTimeoutMs }) : reminderChannelsFromConfig(config, deps.db, deps.logger));
+  const channels = { decisionCard: deps.decisionCard, ...configured };
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  deps.logger.info('reminders on', { owner, teams: Boolean(channels.teams), email: Boolean(channels.email), installApp: Boolean(channels.installApp) });
+  deps.logger.info('reminders on', {
+    owner,
+    teams: Boolean(channels.teams),
+    email: Boolean(channels.email),
+    installApp: Boolean(channels.installApp),
+    ...(local ? { development: 'local channels: Agents Playground conversations, and email to the mailbox at /dev/mail' } : {}),
+  });
   return startSweeper({
     db: deps.db,
     channels,

@@ -15,6 +15,8 @@ import { redactText } from '../log/redact';
 import { dashboardRoutes } from '../api/routes/dashboard';
 import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso';
 import { type TabClientConfig, tabRoutes } from './tabStatic';
+import type { DevMailbox } from '../dev/devMailbox';
+import { devRoutes } from '../dev/devRoutes';
 
 export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl'> {
   /** The built Outlook add-in, served at /addin/. */
@@ -31,6 +33,8 @@ export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph
   tab?: TabClientConfig | undefined;
   /** The on-behalf-of exchange for Teams SSO tokens, when the service has a client credential. */
   onBehalfOf?: OnBehalfOfExchange;
+  /** Development only: the local mailbox served at /dev/mail; absent, /dev/* is 404. */
+  devMailbox?: DevMailbox | undefined;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */
@@ -69,6 +73,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument(options.publicUrl()));
   });
+  if (options.devMailbox) app.use('/dev', devRoutes(options.devMailbox));
   // Sign-in first, then bodies: nothing under /api reads a body for a caller it does not know.
   app.use('/api', signInFirst(options));
   if (options.advice) app.use(adviceRoutes(options, options.advice));

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       '  Get a token:  npx ehcp-review dev-token --role la-officer --org demo-council',
       `  Then:         curl -H "Authorization: Bearer $TOKEN" ${service.url}/api/reviews`,
     );
+    if (config.reminders.local && config.reminders.enabled) lines.push(`  Reminders:    development channels; email at ${service.url}/dev/mail, Teams to Agents Playground`);
   } else {
     lines.push(`  sign-in:  Microsoft Entra ID, app ${config.entra.clientId}, tenants ${config.entra.allowedTenants.join(', ')}`);
   }

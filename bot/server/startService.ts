@@ -25,6 +25,8 @@ import { brokerForSettings } from '../identity/brokerForSettings';
 import { adviceOnFileReceived } from './botHooks';
 import { createApp } from './createApp';
 import { devCertificate } from './devCertificate';
+import path from 'node:path';
+import { devMailbox } from '../dev/devMailbox';
 
 /** Advice storage through Graph as the app in each council's tenant, when the app registration is configured. */
 function configuredAdviceStorage(config: Config, logger: Logger): AdviceStorage | undefined {
@@ -113,6 +115,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     await db.close();
     throw error;
   });
+  const mailbox = config.devPages ? devMailbox(path.join(config.dataDir, 'dev-mail')) : undefined;
   // One broker for the callers' Graph tokens: the add-in's calls and the tab's SSO exchange.
   const userBroker = config.graph ? brokerForSettings(config.graph, logger) : undefined;
   const graph = options.graph ?? (userBroker && config.graph ? onBehalfOfGraphAccess(userBroker, { baseUrl: config.graph.baseUrl, logger }) : undefined);
@@ -134,6 +137,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     teamsJoinUrl: options.teamsJoinUrl,
     tab: { authMode: config.authMode, clientId: config.authMode === 'entra' ? config.entra.clientId : null },
     onBehalfOf: userBroker ? brokerOnBehalfOf(userBroker) : undefined,
+    devMailbox: mailbox,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
@@ -160,7 +164,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     logger.info('development HTTPS for sideloading the add-in', { url: `${httpsUrl}/addin/taskpane.html`, certificate: tls.certFile });
   }
   const cleanUp = startIdempotencyCleanUp(db, config.idempotencyTtlHours, logger);
-  const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels, decisionCard: (reviewId) => decisionFormCard({ db, today, publicUrl }, reviewId) });
+  const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels, devMailbox: mailbox, decisionCard: (reviewId) => decisionFormCard({ db, today, publicUrl }, reviewId) });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

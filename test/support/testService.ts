@@ -36,7 +36,7 @@ export async function startTestService(
     // The service opens the store itself; PGlite allows one opener at a time.
     await store.db.close();
   }
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: store.location.dataDir, DATABASE_URL: store.location.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...(store.location.databaseUrl ? { AUTH_MODE: 'dev' } : {}), ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: store.location.dataDir, DATABASE_URL: store.location.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', REMINDERS: 'off', ...(store.location.databaseUrl ? { AUTH_MODE: 'dev' } : {}), ...env });
   const service = await startService(config, { logger: silentLogger, ...options });
   const call: TestService['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
