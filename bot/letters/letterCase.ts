@@ -11,6 +11,7 @@ import {
 } from '../../shared';
 import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
+import { type LetterInvitation, letterFacts } from '../store/letters/decisionLetters';
 import type { Principal } from '../store/principal';
 import { caseInputOf, loadReview, type ReviewRow } from '../store/reviews/loadReview';
 import { CouncilSettingMissingError, LetterNotReadyError, NoDecisionYetError } from './errors';
@@ -37,11 +38,7 @@ export interface LetterCase {
   fileName: string;
 }
 
-interface Invitation {
-  role: string;
-  name: string | null;
-  email: string | null;
-}
+type Invitation = LetterInvitation;
 
 /**
  * Assembles the decision letter of one review the principal's council holds: the decision
@@ -54,17 +51,9 @@ interface Invitation {
 export async function loadLetterCase(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false): Promise<LetterCase> {
   const review = await loadReview(tx, principal, reviewId, today, forUpdate);
   if (!review.decision_outcome || !review.decision_notified_on) throw new NoDecisionYetError(review.status);
-  const [facts] = await tx.query<{ reasons: string; invitations: Invitation[] | string; school_name: string | null; tenant_id: string | null }>(
-    `select d.reasons,
-            (select coalesce(json_agg(json_build_object('role', i.role, 'name', i.name, 'email', i.email) order by i.id), '[]')
-               from invitations i where i.review_id = $1) as invitations,
-            (select name from organisations where id = $2) as school_name,
-            (select entra_tenant_id from organisations where id = $3) as tenant_id
-       from decisions d where d.review_id = $1`,
-    [review.id, review.school_id, review.council_id],
-  );
+  const facts = await letterFacts(tx, review);
   if (!facts) throw new NoDecisionYetError(review.status);
-  const invitations: Invitation[] = typeof facts.invitations === 'string' ? JSON.parse(facts.invitations) : facts.invitations;
+  const invitations: Invitation[] = facts.invitations;
   const { settings } = await readCouncilSettings(tx, review.council_id);
   const outcome = review.decision_outcome;
   const input = caseInputOf(review);
@@ -82,7 +71,7 @@ export async function loadLetterCase(tx: Queryable, principal: Principal, review
       meetingDate: review.meeting_date,
       child: { name: review.child_name, laReference: review.la_reference },
       addressee,
-      schoolName: facts.school_name,
+      schoolName: facts.schoolName,
       dates: { appealDeadline: timeline.appealDeadline, familyResponseBy: timeline.familyResponseBy, finalAmendedPlanDue: timeline.finalAmendedPlanDue },
       settings,
     });
@@ -107,7 +96,7 @@ export async function loadLetterCase(tx: Queryable, principal: Principal, review
     letter,
     settings,
     recipients,
-    tenantId: facts.tenant_id,
+    tenantId: facts.tenantId,
     label: childLabel(review.child_name, review.la_reference),
     fileName: `Annual review decision ${review.la_reference} ${review.decision_notified_on}`,
   };

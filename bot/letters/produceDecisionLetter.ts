@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import { silentLogger } from '../log/logger';
 import { appendAudit } from '../store/audit';
 import type { Db, Queryable } from '../store/db';
+import { letterSends, recordLetterSend } from '../store/letters/decisionLetters';
 import type { Principal } from '../store/principal';
 import { checkIfMatch } from '../store/reviews/writeSupport';
 import { CouncilSettingMissingError, LetterMailerError, LetterMailFailedError, LetterMailUnavailableError, NoFamilyAddressError } from './errors';
@@ -68,7 +69,7 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
   const logger = options.logger ?? silentLogger;
   const found = await loadLetterCase(tx, principal, reviewId, options.today, true);
   checkIfMatch(found.review, options.ifMatch);
-  const previous = await previousSends(tx, reviewId);
+  const previous: LetterSendRecord[] = await letterSends<LetterRecipient>(tx, reviewId);
   const last = previous.at(-1);
   if (last && !options.resend) {
     return {
@@ -106,12 +107,7 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
   }
 
   const resend = previous.length > 0;
-  const [row] = await tx.query<{ sent_at: Date | string }>(
-    `insert into decision_letters (review_id, outcome, channel, mailbox, recipients, resend, pdf_sha256, graph_message_id, sent_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning sent_at`,
-    [reviewId, found.outcome, channel, mailbox, JSON.stringify(found.recipients), resend, pdfSha256, messageId, principal.personId],
-  );
-  const sentAt = new Date(row?.sent_at ?? Date.now()).toISOString();
+  const sentAt = await recordLetterSend(tx, principal, { reviewId, outcome: found.outcome, channel, mailbox, recipients: found.recipients, resend, pdfSha256, messageId });
   const record: LetterSendRecord = { channel, mailbox, recipients: found.recipients, sentAt, resend };
   await appendAudit(tx, principal, channel === 'send' ? 'decision-letter.sent' : 'decision-letter.drafted', 'review', reviewId, last ?? null, { ...record, pdfSha256 });
   logger.info('decision letter delivered', { reviewId, child: found.label, channel, recipients: found.recipients.length, resend });
@@ -127,20 +123,6 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
     message: channel === 'send' ? `The letter was sent from ${mailbox} to ${to}.` : `The letter is in the Drafts folder of ${mailbox}, addressed to ${to}; check it and send it from Outlook.`,
     ...(channelReason ? { channelReason } : {}),
   };
-}
-
-async function previousSends(tx: Queryable, reviewId: string): Promise<LetterSendRecord[]> {
-  const rows = await tx.query<{ channel: 'send' | 'draft'; mailbox: string; recipients: LetterRecipient[] | string; sent_at: Date | string; resend: boolean }>(
-    'select channel, mailbox, recipients, sent_at, resend from decision_letters where review_id = $1 order by sent_at, id',
-    [reviewId],
-  );
-  return rows.map((r) => ({
-    channel: r.channel,
-    mailbox: r.mailbox,
-    recipients: typeof r.recipients === 'string' ? JSON.parse(r.recipients) : r.recipients,
-    sentAt: new Date(r.sent_at).toISOString(),
-    resend: r.resend,
-  }));
 }
 
 /** The covering email: initials and reference in the subject, the letter attached as a PDF. */

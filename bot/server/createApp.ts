@@ -17,6 +17,7 @@ import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso'
 import { type TabClientConfig, tabRoutes } from './tabStatic';
 import type { DevMailbox } from '../dev/devMailbox';
 import { devRoutes } from '../dev/devRoutes';
+import { storeAnswers } from '../store/db';
 
 export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl'> {
   /** The built Outlook add-in, served at /addin/. */
@@ -62,7 +63,7 @@ export function createApp(options: AppOptions): Express {
       return;
     }
     try {
-      await options.db.query('select 1');
+      await storeAnswers(options.db);
       res.json({ status: 'ready' });
     } catch (error) {
       // The reason is for the operator's log, not for whoever asks.

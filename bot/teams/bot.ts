@@ -7,9 +7,9 @@ import { parseCommand } from './commands';
 import { conversationChange, dropConversation, storeConversation } from './conversationEvents';
 import { DECISION_VERBS } from './cards/decisionCard';
 import { type CardViewer, decisionCardFor, refreshDecisionCard, submitDecisionCard } from './decision/decisionActions';
-import { currentReviewByReference } from './decision/decisionSubject';
+import { currentReviewByReference } from '../store/reviews/decisionSubject';
 import type { OnFileReceived, TeamsFile } from './hooks';
-import { findMember, type MemberLookup } from './members';
+import { findMember, type MemberLookup } from '../store/members';
 import type { ConversationAddress, ConversationSender, InboundTurn, TurnAnswer } from './sdk/channel';
 import { cardInvokeResponse, messageInvokeResponse, type OutgoingMessage } from './sdk/outgoing';
 

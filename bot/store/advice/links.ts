@@ -139,3 +139,15 @@ export async function reissueAdviceLink(tx: Queryable, principal: Principal, rev
   if (owned.length === 0) throw new NotFoundError(`Advice request ${requestId}`);
   return issueAdviceLink(tx, requestId, { publicUrl, issuedBy: principal, revokeEarlier: true });
 }
+
+/** A fresh one-time link for the outstanding advice (or views) request this address was asked for, if any. */
+export async function adviceLinkFor(db: Queryable, reviewId: string, email: string, publicUrl: string): Promise<string | undefined> {
+  const [request] = await db.query<{ id: number }>(
+    `select q.id::int from advice_requests q join review_cycles c on c.id = q.review_id
+      where q.review_id = $1 and lower(q.email) = lower($2) and c.stage = 'booked'
+        and not exists (select 1 from advice_items i where i.request_id = q.id) order by q.id limit 1`,
+    [reviewId, email],
+  );
+  if (!request) return undefined;
+  return (await issueAdviceLink(db, request.id, { publicUrl })).url;
+}

@@ -4,9 +4,9 @@ import { InvalidInputError, ServiceError } from '../../store/errors';
 import type { Principal } from '../../store/principal';
 import type { ExecuteAction } from '../activity';
 import { type DecisionCardView, type DecisionFormValues, decisionCard } from '../cards/decisionCard';
-import type { MemberLookup } from '../members';
+import type { MemberLookup } from '../../store/members';
 import type { Card } from '../sdk/cards';
-import { type DecisionSubject, decisionSubject } from './decisionSubject';
+import { type DecisionSubject, decisionSubject } from '../../store/reviews/decisionSubject';
 
 /** The task's dependencies (bot/app), with the public address the card links to. */
 export interface DecisionActionDeps extends AppDeps {
