@@ -3,7 +3,7 @@ import { GraphCallError } from '../graph/errors';
 import { adviceLinkFor } from '../store/advice/links';
 import type { Queryable } from '../store/db';
 import type { ClaimedReminder } from '../store/reminders/outbox';
-import { type ResolvedRecipient, resolveRecipient, type TenantCache } from '../store/reminders/recipients';
+import { resolveRecipient, type TenantCache } from '../store/reminders/recipients';
 import { ProactiveSendError } from '../teams/sdk/proactive';
 import type { ReminderChannels } from './channels';
 import { reminderContent, reminderMessage } from './content';
