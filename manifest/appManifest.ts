@@ -42,6 +42,7 @@ export type AppManifest = Record<string, unknown> & {
   validDomains: string[];
   bots: Array<{ botId: string; scopes: string[]; supportsFiles: boolean; isNotificationOnly?: boolean; commandLists: unknown[] }>;
   staticTabs: Array<{ entityId: string; name?: string; contentUrl?: string; websiteUrl?: string; scopes: string[] }>;
+  configurableTabs: Array<{ configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[]; context: string[] }>;
   icons: { color: string; outline: string };
   webApplicationInfo: { id: string; resource: string; nestedAppAuthInfo?: Array<{ redirectUri: string; scopes: string[] }> };
   extensions: ManifestExtension[];
@@ -117,6 +118,16 @@ export function buildAppManifest(s: PackageSettings, packageVersion: string): Ap
     staticTabs: [
       { entityId: 'dashboard', name: 'Dashboard', contentUrl: `${base}${tabPath}`, websiteUrl: `${base}${tabPath}`, scopes: ['personal'] },
       { entityId: 'about', scopes: ['personal'] },
+    ],
+    // The review beside the Teams meeting (#24): the service adds it to the meeting's chat
+    // when the add-in makes the meeting; people can also add it from Teams (Apps, +).
+    configurableTabs: [
+      {
+        configurationUrl: `${base}${tabPath}?config=meeting`,
+        canUpdateConfiguration: true,
+        scopes: ['groupChat'],
+        context: ['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab'],
+      },
     ],
     validDomains: domains,
     webApplicationInfo: {

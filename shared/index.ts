@@ -16,3 +16,4 @@ export * from './advice';
 export * from './letters';
 export * from './privacy/childLabel';
 export * from './reminders';
+export * from './reports';

@@ -38,6 +38,9 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'mail-failed': { status: 502 },
   'mail-outcome-unknown': { status: 504 },
   'advice-link-not-possible': { status: 409 },
+  // the meeting report (#24)
+  'report-submitted': { status: 409 },
+  'report-incomplete': { status: 400 },
   'graph-not-configured': { status: 503 },
   'teams-meeting-failed': { status: 502 },
   'attachment-failed': { status: 502 },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
 import { type Endpoint, permissions } from '../app/permissions';
+import { reportDocumentQuery } from './routes/meetingReport';
 import { deadRemindersQuery } from './routes/reminders';
+import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
 import { councilSettingsSchema } from '../../shared';
 import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from '../app/schemas';
 
@@ -98,7 +100,59 @@ export function openApiDocument(serverUrl: string) {
         ...write('POST /api/reviews/{id}/meeting', 'Book or re-book the review meeting (checked against every statutory rule)', meetingBody),
       },
       '/api/reviews/{id}/advice': write('POST /api/reviews/{id}/advice', 'Record advice received (a OneDrive/SharePoint file reference, never the file)', adviceBody),
-      '/api/reviews/{id}/report': write('POST /api/reviews/{id}/report', "Record the school's report of the meeting", reportBody),
+      '/api/reviews/{id}/report': {
+        ...write('POST /api/reviews/{id}/report', "Record that the school's report was sent elsewhere (the structured report is below)", reportBody),
+        get: {
+          summary: "The meeting report: the draft (whoever runs the review only) or the submitted report (read-only, everyone who sees the review)",
+          description: `${roles('GET /api/reviews/{id}/report')} Before the first save, a draft pre-filled with the invitees and the advice received. The ETag is the report's own, for If-Match on its writes.`,
+          parameters: [idParam],
+          responses: { '200': { description: 'The report, its state, variant, sections, and whether the email went' }, ...errors },
+        },
+      },
+      '/api/reviews/{id}/report/draft': {
+        put: {
+          summary: "Save the meeting report's draft (the report page autosaves)",
+          description: `${roles('PUT /api/reviews/{id}/report/draft')} Only whoever runs the review (the school's SENCO; the council's officers where the council runs it) sees and writes the draft; anyone else gets 404. If-Match takes the report's ETag (GET /api/reviews/{id}/report). 409 \`report-submitted\` once submitted.`,
+          parameters: [idParam, ...writeHeaders],
+          requestBody: { required: true, content: { 'application/json': { schema: json(reportDraftBody) } } },
+          responses: { '200': { description: 'Saved; the report\'s new ETag is in the ETag header' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/attendance': {
+        post: {
+          summary: "Fill who attended from the Teams meeting's attendance report",
+          description: `${roles('POST /api/reviews/{id}/report/attendance')} As the organiser through Microsoft Graph (OnlineMeetings.Read, OnlineMeetingArtifact.Read.All). When it cannot (not a Teams meeting, no report yet, a permission missing), \`filled\` is false and \`reason\` says why: tick who attended by hand.`,
+          parameters: [idParam, ...writeHeaders],
+          responses: { '200': { description: '`filled`, the attendees, and `reason` when not filled' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/submit': {
+        post: {
+          summary: 'Submit the report: rendered as .docx and tagged PDF, saved in SharePoint, emailed once to everyone invited',
+          description: `${roles('POST /api/reviews/{id}/report/submit')} 400 lists each required section still empty, and nothing is sent. A report after the two weeks is accepted and marked \`late\`. \`delivery.status\` is \`sent\`, or \`failed\` with the reason (the report stays submitted; POST .../report/send again).`,
+          parameters: [idParam, ...writeHeaders],
+          responses: { '201': { description: 'Submitted; `delivery` says whether the email went' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/send': {
+        post: {
+          summary: 'Send a submitted report that did not go (once: after it went, nothing is sent again)',
+          description: roles('POST /api/reviews/{id}/report/send'),
+          parameters: [idParam, ...writeHeaders],
+          responses: { '201': { description: '`sent`' }, '200': { description: '`already-sent` or `failed` with the reason' }, ...writeErrors },
+        },
+      },
+      '/api/reviews/{id}/report/document': {
+        get: {
+          summary: 'The meeting report as Word (.docx) or a tagged PDF',
+          description: roles('GET /api/reviews/{id}/report/document'),
+          parameters: [idParam, ...queryParams(reportDocumentQuery)],
+          responses: {
+            '200': { description: 'The report', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } },
+            ...errors,
+          },
+        },
+      },
       '/api/reviews/{id}/decision': write('POST /api/reviews/{id}/decision', "Record the LA's decision (only when the review awaits it); the family's letter then goes as the council's settings say (the `Decision-Letter` header of the first answer says whether it went; without an Idempotency-Key, `letter` gives the message)", decisionBody),
       '/api/reviews/{id}/amendment': write('POST /api/reviews/{id}/amendment', 'Record the amendment notice, the family response and the final plan', amendmentBody, false),
       '/api/reviews/{id}/letter': {

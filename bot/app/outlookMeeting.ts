@@ -1,6 +1,7 @@
 import { attachFile, enableTeamsMeeting, type GraphClient, openFileContent } from '../graph';
 import { adviceFileOf, attachmentOf, outlookEventOf, recordAttachment, recordTeamsJoinUrl } from '../store/meetings/outlookMeeting';
 import type { Principal } from '../store/principal';
+import { addMeetingSidePanel, type SidePanelResult } from './meetingReport/addMeetingSidePanel';
 import { AdviceNotInDriveError, AttachmentFailedError, MeetingNotBookedError, TeamsMeetingFailedError } from './outlookErrors';
 import { attachBody, teamsBody } from './schemas';
 import { type AppDeps, parsed, permit } from './task';
@@ -14,6 +15,8 @@ export interface OutlookCall {
   graph: () => GraphClient;
   /** How long to wait for Graph to provision a Teams join link. */
   teamsJoinUrl?: { attempts: number; intervalMs: number } | undefined;
+  /** The app's id in the Teams catalogue and the service's address: the review tab goes into the meeting's chat. */
+  meetingTab?: { teamsAppId: string | undefined; publicUrl: () => string } | undefined;
 }
 
 async function bookedMeeting(deps: AppDeps, call: OutlookCall, eventId: string): Promise<void> {
@@ -23,9 +26,10 @@ async function bookedMeeting(deps: AppDeps, call: OutlookCall, eventId: string):
 
 /**
  * Make the booked meeting a Teams meeting (office-js cannot switch the toggle): Graph
- * turns it on as the caller and the join link is kept with the meeting.
+ * turns it on as the caller, the join link is kept with the meeting, and the review tab is
+ * added to the meeting's chat as its side panel (`sidePanel` says whether, or why not).
  */
-export async function enableTeams(deps: AppDeps, call: OutlookCall): Promise<{ reviewId: string; joinUrl: string }> {
+export async function enableTeams(deps: AppDeps, call: OutlookCall): Promise<{ reviewId: string; joinUrl: string; sidePanel: SidePanelResult }> {
   permit(call.principal, 'POST /api/reviews/{id}/outlook/teams');
   const { eventId } = parsed(teamsBody, call.input);
   await bookedMeeting(deps, call, eventId);
@@ -38,7 +42,8 @@ export async function enableTeams(deps: AppDeps, call: OutlookCall): Promise<{ r
     throw new TeamsMeetingFailedError((error as Error).message.replace(/\.$/, ''));
   }
   await recordTeamsJoinUrl(deps.db, call.principal, call.reviewId, joinUrl);
-  return { reviewId: call.reviewId, joinUrl };
+  const sidePanel = await addMeetingSidePanel(gc, { reviewId: call.reviewId, joinUrl, teamsAppId: call.meetingTab?.teamsAppId, publicUrl: call.meetingTab?.publicUrl() ?? '' }, deps.logger);
+  return { reviewId: call.reviewId, joinUrl, sidePanel };
 }
 
 /**

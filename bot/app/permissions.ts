@@ -34,6 +34,13 @@ export const permissions = {
   'GET /api/dashboard/workload': ['la-officer', 'la-manager'],
   'GET /api/dashboard/undelivered': ['la-officer', 'la-manager'],
   'POST /api/reviews/{id}/nudge': ['la-officer', 'la-manager'],
+  // the meeting report (#24): the draft is the runner's (checked in the store); submitted, anyone who sees the review
+  'GET /api/reviews/{id}/report': ['senco', 'la-officer', 'la-manager', 'professional'],
+  'PUT /api/reviews/{id}/report/draft': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/report/attendance': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/report/submit': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/report/send': ['senco', 'la-officer'],
+  'GET /api/reviews/{id}/report/document': ['senco', 'la-officer', 'la-manager', 'professional'],
   'POST /api/auth/teams-sso': ['senco', 'la-officer', 'la-manager', 'professional'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -58,6 +58,30 @@ export const GRAPH_PERMISSIONS: readonly GraphPermission[] = [
       'Works only where Exchange gives the user Send As or Send on Behalf on the shared mailbox; grant those rights on that mailbox alone.',
   },
   {
+    name: 'OnlineMeetings.Read',
+    type: 'delegated',
+    feature: 'Filling who attended the review from its Teams meeting: finding the meeting the add-in made by its join link, as its organiser.',
+    narrowing: 'Reaches only the signed-in organiser’s own meetings.',
+  },
+  {
+    name: 'OnlineMeetingArtifact.Read.All',
+    type: 'delegated',
+    feature: 'Filling who attended the review from the Teams meeting’s attendance report, as the meeting’s organiser.',
+    narrowing: 'Delegated: Teams returns attendance reports only to the meeting’s organiser, so it reaches no one else’s meetings.',
+  },
+  {
+    name: 'TeamsAppInstallation.ReadWriteSelfForChat',
+    type: 'delegated',
+    feature: 'Adding the app to the review meeting’s chat, so its side panel sits beside the call.',
+    narrowing: 'Lets the app add only itself, and only to chats the signed-in organiser is in. Teams app permission policies decide who may use the app.',
+  },
+  {
+    name: 'TeamsTab.Create',
+    type: 'delegated',
+    feature: 'Adding the review’s tab (agenda, advice, report draft) to the review meeting’s chat.',
+    narrowing: 'Only in chats the signed-in organiser is in; without it the meeting works as before and the add-in says what to grant.',
+  },
+  {
     name: 'Calendars.ReadWrite',
     type: 'application',
     feature: 'Scheduled work: updating review events (new time, attendees, attachments) in the SEN team’s mailboxes.',

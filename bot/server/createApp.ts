@@ -3,6 +3,7 @@ import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
 import { openApiDocument } from '../api/openapi';
 import { type AdviceSettings, adviceRoutes, redactAdvicePath } from '../api/routes/advice';
+import { meetingReportRoutes } from '../api/routes/meetingReport';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
@@ -19,7 +20,7 @@ import type { DevMailbox } from '../dev/devMailbox';
 import { devRoutes } from '../dev/devRoutes';
 import { storeAnswers } from '../store/db';
 
-export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl'> {
+export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl' | 'meetingTab'> {
   /** The built Outlook add-in, served at /addin/. */
   addinDir?: string | undefined;
   publicUrl: () => string;
@@ -90,6 +91,7 @@ export function createApp(options: AppOptions): Express {
   app.use(letterRoutes(options));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
+  app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
   app.use(dashboardRoutes(options));
   app.use(teamsSsoRoutes(options));
   app.use('/api', (req, res) => {

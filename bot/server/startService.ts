@@ -27,6 +27,7 @@ import { createApp } from './createApp';
 import { devCertificate } from './devCertificate';
 import path from 'node:path';
 import { devMailbox } from '../dev/devMailbox';
+import { refuseIfInUse, startAdminSocket } from './adminSocket';
 
 /** Advice storage through Graph as the app in each council's tenant, when the app registration is configured. */
 function configuredAdviceStorage(config: Config, logger: Logger): AdviceStorage | undefined {
@@ -85,6 +86,8 @@ export async function startService(config: Config, options: StartServiceOptions 
   logger.info('configuration', configSummary(config));
   const verifier: TokenVerifier =
     config.authMode === 'dev' ? await createDevVerifier({ dataDir: config.dataDir, production: config.production }) : createEntraVerifier({ ...config.entra });
+  // PGlite allows one opener: refuse before opening a folder another service has open.
+  if (!config.databaseUrl) await refuseIfInUse(config.dataDir);
   const db = await openStore(config, { ...config.database, logger });
   try {
     if (config.seedDemo) {
@@ -95,6 +98,11 @@ export async function startService(config: Config, options: StartServiceOptions 
     await db.close();
     throw error;
   }
+  // The embedded store's operator socket (backups while running; one service per data folder).
+  const admin = db.kind === 'pglite' ? await startAdminSocket(db, config.dataDir, logger).catch(async (error: Error) => {
+    await db.close();
+    throw error;
+  }) : undefined;
   const mailer = options.mailer ?? letterMailerFromConfig(config, logger);
   let ready = true;
   let url = '';
@@ -112,6 +120,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     onFileReceived: adviceOnFileReceived({ db, storage: advice.storage, today, maxBytes: advice.maxBytes, defaultDriveId: advice.defaultDriveId, logger }),
   };
   const teams = await createTeamsBot(config, { db, today, publicUrl, logger, mailer }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
+    await admin?.close();
     await db.close();
     throw error;
   });
@@ -135,6 +144,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     addinDir: config.addinDir,
     graph,
     teamsJoinUrl: options.teamsJoinUrl,
+    meetingTab: { teamsAppId: config.reminders.teamsAppId, publicUrl },
     tab: { authMode: config.authMode, clientId: config.authMode === 'entra' ? config.entra.clientId : null },
     onBehalfOf: userBroker ? brokerOnBehalfOf(userBroker) : undefined,
     devMailbox: mailbox,
@@ -144,6 +154,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     s.once('error', reject);
     s.listen(config.port, config.host, () => resolve(s));
   }).catch(async (error: NodeJS.ErrnoException) => {
+    await admin?.close();
     await db.close();
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${config.port} is already in use; stop the other process or set PORT to a free port.`) : error;
   });
@@ -181,6 +192,7 @@ export async function startService(config: Config, options: StartServiceOptions 
       await cleanUp.stop();
       // A sweep in progress finishes (and records what it sent) before the store closes.
       await sweeper?.stop();
+      await admin?.close();
       await db.close();
     })();
     return stopping;

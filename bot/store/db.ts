@@ -20,6 +20,12 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Closes the database; an unclosed PGlite keeps Node alive. */
   close(): Promise<void>;
+  /**
+   * PGlite only: its data folder as a gzipped tar, taken while no statement runs (a
+   * crash-consistent copy: what a restore replays is what a killed process would keep).
+   * A PostgreSQL server is backed up with pg_dump instead (bot/store/backup/).
+   */
+  backup?(): Promise<Uint8Array>;
 }
 
 /** OID of PostgreSQL's `date` type: kept as the ISO string, never turned into a JS Date. */

@@ -45,6 +45,9 @@ export type ServiceErrorCode =
   /** The dashboard's nudge (bot/store/reminders/queueNudge). */
   | 'no-one-to-nudge'
   | 'nudge-not-queued'
+  /** The meeting report (bot/app/meetingReport). */
+  | 'report-submitted'
+  | 'report-incomplete'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
   | 'already-removed';

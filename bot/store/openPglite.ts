@@ -31,5 +31,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
       closed ??= pg.close();
       return closed;
     },
+    // dumpDataDir holds PGlite's query lock while it reads the folder.
+    backup: async () => new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer()),
   };
 }

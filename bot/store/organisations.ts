@@ -54,3 +54,18 @@ export async function personAndOrganisation(db: Queryable, personId: number): Pr
   );
   return person ? { displayName: person.display_name, orgName: person.org_name } : undefined;
 }
+
+/** The names of a review's school (null without one) and council, for documents about it. */
+export async function schoolAndCouncilNames(db: Queryable, schoolId: string | null, councilId: string): Promise<{ school: string | null; council: string } | undefined> {
+  const [orgs] = await db.query<{ school: string | null; council: string }>(
+    'select (select name from organisations where id = $1) as school, (select name from organisations where id = $2) as council',
+    [schoolId, councilId],
+  );
+  return orgs;
+}
+
+/** A council's Microsoft 365 tenant id (null when none is registered), for acting in its shared mailbox or library. */
+export async function councilTenantOf(db: Queryable, councilId: string): Promise<string | null> {
+  const [council] = await db.query<{ tenant: string | null }>('select entra_tenant_id as tenant from organisations where id = $1', [councilId]);
+  return council?.tenant ?? null;
+}

@@ -1,6 +1,9 @@
 import { FluentProvider, MessageBar, MessageBarBody, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/client';
+import { createReportClient } from './api/reportClient';
+import { ConfigurePanel } from './meeting/ConfigurePanel';
+import { MeetingPanel } from './meeting/MeetingPanel';
 import { App, type View, views } from './App';
 import { signInMethods } from './auth/methods';
 import { chooseTokenSource, type TabConfig } from './auth/tokenSource';
@@ -18,7 +21,18 @@ async function start(): Promise<void> {
     const tokens = chooseTokenSource(config, host, signInMethods);
     const api = createApiClient(tokens);
     const signedIn = await api.whoAmI();
-    const asked = new URLSearchParams(window.location.search).get('view');
+    const params = new URLSearchParams(window.location.search);
+    document.body.dataset.signIn = tokens.kind;
+    // The meeting side panel, the report page (task pane, browser) and the meeting tab's configuration.
+    const review = params.get('review');
+    if (review || params.get('config') === 'meeting') {
+      const client = createReportClient(tokens);
+      root.render(
+        <FluentProvider theme={theme}>{review ? <MeetingPanel client={client} reviewId={review} /> : <ConfigurePanel client={client} inHost={host.inHost} />}</FluentProvider>,
+      );
+      return;
+    }
+    const asked = params.get('view');
     const initialView = views.includes(asked as View) ? (asked as View) : undefined;
     document.body.dataset.signIn = tokens.kind;
     root.render(

@@ -125,6 +125,8 @@ describe('the task pane', () => {
     const { page } = await h.openPane(bookedItem);
     await page.getByRole('heading', { name: /Review booked: Ada Lovelace/ }).waitFor();
     await page.getByText('Circulate all advice to everyone invited by 2026-12-28.').waitFor();
+    // The booked review links to its report page (#24), which the service serves at /tab/.
+    expect(await page.getByRole('link', { name: 'Write the report' }).getAttribute('href')).toMatch(/\/tab\/\?review=[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Attach advice to the meeting' }).click();
     await page.getByRole('button', { name: 'Retry social-care-advice.pdf' }).waitFor();
     await page.getByText('2 of 3 files attached').waitFor();

@@ -50,6 +50,13 @@ const matrix: Record<string, Record<Role, Cell>> = {
   ),
   'POST /api/reviews/{id}/nudge': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'POST /api/auth/teams-sso': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
+  // The meeting report (#24): past the role check, a draft is the school's alone (404 to everyone else).
+  'GET /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
+  'PUT /api/reviews/{id}/report/draft': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/report/attendance': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/report/submit': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/report/send': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'GET /api/reviews/{id}/report/document': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
 };
 
 const principals: Record<Role, [string, string]> = {
@@ -156,6 +163,21 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'POST', path: '/api/auth/teams-sso' };
     case 'GET /api/reports/sen2.csv':
       return { method: 'GET', path: '/api/reports/sen2.csv' };
+    // The draft of the school's report: the SENCO's; anyone else who sees the review gets 404.
+    case 'GET /api/reviews/{id}/report':
+      return { method: 'GET', path: `/api/reviews/${reviewFor['main-senco']}/report`, status: role === 'senco' ? 200 : 404 };
+    case 'PUT /api/reviews/{id}/report/draft':
+      return { method: 'PUT', path: `/api/reviews/${reviewFor['main-senco']}/report/draft`, body: { variant: 'general', sections: { summary: 'Draft.' } }, status: role === 'senco' ? 200 : 404 };
+    // No Teams meeting: not filled, with the reason (200).
+    case 'POST /api/reviews/{id}/report/attendance':
+      return { method: 'POST', path: `/api/reviews/${reviewFor['main-senco']}/report/attendance`, status: role === 'senco' ? 200 : 404 };
+    // The draft has empty required sections: 400 listing them.
+    case 'POST /api/reviews/{id}/report/submit':
+      return { method: 'POST', path: `/api/reviews/${reviewFor['main-senco']}/report/submit`, status: role === 'senco' ? 400 : 404 };
+    case 'POST /api/reviews/{id}/report/send':
+      return { method: 'POST', path: `/api/reviews/${reviewFor['main-senco']}/report/send`, status: role === 'senco' ? 409 : 404 };
+    case 'GET /api/reviews/{id}/report/document':
+      return { method: 'GET', path: `/api/reviews/${reviewFor['main-senco']}/report/document?format=pdf`, status: role === 'senco' ? 200 : 404 };
     default:
       return { method: 'GET', path: endpoint.replace(/^GET /, '') };
   }

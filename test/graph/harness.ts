@@ -20,7 +20,7 @@ export const TEAMS_APP = { id: '6f0a1b2c-3d4e-4f50-8a9b-0c1d2e3f4a5b', externalI
 /** Every application permission the product asks for. */
 export const ALL_APP_PERMISSIONS = ['Calendars.ReadWrite', 'Mail.Send', 'Mail.ReadWrite', 'Sites.Selected', 'TeamsAppInstallation.ReadWriteSelfForUser.All'];
 /** Every delegated permission the product asks for. */
-export const ALL_DELEGATED_PERMISSIONS = ['User.Read', 'Calendars.ReadWrite', 'Files.Read.All', 'Mail.Send', 'Mail.ReadWrite', 'Mail.Send.Shared'];
+export const ALL_DELEGATED_PERMISSIONS = ['User.Read', 'Calendars.ReadWrite', 'Files.Read.All', 'Mail.Send', 'Mail.ReadWrite', 'Mail.Send.Shared', 'OnlineMeetings.Read', 'OnlineMeetingArtifact.Read.All', 'TeamsAppInstallation.ReadWriteSelfForChat', 'TeamsTab.Create'];
 
 /** Options for {@link startHarness}. */
 export interface HarnessOptions {

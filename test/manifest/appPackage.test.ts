@@ -26,6 +26,10 @@ describe('the app package generated from manifest/', () => {
     expect(m.bots[0]).toMatchObject({ botId: prodEnv.BOT_CLIENT_ID, scopes: ['personal', 'team', 'groupChat'], supportsFiles: true });
     expect(JSON.stringify(m.bots[0]?.commandLists)).toContain('"record decision"');
     expect(m.staticTabs[0]).toMatchObject({ entityId: 'dashboard', contentUrl: 'https://ehcp.north.gov.uk/tab/', scopes: ['personal'] });
+    // The review's side panel in Teams meetings (#24), validated with the rest against the 1.24 schema above.
+    expect(m.configurableTabs).toEqual([
+      { configurationUrl: 'https://ehcp.north.gov.uk/tab/?config=meeting', canUpdateConfiguration: true, scopes: ['groupChat'], context: ['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab'] },
+    ]);
     expect(m.webApplicationInfo).toMatchObject({ id: prodEnv.ENTRA_CLIENT_ID, resource: `api://ehcp.north.gov.uk/${prodEnv.ENTRA_CLIENT_ID}` });
     expect(m.webApplicationInfo.nestedAppAuthInfo?.[0]?.redirectUri).toBe('brk-multihub://ehcp.north.gov.uk');
     expect(m.validDomains).toEqual(['ehcp.north.gov.uk']);

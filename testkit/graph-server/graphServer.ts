@@ -7,6 +7,7 @@ import { closeServer, graphErrorBody, headersOf, listenLocal, readBody, sendEmpt
 import { outlookRoute } from './outlookRoutes';
 import { type Caller, type Ctx, fail, isObject, type Out, type ServerPolicy } from './routing';
 import { GraphTestState, type SeedDrive, type SeedTeamsApp, type SeedUser } from './state';
+import { meetingRoute } from './meetingRoutes';
 import { teamsRoute } from './teamsRoutes';
 import { type TestTokenClaims, TestTokenSigner } from './tokens';
 
@@ -125,6 +126,7 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
   };
 
   const route = (ctx: Ctx): Out =>
+    meetingRoute(ctx) ??
     outlookRoute(ctx) ??
     driveRoute(ctx) ??
     driveWriteRoute(ctx) ??

@@ -12,5 +12,5 @@ export {
 export { type IdentityTestServer, type IdentityTestServerOptions, startIdentityTestServer, type TestTenant, type TestTenantApp } from './identityServer';
 export { UPLOAD_SESSION_MAX_BYTES, UPLOAD_SESSION_MIN_BYTES } from './outlookRoutes';
 export { routeFetch } from './routeFetch';
-export { GraphTestState, type SeedDrive, type SeedDriveItem, type SeedTeamsApp, type SeedUser, type SentMail } from './state';
+export { GraphTestState, type SeedDrive, type SeedDriveItem, type SeedTeamsApp, type SeedAttendanceRecord, type SeedUser, type SentMail, type StoredOnlineMeeting } from './state';
 export { type TestTokenClaims, TestTokenSigner } from './tokens';

@@ -115,6 +115,7 @@ function represent(ctx: Ctx, mailbox: SeedUser, stored: StoredEvent): Record<str
       json.onlineMeeting = null;
     } else {
       json.onlineMeeting = { joinUrl: joinUrlFor(String(json.id)) };
+      ctx.state.ensureOnlineMeeting(joinUrlFor(String(json.id)), mailbox.id, String(json.subject ?? ''));
     }
   } else {
     json.onlineMeeting = null;

@@ -108,6 +108,31 @@ export interface StoredDriveItem {
 /** `@microsoft.graph.conflictBehavior`: Graph's default for uploads is `replace`. */
 export type ConflictBehavior = 'fail' | 'replace' | 'rename';
 
+/** An attendance record in Graph's shape (`meetingAttendanceReport/attendanceRecords`). */
+export interface SeedAttendanceRecord {
+  emailAddress: string;
+  displayName: string;
+  role?: 'Organizer' | 'Presenter' | 'Attendee';
+  totalAttendanceInSeconds?: number;
+}
+
+/** A Teams online meeting: made when an event's Teams link is provisioned. */
+export interface StoredOnlineMeeting {
+  id: string;
+  joinWebUrl: string;
+  organizerId: string;
+  subject: string;
+  /** The meeting chat (`19:meeting_...@thread.v2`). */
+  chatId: string;
+  attendanceReports: { id: string; meetingStartDateTime: string; meetingEndDateTime: string; records: SeedAttendanceRecord[] }[];
+}
+
+/** A chat's apps and tabs. */
+export interface StoredChat {
+  installedApps: Map<string, { teamsAppId: string }>;
+  tabs: Map<string, { displayName: string; teamsAppId: string; configuration: Record<string, unknown>; webUrl: string }>;
+}
+
 /** Everything the test Graph holds; tests read it to assert on effects. */
 export class GraphTestState {
   readonly users: SeedUser[];
@@ -123,6 +148,10 @@ export class GraphTestState {
   readonly teamsApps: SeedTeamsApp[];
   /** Installed apps by user id: installation id -> { teamsAppId, chatId }. */
   readonly installations = new Map<string, Map<string, { teamsAppId: string; chatId: string }>>();
+  /** Online meetings by id. */
+  readonly onlineMeetings = new Map<string, StoredOnlineMeeting>();
+  /** Meeting chats by thread id. */
+  readonly chats = new Map<string, StoredChat>();
 
   constructor(seed: { users?: SeedUser[]; drives?: SeedDrive[]; teamsApps?: SeedTeamsApp[] }) {
     this.users = seed.users ?? [];
@@ -237,6 +266,24 @@ export class GraphTestState {
     const names: string[] = [];
     for (let item = this.driveItems.get(itemId); item?.parentId; item = this.driveItems.get(item.parentId)) names.unshift(item.name);
     return names.join('/');
+  }
+
+  /** The online meeting behind a Teams join link, made (with its chat) on first sight. */
+  ensureOnlineMeeting(joinWebUrl: string, organizerId: string, subject: string): StoredOnlineMeeting {
+    const found = [...this.onlineMeetings.values()].find((m) => m.joinWebUrl === joinWebUrl);
+    if (found) return found;
+    const tail = randomBytes(12).toString('hex');
+    const meeting: StoredOnlineMeeting = { id: `MSo1N2Y5ZGFjYy03MWJmLTQ3NDMtYjQxMy01M2EdFGkdRWHJlQ_${tail}`, joinWebUrl, organizerId, subject, chatId: `19:meeting_${tail}@thread.v2`, attendanceReports: [] };
+    this.onlineMeetings.set(meeting.id, meeting);
+    this.chats.set(meeting.chatId, { installedApps: new Map(), tabs: new Map() });
+    return meeting;
+  }
+
+  /** Adds the attendance report Teams writes after the call (tests: the meeting was held). */
+  addAttendanceReport(joinWebUrl: string, records: SeedAttendanceRecord[], held: { start: string; end: string }): void {
+    const meeting = [...this.onlineMeetings.values()].find((m) => m.joinWebUrl === joinWebUrl);
+    if (!meeting) throw new Error(`No online meeting has the join link ${joinWebUrl}; make the Teams meeting first.`);
+    meeting.attendanceReports.push({ id: randomUUID(), meetingStartDateTime: held.start, meetingEndDateTime: held.end, records });
   }
 
   /** Every attachment on an event, in insertion order. */

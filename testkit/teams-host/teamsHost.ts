@@ -23,6 +23,9 @@ export interface TeamsHostOptions {
   /** Whether the runtime config recommends nested app authentication. Default false. */
   naaRecommended?: boolean;
   theme?: 'default' | 'dark' | 'contrast';
+  /** Where Teams shows the tab: `content` (a tab), or `sidePanel` beside a meeting call, with the meeting's ids. Default content. */
+  frameContext?: 'content' | 'sidePanel' | 'settings';
+  meeting?: { meetingId: string; chatId: string };
 }
 
 export interface TeamsHost {
@@ -93,8 +96,11 @@ function hostPage(options: TeamsHostOptions): string {
     runtime: JSON.stringify(runtimeConfig(options.naaRecommended ?? false)),
     theme: options.theme ?? 'default',
     tabOrigin: TAB_ORIGIN,
+    frameContext: options.frameContext ?? 'content',
+    meeting: options.meeting ?? null,
   };
-  const tabSrc = `${TAB_ORIGIN}${new URL(options.tabUrl).pathname}`;
+  const tabUrl = new URL(options.tabUrl);
+  const tabSrc = `${TAB_ORIGIN}${tabUrl.pathname}${tabUrl.search}${tabUrl.hash}`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Teams (test host)</title>
 <style>body{margin:0}iframe{border:0;width:100%;height:100vh}</style></head><body>
 <iframe id="tab" title="EHCP annual reviews" src="${tabSrc}"></iframe>
@@ -102,12 +108,13 @@ function hostPage(options: TeamsHostOptions): string {
 const settings = ${JSON.stringify(settings)};
 window.hostCalls = [];
 const context = {
-  locale: 'en-gb', theme: settings.theme, entityId: 'dashboard', subEntityId: '', frameContext: 'content', hostClientType: 'web',
+  locale: 'en-gb', theme: settings.theme, entityId: 'dashboard', subEntityId: '', frameContext: settings.frameContext, hostClientType: 'web',
+  ...(settings.meeting ? { meetingId: settings.meeting.meetingId, chatId: settings.meeting.chatId } : {}),
   hostName: 'Teams', appSessionId: 'test-session', tid: '11111111-1111-4111-8111-111111111111', userObjectId: 'demo-manager',
   loginHint: 'send.manager@demo-council.example', userPrincipalName: 'send.manager@demo-council.example', sessionId: 'test-session',
 };
 const answers = {
-  initialize: () => ['content', 'web', settings.runtime, '2.58.0'],
+  initialize: () => [settings.frameContext, 'web', settings.runtime, '2.58.0'],
   getContext: () => [context],
   'authentication.getAuthToken': () => [true, settings.token],
 };

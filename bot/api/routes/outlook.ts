@@ -12,6 +12,8 @@ export interface OutlookRouteOptions extends ApiContext {
   graph?: GraphAccess | undefined;
   /** How long to wait for Graph to provision a Teams join link. */
   teamsJoinUrl?: { attempts: number; intervalMs: number };
+  /** The app's id in the Teams catalogue and the service's address: the review tab goes into the meeting's chat. */
+  meetingTab?: { teamsAppId: string | undefined; publicUrl: () => string } | undefined;
 }
 
 /**
@@ -29,7 +31,7 @@ export function outlookRoutes(ctx: OutlookRouteOptions): Router {
 
   router.post('/api/reviews/:id/outlook/teams', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/outlook/teams');
-    const done = await enableTeams(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, graph: graphFor(req, principal), teamsJoinUrl: ctx.teamsJoinUrl });
+    const done = await enableTeams(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, graph: graphFor(req, principal), teamsJoinUrl: ctx.teamsJoinUrl, meetingTab: ctx.meetingTab });
     res.status(200).json(done);
   });
 

@@ -1,4 +1,5 @@
 import type { Command } from '../io';
+import { backupCommand, restoreCommand } from './backup';
 import { devTokenCommand } from './devToken';
 import { migrateCommand } from './migrate';
 import { orgCommand } from './org';
@@ -8,4 +9,4 @@ import { simulateCommand } from './simulate';
 import { timelineCommand } from './timeline';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, orgCommand, personCommand];
+export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand];

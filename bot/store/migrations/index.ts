@@ -8,6 +8,7 @@ import { adviceLinks } from './007_advice_links';
 import { caseContacts } from './008_case_contacts';
 import { dashboard } from './010_dashboard';
 import { onboarding } from './009_onboarding';
+import { reviewReports } from './240_review_reports';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'case contacts and add-in attachments', sql: caseContacts },
   { version: 9, name: 'onboarding: membership source and removal', sql: onboarding },
   { version: 10, name: 'dashboard: case officers and report indexes', sql: dashboard },
+  { version: 240, name: 'structured meeting reports', sql: reviewReports },
 ];

@@ -20,6 +20,8 @@ export interface DecisionSubject {
   meetingDate: string | null;
   reportSentOn: string | null;
   recommendation: DecisionOutcome | null;
+  /** The submitted report's proposed amendments, one line per plan section, to pre-fill the card. */
+  proposedAmendments: string | null;
   decisionDue: string | null;
   decision: { outcome: DecisionOutcome; notifiedOn: string } | null;
   finalPlanDue: string | null;
@@ -38,6 +40,7 @@ interface Row {
   meeting_date: string | null;
   report_sent_on: string | null;
   recommendation: DecisionOutcome | null;
+  proposed_amendments: { planSection: string; amendment: string }[] | string | null;
   decision_due: string | null;
   outcome: DecisionOutcome | null;
   notified_on: string | null;
@@ -48,6 +51,7 @@ interface Row {
 const select = (where: string) => `
   select r.id, r.version, ${statusSql('$1')} as status, r.council_id, co.name as council_name, so.name as school_name,
          c.name as child_name, c.la_reference, r.meeting_date, rp.sent_on as report_sent_on, rp.recommendation, r.decision_due,
+         (select mr.content -> 'proposedAmendments' from review_reports mr where mr.review_id = r.id and mr.state = 'submitted') as proposed_amendments,
          d.outcome, d.notified_on, r.final_plan_due,
          (select n.review_deadline from review_cycles n where n.plan_id = r.plan_id and n.created_at > r.created_at order by n.created_at limit 1) as next_deadline
     from review_cycles r
@@ -85,9 +89,17 @@ function fromRow(r: Row): DecisionSubject {
     meetingDate: r.meeting_date,
     reportSentOn: r.report_sent_on,
     recommendation: r.recommendation,
+    proposedAmendments: amendmentsText(r.proposed_amendments),
     decisionDue: r.decision_due,
     decision: r.outcome && r.notified_on ? { outcome: r.outcome, notifiedOn: r.notified_on } : null,
     finalPlanDue: r.final_plan_due,
     nextReviewDeadline: r.next_deadline,
   };
+}
+
+/** The report's proposed amendments as the card's text: "Section F: ..." per line; null when none. */
+function amendmentsText(raw: Row['proposed_amendments']): string | null {
+  const list = typeof raw === 'string' ? (JSON.parse(raw) as { planSection: string; amendment: string }[]) : raw;
+  if (!list || list.length === 0) return null;
+  return list.map((a) => `${a.planSection}: ${a.amendment}`).join('\n').slice(0, 4000);
 }

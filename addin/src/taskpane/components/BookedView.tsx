@@ -81,6 +81,13 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
           </MessageBar>
         )}
       </section>
+      <section aria-labelledby="report-heading">
+        <h2 id="report-heading">The report</h2>
+        <p>After the meeting, send its report to everyone invited within two weeks (Reg 20(7); CoP 9.176). In a Teams meeting it is also in the meeting’s side panel.</p>
+        <Link href={`${window.location.origin}/tab/?review=${encodeURIComponent(review.id)}`} target="_blank" rel="noreferrer">
+          Write the report
+        </Link>
+      </section>
       <section aria-labelledby="requests-heading">
         <h2 id="requests-heading">Advice requested</h2>
         {review.advice.requests.length === 0 ? (
