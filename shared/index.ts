@@ -16,4 +16,5 @@ export * from './advice';
 export * from './letters';
 export * from './privacy/childLabel';
 export * from './reminders';
+export * from './transfer/planTransfer';
 export * from './reports';

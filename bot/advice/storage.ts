@@ -1,4 +1,5 @@
 import { ensureFolder, type SavedFile, saveFile } from '../graph/driveUpload';
+import { type FileRef, openFileContent } from '../graph/files';
 import type { GraphClient } from '../graph/client';
 import { cleanFileName } from '../../shared/advice';
 
@@ -13,6 +14,8 @@ export interface ReviewFolder {
 /** What advice handling needs from SharePoint; the Graph implementation is below, tests use it against the local Graph. */
 export interface AdviceStorage {
   save(folder: ReviewFolder, name: string, content: Buffer, contentType: string): Promise<SavedFile>;
+  /** Reads a file back (a letter's kept copy, or the final plan to send with its letter), at most `maxBytes`. */
+  read?(tenantId: string | null, file: FileRef, maxBytes: number): Promise<Buffer>;
 }
 
 /**
@@ -33,6 +36,20 @@ export function graphAdviceStorage(clientFor: (tenantId: string | null) => Graph
       const gc = clientFor(folder.tenantId);
       const target = await ensureFolder(gc, folder.driveId, folder.path);
       return saveFile(gc, target, name, content, contentType);
+    },
+    async read(tenantId, file, maxBytes) {
+      const { stream } = await openFileContent(clientFor(tenantId), file);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of stream) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          stream.destroy();
+          throw new Error(`the file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return Buffer.concat(chunks);
     },
   };
 }

@@ -37,10 +37,14 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'mail-not-configured': { status: 503 },
   'mail-failed': { status: 502 },
   'mail-outcome-unknown': { status: 504 },
+  // After the decision (#25)
+  'no-letter-draft': { status: 409 },
+  'letter-draft-stale': { status: 409 },
+  'not-amend-decision': { status: 409 },
+  'amendment-outcome-recorded': { status: 409 },
   'advice-link-not-possible': { status: 409 },
   // the meeting report (#24)
   'report-submitted': { status: 409 },
-  'report-incomplete': { status: 400 },
   'graph-not-configured': { status: 503 },
   'teams-meeting-failed': { status: 502 },
   'attachment-failed': { status: 502 },
@@ -50,6 +54,10 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
   'organisation-kind': { status: 409 },
   'already-removed': { status: 409 },
+  // placements and plan transfers (#26)
+  'setting-already-registered': { status: 409 },
+  'plan-not-transferable': { status: 409 },
+  'council-not-on-service': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

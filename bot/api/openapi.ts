@@ -5,7 +5,8 @@ import { reportDocumentQuery } from './routes/meetingReport';
 import { deadRemindersQuery } from './routes/reminders';
 import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
 import { councilSettingsSchema } from '../../shared';
-import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, teamsBody } from '../app/schemas';
+import { finalPlanBody, letterPostedBody, notAmendingBody, representationsBody, sendDraftBody } from '../app/afterDecision/schemas';
+import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, settingBody, settingSearchQuery, teamsBody, transferBody } from '../app/schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -157,7 +158,7 @@ export function openApiDocument(serverUrl: string) {
       '/api/reviews/{id}/amendment': write('POST /api/reviews/{id}/amendment', 'Record the amendment notice, the family response and the final plan', amendmentBody, false),
       '/api/reviews/{id}/letter': {
         get: {
-          summary: 'The decision letter to the family, as Word (.docx) or a tagged, accessible PDF',
+          summary: 'The decision letter to the family (or, with kind=amendment-notice, the notice of proposed amendments sent with it), as Word (.docx) or a tagged, accessible PDF, dated today',
           description: `${roles('GET /api/reviews/{id}/letter')} Filled from the decision, the timeline's dates and the council's settings. 409 \`no-decision-yet\` before a decision; 409 \`council-setting-missing\` names each missing setting in \`settings\`.`,
           parameters: [idParam, ...queryParams(letterQuery)],
           responses: {
@@ -172,8 +173,8 @@ export function openApiDocument(serverUrl: string) {
       },
       '/api/reviews/{id}/letter/send': {
         post: {
-          summary: "Send the decision letter (PDF attached) from the council's shared mailbox to the family and the school, or save it as a draft there, as the council's settings say",
-          description: `${roles('POST /api/reviews/{id}/letter/send')} A letter proposing amendments is always saved as a draft, so the amendment notice, current plan and evidence can go with it. A second call without \`resend: true\` sends nothing and answers 200 \`already-sent\`.`,
+          summary: "Send the decision letter (and, for amend, the amendment notice) dated today from the council's shared mailbox to the family, copied to the school, or save it as a draft there, as the council's settings say",
+          description: `${roles('POST /api/reviews/{id}/letter/send')} Every period in it runs from today, the day it is sent; each PDF is kept in the review's SharePoint folder with its hash. A second call without \`resend: true\` sends nothing and answers 200 \`already-sent\`; with a draft waiting, \`regenerate: true\` replaces it with one dated today.`,
           parameters: [idParam, ...writeHeaders],
           requestBody: { required: false, content: { 'application/json': { schema: json(letterSendBody) } } },
           responses: {
@@ -185,6 +186,28 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/reviews/{id}/letter/send-draft': write(
+        'POST /api/reviews/{id}/letter/send-draft',
+        'Send the decision letter waiting in Drafts; 409 `letter-draft-stale` when it is dated before today (the family would get fewer days than it says): regenerate it first',
+        sendDraftBody,
+        false,
+      ),
+      '/api/reviews/{id}/letter/posted': write('POST /api/reviews/{id}/letter/posted', 'Record the decision letter (and any notice) as posted on a day: dated that day, served after the delivery allowance', letterPostedBody),
+      '/api/reviews/{id}/letters': {
+        get: {
+          summary: 'Every letter, notice and final plan letter sent for the review: kind, date, channel, recipients, the PDF hash and its kept copy in SharePoint; and the family’s representations',
+          description: roles('GET /api/reviews/{id}/letters'),
+          parameters: [idParam],
+          responses: { '200': { description: '`letters` oldest first, `representations` in the order received' }, ...errors },
+        },
+      },
+      '/api/reviews/{id}/representations': write('POST /api/reviews/{id}/representations', 'Record the family’s representations on the amendment notice (date received; any school requested and its consultation)', representationsBody),
+      '/api/reviews/{id}/final-plan': write(
+        'POST /api/reviews/{id}/final-plan',
+        'Issue the final amended plan (Reg 22(3)): the plan file and its letter to the family, the school named and the health commissioning body; 409 `family-window-open` before the 15 days end unless the family has responded',
+        finalPlanBody,
+      ),
+      '/api/reviews/{id}/not-amending': write('POST /api/reviews/{id}/not-amending', 'Decide not to amend after all (Reg 22(4)): the letter with the reasons and the right of appeal goes to the family', notAmendingBody),
       '/api/council/settings': {
         get: {
           summary: "Your council's letter settings, and which are still missing for each kind of letter and for sending",
@@ -273,6 +296,7 @@ export function openApiDocument(serverUrl: string) {
       },
       '/addin/taskpane.html': { get: { summary: 'The Outlook add-in task pane (also /addin/commands.html and /addin/commands.js)', security: [], responses: { '200': { description: 'HTML' } } } },
       ...dashboardPaths(),
+      ...placementPaths(),
       '/healthz': { get: { summary: 'The process is up', security: [], responses: { '200': { description: 'ok' } } } },
       '/readyz': { get: { summary: 'The store answers and the service takes requests', security: [], responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
     },
@@ -315,6 +339,47 @@ function dashboardPaths() {
         summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
         description: roles('POST /api/auth/teams-sso'),
         responses: { '200': { description: '`orgId`, `orgName`, `role`, `displayName`, `onBehalfOf`' }, ...errors },
+      },
+    },
+  };
+}
+
+/** Placements at any registered setting and plan transfers between councils (#26). */
+export function placementPaths() {
+  return {
+    '/api/settings': {
+      ...get('GET /api/settings', 'Find a registered school, college or early years provider by name or URN (any council may place a child there)', settingSearchQuery, '`items`: id, name, settingType, urn, localCouncilId, localCouncilName'),
+      post: {
+        summary: 'Register a setting missing from the service, with the reason (audited); its local council is recorded, the placing council is each plan\'s own',
+        description: roles('POST /api/settings'),
+        parameters: writeHeaders,
+        requestBody: { required: true, content: { 'application/json': { schema: json(settingBody) } } },
+        responses: { '201': { description: 'Registered: the setting as GET /api/settings lists it' }, ...errors, '409': { description: '`setting-already-registered`: the id or URN is taken; the message names the setting to use' }, '412': { description: 'If-Match other than * (a new setting has no version)' } },
+      },
+    },
+    '/api/reviews/{id}/transfer': {
+      post: {
+        summary: "Transfer the plan to another council on the service (SEND Regs 2014 reg 15): the old record closed as transferred, the open review moved with its history, Reg 15(4)-(5) dates, both councils and the school told",
+        description: `${roles('POST /api/reviews/{id}/transfer')} transferredOn defaults to today; awareOn (the day the council learned of the move) to movedOn. A transfer later than Reg 15(2) allows is made with a \`transfer-late\` warning.`,
+        parameters: [idParam, ...writeHeaders],
+        requestBody: { required: true, content: { 'application/json': { schema: json(transferBody) } } },
+        responses: {
+          '201': { description: '`transferId`, `status: transferred`, `from`, `to` (with the moved `reviewId`), `dates` (transferDueBy, familyToldBy, reviewDeadline with sources), `warnings`, `notified`' },
+          ...writeErrors,
+          '409': { description: '`council-not-on-service` (export the case instead) or `plan-not-transferable` (already transferred or ceased)' },
+        },
+      },
+    },
+    '/api/transfers': get('GET /api/transfers', "The council's plan transfers, in and out, newest first (the sending council's closed records included)", undefined, '`items`'),
+    '/api/reviews/{id}/export': {
+      get: {
+        ...get(
+          'GET /api/reviews/{id}/export',
+          'The whole case as JSON (docs/case-export.md): for a new council not on the service, and the subject access export; audited',
+          undefined,
+          '`format: ehcp-review/case-export`, `version`, child, plan, reviews, transfers, audit',
+        ).get,
+        parameters: [idParam],
       },
     },
   };

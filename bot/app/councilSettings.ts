@@ -14,6 +14,8 @@ export function describeSettings(stored: StoredCouncilSettings) {
     missing: {
       maintainOrCeaseLetters: missingSettings(stored.settings, requiredLetterSettings('maintain')),
       amendLetters: missingSettings(stored.settings, requiredLetterSettings('amend')),
+      finalPlanLetters: missingSettings(stored.settings, requiredLetterSettings('final-plan')),
+      notAmendingLetters: missingSettings(stored.settings, requiredLetterSettings('not-amending')),
       sending: missingSettings(stored.settings, deliverySettings),
     },
   };

@@ -22,6 +22,12 @@ export const permissions = {
   'PUT /api/council/settings': ['la-manager'],
   'GET /api/reviews/{id}/letter': ['la-officer', 'la-manager'],
   'POST /api/reviews/{id}/letter/send': ['la-officer'],
+  'POST /api/reviews/{id}/letter/send-draft': ['la-officer'],
+  'POST /api/reviews/{id}/letter/posted': ['la-officer'],
+  'GET /api/reviews/{id}/letters': ['la-officer', 'la-manager'],
+  'POST /api/reviews/{id}/representations': ['la-officer'],
+  'POST /api/reviews/{id}/final-plan': ['la-officer'],
+  'POST /api/reviews/{id}/not-amending': ['la-officer'],
   // the council dashboard (the Teams tab)
   'GET /api/dashboard/today': ['la-officer', 'la-manager'],
   'GET /api/dashboard/filters': ['la-officer', 'la-manager'],
@@ -42,6 +48,12 @@ export const permissions = {
   'POST /api/reviews/{id}/report/send': ['senco', 'la-officer'],
   'GET /api/reviews/{id}/report/document': ['senco', 'la-officer', 'la-manager', 'professional'],
   'POST /api/auth/teams-sso': ['senco', 'la-officer', 'la-manager', 'professional'],
+  // placements and plan transfers between councils (#26)
+  'GET /api/settings': ['la-officer', 'la-manager'],
+  'POST /api/settings': ['la-officer', 'la-manager'],
+  'POST /api/reviews/{id}/transfer': ['la-officer'],
+  'GET /api/transfers': ['la-officer', 'la-manager'],
+  'GET /api/reviews/{id}/export': ['la-officer', 'la-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inviteeRoles, isIsoDate } from '../../shared';
 import type { FieldProblem } from '../store/errors';
+import { amendmentsFromText } from '../store/reviews/proposedAmendments';
 import { reviewStatuses } from '../store/reviews/status';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD (for example 2026-03-31)' });
@@ -46,16 +47,29 @@ export const adviceBody = z
 
 export const reportBody = z.strictObject({ sentOn: isoDate, recommendation: outcome, notes: text(4000).optional() });
 
+const proposedAmendments = z.union([
+  z.array(z.strictObject({ section: text(100), change: text(2000) })).min(1, 'list at least one amendment').max(40),
+  text(4000).transform(amendmentsFromText),
+]);
+
 export const decisionBody = z
   .strictObject({
     outcome,
     notifiedOn: isoDate,
     reasons: text(4000),
-    /** For amend: what the LA proposes to change; the amendment notice goes with the decision (Reg 22(2)). */
-    proposedAmendments: text(4000).optional(),
+    /**
+     * For amend: what the LA proposes to change, per section of the plan, listed in the letter
+     * and the amendment notice that goes with the decision (Reg 22(2)(a)). Either a list of
+     * {section, change}, or text with one "section: change" per line.
+     */
+    proposedAmendments: proposedAmendments.optional(),
   })
   .refine((d) => d.outcome === 'amend' || d.proposedAmendments === undefined, {
     message: 'proposed amendments go with an amend decision only; remove them, or choose amend',
+    path: ['proposedAmendments'],
+  })
+  .refine((d) => d.outcome !== 'amend' || (d.proposedAmendments?.length ?? 0) > 0, {
+    message: 'list the proposed amendments, one per section of the plan ("F: weekly speech and language therapy"): the notice sent with the decision sets them out (Reg 22(2)(a))',
     path: ['proposedAmendments'],
   });
 
@@ -70,6 +84,7 @@ export const reviewListQuery = z.strictObject({
   overdue: booleanText.optional(),
   dueBefore: isoDate.optional(),
   school: z.string().min(1).max(63).optional(),
+  council: z.string().min(1).max(63).optional(),
   q: z.string().trim().min(1, 'type at least one character of the name or reference').max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).optional(),
@@ -79,9 +94,17 @@ export const periodQuery = z
   .strictObject({ from: isoDate.optional(), to: isoDate.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must be on or before to', path: ['from'] });
 
-export const letterQuery = z.strictObject({ format: z.enum(['docx', 'pdf']).default('pdf') });
+export const letterQuery = z.strictObject({
+  format: z.enum(['docx', 'pdf']).default('pdf'),
+  /** The decision letter, or the amendment notice that goes with a decision to amend. */
+  kind: z.enum(['decision', 'amendment-notice']).default('decision'),
+});
 
-export const letterSendBody = z.strictObject({ resend: z.boolean().optional() });
+export const letterSendBody = z.strictObject({
+  resend: z.boolean().optional(),
+  /** Replace a draft that is no longer dated today with one dated today (its periods counted again). */
+  regenerate: z.boolean().optional(),
+});
 
 /** Validates `value` against `schema`, or lists every problem by field (400). */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): { ok: true; value: z.output<T> } | { ok: false; problems: FieldProblem[] } {
@@ -97,3 +120,35 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): { ok:
     }),
   };
 }
+
+const noNul = (v: string) => !v.includes('\u0000');
+
+/** GET /api/settings: find a registered school, college or early years provider by name or URN. */
+export const settingSearchQuery = z.strictObject({
+  q: z.string().trim().min(2, 'type at least two characters of the name, or the start of the URN').max(100).refine(noNul, 'must not contain a NUL character'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+const orgId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or hyphens (e.g. oak-hill-school)');
+
+/** POST /api/settings: a council registers a setting missing from the service, saying why. */
+export const settingBody = z.strictObject({
+  id: orgId,
+  name: text(200).refine(noNul, 'must not contain a NUL character'),
+  settingType: z.enum(['school', 'college', 'early-years'], { message: 'must be one of school, college, early-years' }),
+  urn: z.string().regex(/^[0-9]{6,8}$/, 'must be the DfE URN (6 digits) or UKPRN (8 digits)').optional(),
+  localCouncil: orgId,
+  reason: text(500).refine(noNul, 'must not contain a NUL character'),
+});
+
+/** POST /api/reviews/{id}/transfer: the child moved into another council's area (Reg 15). */
+export const transferBody = z
+  .strictObject({
+    toCouncil: orgId,
+    movedOn: isoDate,
+    awareOn: isoDate.optional(),
+    transferredOn: isoDate.optional(),
+    newLaReference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$/, 'must be 1-64 letters, digits or / _ . -').optional(),
+    school: orgId.optional(),
+  })
+  .refine((t) => !t.awareOn || !t.transferredOn || t.awareOn <= t.transferredOn, { message: 'must be on or before transferredOn: the plan cannot move before the council knew of the move', path: ['awareOn'] });

@@ -16,9 +16,11 @@ export function sendLetter(deps: AppDeps, call: ReviewCall): Promise<TaskResult>
   return reviewWrite(deps, call, { endpoint: 'POST /api/reviews/{id}/letter/send', schema: letterSendBody, status: 201 }, async (tx, input, today) => {
     const delivery = await deliverDecisionLetter(tx, call.principal, call.reviewId, {
       mailer: deps.mailer,
+      files: deps.letterFiles,
       today,
       logger: deps.logger,
       resend: input.resend ?? false,
+      regenerate: input.regenerate ?? false,
       ...(call.ifMatch !== undefined ? { ifMatch: call.ifMatch } : {}),
     });
     return { body: { ...delivery }, status: delivery.status === 'already-sent' ? 200 : 201 };
@@ -42,7 +44,7 @@ export interface LetterOutcome {
  */
 export async function letterAfterDecision(deps: AppDeps, principal: Principal, reviewId: string): Promise<LetterOutcome> {
   try {
-    const delivery = await produceDecisionLetter(deps.db, principal, reviewId, { mailer: deps.mailer, today: deps.today(), logger: deps.logger });
+    const delivery = await produceDecisionLetter(deps.db, principal, reviewId, { mailer: deps.mailer, files: deps.letterFiles, today: deps.today(), logger: deps.logger });
     deps.logger.info('decision letter after the decision', { reviewId, status: delivery.status });
     return { status: delivery.status, message: delivery.message };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LetterFiles } from '../letters/deliverMailing';
 import type { LetterMailer } from '../letters/mailer';
 import type { Logger } from '../log/logger';
 import type { Db, Queryable } from '../store/db';
@@ -24,6 +25,8 @@ export interface AppDeps {
   publicUrl?: (() => string) | undefined;
   /** Most rows one caseload import may hold (IMPORT_MAX_ROWS). */
   importMaxRows?: number | undefined;
+  /** Where copies of the letters sent are kept (the council's library); absent: none are kept. */
+  letterFiles?: LetterFiles | undefined;
 }
 
 /** One request to a task about one review, from any face: who asks, what they sent, and the write's guards. */

@@ -125,3 +125,14 @@ export async function sendMail(gc: GraphClient, mailbox: Mailbox, input: MailInp
   await gc.call(sendOp, (sdk) => sdk.api(`${base}/messages/${encodeURIComponent(draft.data.id)}/send`).post({}));
   return { via: 'draft', messageId: draft.data.id };
 }
+
+/**
+ * Sends a draft already in `mailbox`'s Drafts (saved by {@link saveDraft}), as it is. Like
+ * any send it is never retried after a cut-off.
+ * @see https://learn.microsoft.com/graph/api/message-send
+ */
+export async function sendDraftMessage(gc: GraphClient, mailbox: Mailbox, messageId: string): Promise<void> {
+  if (!messageId || /[/?#\s]/.test(messageId)) throw new GraphInputError('messageId', `messageId must be a Graph message id, not "${messageId}"`);
+  const sendOp = mailbox === 'me' ? OPS.send : OPS.sendShared;
+  await gc.call(sendOp, (sdk) => sdk.api(`${mailboxPath(mailbox)}/messages/${encodeURIComponent(messageId)}/send`).post({}));
+}

@@ -62,3 +62,17 @@ export class LetterMailerError extends Error {
     this.name = 'LetterMailerError';
   }
 }
+
+/** No draft of the letter waits in the shared mailbox's Drafts. */
+export class NoDraftError extends ServiceError {
+  constructor() {
+    super(409, 'no-letter-draft', 'No draft of this letter is waiting to be sent; produce it first (POST /api/reviews/{id}/letter/send).');
+  }
+}
+
+/** The draft is dated before today: sent now, the family would get fewer days than it says. */
+export class LetterDraftStaleError extends ServiceError {
+  constructor(message: string) {
+    super(409, 'letter-draft-stale', message);
+  }
+}

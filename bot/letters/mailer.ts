@@ -1,5 +1,5 @@
 import { appGraphClient, type BrokeredClientOptions } from '../graph/client';
-import { type MailInput, saveDraft, sendMail } from '../graph/mail';
+import { type MailInput, saveDraft, sendDraftMessage, sendMail } from '../graph/mail';
 import { GraphCallError, GraphInputError } from '../graph/errors';
 import { IdentityError } from '../identity/errors';
 import type { TokenBroker } from '../identity/tokenBroker';
@@ -14,6 +14,8 @@ import { LetterMailerError } from './errors';
 export interface LetterMailer {
   send(tenantId: string, mailbox: string, mail: MailInput): Promise<void>;
   saveDraft(tenantId: string, mailbox: string, mail: MailInput): Promise<{ messageId: string }>;
+  /** Sends a draft saved earlier, as it is. */
+  sendDraft(tenantId: string, mailbox: string, messageId: string): Promise<void>;
 }
 
 /** The Graph-backed mailer: one app-only client per tenant, on the service's token broker. */
@@ -21,6 +23,7 @@ export function graphLetterMailer(broker: TokenBroker, options: BrokeredClientOp
   return {
     send: (tenantId, mailbox, mail) => translated(async () => void (await sendMail(appGraphClient(broker, tenantId, options), mailbox, mail))),
     saveDraft: (tenantId, mailbox, mail) => translated(() => saveDraft(appGraphClient(broker, tenantId, options), mailbox, mail)),
+    sendDraft: (tenantId, mailbox, messageId) => translated(() => sendDraftMessage(appGraphClient(broker, tenantId, options), mailbox, messageId)),
   };
 }
 

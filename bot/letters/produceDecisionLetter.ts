@@ -1,21 +1,25 @@
-import { createHash } from 'node:crypto';
-import { deliverySettings, missingSettings, MissingCouncilSettingError } from '../../shared';
+import { daysBetween, familyResponseBy, longDate } from '../../shared';
 import type { Logger } from '../log/logger';
 import { silentLogger } from '../log/logger';
 import { appendAudit } from '../store/audit';
 import type { Db, Queryable } from '../store/db';
-import { letterSends, recordLetterSend } from '../store/letters/decisionLetters';
+import { InvalidInputError } from '../store/errors';
+import { markMailingSent, pendingDraft, type SentLetter, supersedeMailing } from '../store/letters/lettersSent';
 import type { Principal } from '../store/principal';
+import { recordDecisionSent } from '../store/reviews/decisionSent';
 import { checkIfMatch } from '../store/reviews/writeSupport';
-import { CouncilSettingMissingError, LetterMailerError, LetterMailFailedError, LetterMailUnavailableError, NoFamilyAddressError } from './errors';
-import { type LetterCase, type LetterRecipient, loadLetterCase } from './letterCase';
+import { LetterDraftStaleError, LetterMailerError, LetterMailFailedError, NoDraftError } from './errors';
+import { decisionDocuments, type LetterContext, type LetterRecipient, loadLetterContext, servedOn } from './letterCase';
+import { checkCanMail, deliverMailing, encloseEvidence, keepAndRecord, type LetterFiles, renderDocuments } from './deliverMailing';
 import type { LetterMailer } from './mailer';
-import { renderLetter } from './render';
+import { letterSends, recordLetterSend } from '../store/letters/decisionLetters';
 
 /** What the letter service needs from its surroundings. */
 export interface LetterDeps {
   /** Graph mail for the council's shared mailbox; absent when the service has no Graph settings. */
   mailer: LetterMailer | undefined;
+  /** Where copies of the letters sent are kept (the review's SharePoint folder). */
+  files?: LetterFiles | undefined;
   /** Today in Europe/London. */
   today: string;
   logger?: Logger;
@@ -24,6 +28,8 @@ export interface LetterDeps {
 export interface ProduceLetterOptions extends LetterDeps {
   /** Send again although the letter was sent before. */
   resend?: boolean;
+  /** Replace a draft that waits in Drafts with one dated today. */
+  regenerate?: boolean;
   /** The review's ETag; a stale one is refused (412). */
   ifMatch?: string;
 }
@@ -39,26 +45,26 @@ export interface LetterSendRecord {
 
 /** What happened when the officer (or the bot) asked for the letter to go. */
 export type LetterDelivery =
-  | ({ status: 'sent' | 'saved-as-draft'; message: string; pdfSha256: string; channelReason?: string } & LetterSendRecord)
+  | ({ status: 'sent' | 'saved-as-draft'; message: string; pdfSha256: string; letterDate: string; letters: SentLetter[] } & LetterSendRecord)
   | { status: 'already-sent'; message: string; previous: LetterSendRecord };
 
 /**
- * Produces the decision letter of a review and delivers it as the council's settings say:
- * mailed from the council's shared mailbox to the family and the school on the case
- * (`send`), or saved in that mailbox's Drafts for an officer to check and send (`draft`),
- * with the PDF attached. A decision to amend always goes as a draft: the amendment notice,
- * the current plan and the evidence must go with it (Reg 22(2); R (L) v Devon CC [2022]),
- * and the service does not hold those files.
+ * Produces the decision letter of a review, dated the day it goes, and delivers it as the
+ * council's settings say: mailed from the council's shared mailbox to the family with the
+ * school copied (`send`), or saved in that mailbox's Drafts for an officer to check and
+ * send through {@link sendDecisionDraft} (`draft`). A decision to amend goes with its
+ * amendment notice attached (Reg 22(2); R (L) v Devon CC [2022]).
  *
- * The first delivery is recorded (when, by whom, to whom, which channel, the PDF's hash)
- * with an audit entry; a later call without `resend` sends nothing and answers
- * `already-sent` with the earlier record. The review row is locked for the duration, so two
- * concurrent calls send once. A missing setting is refused (409, naming it) before
- * anything is sent. Subjects and logs carry the child's initials and reference only.
+ * Sent now, the decision is notified today and every period runs from today. Each
+ * document's exact PDF is kept in the review's SharePoint folder and recorded with its
+ * hash; the first delivery is also recorded as before (decision_letters) with an audit
+ * entry. A later call without `resend` sends nothing and answers `already-sent`, unless a
+ * draft waits and `regenerate` asks for it to be replaced by one dated today. The review
+ * row is locked for the duration, so two concurrent calls send once. A missing setting is
+ * refused (409, naming it) before anything is sent. Subjects and logs carry initials and
+ * reference only.
  *
- * This is the function the Teams bot's decision flow calls after a decision.
- *
- * @example await produceDecisionLetter(db, officer, reviewId, { mailer, today: '2027-02-02' }) //=> { status: 'sent', channel: 'send', recipients: [...] }
+ * @example await produceDecisionLetter(db, officer, reviewId, { mailer, today: '2027-02-02' }) //=> { status: 'sent', channel: 'send', letterDate: '2027-02-02', ... }
  */
 export function produceDecisionLetter(db: Db, principal: Principal, reviewId: string, options: ProduceLetterOptions): Promise<LetterDelivery> {
   return db.transaction((tx) => deliverDecisionLetter(tx, principal, reviewId, options));
@@ -67,84 +73,138 @@ export function produceDecisionLetter(db: Db, principal: Principal, reviewId: st
 /** {@link produceDecisionLetter} inside the caller's transaction (the API's idempotent write). */
 export async function deliverDecisionLetter(tx: Queryable, principal: Principal, reviewId: string, options: ProduceLetterOptions): Promise<LetterDelivery> {
   const logger = options.logger ?? silentLogger;
-  const found = await loadLetterCase(tx, principal, reviewId, options.today, true);
-  checkIfMatch(found.review, options.ifMatch);
-  const previous: LetterSendRecord[] = await letterSends<LetterRecipient>(tx, reviewId);
+  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true);
+  checkIfMatch(ctx.review, options.ifMatch);
+  const previous = await previousSends(tx, reviewId);
   const last = previous.at(-1);
-  if (last && !options.resend) {
+  const waiting = await pendingDraft(tx, reviewId, 'decision');
+  const replacing = options.regenerate === true && waiting.length > 0;
+  if (last && !options.resend && !replacing) {
+    const draftNote = waiting.length > 0 ? ` It is still in Drafts, dated ${waiting[0]?.letterDate}: send it (POST /api/reviews/{id}/letter/send-draft), or ask again with "regenerate": true for one dated today.` : '';
     return {
       status: 'already-sent',
       previous: last,
-      message: `The letter was already ${last.channel === 'send' ? 'sent' : 'saved as a draft'} on ${last.sentAt.slice(0, 10)} to ${last.recipients.map((r) => r.email).join(', ')}; nothing was sent now. Ask again with "resend": true to send it again.`,
+      message: `The letter was already ${last.channel === 'send' ? 'sent' : 'saved as a draft'} on ${last.sentAt.slice(0, 10)} to ${last.recipients.map((r) => r.email).join(', ')}; nothing was sent now. Ask again with "resend": true to send it again.${draftNote}`,
     };
   }
-  const missing = missingSettings(found.settings, deliverySettings);
-  if (missing.length > 0) throw new CouncilSettingMissingError(missing, new MissingCouncilSettingError(missing, 'sent').message);
-  const family = found.recipients.filter((r) => r.role !== 'school');
-  if (family.length === 0) throw new NoFamilyAddressError();
-  if (!options.mailer) {
-    throw new LetterMailUnavailableError('Sending letters needs Microsoft Graph, which this service is not set up for: set EHCP_GRAPH_CLIENT_ID and EHCP_GRAPH_CLIENT_SECRET (see env.template). Meanwhile download the letter and send it yourself.');
-  }
-  if (!found.tenantId) {
-    throw new LetterMailUnavailableError("The council has no Microsoft 365 tenant id registered, so the service cannot act in its shared mailbox; an administrator sets the organisation's tenant id.");
-  }
+  const channel = ctx.settings.letterDelivery === 'draft' ? 'draft' : 'email';
+  const { to, cc } = decisionRecipients(ctx);
+  checkCanMail(options, ctx, to);
+  const amend = ctx.outcome === 'amend';
+  const enclosures = amend ? await encloseEvidence(options, ctx) : { ctx, extra: [] };
+  const documents = decisionDocuments(enclosures.ctx, options.today, channel);
+  const result = await deliverMailing(tx, principal, options, {
+    ctx,
+    documents,
+    extra: enclosures.extra,
+    to,
+    cc,
+    channel,
+    today: options.today,
+    subject: `Annual review decision: ${ctx.label}`,
+    intro: `Please find attached our decision after the annual review of the Education, Health and Care plan for ${ctx.label}${amend ? ', with the notice of the changes we propose' : ''}. The letter explains what happens next and the dates that matter.`,
+  });
+  for (const old of replacing ? waiting : []) await supersedeMailing(tx, old.mailing);
+  if (channel === 'email') await recordDecisionSent(tx, principal, ctx.review, options.today, options.today, options.today);
 
-  const pdf = await renderLetter(found.letter, 'pdf');
-  const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
-  const mailbox = found.settings.sharedMailbox as string;
-  const channel = found.outcome === 'amend' ? 'draft' : (found.settings.letterDelivery as 'send' | 'draft');
-  const mail = letterMail(found, pdf);
-  let messageId: string | null = null;
+  const decisionPdf = result.letters.find((l) => l.kind === 'decision')?.pdfSha256 as string;
+  const legacyChannel = channel === 'email' ? 'send' : 'draft';
+  const recipients = [...to, ...cc];
+  const sentAt = await recordLetterSend(tx, principal, {
+    reviewId,
+    outcome: ctx.outcome,
+    channel: legacyChannel,
+    mailbox: result.mailbox,
+    recipients,
+    resend: previous.length > 0,
+    pdfSha256: decisionPdf,
+    messageId: result.messageId,
+  });
+  const record: LetterSendRecord = { channel: legacyChannel, mailbox: result.mailbox, recipients, sentAt, resend: previous.length > 0 };
+  await appendAudit(tx, principal, channel === 'email' ? 'decision-letter.sent' : 'decision-letter.drafted', 'review', reviewId, last ?? null, { ...record, pdfSha256: decisionPdf, letterDate: options.today });
+  logger.info('decision letter delivered', { reviewId, child: ctx.label, channel: legacyChannel, recipients: recipients.length, resend: record.resend });
+  const names = recipients.map((r) => r.email).join(', ');
+  return {
+    status: channel === 'email' ? 'sent' : 'saved-as-draft',
+    ...record,
+    pdfSha256: decisionPdf,
+    letterDate: options.today,
+    letters: result.letters,
+    message:
+      channel === 'email'
+        ? `The letter${amend ? ' and the amendment notice' : ''} went from ${result.mailbox} to ${names}, dated ${longDate(options.today)}.`
+        : `The letter${amend ? ' and the amendment notice' : ''} are in the Drafts folder of ${result.mailbox}, addressed to ${names} and dated ${longDate(options.today)}. Send them today (POST /api/reviews/{id}/letter/send-draft): a draft sent on a later day is refused, because its dates would be wrong.`,
+  };
+}
+
+/**
+ * Sends the decision letter waiting in the shared mailbox's Drafts, as it is, when it is
+ * dated today. A draft dated earlier would give the family fewer days than its own text
+ * promises (the 15 days of Reg 22(2)(c), or an appeal date counted from the wrong day), so
+ * it is refused until regenerated.
+ *
+ * @throws NoDraftError (409) when no draft waits; LetterDraftStaleError (409) when it is dated before today
+ */
+export async function sendDecisionDraft(tx: Queryable, principal: Principal, reviewId: string, options: LetterDeps & { ifMatch?: string }): Promise<{ status: 'sent'; letterDate: string; letters: SentLetter[]; message: string }> {
+  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true);
+  checkIfMatch(ctx.review, options.ifMatch);
+  const waiting = await pendingDraft(tx, reviewId, 'decision');
+  const first = waiting[0];
+  if (!first?.graphMessageId || !first.mailbox) throw new NoDraftError();
+  if (first.letterDate !== options.today) throw new LetterDraftStaleError(staleReason(ctx, first.letterDate, options.today));
+  checkCanMail(options, ctx, decisionRecipients(ctx).to);
   try {
-    if (channel === 'send') await options.mailer.send(found.tenantId, mailbox, mail);
-    else messageId = (await options.mailer.saveDraft(found.tenantId, mailbox, mail)).messageId;
+    await (options.mailer as LetterMailer).sendDraft(ctx.tenantId as string, first.mailbox, first.graphMessageId);
   } catch (error) {
-    if (error instanceof LetterMailerError) {
-      logger.warn('decision letter not delivered', { reviewId, child: found.label, channel, code: error.code });
-      throw new LetterMailFailedError(error.code, error.message);
-    }
+    if (error instanceof LetterMailerError) throw new LetterMailFailedError(error.code, error.message);
     throw error;
   }
-
-  const resend = previous.length > 0;
-  const sentAt = await recordLetterSend(tx, principal, { reviewId, outcome: found.outcome, channel, mailbox, recipients: found.recipients, resend, pdfSha256, messageId });
-  const record: LetterSendRecord = { channel, mailbox, recipients: found.recipients, sentAt, resend };
-  await appendAudit(tx, principal, channel === 'send' ? 'decision-letter.sent' : 'decision-letter.drafted', 'review', reviewId, last ?? null, { ...record, pdfSha256 });
-  logger.info('decision letter delivered', { reviewId, child: found.label, channel, recipients: found.recipients.length, resend });
-  const to = found.recipients.map((r) => r.email).join(', ');
-  const channelReason =
-    found.outcome === 'amend' && found.settings.letterDelivery === 'send'
-      ? 'A letter proposing amendments is saved as a draft so the amendment notice, the current plan and the evidence can be attached before it goes (Reg 22(2)).'
-      : undefined;
-  return {
-    status: channel === 'send' ? 'sent' : 'saved-as-draft',
-    ...record,
-    pdfSha256,
-    message: channel === 'send' ? `The letter was sent from ${mailbox} to ${to}.` : `The letter is in the Drafts folder of ${mailbox}, addressed to ${to}; check it and send it from Outlook.`,
-    ...(channelReason ? { channelReason } : {}),
-  };
+  await markMailingSent(tx, first.mailing, options.today);
+  await recordDecisionSent(tx, principal, ctx.review, options.today, options.today, options.today);
+  await appendAudit(tx, principal, 'letters.sent', 'review', reviewId, null, { mailing: first.mailing, sentOn: options.today, graphMessageId: first.graphMessageId });
+  return { status: 'sent', letterDate: options.today, letters: waiting.map((l) => ({ ...l, sentOn: options.today })), message: `The draft dated ${longDate(first.letterDate)} went from ${first.mailbox} today.` };
 }
 
-/** The covering email: initials and reference in the subject, the letter attached as a PDF. */
-function letterMail(found: LetterCase, pdf: Buffer) {
-  const s = found.settings;
-  const family = found.recipients.filter((r) => r.role !== 'school');
-  const school = found.recipients.filter((r) => r.role === 'school');
-  const html = [
-    `<p>${escapeHtml(found.letter.salutation)}</p>`,
-    `<p>Please find attached our decision after the annual review of the Education, Health and Care plan for ${escapeHtml(found.label)}. The letter explains what happens next and the dates that matter.</p>`,
-    `<p>If you have questions, contact the ${escapeHtml(s.sendTeamName ?? '')} on ${escapeHtml(s.sendTeamPhone ?? '')} or at ${escapeHtml(s.sendTeamEmail ?? '')}.</p>`,
-    `<p>${escapeHtml(s.sendTeamName ?? '')}, ${escapeHtml(s.councilName ?? '')}</p>`,
-  ].join('\n');
-  return {
-    to: family.map((r) => ({ email: r.email, ...(r.name ? { name: r.name } : {}) })),
-    cc: school.map((r) => ({ email: r.email, ...(r.name ? { name: r.name } : {}) })),
-    subject: `Annual review decision: ${found.label}`,
-    body: { html },
-    attachments: [{ name: `${found.fileName}.pdf`, contentType: 'application/pdf', content: pdf }],
-  };
+/**
+ * Records that the officer posted the decision letter (and the notice) on `postedOn`: the
+ * documents are written dated that day, kept in SharePoint and recorded as posted; the
+ * decision is notified that day and the notice served after the delivery allowance.
+ */
+export async function recordDecisionPosted(tx: Queryable, principal: Principal, reviewId: string, postedOn: string, options: LetterDeps & { ifMatch?: string }) {
+  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true);
+  checkIfMatch(ctx.review, options.ifMatch);
+  if (postedOn > options.today) throw new InvalidInputError([{ field: 'postedOn', message: `${postedOn} is in the future; record the letter once it has been posted` }]);
+  if (ctx.review.meeting_date && postedOn < ctx.review.meeting_date) throw new InvalidInputError([{ field: 'postedOn', message: `${postedOn} is before the meeting on ${ctx.review.meeting_date}` }]);
+  const rendered = await renderDocuments(decisionDocuments(ctx, postedOn, 'post'));
+  const family = decisionRecipients(ctx);
+  const letters = await keepAndRecord(tx, principal, options, ctx, rendered, {
+    channel: 'post',
+    sentOn: postedOn,
+    mailbox: null,
+    graphMessageId: null,
+    recipients: family.to.length > 0 ? [...family.to, ...family.cc] : [{ role: ctx.addressee.kind, name: ctx.addressee.name, email: '' }],
+  });
+  for (const old of await pendingDraft(tx, reviewId, 'decision')) await supersedeMailing(tx, old.mailing);
+  const served = servedOn(ctx, postedOn, 'post');
+  await recordDecisionSent(tx, principal, ctx.review, postedOn, served, options.today);
+  return { status: 'posted' as const, letterDate: postedOn, servedOn: served, letters, message: `Recorded as posted on ${longDate(postedOn)}; the notice counts as served on ${longDate(served)}.` };
 }
 
-function escapeHtml(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+/** The family (to) and the head teacher or principal (copied): Reg 20(10). */
+function decisionRecipients(ctx: LetterContext): { to: LetterRecipient[]; cc: LetterRecipient[] } {
+  return { to: ctx.recipients.filter((r) => r.role !== 'school'), cc: ctx.recipients.filter((r) => r.role === 'school') };
+}
+
+function staleReason(ctx: LetterContext, draftDate: string, today: string): string {
+  const late = daysBetween(draftDate, today);
+  const regenerate = 'Regenerate it dated today (POST /api/reviews/{id}/letter/send with "regenerate": true), then send that.';
+  if (ctx.outcome === 'amend') {
+    const left = daysBetween(today, familyResponseBy(draftDate)) + 1;
+    return `The draft is dated ${longDate(draftDate)}, ${late} day${late === 1 ? '' : 's'} ago. Sent today, it would give the family until ${longDate(familyResponseBy(draftDate))}: ${Math.max(left, 0)} days, fewer than the 15 Reg 22(2)(c) requires. ${regenerate}`;
+  }
+  return `The draft is dated ${longDate(draftDate)}, ${late} day${late === 1 ? '' : 's'} ago; sent today, its date and the appeal date in it would be wrong (they run from the day it is sent). ${regenerate}`;
+}
+
+function previousSends(tx: Queryable, reviewId: string): Promise<LetterSendRecord[]> {
+  return letterSends<LetterRecipient>(tx, reviewId);
 }

@@ -34,10 +34,6 @@ export function renderLetterDocx(letter: DecisionLetter): Promise<Buffer> {
     lines(letter.references.map((r) => `${r.label}: ${r.value}`)),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(letter.title)], spacing: { after: 200 } }),
     para(letter.salutation),
-    ...letter.sections.flatMap((section) => [
-      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(section.heading)], spacing: { before: 240, after: 120 } }),
-      ...section.paragraphs.map((p) => para(p.text)),
-    ]),
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(letter.keyDatesHeading)], spacing: { before: 240, after: 120 } }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
@@ -46,6 +42,10 @@ export function renderLetterDocx(letter: DecisionLetter): Promise<Buffer> {
         ...letter.keyDates.map((d) => new TableRow({ cantSplit: true, children: [cell(d.label, false, 60), cell(d.text, false, 40)] })),
       ],
     }),
+    ...letter.sections.flatMap((section) => [
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [text(section.heading)], spacing: { before: 240, after: 120 } }),
+      ...section.paragraphs.map((p) => para(p.text)),
+    ]),
     new Paragraph({ children: [text(letter.closing)], spacing: { before: 360, after: 480 } }),
     lines(letter.signature),
   ];
@@ -53,7 +53,7 @@ export function renderLetterDocx(letter: DecisionLetter): Promise<Buffer> {
   const doc = new Document({
     title: letter.title,
     creator: letter.council.name,
-    description: `Decision letter ${letter.references[0]?.value ?? ''}`.trim(),
+    description: `${letter.title} ${letter.references[0]?.value ?? ''}`.trim(),
     styles: {
       default: {
         document: { run: { font: FONT, size: BODY, language: { value: 'en-GB' } } },

@@ -33,7 +33,7 @@ export function renderLetterPdf(letter: DecisionLetter): Promise<Buffer> {
     lang: 'en-GB',
     displayTitle: true,
     // A fixed creation date keeps the bytes (and the hash the send record keeps) stable per letter.
-    info: { Title: letter.title, Author: letter.council.name, Subject: `Decision letter ${letter.references[0]?.value ?? ''}`.trim(), CreationDate: new Date(`${letter.date}T12:00:00Z`) },
+    info: { Title: letter.title, Author: letter.council.name, Subject: `${letter.title} ${letter.references[0]?.value ?? ''}`.trim(), CreationDate: new Date(`${letter.date}T12:00:00Z`) },
     autoFirstPage: true,
   });
   const chunks: Buffer[] = [];
@@ -79,18 +79,21 @@ export function renderLetterPdf(letter: DecisionLetter): Promise<Buffer> {
   lines('P', 'Body', BODY_SIZE, letter.references.map((r) => `${r.label}: ${r.value}`));
   block('H1', 'Bold', 15, letter.title, 0.6);
   block('P', 'Body', BODY_SIZE, letter.salutation);
-  for (const section of letter.sections) {
-    doc.moveDown(0.3);
-    block('H2', 'Bold', 13, section.heading, 0.4);
-    for (const p of section.paragraphs) block('P', 'Body', BODY_SIZE, p.text);
-  }
-
   doc.moveDown(0.3);
   // Keep the heading and the short table together on one page.
   doc.font('Body').fontSize(BODY_SIZE);
   ensureRoom(40 + (letter.keyDates.length + 1) * (doc.currentLineHeight(true) + 12));
   block('H2', 'Bold', 13, letter.keyDatesHeading, 0.4);
   keyDatesTable(doc, root, letter, width, ensureRoom);
+
+  for (const section of letter.sections) {
+    doc.moveDown(0.3);
+    // A heading keeps its first paragraph with it: never the last line of a page.
+    doc.font('Body').fontSize(BODY_SIZE);
+    ensureRoom(40 + doc.heightOfString(section.paragraphs[0]?.text ?? '', { width }));
+    block('H2', 'Bold', 13, section.heading, 0.4);
+    for (const p of section.paragraphs) block('P', 'Body', BODY_SIZE, p.text);
+  }
 
   doc.moveDown(1);
   block('P', 'Body', BODY_SIZE, letter.closing, 1.5);

@@ -25,6 +25,7 @@ const TITLES: Record<string, string> = {
   'final-plan-overdue': 'Final amended plan overdue',
   'next-review-deadline': 'Next annual review deadline',
   nudge: 'A reminder about an annual review',
+  'plan-transferred': 'An EHC plan has moved to another council',
 };
 
 /** One reminder as every channel shows it: the card's fields, and the email's. Only the child's initials and council reference appear. */

@@ -7,6 +7,7 @@ import { meetingReportRoutes } from '../api/routes/meetingReport';
 import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
+import { placementRoutes } from '../api/routes/placements';
 import { letterRoutes } from '../api/routes/letters';
 import { contactRoutes } from '../api/routes/contacts';
 import { type OutlookRouteOptions, outlookRoutes } from '../api/routes/outlook';
@@ -88,12 +89,13 @@ export function createApp(options: AppOptions): Express {
   if (options.teamsEndpoint) app.post('/api/messages', options.teamsEndpoint);
   app.use(reminderRoutes(options));
   app.use(councilRoutes(options));
-  app.use(letterRoutes(options));
+  app.use(letterRoutes({ ...options, letterFiles: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
   app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
   app.use(dashboardRoutes(options));
   app.use(teamsSsoRoutes(options));
+  app.use(placementRoutes(options));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

@@ -119,7 +119,7 @@ export async function startService(config: Config, options: StartServiceOptions 
   const hooks = {
     onFileReceived: adviceOnFileReceived({ db, storage: advice.storage, today, maxBytes: advice.maxBytes, defaultDriveId: advice.defaultDriveId, logger }),
   };
-  const teams = await createTeamsBot(config, { db, today, publicUrl, logger, mailer }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
+  const teams = await createTeamsBot(config, { db, today, publicUrl, logger, mailer, letterFiles: { storage: advice.storage, defaultDriveId: advice.defaultDriveId } }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
     await admin?.close();
     await db.close();
     throw error;

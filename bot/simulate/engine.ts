@@ -28,8 +28,8 @@ export interface SimulatedReview {
   /** The case as the timeline engine reads it, with what happened filled in. */
   case: CaseInput;
   reviewDeadline: string;
-  /** The plan ended (ceased, moved away) before this review: neither completed nor outstanding. */
-  endedBeforeReview: boolean;
+  /** The school held it early, well before its "book by" date. */
+  heldEarly: boolean;
   bookedOn: string | null;
   invitationsSentOn: string | null;
   meetingDate: string | null;
@@ -45,7 +45,12 @@ export interface SimulatedReview {
 }
 
 export interface RunOptions {
-  /** With the product: reminders, compliant booking proposals, the due list at the start of term. */
+  /**
+   * With the product as it now is: reminders from shared/reminders, compliant booking
+   * proposals (late reviews booked as soon as they can be, with a warning), decisions from
+   * the meeting with or without the report, a share of reports submitted in the meeting,
+   * and the amendment notice drafted with the decision.
+   */
   product: boolean;
   seed: number;
   terms?: TermCalendar | undefined;
@@ -74,10 +79,13 @@ interface Live {
   /** Baseline draws, made once in a fixed order so both runs see the same people. */
   draws: {
     booking: number;
+    early: number | null;
     lead: number;
     invitations: number;
     advice: number[];
     report: number;
+    /** Compared with product.reportsInMeeting, so the halved and doubled runs move the same reviews. */
+    reportInMeetingDraw: number;
     pickup: number;
     notice: number;
     final: number;
@@ -95,6 +103,8 @@ interface Live {
   step: Step;
   meeting: number;
   decisionDue: number;
+  /** With the product: the day the officer takes the decision up. */
+  eligibleOn: number;
 }
 
 // Days the calendar tables reach beyond the counted period: bookings start up to about
@@ -149,10 +159,12 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
     const outcomeDraw = r.next();
     const draws: Live['draws'] = {
       booking: sampleDays(d.booking, r),
+      early: r.next() < p.probabilities.bookedEarly ? sampleDays(d.earlyBooking, r) : null,
       lead: sampleDays(d.meetingLead, r, 15),
       invitations: sampleDays(d.invitations, r),
       advice: Array.from({ length: p.council.professionalsPerReview }, () => sampleDays(d.advice, r)),
       report: sampleDays(d.report, r, 1),
+      reportInMeetingDraw: r.next(),
       pickup: sampleDays(d.decisionPickup, r),
       notice: sampleDays(d.amendmentNotice, r),
       final: sampleDays(d.finalPlan, r, 15),
@@ -161,7 +173,6 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
       postponeForAdvice: r.next() < p.probabilities.postponedForLateAdvice,
       outcome: outcomeDraw < p.probabilities.cease ? 'cease' : outcomeDraw < p.probabilities.cease + p.probabilities.amend ? 'amend' : 'maintain',
     };
-    const ended = r.next() < p.caseload.endsBeforeReview;
     const live: Live = {
       out: {
         planId: plan.id,
@@ -170,7 +181,7 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
         counted: deadline >= from && deadline <= to,
         case: { planIssued: plan.planIssued, lastReviewConcluded: plan.lastReviewConcluded, ncYear: plan.ncYear, transfer: plan.transfer },
         reviewDeadline: t.reviewDeadline,
-        endedBeforeReview: ended,
+        heldEarly: draws.early !== null,
         bookedOn: null,
         invitationsSentOn: null,
         meetingDate: null,
@@ -194,9 +205,9 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
       step: 'not-started',
       meeting: 0,
       decisionDue: 0,
+      eligibleOn: 0,
     };
     lives.push(live);
-    if (ended) return;
     // The review is the SENCO's to book from its "book by" date.
     pushAt(bookingStarts, Math.max(live.bookBy, cal.first) - cal.first, live);
     at(bookingDay(live), EVENT.book, live);
@@ -212,9 +223,15 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
 
   for (const [index, plan] of plans.entries()) startCycle(plan, index, 0);
 
-  /** When the SENCO books: on their own, or sooner when a reminder works. */
+  /**
+   * When the SENCO books: on their own, or sooner when a reminder works. A review held
+   * early books that long before its "book by" date, but not in the first month of the
+   * cycle (the last review has only just concluded).
+   */
   function bookingDay(live: Live): number {
-    const own = cal.nextSchoolDay(Math.max(cal.first, live.bookBy + live.draws.booking));
+    const anchor = cal.dayOf(live.out.case.lastReviewConcluded ?? live.out.case.planIssued);
+    const wanted = live.draws.early === null ? live.bookBy + live.draws.booking : Math.max(anchor + 28, live.bookBy - live.draws.early);
+    const own = cal.nextSchoolDay(Math.max(cal.first, wanted));
     const day = prompted(live, 'book', Math.max(cal.first, live.bookBy - 7 * 10), own, () => ({}));
     return cal.nextSchoolDay(day);
   }
@@ -309,16 +326,40 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
     return meeting;
   }
 
+  /**
+   * After the meeting. Without the product the officer waits for the school's report.
+   * With it the decision clock and the "decision needed" card start on the meeting day
+   * (Reg 20(10): 4 weeks from the meeting, report or not), so a reminder can bring the
+   * decision before the report; and a share of reports is written in the meeting and
+   * submitted on the day.
+   */
   function holdMeeting(live: Live, day: number): void {
     moveTo(live, 'report');
-    const own = day + live.draws.report;
-    const sent = prompted(live, 'report', day, own, () => ({}));
-    at(Math.max(day + 1, sent), EVENT.report, live);
+    const inMeeting = options.product && live.draws.reportInMeetingDraw < p.product.reportsInMeeting;
+    const sent = inMeeting ? day : Math.max(day + 1, prompted(live, 'report', day, day + live.draws.report, () => ({})));
+    if (options.product) {
+      live.decisionDue = cal.dayOf(computeTimeline(live.out.case).decisionDue as string);
+      const own = sent + live.draws.pickup;
+      live.eligibleOn = prompted(live, 'decide', day, own, () => ({ reportSentOn: null }));
+      at(live.eligibleOn, EVENT.eligible, live);
+    }
+    if (sent === day) receiveReport(live, day);
+    else at(sent, EVENT.report, live);
   }
 
   function receiveReport(live: Live, day: number): void {
     const o = live.out;
+    if (o.decisionNotifiedOn) {
+      // Decided without it: the report is kept and circulated, and changes nothing now.
+      o.reportSentOn = cal.isoOf(day);
+      return;
+    }
     o.reportSentOn = cal.isoOf(day);
+    if (options.product) {
+      // The officer has had the card since the meeting; the report now waits with it.
+      if (live.step === 'report') moveTo(live, 'decision');
+      return;
+    }
     const t = computeTimeline(o.case);
     live.decisionDue = cal.dayOf(t.decisionDue as string);
     moveTo(live, 'decision');
@@ -382,6 +423,7 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
             receiveReport(live, day);
             break;
           case EVENT.eligible:
+            if (live.step === 'report') moveTo(live, 'decision');
             queue.push(day, live);
             break;
           case EVENT.notice:

@@ -1,4 +1,5 @@
-import { defaultParameters, nationalBaseline2025, ParameterError, parameterSources, withOverrides } from './parameters';
+import { dfeDefinitions, dfeTargets2025 } from './dfeFigures';
+import { defaultParameters, ParameterError, parameterSources, withOverrides } from './parameters';
 
 function problems(overrides: unknown): string[] {
   try {
@@ -36,6 +37,11 @@ describe('simulation parameters', () => {
 
   it('documents where every parameter comes from', () => {
     expect(Object.values(parameterSources).every((s) => s.length > 5)).toBe(true);
-    expect(nationalBaseline2025.tolerance).toBeLessThanOrEqual(0.03);
+    expect(dfeTargets2025.tolerance).toBeLessThanOrEqual(0.03);
+    // The calibrated parameters say which DfE column they are fitted to, by its name in the data set.
+    expect(parameterSources['probabilities.bookedEarly']).toContain('review_completed_prior_2025');
+    expect(parameterSources['delays.booking']).toContain('review_not_completed');
+    expect(parameterSources['delays.decisionPickup']).toContain('decision_4_weeks');
+    expect(dfeDefinitions.review_expected_2025).toBe('"Annual review was expected in 2025"');
   });
 });

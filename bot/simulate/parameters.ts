@@ -15,8 +15,6 @@ export interface SimulationParameters {
     plansPerSchool: number;
     /** Share of expected reviews that are a plan's first review (anchored on the plan's issue). */
     firstReviewShare: number;
-    /** Share of expected reviews whose plan ends first (ceased, moved away, left education). */
-    endsBeforeReview: number;
   };
   council: {
     officers: number;
@@ -31,6 +29,8 @@ export interface SimulationParameters {
   delays: {
     /** After the "book by" date (latest meeting - 8 weeks), until the SENCO books. */
     booking: Distribution;
+    /** For a review the school holds early (see probabilities.bookedEarly): how long before the "book by" date it books. */
+    earlyBooking: Distribution;
     /** From booking to the meeting date the SENCO picks. */
     meetingLead: Distribution;
     /** From booking to the invitations going out. */
@@ -39,7 +39,7 @@ export interface SimulationParameters {
     advice: Distribution;
     /** From the meeting to the school's report. */
     report: Distribution;
-    /** From the report arriving until an officer takes the decision up. */
+    /** From the report arriving until an officer takes the decision up (the officers' first look). */
     decisionPickup: Distribution;
     /** From the decision to serving the amendment notice (without the product). */
     amendmentNotice: Distribution;
@@ -49,12 +49,19 @@ export interface SimulationParameters {
     postponement: Distribution;
   };
   probabilities: {
+    /** A review the school holds early, well before its "book by" date (at a set time of the school year, or ahead of a move), so it can conclude before the year it was due in. */
+    bookedEarly: number;
     /** A meeting is postponed for reasons the product does not touch (illness, a parent cannot come). */
     meetingPostponed: number;
     /** A meeting is postponed when advice has not arrived a week before it. */
     postponedForLateAdvice: number;
     amend: number;
     cease: number;
+  };
+  /** What the product changes beyond reminders, as assumptions (the output shows each halved and doubled). */
+  product: {
+    /** Share of reports written in the meeting (the side panel) and submitted on the day. */
+    reportsInMeeting: number;
   };
   reminders: {
     /** Chance that one reminder makes its recipient act now rather than when they would have. */
@@ -71,24 +78,26 @@ export const parameterSources: Record<string, string> = {
   'caseload.plans': 'assumption: a mid-sized council (England had about 640,000 plans in 2025)',
   'caseload.plansPerSchool': 'assumption (about 25,000 schools and settings hold plans)',
   'caseload.firstReviewShare': 'assumption: about 1 plan in 7 is new each year (DfE EHCP statistics 2025, new plans vs. all plans)',
-  'caseload.endsBeforeReview': 'calibration: the share of expected reviews neither completed nor outstanding in the DfE 2025 figures (100% - 61% - 24%)',
   'council.officers': 'assumption: about 1 SEND officer per 250 plans',
-  'council.decisionsPerOfficerWeek': 'assumption, calibrated so decisions within 4 weeks match the DfE 2025 figure (about 47%)',
+  'council.decisionsPerOfficerWeek': 'assumption: not identified by the DfE figures (the first look is fitted instead; the output shows the officer counts with this halved and doubled)',
   'council.officerAbsence': 'assumption: 25 days of leave, sickness and training a year (about 10% of working days)',
   'council.professionalsPerReview': 'assumption: health, social care and one more (Reg 20(2))',
-  'delays.booking': 'calibration: the share of expected reviews completed in the year (about 61%) and not completed (about 24%), DfE 2025',
+  'delays.booking': 'calibration: review_not_completed / review_expected_2025 (24.0%, DfE 2025, ages 10-14)',
+  'delays.earlyBooking': 'assumption: early reviews come in the school year before the one they are due in (autumn transfer reviews, reviews held at a set time of year)',
   'delays.meetingLead': 'EHC Hub guidance timeline: request advice in week 1, meeting in week 8 (about 6 weeks from booking)',
   'delays.invitations': 'assumption',
   'delays.advice': 'assumption: most advice on time, a long tail of the late (Ombudsman reports)',
   'delays.report': 'assumption: the statutory 2 weeks is usually met or missed by days, sometimes by weeks',
-  'delays.decisionPickup': 'calibration: decisions within 4 weeks of the meeting, about 47% (DfE 2025)',
+  'delays.decisionPickup': 'calibration: decision_4_weeks / (decision_4_weeks + decision_over_4_weeks) (47.4%, DfE 2025, ages 10-14)',
   'delays.amendmentNotice': 'assumption: councils that send the draft later than the decision ("7 steps" step 6)',
-  'delays.finalPlan': 'assumption: final plans often take longer than the 8 weeks of Reg 22(5)',
+  'delays.finalPlan': 'assumption: final plans often take longer than the 8 weeks of Reg 22(3)',
   'delays.postponement': 'assumption',
+  'probabilities.bookedEarly': 'calibration: review_completed_prior_2025 / review_expected_2025 (15.1%, DfE 2025, ages 10-14), with the Reg 18 transfer reviews that the timeline brings forward',
   'probabilities.meetingPostponed': 'assumption',
   'probabilities.postponedForLateAdvice': 'assumption',
   'probabilities.amend': 'assumption: about half of reviews lead to amendments',
   'probabilities.cease': 'assumption: a small share of reviews cease the plan',
+  'product.reportsInMeeting': 'assumption: the share of reports written in the meeting and submitted on the day; the output shows it halved and doubled',
   'reminders.actProbability': 'assumption: the effect of a reminder is a parameter, not a conclusion; the output shows it halved and doubled',
   'reminders.response': 'assumption',
 };
@@ -99,20 +108,22 @@ const d = parseDistribution;
 export const defaultParameters: SimulationParameters = {
   from: '2025-01-01',
   to: '2025-12-31',
-  caseload: { plans: 5000, plansPerSchool: 25, firstReviewShare: 0.14, endsBeforeReview: 0.15 },
+  caseload: { plans: 5000, plansPerSchool: 25, firstReviewShare: 0.14 },
   council: { officers: 20, decisionsPerOfficerWeek: 4.4, officerAbsence: 0.1, professionalsPerReview: 3 },
   delays: {
-    booking: d('lognormal(25, 350)'),
+    booking: d('lognormal(31, 435)'),
+    earlyBooking: d('uniform(60, 240)'),
     meetingLead: d('normal(42, 10)'),
     invitations: d('lognormal(7, 30)'),
     advice: d('lognormal(3, 25)'),
     report: d('lognormal(12, 40)'),
-    decisionPickup: d('lognormal(14, 50)'),
+    decisionPickup: d('lognormal(6.7, 24)'),
     amendmentNotice: d('lognormal(21, 60)'),
     finalPlan: d('lognormal(60, 150)'),
     postponement: d('uniform(14, 42)'),
   },
-  probabilities: { meetingPostponed: 0.1, postponedForLateAdvice: 0.3, amend: 0.5, cease: 0.05 },
+  probabilities: { bookedEarly: 0.24, meetingPostponed: 0.1, postponedForLateAdvice: 0.3, amend: 0.5, cease: 0.05 },
+  product: { reportsInMeeting: 0.3 },
   reminders: { actProbability: 0.4, response: d('lognormal(2, 7)') },
 };
 
@@ -134,15 +145,16 @@ const numericRules: Record<string, Range> = {
   'caseload.plans': { min: 1, max: 5_000_000, integer: true },
   'caseload.plansPerSchool': { min: 1, integer: true },
   'caseload.firstReviewShare': { min: 0, max: 1 },
-  'caseload.endsBeforeReview': { min: 0, max: 0.9 },
   'council.officers': { min: 1, max: 100_000, integer: true },
   'council.decisionsPerOfficerWeek': { min: 0.1 },
   'council.officerAbsence': { min: 0, max: 0.9 },
   'council.professionalsPerReview': { min: 0, max: 20, integer: true },
+  'probabilities.bookedEarly': { min: 0, max: 1 },
   'probabilities.meetingPostponed': { min: 0, max: 1 },
   'probabilities.postponedForLateAdvice': { min: 0, max: 1 },
   'probabilities.amend': { min: 0, max: 1 },
   'probabilities.cease': { min: 0, max: 1 },
+  'product.reportsInMeeting': { min: 0, max: 1 },
   'reminders.actProbability': { min: 0, max: 1 },
 };
 const distributionKeys = new Set([
@@ -237,16 +249,3 @@ function unflatten(flat: Map<string, unknown>): Record<string, unknown> {
   }
   return root;
 }
-
-/**
- * The national figures the defaults are calibrated to: DfE "Number of annual reviews of
- * EHC plans", calendar year 2025, ages 10 to 14, England. The baseline run with the
- * defaults stays within `tolerance` (absolute, as a share) of each; a test holds it.
- */
-export const nationalBaseline2025 = {
-  completedInYear: 0.61,
-  notCompleted: 0.24,
-  decisionsWithin4Weeks: 0.47,
-  tolerance: 0.03,
-  source: 'DfE, "Number of annual reviews of EHC plans", calendar year 2025, ages 10-14, England',
-} as const;

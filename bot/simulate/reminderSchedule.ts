@@ -6,7 +6,7 @@ import { bookByReminders } from '../../shared/reminders/rules/bookBy';
 import { decisionReminders } from '../../shared/reminders/rules/decision';
 import { dueListReminders } from '../../shared/reminders/rules/dueList';
 import { reportReminders } from '../../shared/reminders/rules/report';
-import type { ReminderKind, ReminderRule, ReviewState } from '../../shared/reminders/types';
+import type { ReminderRule, ReviewState } from '../../shared/reminders/types';
 import { computeTimeline } from '../../shared/timeline/computeTimeline';
 import type { CaseInput, DecisionOutcome } from '../../shared/timeline/types';
 
@@ -22,14 +22,20 @@ export interface ReminderStateInput {
   noticeServedOn: string | null;
 }
 
-/** The actions a reminder can prompt, each with the reminder kinds (shared/reminders) that prompt it. */
-export const promptingKinds = {
-  book: ['due-list', 'book-by'],
+
+/**
+ * The actions a reminder can prompt, each with the reminder kinds (shared/reminders) that
+ * prompt it. 'book-overdue' (weekly "book now, N days late", escalated to the case officer)
+ * is the kind branch `every` adds to bookByReminders: listed here by name so that its
+ * reminders count as soon as the rule sends them, with no copy of the rule.
+ */
+export const promptingKinds: Record<'book' | 'advice' | 'report' | 'decide' | 'final-plan', readonly string[]> = {
+  book: ['due-list', 'book-by', 'book-overdue'],
   advice: ['advice-requested', 'advice-due-soon', 'advice-due', 'advice-overdue'],
   report: ['report-due', 'report-overdue'],
   decide: ['decision-needed', 'decision-due-soon', 'decision-due', 'decision-overdue'],
   'final-plan': ['final-plan-due-soon', 'final-plan-overdue'],
-} as const satisfies Record<string, readonly ReminderKind[]>;
+};
 
 /** The shared rules that can produce each action's kinds: only these are asked. */
 export const promptingRules: Record<keyof typeof promptingKinds, readonly ReminderRule[]> = {
@@ -68,7 +74,7 @@ export function reminderScheduleFromRules(terms: TermCalendar = englandTypicalTe
       const key = `${horizon}|${cacheKey(action, live, since)}`;
       const hit = cache.get(key);
       if (hit) return hit;
-      const kinds = new Set<ReminderKind>(promptingKinds[action]);
+      const kinds = new Set<string>(promptingKinds[action]);
       const days = remindersFor(reviewState(action, live), since, { terms, horizonDays: horizon, rules: promptingRules[action] })
         .filter((r) => kinds.has(r.kind) && r.sendOn >= since)
         .map((r) => r.sendOn)
@@ -81,13 +87,16 @@ export function reminderScheduleFromRules(terms: TermCalendar = englandTypicalTe
 }
 
 /**
- * Everything the state built for `action` depends on. The review deadline depends only
- * on the cycle's anchor (reviewDeadline: the last conclusion, else the plan's issue),
- * so plans that share dates share answers.
+ * Everything the state built for `action` depends on: the case input as the timeline
+ * reads it for the cycle (whatever fields it has: the year group and the setting, from
+ * which a transfer can be inferred, included), less what happens within the cycle. The
+ * plan's issue date matters only for a first review, so plans that share dates share
+ * answers.
  */
 function cacheKey(action: PromptedAction, live: ReminderStateInput, since: string): string {
+  const { meetingDate: _m, decision: _d, amendmentNoticeServed: _a, planIssued, ...rest } = live.case;
   const c = live.case;
-  const cycle = `${c.lastReviewConcluded ?? c.planIssued}|${c.transfer ? `${c.transfer.kind}:${c.transfer.date}` : ''}`;
+  const cycle = `${rest.lastReviewConcluded ? '' : planIssued}|${JSON.stringify(rest)}`;
   switch (action) {
     case 'book':
       return `b|${since}|${cycle}`;

@@ -28,6 +28,11 @@ export type ServiceErrorCode =
   | 'review-concluded'
   /** Decision letters (bot/letters). */
   | 'no-decision-yet'
+  /** After the decision (#25): drafts, representations, the final plan. */
+  | 'no-letter-draft'
+  | 'letter-draft-stale'
+  | 'not-amend-decision'
+  | 'amendment-outcome-recorded'
   | 'council-setting-missing'
   | 'letter-not-ready'
   | 'no-family-email'
@@ -47,10 +52,13 @@ export type ServiceErrorCode =
   | 'nudge-not-queued'
   /** The meeting report (bot/app/meetingReport). */
   | 'report-submitted'
-  | 'report-incomplete'
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
-  | 'already-removed';
+  | 'already-removed'
+  /** Placements and plan transfers (bot/store/placements, #26). */
+  | 'setting-already-registered'
+  | 'plan-not-transferable'
+  | 'council-not-on-service';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

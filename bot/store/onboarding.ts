@@ -20,6 +20,10 @@ export const organisationSchema = z.object({
   name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
   tenant: guid.optional(),
   council: orgId.optional(),
+  /** A school's kind of setting (#26): a school, a college or an early years provider. */
+  settingType: z.enum(['school', 'college', 'early-years'], { message: 'must be one of school, college, early-years' }).optional(),
+  /** The setting's DfE URN (or a college's UKPRN), so councils can find it by number. */
+  urn: z.string().regex(/^[0-9]{6,8}$/, 'must be the DfE URN (6 digits) or UKPRN (8 digits)').optional(),
 });
 export type OrganisationFields = z.input<typeof organisationSchema>;
 
@@ -41,7 +45,7 @@ function problemsOf(error: z.ZodError, fieldNames: Record<string, string>): Fiel
   });
 }
 
-export const organisationFieldNames = { id: '--id', kind: '--kind', name: '--name', tenant: '--tenant', council: '--council' };
+export const organisationFieldNames = { id: '--id', kind: '--kind', name: '--name', tenant: '--tenant', council: '--council', settingType: '--type', urn: '--urn' };
 export const personFieldNames = { org: '--org', objectId: '--object-id', role: '--role', email: '--email', name: '--name' };
 
 /** Checks an organisation's fields; the problems name each field as `names` spells it. */
@@ -68,7 +72,9 @@ export interface OrganisationRow {
 }
 
 /**
- * Registers an organisation, or updates its name, tenant or council. A school names its
+ * Registers an organisation, or updates its name, tenant or council. A school (or college,
+ * or early years setting: `settingType`) names its local council, which stays recorded as
+ * such; any council on the service may place a child there (#26). A school names its
  * maintaining council (an academy of a multi-academy trust names the council it is in; a
  * trust's schools may share one tenant). Councils and providers have no council.
  */
@@ -76,6 +82,9 @@ export async function addOrganisation(tx: Queryable, fields: z.output<typeof org
   const field = organisationFieldNames;
   if (fields.kind === 'school' && !fields.council) throw new InvalidInputError([{ field: field.council, message: 'is required for a school: the id of its maintaining council' }]);
   if (fields.kind !== 'school' && fields.council) throw new InvalidInputError([{ field: field.council, message: `applies to schools only; a ${fields.kind} has no maintaining council` }]);
+  if (fields.kind !== 'school' && (fields.settingType || fields.urn)) {
+    throw new InvalidInputError([{ field: fields.settingType ? field.settingType : field.urn, message: `applies to schools, colleges and early years settings only, not a ${fields.kind}` }]);
+  }
   if (fields.council) {
     const [council] = await tx.query<{ kind: string }>('select kind from organisations where id = $1', [fields.council]);
     if (!council) throw new InvalidInputError([{ field: field.council, message: `${fields.council} is not registered; add the council first (ehcp-review org add --kind council)` }]);
@@ -88,11 +97,22 @@ export async function addOrganisation(tx: Queryable, fields: z.output<typeof org
   if (before && before.kind !== fields.kind) {
     throw new ConflictError('organisation-kind', `${fields.id} is registered as a ${before.kind}; an organisation's kind cannot change (its people's roles depend on it). Register the ${fields.kind} under another id.`);
   }
-  const after = { kind: fields.kind, name: fields.name, tenant: fields.tenant?.toLowerCase() ?? null, council: fields.council ?? null };
+  const after = {
+    kind: fields.kind,
+    name: fields.name,
+    tenant: fields.tenant?.toLowerCase() ?? null,
+    council: fields.council ?? null,
+    ...(fields.kind === 'school' ? { settingType: fields.settingType ?? 'school', urn: fields.urn ?? null } : {}),
+  };
+  if (fields.urn) {
+    const [clash] = await tx.query<{ id: string }>('select id from organisations where urn = $1 and id <> $2', [fields.urn, fields.id]);
+    if (clash) throw new InvalidInputError([{ field: field.urn, message: `URN ${fields.urn} is already registered as ${clash.id}; register the setting once` }]);
+  }
   await tx.query(
-    `insert into organisations (id, kind, name, entra_tenant_id, council_id) values ($1, $2, $3, $4, $5)
-     on conflict (id) do update set name = excluded.name, entra_tenant_id = excluded.entra_tenant_id, council_id = excluded.council_id`,
-    [fields.id, after.kind, after.name, after.tenant, after.council],
+    `insert into organisations (id, kind, name, entra_tenant_id, council_id, setting_type, urn) values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (id) do update set name = excluded.name, entra_tenant_id = excluded.entra_tenant_id, council_id = excluded.council_id,
+       setting_type = coalesce(excluded.setting_type, organisations.setting_type), urn = coalesce(excluded.urn, organisations.urn)`,
+    [fields.id, after.kind, after.name, after.tenant, after.council, after.settingType ?? null, after.urn ?? null],
   );
   await appendAudit(tx, actor, before ? 'organisation.updated' : 'organisation.registered', 'organisation', fields.id, before ?? null, after);
   return before ? 'updated' : 'added';

@@ -5,3 +5,4 @@ export * from './periods';
 export * from './termDates';
 export * from './memo';
 export * from './longDate';
+export * from './tribunalDays';

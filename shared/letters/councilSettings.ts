@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/isoDate';
 import { DomainError } from '../errors';
 import type { DecisionOutcome } from '../timeline/types';
 
+/** Which letter: the decision, the amendment notice, the final plan, not amending, the cease consultation (here, below letterTypes, so the two do not import each other). */
+export type LetterKind = 'decision' | 'amendment-notice' | 'final-plan' | 'not-amending' | 'cease-consultation';
+
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const email = z.string().trim().email('must be an email address').max(254);
+const day = z.string().refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+const span = z.strictObject({ start: day, end: day }).refine((s) => s.start <= s.end, { message: 'must not end before it starts' });
+const term = z.strictObject({ name: text(60), start: day, end: day, halfTerm: span.optional() }).refine((t) => t.start <= t.end, { message: 'must not end before it starts' });
 
 /**
  * What a council sets once for its decision letters. Every field is optional in the store,
@@ -30,9 +37,28 @@ export const councilSettingsSchema = z
     /** The mediation service the council commissions (CFA 2014 s53-55; Reg 32-33). */
     mediationServiceName: text(200),
     mediationServiceContact: text(300),
-    /** The independent disagreement resolution service (CFA 2014 s57; CoP 11.8). */
+    /**
+     * The person at the council the family tells if they want mediation (Reg 32), e.g.
+     * "the SEND Mediation Officer"; kept apart from the mediation adviser above.
+     */
+    mediationCouncilContactName: text(200),
+    mediationCouncilContact: text(300),
+    /** The independent disagreement resolution service (CFA 2014 s57; CoP 11.8): a second service, not the mediation adviser. */
     disagreementResolutionName: text(200),
     disagreementResolutionContact: text(300),
+    /** Where the family finds information about the schools and colleges available: the council's Local Offer page (Reg 22(2)(d)). */
+    localOfferUrl: z.string().trim().url('must be a web address (https://...)').max(500),
+    /**
+     * The responsible commissioning body that gets a copy of the final amended plan (Reg 22(3)),
+     * e.g. "NHS Demo Integrated Care Board", and the address its copy goes to.
+     */
+    healthCommissionerName: text(200),
+    healthCommissionerEmail: email,
+    /**
+     * Days a posted letter takes to arrive (the delivery allowance, Interpretation Act 1978 s7):
+     * a notice posted on day D is served on D + this many days. Default 2.
+     */
+    postDeliveryDays: z.number().int().min(0).max(10),
     /**
      * How a letter leaves: `send` mails it from the shared mailbox at once; `draft` saves
      * it in the shared mailbox's Drafts for an officer to check and send.
@@ -40,6 +66,12 @@ export const councilSettingsSchema = z
     letterDelivery: z.enum(['send', 'draft']),
     /** The council's shared mailbox the letters go from, e.g. send@council.gov.uk. */
     sharedMailbox: email,
+    /**
+     * The council's school term dates (its reminders' school days and the due list before
+     * each term follow them; reviews of its children at any school follow its own). Unset:
+     * the typical England terms.
+     */
+    termDates: z.array(term).min(1, 'needs at least one term').max(60),
   })
   .partial()
   .strict();
@@ -60,10 +92,17 @@ export const councilSettingLabels: Record<CouncilSettingName, string> = {
   sendiassContact: "the local SEND Information, Advice and Support Service's contact details",
   mediationServiceName: "the mediation service's name",
   mediationServiceContact: "the mediation service's contact details",
+  mediationCouncilContactName: 'the person at the council the family tells if they want mediation',
+  mediationCouncilContact: "that person's contact details",
   disagreementResolutionName: "the disagreement resolution service's name",
   disagreementResolutionContact: "the disagreement resolution service's contact details",
+  localOfferUrl: "the Local Offer's web address (information about schools and colleges)",
+  healthCommissionerName: 'the responsible health commissioning body',
+  healthCommissionerEmail: "the health commissioning body's email address for plans",
+  postDeliveryDays: 'how many days a posted letter takes to arrive',
   letterDelivery: 'how letters are sent (send or draft)',
   sharedMailbox: "the council's shared mailbox",
+  termDates: "the council's school term dates",
 };
 
 const EVERY_LETTER: CouncilSettingName[] = [
@@ -77,19 +116,41 @@ const EVERY_LETTER: CouncilSettingName[] = [
   'sendiassName',
   'sendiassContact',
 ];
-const RIGHTS_OF_APPEAL: CouncilSettingName[] = ['mediationServiceName', 'mediationServiceContact', 'disagreementResolutionName', 'disagreementResolutionContact'];
+const RIGHTS_OF_APPEAL: CouncilSettingName[] = [
+  'mediationServiceName',
+  'mediationServiceContact',
+  'mediationCouncilContactName',
+  'mediationCouncilContact',
+  'disagreementResolutionName',
+  'disagreementResolutionContact',
+];
 
 /**
- * The settings a letter for `outcome` prints. Keeping or ceasing the plan carries the
- * rights of appeal, so it also needs the mediation and disagreement resolution services;
- * a decision to amend carries those with the final plan instead.
+ * The settings a letter prints. Keeping or ceasing the plan, the final plan and "not
+ * amending" carry the rights of appeal, so they need the mediation adviser, the council's
+ * mediation contact and the disagreement resolution service; the amendment notice needs
+ * the Local Offer (where to find schools and colleges); the final plan also the health
+ * commissioning body it is sent to.
  *
  * @example requiredLetterSettings('amend').includes('mediationServiceName') //=> false
- * @see Reg 20(11); Reg 22(5); CoP 9.177
+ * @see Reg 20(11); Reg 22(2)(d); Reg 22(3); Reg 32; CoP 9.177
  */
-export function requiredLetterSettings(outcome: DecisionOutcome): CouncilSettingName[] {
-  return outcome === 'amend' ? EVERY_LETTER : [...EVERY_LETTER, ...RIGHTS_OF_APPEAL];
+export function requiredLetterSettings(kind: DecisionOutcome | LetterKind): CouncilSettingName[] {
+  switch (kind) {
+    case 'amend':
+    case 'amendment-notice':
+      return [...EVERY_LETTER, 'localOfferUrl'];
+    case 'cease-consultation':
+      return EVERY_LETTER;
+    case 'final-plan':
+      return [...EVERY_LETTER, ...RIGHTS_OF_APPEAL, 'healthCommissionerName', 'healthCommissionerEmail'];
+    default:
+      return [...EVERY_LETTER, ...RIGHTS_OF_APPEAL];
+  }
 }
+
+/** The delivery allowance for post when the council has not set one (Interpretation Act 1978 s7). */
+export const DEFAULT_POST_DELIVERY_DAYS = 2;
 
 /** The settings sending needs on top of the letter's own. */
 export const deliverySettings: CouncilSettingName[] = ['letterDelivery', 'sharedMailbox'];

@@ -1,70 +1,32 @@
 import { DomainError } from '../errors';
+import { longDate } from '../calendar/longDate';
 import type { DecisionOutcome, IsoDate } from '../timeline/types';
 import { type CouncilSettings, MissingCouncilSettingError, missingSettings, requiredLetterSettings } from './councilSettings';
-import { longDate } from '../calendar/longDate';
+import { appealSections, keyDate, letterFrame, planOf, sentence } from './letterParts';
+import type { KeyDate, Letter, LetterBase, LetterParagraph, LetterSection, PlanAmendment } from './letterTypes';
 import { letterSources as src } from './sources';
 
-/** Who the letter is written to: the parent, or the young person (16 or over) themselves. */
-export interface LetterAddressee {
-  kind: 'parent' | 'young-person';
-  /** As recorded on the case's invitation; `null` writes "parent or carer". */
-  name: string | null;
-  email: string | null;
+export type { LetterAddressee } from './letterTypes';
+
+/** The dates a decision letter prints, all from the timeline counted from the day it is sent. */
+export interface DecisionLetterDates {
+  appealDeadline: IsoDate | null;
+  mediationAdviserBy?: IsoDate | null | undefined;
+  familyResponseBy: IsoDate | null;
+  finalAmendedPlanDue: IsoDate | null;
+  nextReviewDeadline?: IsoDate | null | undefined;
 }
 
 /** Everything a decision letter is filled from: the review, its timeline and the council's settings. */
-export interface DecisionLetterInput {
+export interface DecisionLetterInput extends LetterBase {
   outcome: DecisionOutcome;
   reasons: string;
-  /** The day the family is told: the letter's date, from which the appeal time runs. */
-  letterDate: IsoDate;
   meetingDate: IsoDate | null;
-  child: { name: string; laReference: string };
-  addressee: LetterAddressee;
-  /** The school or setting, told of the decision too (Reg 20(10)). */
-  schoolName: string | null;
-  /** From the timeline: the appeal deadline (maintain, cease) or the amendment dates (amend). */
-  dates: { appealDeadline: IsoDate | null; familyResponseBy: IsoDate | null; finalAmendedPlanDue: IsoDate | null };
-  settings: CouncilSettings;
-}
-
-/** One paragraph and the provision it carries out. */
-export interface LetterParagraph {
-  id: string;
-  text: string;
-  source: string;
-}
-
-export interface LetterSection {
-  id: 'decision' | 'amendments' | 'appeal' | 'support';
-  heading: string;
-  paragraphs: LetterParagraph[];
-}
-
-export interface KeyDate {
-  id: 'letterDate' | 'meetingDate' | 'appealDeadline' | 'familyResponseBy' | 'finalAmendedPlanDue';
-  label: string;
-  date: IsoDate;
-  /** The date written out, e.g. "Friday 2 April 2027". */
-  text: string;
-  source: string;
-}
-
-/** The letter as content: what the .docx and the PDF both lay out, in this order. */
-export interface DecisionLetter {
-  outcome: DecisionOutcome;
-  title: string;
-  council: { name: string; address: string[] };
-  date: IsoDate;
-  dateText: string;
-  recipient: string[];
-  references: { label: string; value: string }[];
-  salutation: string;
-  sections: LetterSection[];
-  keyDatesHeading: string;
-  keyDates: KeyDate[];
-  closing: string;
-  signature: string[];
+  /** Who held the review meeting: the school or institution (Reg 20(12)), or `null` for the council. */
+  meetingHeldBy?: string | null | undefined;
+  /** Amend: the changes proposed, listed in the letter and in the notice sent with it. */
+  proposedAmendments?: PlanAmendment[] | undefined;
+  dates: DecisionLetterDates;
 }
 
 const TITLES: Record<DecisionOutcome, string> = {
@@ -75,132 +37,119 @@ const TITLES: Record<DecisionOutcome, string> = {
 
 /**
  * The decision letter after an annual review, as headed sections of short paragraphs, each
- * with its source, and a table of the key dates. Every outcome names the decision and its
- * reasons and where to get free advice. Keeping or ceasing the plan states the right of
- * appeal, its last day, that a mediation adviser must be contacted first, and the
- * disagreement resolution service. Amending states the family's last day to respond,
- * their right to a meeting and to ask for a particular school, and the final plan's date.
+ * with its source, and a table of the key dates on its first page. Every outcome says who
+ * held the meeting, the decision and its reasons, that the family need do nothing if they
+ * agree, and where to get free advice. Keeping or ceasing the plan states the rights of
+ * appeal and mediation point by point ({@link appealSections}). Amending lists the changes
+ * proposed and carries Reg 22(2)(a)-(d): the notice and evidence enclosed, the right to make
+ * representations and to ask for a particular school or college, the 15 days with their
+ * last day, a meeting, and where to find information about schools and colleges.
  *
  * Refuses, naming each, when a council setting the letter prints is missing
  * ({@link MissingCouncilSettingError}), or a date the outcome needs is not in the timeline.
  *
  * @example decisionLetter({ outcome: 'maintain', letterDate: '2027-02-02', dates: { appealDeadline: '2027-04-02', ... }, ... }).keyDates[2].text //=> 'Friday 2 April 2027'
- * @see Reg 20(10)-(11); Reg 22; Reg 31(3); CoP 9.176-9.177, 9.194; R (L) v Devon CC [2022] EWHC 493 (Admin)
+ * @see Reg 20(10)-(11); Reg 22(2); Reg 31(3); Reg 32; CoP 9.176-9.177, 9.194; R (L) v Devon CC [2022] EWHC 493 (Admin)
  */
-export function decisionLetter(input: DecisionLetterInput): DecisionLetter {
+export function decisionLetter(input: DecisionLetterInput): Letter {
   const missing = missingSettings(input.settings, requiredLetterSettings(input.outcome));
   if (missing.length > 0) throw new MissingCouncilSettingError(missing);
-  const s = input.settings as Required<CouncilSettings>;
   const dates = requiredDates(input);
-  const youngPerson = input.addressee.kind === 'young-person';
-  const plan = youngPerson ? 'your Education, Health and Care plan (EHC plan)' : `${input.child.name}’s Education, Health and Care plan (EHC plan)`;
-
-  const decision: LetterParagraph[] = [
-    input.meetingDate
-      ? { id: 'meeting', text: `We held the annual review meeting for ${plan} on ${longDate(input.meetingDate)}. We have now made our decision.`, source: src.decision }
-      : { id: 'meeting', text: `We have reviewed ${plan}. We have now made our decision.`, source: src.decision },
-    { id: 'outcome', text: outcomeText(input.outcome), source: src.decision },
-    { id: 'reasons', text: `Our reasons: ${sentence(input.reasons)}`, source: src.reasons },
-  ];
+  const amendments = input.proposedAmendments ?? [];
+  if (input.outcome === 'amend' && amendments.length === 0) {
+    throw new DomainError('amendments-missing', 'A decision to amend needs the proposed amendments, one per section of the plan: the letter lists them and the notice sent with it sets them out (Reg 22(2)(a)).', 'proposedAmendments');
+  }
+  const decision: LetterParagraph[] = [meetingParagraph(input), { id: 'outcome', text: outcomeText(input.outcome), source: src.decision }];
+  if (input.outcome === 'amend') {
+    decision.push({ id: 'proposed-changes', text: 'The changes we propose are:', source: src.proposedAmendment });
+    decision.push(...amendments.map((a, i) => ({ id: `proposed-change-${i + 1}`, text: `Section ${a.section}: ${sentence(a.change)}`, source: src.proposedAmendment })));
+  }
+  decision.push({ id: 'reasons', text: `Our reasons: ${sentence(input.reasons)}`, source: src.reasons });
+  decision.push({ id: 'do-nothing', text: doNothingText(input.outcome, dates.familyResponseBy), source: input.outcome === 'amend' ? src.familyResponse : src.doNothing });
   if (input.outcome === 'cease') {
     decision.push({
       id: 'cease-continues',
       text: 'The EHC plan stays in place until the time to appeal has ended. If you appeal, it stays in place until the appeal is decided.',
       source: src.ceaseContinues,
     });
+  } else if (dates.nextReviewDeadline) {
+    decision.push({ id: 'next-review', text: `The next annual review of the plan must be completed by ${longDate(dates.nextReviewDeadline)}.`, source: src.nextReview });
   }
-  if (input.schoolName) decision.push({ id: 'head-teacher', text: `We are also sending this letter to the head teacher of ${input.schoolName}.`, source: src.headTeacher });
+  if (input.schoolName) decision.push({ id: 'head-teacher', text: `We are also sending this letter to the head teacher or principal of ${input.schoolName}.`, source: src.headTeacher });
 
   const sections: LetterSection[] = [{ id: 'decision', heading: 'Our decision', paragraphs: decision }];
-  if (input.outcome === 'amend') sections.push(amendmentSection(dates.familyResponseBy as string, dates.finalAmendedPlanDue as string));
-  else sections.push(appealSection(input.outcome, dates.appealDeadline as string, s));
-  sections.push({
-    id: 'support',
-    heading: 'Free help and advice',
-    paragraphs: [
-      {
-        id: 'information-advice-support',
-        text: `${s.sendiassName} gives free information, advice and support about special educational needs and disability (SEND). It is impartial and confidential, and separate from the council. Contact: ${s.sendiassContact}.`,
-        source: src.informationAdviceSupport,
-      },
-      {
-        id: 'contact',
-        text: `If you have questions about this letter, contact the ${s.sendTeamName} on ${s.sendTeamPhone} or at ${s.sendTeamEmail}. Please give our reference, ${input.child.laReference}.`,
-        source: src.contact,
-      },
-    ],
-  });
-
-  return {
-    outcome: input.outcome,
-    title: TITLES[input.outcome],
-    council: { name: s.councilName, address: s.councilAddress },
-    date: input.letterDate,
-    dateText: longDate(input.letterDate),
-    recipient: recipientLines(input),
-    references: [
-      { label: 'Our reference', value: input.child.laReference },
-      { label: youngPerson ? 'Young person' : 'Child or young person', value: input.child.name },
-      { label: 'Date', value: longDate(input.letterDate) },
-    ],
-    salutation: `Dear ${input.addressee.name ?? (youngPerson ? input.child.name : 'parent or carer')},`,
-    sections,
-    keyDatesHeading: 'Key dates',
-    keyDates: keyDates(input, dates),
-    closing: 'Yours sincerely,',
-    signature: [s.signatoryName, s.signatoryJobTitle, `${s.sendTeamName}, ${s.councilName}`],
-  };
+  const rows: KeyDate[] = [];
+  if (input.meetingDate) rows.push(keyDate('meetingDate', 'Annual review meeting', input.meetingDate, src.decision));
+  if (input.outcome === 'amend') {
+    sections.push(amendmentRights(input.settings, dates.familyResponseBy as string, dates.finalAmendedPlanDue as string));
+    rows.push(keyDate('familyResponseBy', 'Last day to tell us what you think of the changes', dates.familyResponseBy as string, src.familyResponse));
+    rows.push(keyDate('finalAmendedPlanDue', 'Final amended EHC plan sent to you by', dates.finalAmendedPlanDue as string, src.finalPlan));
+  } else {
+    const mediationBy = dates.mediationAdviserBy as string;
+    sections.push(...appealSections(input.outcome, { appealDeadline: dates.appealDeadline as string, mediationAdviserBy: mediationBy }, input.settings));
+    rows.push(keyDate('mediationAdviserBy', 'Last day to contact the mediation adviser', mediationBy, src.mediationAdviser));
+    rows.push(keyDate('appealDeadline', 'Last day to appeal to the tribunal', dates.appealDeadline as string, src.appealDeadline));
+  }
+  if (input.outcome !== 'cease' && dates.nextReviewDeadline) rows.push(keyDate('nextReviewDeadline', 'Next annual review completed by', dates.nextReviewDeadline, src.nextReview));
+  return letterFrame(input, { kind: 'decision', outcome: input.outcome, title: TITLES[input.outcome], sections, keyDates: rows });
 }
 
-/**
- * Every line of the letter in reading order, as plain text: what a reader of the .docx or
- * the PDF sees (the key dates as "label: date").
- *
- * @example letterLines(letter)[0] //=> 'Demo Borough Council'
- */
-export function letterLines(letter: DecisionLetter): string[] {
-  return [
-    letter.council.name,
-    ...letter.council.address,
-    ...letter.recipient,
-    ...letter.references.map((r) => `${r.label}: ${r.value}`),
-    letter.title,
-    letter.salutation,
-    ...letter.sections.flatMap((section) => [section.heading, ...section.paragraphs.map((p) => p.text)]),
-    letter.keyDatesHeading,
-    ...letter.keyDates.map((d) => `${d.label}: ${d.text}`),
-    letter.closing,
-    ...letter.signature,
-  ];
+/** Who held the meeting, stated rightly: the school under Reg 20(12), otherwise the council. */
+export function meetingParagraph(input: LetterBase & { meetingDate: IsoDate | null; meetingHeldBy?: string | null | undefined }): LetterParagraph {
+  const plan = planOf(input);
+  if (!input.meetingDate) return { id: 'meeting', text: `We have reviewed ${plan}. We have now made our decision.`, source: src.decision };
+  const held = input.meetingHeldBy ? `${input.meetingHeldBy} held the annual review meeting` : 'We held the annual review meeting';
+  return { id: 'meeting', text: `${held} for ${plan} on ${longDate(input.meetingDate)}. We have read the report of the meeting and the advice given, and we have now made our decision.`, source: input.meetingHeldBy ? src.meetingHeldBy : src.decision };
 }
 
 function outcomeText(outcome: DecisionOutcome): string {
   if (outcome === 'maintain') return 'We have decided to keep the EHC plan as it is. We will not change it.';
-  if (outcome === 'amend') return 'We have decided to change (amend) the EHC plan. We explain the changes we propose, and what you can do, below.';
+  if (outcome === 'amend') return 'We have decided to change (amend) the EHC plan. With this letter we send a notice of the changes we propose; the changes are also listed below.';
   return 'We have decided to stop (cease) the EHC plan. This means the council will no longer keep the plan in place.';
 }
 
-function amendmentSection(respondBy: IsoDate, finalBy: IsoDate): LetterSection {
+function doNothingText(outcome: DecisionOutcome, respondBy: IsoDate | null): string {
+  if (outcome === 'amend') return `If you agree with the changes, you need do nothing. We will finalise the plan after ${longDate(respondBy as string)}.`;
+  if (outcome === 'maintain') return 'If you agree with this decision, you need do nothing. The plan stays in place as it is.';
+  return 'If you agree with this decision, you need do nothing.';
+}
+
+/**
+ * Reg 22(2)(a)-(d) for a decision to amend: what is enclosed, the right to make
+ * representations and to ask for a school or college, the 15 days and a meeting, and where
+ * to find information about schools and colleges (the council's Local Offer).
+ */
+export function amendmentRights(settings: CouncilSettings, respondBy: IsoDate, finalBy: IsoDate): LetterSection {
   const by = longDate(respondBy);
   return {
     id: 'amendments',
-    heading: 'The changes we propose and what you can do',
+    heading: 'What you can do about the changes',
     paragraphs: [
       {
-        id: 'amendment-notice',
-        text: 'With this letter we are sending you a copy of the current EHC plan, a notice of the changes we propose, and the evidence for them.',
+        id: 'plan-and-notice',
+        text: 'With this letter we send you a copy of the current EHC plan, a notice setting out the changes we propose, and copies of the evidence for them.',
         source: src.amendmentNotice,
       },
       {
-        id: 'family-response',
-        text: `Please tell us what you think of the changes by ${by}. That gives you at least 15 days, counting the day this letter was sent.`,
-        source: src.familyResponse,
+        id: 'representations',
+        text: 'You have the right to tell us what you think of the plan and the changes (to make representations), in writing or at a meeting.',
+        source: src.representations,
       },
-      { id: 'meeting-request', text: `You can ask to meet us to talk about the changes. Please ask by ${by}.`, source: src.familyResponse },
       {
         id: 'school-request',
-        text: `You can ask for a particular school, college or other setting to be named in the plan. Please tell us by ${by}.`,
+        text: 'You have the right to ask for a particular school, college or other institution to be named in the plan. We will consult it and name it unless it would be unsuitable, or would not be an efficient use of resources or compatible with other children’s education.',
         source: src.requestSchool,
+      },
+      {
+        id: 'fifteen-days',
+        text: `You have at least 15 days, counting the day this notice reached you, to do so: please tell us by ${by}.`,
+        source: src.familyResponse,
+      },
+      { id: 'meeting-request', text: `You can ask to meet one of our officers to talk about the changes. Please ask by ${by}.`, source: src.meetingRequest },
+      {
+        id: 'schools-information',
+        text: `Information about the schools and colleges available is in our Local Offer: ${(settings as Required<CouncilSettings>).localOfferUrl}.`,
+        source: src.schoolsInformation,
       },
       {
         id: 'final-plan',
@@ -209,75 +158,18 @@ function amendmentSection(respondBy: IsoDate, finalBy: IsoDate): LetterSection {
       },
       {
         id: 'appeal-later',
-        text: 'When we send the final plan, we will tell you how to appeal if you disagree with it, and about mediation.',
-        source: src.finalPlan,
+        text: 'When we send the final plan, or tell you we will not change it, we will tell you how to appeal if you disagree, and about mediation.',
+        source: src.rightsWithFinal,
       },
     ],
   };
 }
 
-function appealSection(outcome: 'maintain' | 'cease', deadline: IsoDate, s: Required<CouncilSettings>): LetterSection {
-  const paragraphs: LetterParagraph[] = [
-    {
-      id: 'appeal-right',
-      text: 'If you disagree with this decision, you can appeal to the First-tier Tribunal (Special Educational Needs and Disability). The tribunal is independent of the council.',
-      source: outcome === 'cease' ? src.appealRightCease : src.appealRight,
-    },
-    {
-      id: 'appeal-deadline',
-      text: `The last day to appeal is ${longDate(deadline)}. That is 2 months from the date of this letter. If you get a mediation certificate, you have 1 month from the date on the certificate instead, if that is later.`,
-      source: src.appealDeadline,
-    },
-    {
-      id: 'mediation',
-      text: `Before you appeal, you must contact a mediation adviser, even if you do not want mediation. Contact ${s.mediationServiceName}: ${s.mediationServiceContact}. The adviser will give you a certificate. You need it to appeal.`,
-      source: src.mediation,
-    },
-  ];
-  if (outcome === 'maintain') {
-    paragraphs.push({
-      id: 'mediation-school-only',
-      text: 'You do not need a certificate if your appeal is only about the school or other setting named in the plan.',
-      source: src.mediation,
-    });
-  }
-  paragraphs.push({
-    id: 'disagreement-resolution',
-    text: `You can also ask for help from a free, independent disagreement resolution service at any time. It helps settle disagreements with the council or your school. Contact ${s.disagreementResolutionName}: ${s.disagreementResolutionContact}.`,
-    source: src.disagreementResolution,
-  });
-  return { id: 'appeal', heading: 'If you disagree: your right to appeal', paragraphs };
-}
-
-function requiredDates(input: DecisionLetterInput): DecisionLetterInput['dates'] {
-  const needed: (keyof DecisionLetterInput['dates'])[] = input.outcome === 'amend' ? ['familyResponseBy', 'finalAmendedPlanDue'] : ['appealDeadline'];
+function requiredDates(input: DecisionLetterInput): DecisionLetterDates {
+  const needed: (keyof DecisionLetterDates)[] = input.outcome === 'amend' ? ['familyResponseBy', 'finalAmendedPlanDue'] : ['appealDeadline', 'mediationAdviserBy'];
   const absent = needed.filter((k) => !input.dates[k]);
   if (absent.length > 0) {
     throw new DomainError('letter-date-missing', `The letter needs the timeline's ${absent.join(' and ')}, which the review does not determine yet; record the decision (and, to amend, the notice date) first.`, absent[0]);
   }
   return input.dates;
-}
-
-function keyDates(input: DecisionLetterInput, dates: DecisionLetterInput['dates']): KeyDate[] {
-  const row = (id: KeyDate['id'], label: string, date: IsoDate, source: string): KeyDate => ({ id, label, date, text: longDate(date), source });
-  const rows = [row('letterDate', 'Date of this letter', input.letterDate, src.decision)];
-  if (input.meetingDate) rows.push(row('meetingDate', 'Annual review meeting', input.meetingDate, src.decision));
-  if (input.outcome === 'amend') {
-    rows.push(row('familyResponseBy', 'Last day to tell us what you think of the changes', dates.familyResponseBy as string, src.familyResponse));
-    rows.push(row('finalAmendedPlanDue', 'Final amended EHC plan sent to you by', dates.finalAmendedPlanDue as string, src.finalPlan));
-  } else {
-    rows.push(row('appealDeadline', 'Last day to appeal to the tribunal', dates.appealDeadline as string, src.appealDeadline));
-  }
-  return rows;
-}
-
-function recipientLines(input: DecisionLetterInput): string[] {
-  const name = input.addressee.name ?? (input.addressee.kind === 'young-person' ? input.child.name : `The parent or carer of ${input.child.name}`);
-  return input.addressee.email ? [name, `By email: ${input.addressee.email}`] : [name];
-}
-
-/** The officer's reasons as a sentence: trimmed, ending with a full stop. */
-function sentence(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return /[.!?]$/.test(t) ? t : `${t}.`;
 }

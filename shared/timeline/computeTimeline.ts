@@ -14,6 +14,7 @@ import { latestMeetingDate, latestMeetingDateSource } from './rules/latestMeetin
 import { transferDeadline, transferDeadlineSource } from './rules/phaseTransfer';
 import { preparingForAdulthood, preparingForAdulthoodSource } from './rules/preparingForAdulthood';
 import { reviewDeadline, reviewDeadlineSource } from './rules/reviewDeadline';
+import { familyToldBy, familyToldBySource, transferReviewDeadline, transferReviewDeadlineSource } from '../transfer/planTransfer';
 import { under5CadenceSource, under5ReviewBy } from './rules/under5Cadence';
 import { type CaseInput, defaultTimelineSettings, type IsoDate, type Timeline, type TimelineStep, type TimelineWarning } from './types';
 
@@ -38,7 +39,10 @@ export interface ComputeTimelineOptions {
 export function computeTimeline(input: CaseInput, options: ComputeTimelineOptions = {}): Timeline {
   const settings = { ...defaultTimelineSettings, ...input.settings };
   const warnings: TimelineWarning[] = [];
-  const deadline = reviewDeadline(input.planIssued, input.lastReviewConcluded);
+  // A plan transferred in keeps its clock, but its first review with the new council may run to 3 months after the transfer (Reg 15(5)).
+  const transferredIn = input.transferredIn && (!input.lastReviewConcluded || input.lastReviewConcluded < input.transferredIn) ? input.transferredIn : null;
+  const s44Deadline = reviewDeadline(input.planIssued, input.lastReviewConcluded);
+  const deadline = transferredIn ? transferReviewDeadline(s44Deadline, transferredIn) : s44Deadline;
   const transfer = input.transfer ? transferDeadline(input.transfer.kind, input.transfer.date) : null;
   const latestMeeting = latestMeetingDate(deadline, transfer);
   const meeting = input.meetingDate ?? null;
@@ -94,7 +98,8 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     step('latestMeetingDate', meeting ? 'Hold the review meeting' : 'Hold the review meeting by this date', meeting ?? latestMeeting, latestMeetingDateSource, meeting && options.today && meeting <= options.today ? meeting : null),
     step('reportDue', 'Send the meeting report to everyone invited', report, reportDueSource, null),
     step('decisionDue', 'LA notifies its decision (maintain, amend or cease)', decisionBy, decisionDueSource, decision?.notifiedOn ?? null),
-    step('reviewDeadline', 'Review concluded (decision notified) by', deadline, reviewDeadlineSource, decision?.notifiedOn ?? null),
+    step('reviewDeadline', 'Review concluded (decision notified) by', deadline, transferredIn && deadline !== s44Deadline ? `${transferReviewDeadlineSource}; ${reviewDeadlineSource}` : reviewDeadlineSource, decision?.notifiedOn ?? null),
+    step('familyToldOfTransfer', 'Tell the family the plan has transferred, whether the council will assess, and when it will review', transferredIn ? familyToldBy(transferredIn) : null, familyToldBySource, null),
     step('amendmentNoticeDue', 'Serve the amendment notice with the decision', noticeDue, amendmentNoticeDueSource, notice),
     step('familyResponseBy', 'Family’s 15 days to respond to the proposed amendments end', familyBy, familyResponseBySource, null),
     step('finalAmendedPlanDue', 'Issue the final amended plan', finalPlan, finalAmendedPlanDueSource, null),

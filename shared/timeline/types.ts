@@ -36,6 +36,8 @@ export interface CaseInput {
   decision?: { outcome: DecisionOutcome; notifiedOn: IsoDate } | undefined;
   amendmentNoticeServed?: IsoDate | undefined;
   mediationCertificate?: IsoDate | undefined;
+  /** The day the plan was transferred to this council from another (Reg 15): its first review here follows Reg 15(5). */
+  transferredIn?: IsoDate | undefined;
   settings?: Partial<TimelineSettings> | undefined;
 }
 

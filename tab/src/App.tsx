@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ApiClient } from './api/client';
 import type { SignedIn } from './api/types';
 import { ComingView } from './views/ComingView';
+import { SchoolView } from './views/SchoolView';
 import { Sen2View } from './views/Sen2View';
 import { TodayView } from './views/TodayView';
 import { WorkloadView } from './views/WorkloadView';
@@ -20,6 +21,23 @@ const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/L
 /** The council's view: five tabs over the service's dashboard endpoints. */
 export function App(props: { api: ApiClient; signedIn: SignedIn; initialView?: View }) {
   const [view, setView] = useState<View>(props.initialView ?? 'today');
+  // A SENCO has no council dashboard: the school's one list of every council's children (#26).
+  if (props.signedIn.role === 'senco') {
+    return (
+      <div className="app">
+        <header className="app-header">
+          <h1>EHCP annual reviews</h1>
+          <Text>
+            {props.signedIn.orgName}
+            {props.signedIn.displayName ? ` · ${props.signedIn.displayName}` : ''}
+          </Text>
+        </header>
+        <main id="view-panel">
+          <SchoolView api={props.api} />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="app">
       <header className="app-header">

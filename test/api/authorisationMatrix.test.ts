@@ -42,6 +42,12 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'PUT /api/council/settings': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reviews/{id}/letter': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'POST /api/reviews/{id}/letter/send': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/letter/send-draft': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/letter/posted': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'GET /api/reviews/{id}/letters': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/reviews/{id}/representations': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/final-plan': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/not-amending': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   ...Object.fromEntries(
     ['today', 'filters', 'coming', 'transfers', 'timeliness', 'sen2', 'sen2/excluded', 'sen2.csv', 'workload', 'undelivered'].map((view) => [
       `GET /api/dashboard/${view}`,
@@ -50,6 +56,11 @@ const matrix: Record<string, Record<Role, Cell>> = {
   ),
   'POST /api/reviews/{id}/nudge': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'POST /api/auth/teams-sso': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
+  'GET /api/settings': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/settings': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/reviews/{id}/transfer': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'GET /api/transfers': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'GET /api/reviews/{id}/export': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   // The meeting report (#24): past the role check, a draft is the school's alone (404 to everyone else).
   'GET /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
   'PUT /api/reviews/{id}/report/draft': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
@@ -74,6 +85,8 @@ const reviewFor: Record<string, string> = {};
 /** The health advice request of each role's main review. */
 const requestFor = {} as Record<Role, number>;
 const tokens = {} as Record<Role, string>;
+/** South Council's child at North's school. */
+let sharedSchoolReview: string;
 
 beforeAll(async () => {
   graph = await startLetterGraph();
@@ -84,7 +97,7 @@ beforeAll(async () => {
       await registerOrganisation(tx, { id: 'north-council', kind: 'council', name: 'North Council', entraTenantId: graph.tenantId });
       await replaceCouncilSettings(tx, people.manager, letterSettings());
     });
-    const refs = roles.flatMap((role) => ['main', 'report', 'decision', 'amendment', 'letter'].map((step) => `${step}-${role}`));
+    const refs = roles.flatMap((role) => ['main', 'report', 'decision', 'amendment', 'letter', 'transfer'].map((step) => `${step}-${role}`));
     const ids = await importRows(db, people.officer, refs.map((ref) => `${ref},Child ${ref},north-school,${plusDays(today, -300)},,,4,,,`));
     const earlier = plusDays(past, -20);
     for (const role of roles) {
@@ -95,17 +108,20 @@ beforeAll(async () => {
       for (const step of ['decision', 'amendment', 'letter']) {
         await db.transaction((tx) => recordReport(tx, people.senco, ids[`${step}-${role}`] as string, { sentOn: past, recommendation: 'amend' }, today));
       }
-      await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r' }, today));
+      await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r', proposedAmendments: [{ section: 'F', change: 'More support' }] }, today));
       await db.transaction((tx) => recordDecision(tx, people.officer, ids[`letter-${role}`] as string, { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' }, today));
     }
     Object.assign(reviewFor, ids);
+    // The second council places a child at north-school too: a shared school (#26).
+    const south = await importRows(db, people.southOfficer, [`SOUTH-1,Child South,north-school,${plusDays(today, -300)},,,4,,,`]);
+    sharedSchoolReview = south['SOUTH-1'] as string;
     for (const role of roles) {
       const [request] = await db.query<{ id: number }>("select id::int from advice_requests where review_id = $1 and from_role = 'health'", [ids[`main-${role}`]]);
       requestFor[role] = request?.id ?? 0;
     }
   }, {}, { mailer: graph.mailer });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
-});
+}, 120_000);
 afterAll(async () => {
   await svc.stop();
   await graph.close();
@@ -142,6 +158,21 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'GET', path: `/api/reviews/${id('letter')}/letter?format=pdf` };
     case 'POST /api/reviews/{id}/letter/send':
       return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/send`, body: {} };
+    // No draft waits: past the role check, 409.
+    case 'POST /api/reviews/{id}/letter/send-draft':
+      return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/send-draft`, body: {}, status: 409 };
+    case 'POST /api/reviews/{id}/letter/posted':
+      return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/posted`, body: { postedOn: today } };
+    case 'GET /api/reviews/{id}/letters':
+      return { method: 'GET', path: `/api/reviews/${id('letter')}/letters` };
+    // The amendment cell before these served the notice.
+    case 'POST /api/reviews/{id}/representations':
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/representations`, body: { receivedOn: today, summary: 'We agree.' } };
+    // This service keeps no files: past the role check and the family's window, reading the plan answers 503.
+    case 'POST /api/reviews/{id}/final-plan':
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/final-plan`, body: { plan: { driveId: 'b!drive', itemId: 'plan' } }, status: 503 };
+    case 'POST /api/reviews/{id}/not-amending':
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/not-amending`, body: { reasons: 'The family showed the plan works.' } };
     case 'POST /api/reviews/{id}/advice-requests/{requestId}/link':
       return { method: 'POST', path: `/api/reviews/${id('main')}/advice-requests/${requestFor[role]}/link` };
     case 'GET /api/reviews/{id}/contacts':
@@ -157,6 +188,16 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'GET', path: '/api/reports/timeliness' };
     case 'GET /api/reminders/dead':
       return { method: 'GET', path: '/api/reminders/dead' };
+    case 'GET /api/settings':
+      return { method: 'GET', path: '/api/settings?q=north' };
+    case 'POST /api/settings':
+      return { method: 'POST', path: '/api/settings', body: { id: `new-setting-${role}`, name: `New Setting ${role}`, settingType: 'early-years', localCouncil: 'north-council', reason: 'a placement to record' } };
+    case 'POST /api/reviews/{id}/transfer':
+      return { method: 'POST', path: `/api/reviews/${id('transfer')}/transfer`, body: { toCouncil: 'south-council', movedOn: today, newLaReference: `MOVED-${role}` } };
+    case 'GET /api/transfers':
+      return { method: 'GET', path: '/api/transfers' };
+    case 'GET /api/reviews/{id}/export':
+      return { method: 'GET', path: `/api/reviews/${id('main')}/export` };
     case 'POST /api/reviews/{id}/nudge':
       return { method: 'POST', path: `/api/reviews/${id('report')}/nudge` };
     case 'POST /api/auth/teams-sso':
@@ -227,5 +268,51 @@ describe('another organisation reads and writes as if the review did not exist (
       const write = await svc.call('POST', `/api/reviews/${id}/advice`, { token, body: { fromRole: 'health', receivedOn: today } });
       expect(write.status).toBe(404);
     }
+  });
+});
+
+describe('two councils and a shared school: each council reads and writes only its own children (404 otherwise)', () => {
+  /** Every endpoint that names a review, as South Council's officer against North's review at the shared school. */
+  const reviewEndpoints = Object.keys(matrix).filter((e) => e.includes('{id}') && matrix[e]?.['la-officer'] === 'allowed');
+
+  it.each(reviewEndpoints)('%s: another council’s child is 404', async (endpoint) => {
+    const token = await svc.token('la-officer', 'south-council', 'south-officer');
+    const r = request(endpoint, 'la-officer');
+    const path = r.path.replace(/\/api\/reviews\/[0-9a-f-]{36}/, `/api/reviews/${reviewFor['main-senco']}`);
+    const res = await svc.call(r.method, path, { token, body: r.body, headers: r.headers });
+    expect(res.status).toBe(404);
+  });
+
+  it.each(reviewEndpoints)('%s: the shared school’s other council’s child is 404 for North', async (endpoint) => {
+    const r = request(endpoint, 'la-officer');
+    const path = r.path.replace(/\/api\/reviews\/[0-9a-f-]{36}/, `/api/reviews/${sharedSchoolReview}`);
+    const res = await svc.call(r.method, path, { token: tokens['la-officer'], body: r.body, headers: r.headers });
+    expect(res.status).toBe(404);
+  });
+
+  it("keeps every list and dashboard of one council free of the other's children", async () => {
+    const south = await svc.token('la-officer', 'south-council', 'south-officer');
+    const lists = Object.keys(matrix).filter((e) => e.startsWith('GET ') && !e.includes('{id}') && matrix[e]?.['la-officer'] === 'allowed');
+    for (const endpoint of lists) {
+      const r = request(endpoint, 'la-officer');
+      const asSouth = await svc.call('GET', r.path, { token: south });
+      const asNorth = await svc.call('GET', r.path, { token: tokens['la-officer'] });
+      expect([endpoint, asSouth.status]).toEqual([endpoint, 200]);
+      expect([endpoint, asNorth.status]).toEqual([endpoint, 200]);
+      const southText = JSON.stringify(asSouth.body);
+      const northText = JSON.stringify(asNorth.body);
+      expect([endpoint, southText.includes(reviewFor['main-senco'] as string)]).toEqual([endpoint, false]);
+      expect([endpoint, northText.includes(sharedSchoolReview)]).toEqual([endpoint, false]);
+    }
+  });
+
+  it("gives the shared school's SENCO both councils' children, and another school neither", async () => {
+    const list = await svc.call('GET', '/api/reviews?limit=500', { token: tokens.senco });
+    const ids = list.body.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(sharedSchoolReview);
+    expect(ids).toContain(reviewFor['main-senco']);
+    expect((await svc.call('GET', `/api/reviews/${sharedSchoolReview}`, { token: tokens.senco })).body.council.id).toBe('south-council');
+    const other = await svc.token('senco', 'north-school-b', 'senco-b');
+    expect((await svc.call('GET', `/api/reviews/${sharedSchoolReview}`, { token: other })).status).toBe(404);
   });
 });

@@ -13,7 +13,7 @@ describe.each(storeKinds)('the decision card (%s)', (kind) => {
   beforeAll(async () => {
     graph = await startLetterGraph({ tenants: [DEMO_TENANT] });
     h = await startBotHarness(kind, { service: { mailer: graph.mailer }, prepare: (db) => letDemoCouncilMail(db, DEMO_TENANT) });
-  });
+  }, 120_000);
   afterAll(async () => {
     await h.expectNoChildNames();
     await h.stop();
@@ -157,8 +157,10 @@ describe.each(storeKinds)('the decision card (%s)', (kind) => {
     expect(await snapshot(review.id)).toEqual(before);
     const done = await submit(people.officer, data, { outcome: 'amend', notifiedOn: h.today, reasons: 'Needs have changed.', proposedAmendments: 'Section F: add speech and language therapy.' });
     expect(textOf(done)).toMatch(/amendment notice goes to the family with the decision/);
-    const [audit] = await db().query<{ after: { proposedAmendments?: string } }>("select after from audit_log where action = 'decision.amend' and entity_id = $1", [review.id]);
-    expect(audit?.after.proposedAmendments).toBe('Section F: add speech and language therapy.');
+    const [audit] = await db().query<{ after: { proposedAmendments?: unknown } }>("select after from audit_log where action = 'decision.amend' and entity_id = $1", [review.id]);
+    expect(audit?.after.proposedAmendments).toEqual([{ section: 'F', change: 'add speech and language therapy.' }]);
+    const [kept] = await db().query<{ proposed_amendments: unknown }>('select proposed_amendments from decisions where review_id = $1', [review.id]);
+    expect(typeof kept?.proposed_amendments === 'string' ? JSON.parse(kept.proposed_amendments) : kept?.proposed_amendments).toEqual([{ section: 'F', change: 'add speech and language therapy.' }]);
   });
 
   it('inputs the API schema refuses (a date in the future) are sent back on the form, recording nothing', async () => {

@@ -100,6 +100,18 @@ describe.each(cliKinds)('ehcp-review org and person on %s', (kind) => {
     ]);
   });
 
+  it('registers a college once, with its URN and its local council; a second registration of the URN is refused', async () => {
+    await addCouncil();
+    const added = await s.run(['org', 'add', '--id', 'oak-college', '--kind', 'school', '--type', 'college', '--urn', '10001234', '--name', 'Oak College', '--council', 'north-council']);
+    expect(added.code).toBe(0);
+    expect(await s.inspect((db) => db.query("select setting_type, urn, council_id from organisations where id = 'oak-college'"))).toEqual([{ setting_type: 'college', urn: '10001234', council_id: 'north-council' }]);
+    const again = await s.run(['org', 'add', '--id', 'oak-college-2', '--kind', 'school', '--urn', '10001234', '--name', 'Oak College', '--council', 'north-council']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--urn: URN 10001234 is already registered as oak-college; register the setting once');
+    const council = await s.run(['org', 'add', '--id', 'x-council', '--kind', 'council', '--type', 'college', '--name', 'X']);
+    expect(council.stderr).toContain('--type: applies to schools, colleges and early years settings only, not a council');
+  });
+
   it('refuses bad organisation input, naming each field, and stores nothing', async () => {
     const bad = await s.run(['org', 'add', '--id', 'North Council!', '--kind', 'county', '--tenant', 'not-a-guid']);
     expect(bad.code).toBe(2);

@@ -18,20 +18,33 @@ describe('ehcp-review simulate', () => {
     for (const label of ['Reviews concluded within 12 months', 'Reports within 2 weeks of the meeting', 'Decisions within 4 weeks of the meeting', 'Amended plans finalised in time', 'DfE 2025', 'final-plan']) {
       expect(r.stdout).toContain(label);
     }
-    expect(r.stdout).toMatch(/With the product: (\d+ officers make 95%|no officer count reaches 95%)/);
+    expect(r.stdout).toContain('Ages 10-14');
+    expect(r.stdout).toContain('DfE all-ages figures not available here');
+    expect(r.stdout).toMatch(/Smallest changes that reach each target with the product/);
+    expect(r.stdout).toMatch(/95\.0% of decisions within 4 weeks:\n {4}more officers/);
+    expect(r.stdout).toMatch(/98\.0% of reviews concluded within 12 months:/);
+    expect(r.stdout).toMatch(/Officers for 95% of decisions within 4 weeks, by the capacity assumed/);
+    expect(r.stdout).toMatch(/ {3}2\.2 decisions per officer-week/);
+    expect(r.stdout).toMatch(/ {3}8\.8 decisions per officer-week/);
   });
 
   it('writes JSON with the documented keys and a chart, the same for the same seed', async () => {
     const chart = path.join(dir, 'chart.svg');
-    const a = await cli(['simulate', '--plans', '600', '--format', 'json', '--chart', chart, '--no-officer-search']);
-    const b = await cli(['simulate', '--plans', '600', '--format', 'json', '--no-officer-search']);
+    const a = await cli(['simulate', '--plans', '600', '--format', 'json', '--chart', chart, '--no-search']);
+    const b = await cli(['simulate', '--plans', '600', '--format', 'json', '--no-search']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const json = JSON.parse(a.stdout);
-    expect(Object.keys(json)).toEqual(['seed', 'plans', 'period', 'parameters', 'nationalBaseline2025', 'runs', 'backlog', 'officersNeeded']);
-    expect(Object.keys(json.runs)).toEqual(['baseline', 'product', 'productEffectHalved', 'productEffectDoubled']);
-    expect(json.runs.productEffectHalved.actProbability).toBe(0.2);
-    expect(json.runs.productEffectDoubled.actProbability).toBe(0.8);
+    expect(Object.keys(json)).toEqual(['seed', 'plans', 'period', 'parameters', 'dfe2025', 'calibration', 'runs', 'backlog', 'smallestChanges', 'officerRange']);
+    expect(Object.keys(json.runs)).toEqual(['baseline', 'product', 'productEffectHalved', 'productEffectDoubled', 'reportsInMeetingHalved', 'reportsInMeetingDoubled']);
+    expect(json.runs.productEffectHalved.value).toBe(0.2);
+    expect(json.runs.productEffectDoubled.value).toBe(0.8);
+    expect(json.runs.reportsInMeetingHalved.value).toBe(0.15);
+    expect(Object.keys(json.runs.baseline.dfe)).toEqual(['completed', 'completedEarly', 'notCompleted', 'decisions4w', 'expected']);
+    expect(json.dfe2025.allAges).toBeNull();
+    expect(json.calibration).toBeNull();
+    expect(json.smallestChanges).toBeNull();
+    expect(json.officerRange).toBeNull();
     expect(json.parameters.delays.report).toBe('lognormal(12, 40)');
     expect(json.backlog.baseline[0]).toEqual({ weekStarting: '2025-01-01', waiting: expect.objectContaining({ booking: expect.any(Number), decision: expect.any(Number) }) });
     const svg = readFileSync(chart, 'utf8');
@@ -58,6 +71,16 @@ describe('ehcp-review simulate', () => {
     expect(notJson.stderr).toMatch(/--params: .* is not valid JSON/);
   });
 
+  it('fits a council’s own figures with --calibrate and says how well, or refuses figures it cannot read', async () => {
+    const r = await cli(['simulate', '--plans', '600', '--no-search', '--calibrate', 'completed=55%,completedEarly=10%,notCompleted=35%']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Calibrated to the council's figures/);
+    expect(r.stdout).toMatch(/ {2}completed +55\.0% -> +\d+\.\d% {2}(fitted|NOT FITTED: .+)/);
+    const bad = await cli(['simulate', '--plans', '600', '--calibrate', 'completed=0.6,early=0.1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--calibrate: "early" is not a figure; use completed, completedEarly, notCompleted, decisions4w');
+  });
+
   it('refuses a caseload file with errors, naming each line, and simulates nothing', async () => {
     const r = await cli(['simulate', 'examples/caseload-with-errors.csv']);
     expect(r.code).toBe(2);
@@ -67,7 +90,7 @@ describe('ehcp-review simulate', () => {
   });
 
   it('simulates a council’s own caseload in the planner’s format', async () => {
-    const r = await cli(['simulate', 'examples/caseload.csv', '--from', '2026-09-01', '--to', '2027-08-31', '--format', 'json', '--no-officer-search']);
+    const r = await cli(['simulate', 'examples/caseload.csv', '--from', '2026-09-01', '--to', '2027-08-31', '--format', 'json', '--no-search']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.plans).toBe(20);

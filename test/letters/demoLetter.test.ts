@@ -7,12 +7,12 @@ describe('the demo council', () => {
   beforeAll(async () => {
     svc = await startTestService('pglite', async () => {}, { SEED_DEMO: 'true' });
     officer = await svc.token('la-officer', 'demo-council', 'demo-officer');
-  });
+  }, 120_000);
   afterAll(() => svc.stop());
 
   it('has every letter setting seeded', async () => {
     const res = await svc.call('GET', '/api/council/settings', { token: officer });
-    expect(res.body).toMatchObject({ version: 1, missing: { maintainOrCeaseLetters: [], amendLetters: [], sending: [] }, settings: { letterDelivery: 'draft' } });
+    expect(res.body).toMatchObject({ version: 1, missing: { maintainOrCeaseLetters: [], amendLetters: [], finalPlanLetters: [], notAmendingLetters: [], sending: [] }, settings: { letterDelivery: 'draft' } });
   });
 
   it('writes the letter of each seeded decision, maintain, amend and cease', async () => {
@@ -25,7 +25,7 @@ describe('the demo council', () => {
       expect([row.outcome, res.status]).toEqual([row.outcome, 200]);
       const text = squash(pdfText(Buffer.from(await res.arrayBuffer())));
       expect(text).toContain('Demo Borough SENDIASS (fictional) gives free information, advice and support');
-      expect(text).toContain(row.outcome === 'amend' ? 'Please tell us what you think of the changes by' : 'The last day to appeal is');
+      expect(text).toContain(row.outcome === 'amend' ? 'Section F (special educational provision): Demo amendment' : 'The last day to appeal is');
     }
   });
 });

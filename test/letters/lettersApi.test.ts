@@ -4,7 +4,7 @@ import { recordAmendment } from '../../bot/store/reviews/recordAmendment';
 import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
-import { type DecisionOutcome, londonToday, longDate, plusDays } from '../../shared';
+import { appealDeadline as appealBy, type DecisionOutcome, familyResponseBy as respondBy, londonToday, longDate, plusDays } from '../../shared';
 import { SHARED_MAILBOX } from '../graph/harness';
 import { importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/testService';
@@ -57,7 +57,8 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
           await db.transaction((tx) => recordReport(tx, people.senco, id, { sentOn: plusDays(meetingDate, 5), recommendation: 'maintain' }, today));
           if (ref === 'undecided') continue;
           const outcome = (ref === 'no-family' ? 'maintain' : ref) as DecisionOutcome;
-          await db.transaction((tx) => recordDecision(tx, people.officer, id, { outcome, notifiedOn, reasons: `Reasons for ${outcome}: the plan meets the needs discussed at the review` }, today));
+          const proposedAmendments = outcome === 'amend' ? [{ section: 'F', change: 'Add a weekly session of speech and language therapy' }] : undefined;
+          await db.transaction((tx) => recordDecision(tx, people.officer, id, { outcome, notifiedOn, reasons: `Reasons for ${outcome}: the plan meets the needs discussed at the review`, proposedAmendments }, today));
           if (outcome === 'amend') await db.transaction((tx) => recordAmendment(tx, people.officer, id, { noticeServedOn: notifiedOn }, today));
         }
       },
@@ -134,14 +135,12 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
   });
 
   describe.each(['maintain', 'cease'] as const)('a decision to %s', (outcome) => {
-    it('downloads as .docx and PDF with the decision, reasons, appeal to the tribunal by the timeline’s appealDeadline, mediation and SENDIASS', async () => {
-      const detail = await svc.call('GET', `/api/reviews/${ids[outcome]}`, { token: officer });
-      const appealDeadline = detail.body.timeline.appealDeadline as string;
-      expect(appealDeadline).toBeTruthy();
+    it('downloads as .docx and PDF dated today (the day it would go), with the decision, reasons, appeal to the tribunal counted from today, mediation and SENDIASS', async () => {
+      const appealDeadline = appealBy(today);
       const docx = await download(ids[outcome] as string, 'docx');
       expect(docx.status).toBe(200);
       expect(docx.headers.get('content-type')).toContain('wordprocessingml');
-      expect(docx.headers.get('content-disposition')).toBe(`attachment; filename="Annual review decision ${outcome} ${notifiedOn}.docx"`);
+      expect(docx.headers.get('content-disposition')).toBe(`attachment; filename="Annual review decision ${outcome} ${today}.docx"`);
       const text = (await docxParagraphs(docx.bytes)).join('\n');
       const expected = [
         outcome === 'maintain' ? 'We have decided to keep the EHC plan as it is.' : 'We have decided to stop (cease) the EHC plan.',
@@ -151,8 +150,9 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
         'you must contact a mediation adviser, even if you do not want mediation. Contact Demo Mediation Service',
         'free, independent disagreement resolution service',
         'Demo SENDIASS gives free information, advice and support',
-        'Date of this letter',
-        longDate(notifiedOn),
+        'If you agree with this decision, you need do nothing.',
+        'Date this letter was sent',
+        longDate(today),
         'Dear Pat Example,',
         'North Primary',
       ];
@@ -164,16 +164,16 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
     });
   });
 
-  it('an amend letter gives the timeline’s familyResponseBy and finalAmendedPlanDue, with the meeting and school requests', async () => {
-    const detail = await svc.call('GET', `/api/reviews/${ids.amend}`, { token: manager });
-    const { familyResponseBy, finalAmendedPlanDue } = detail.body.timeline as { familyResponseBy: string; finalAmendedPlanDue: string };
-    expect(familyResponseBy).toBe(plusDays(notifiedOn, 14));
+  it('an amend letter dated today gives 15 days from today and 8 weeks for the final plan, lists the change, with the meeting and school requests', async () => {
+    const familyResponseBy = respondBy(today);
+    expect(familyResponseBy).toBe(plusDays(today, 14));
     const expected = [
       'We have decided to change (amend) the EHC plan.',
-      `Please tell us what you think of the changes by ${longDate(familyResponseBy)}.`,
-      'You can ask to meet us to talk about the changes.',
-      'You can ask for a particular school, college or other setting to be named in the plan.',
-      `We will send you the final amended EHC plan by ${longDate(finalAmendedPlanDue)}.`,
+      'Section F: Add a weekly session of speech and language therapy.',
+      `please tell us by ${longDate(familyResponseBy)}.`,
+      'You can ask to meet one of our officers to talk about the changes.',
+      'You have the right to ask for a particular school, college or other institution to be named in the plan.',
+      `We will send you the final amended EHC plan by ${longDate(plusDays(today, 56))}.`,
     ];
     const text = (await docxParagraphs((await download(ids.amend as string, 'docx', manager)).bytes)).join('\n');
     for (const phrase of expected) expect(text).toContain(phrase);
@@ -203,7 +203,7 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
     expect(message.toRecipients).toEqual([{ emailAddress: { address: 'pat@family.example', name: 'Pat Example' } }]);
     expect(message.ccRecipients).toEqual([{ emailAddress: { address: 'senco@north-school.example', name: 'Sam Senco' } }]);
     const attachment = mail[0]?.attachments[0];
-    expect(attachment).toMatchObject({ name: `Annual review decision maintain ${notifiedOn}.pdf`, contentType: 'application/pdf' });
+    expect(attachment).toMatchObject({ name: `Annual review decision maintain ${today}.pdf`, contentType: 'application/pdf' });
     expect(squash(pdfText(attachment?.content as Buffer))).toContain('The last day to appeal is');
     // The child's full name and date of birth stay out of the subject, the covering email and the logs.
     for (const text of [message.subject, message.body.content, ...logs]) {
@@ -241,14 +241,18 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
     expect(graph.harness.graph.state.sentMail).toHaveLength(1);
   });
 
-  it('saves an amend letter as a draft in the shared mailbox, PDF attached, for the officer to add the notice and send', async () => {
+  it('sends an amend letter with the amendment notice attached, both dated today, and the notice served today', async () => {
     const res = await svc.call('POST', `/api/reviews/${ids.amend}/letter/send`, { token: officer, body: {} });
-    expect(res).toMatchObject({ status: 201, body: { status: 'saved-as-draft', channel: 'draft', channelReason: expect.stringContaining('Reg 22(2)') } });
-    expect(graph.harness.graph.state.sentMail).toHaveLength(0);
-    const drafts = [...graph.harness.graph.state.messagesOf(SHARED_MAILBOX.id).values()];
-    const draft = drafts.find((d) => (d.json.subject as string) === 'Annual review decision: A.C.A. (amend)');
-    expect(draft).toBeDefined();
-    expect([...(draft?.attachments.values() ?? [])].map((a) => a.name)).toEqual([`Annual review decision amend ${notifiedOn}.pdf`]);
+    expect(res).toMatchObject({ status: 201, body: { status: 'sent', letterDate: today } });
+    const mail = graph.harness.graph.state.sentMail;
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.attachments.map((a) => a.name)).toEqual([`Annual review decision amend ${today}.pdf`, `Notice of proposed amendments amend ${today}.pdf`]);
+    expect(squash(pdfText(mail[0]?.attachments[1]?.content as Buffer))).toContain('Section F: Add a weekly session of speech and language therapy.');
+    const [amendment] = await svc.service.db.query<{ notice_served_on: string; notified_on: string }>(
+      "select to_char(a.notice_served_on, 'YYYY-MM-DD') as notice_served_on, to_char(d.notified_on, 'YYYY-MM-DD') as notified_on from amendments a join decisions d using (review_id) where review_id = $1",
+      [ids.amend],
+    );
+    expect(amendment).toEqual({ notice_served_on: today, notified_on: today });
   });
 
   it('downloads but refuses to send without the shared mailbox, naming it', async () => {

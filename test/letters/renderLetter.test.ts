@@ -3,12 +3,55 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { renderLetterDocx } from '../../bot/letters/renderDocx';
 import { renderLetterPdf } from '../../bot/letters/renderPdf';
-import { type DecisionLetter, type DecisionOutcome, decisionLetter, letterLines } from '../../shared';
-import { docxParagraphs, docxPart, pdfFonts, pdfInfo, pdfText, renderFirstPagePng, squash } from './support/documents';
+import {
+  amendmentNotice,
+  ceaseConsultationLetter,
+  type DecisionLetter,
+  decisionLetter,
+  finalPlanLetter,
+  type Letter,
+  letterLines,
+  notAmendingLetter,
+  statutoryElements,
+} from '../../shared';
+import { docxParagraphs, docxPart, pdfFirstPageText, pdfFonts, pdfInfo, pdfText, renderFirstPagePng, squash } from './support/documents';
 import { letterInput } from './support/letterFixtures';
 import { screenshotDir } from '../../testkit/chromium';
 
-const outcomes: DecisionOutcome[] = ['maintain', 'amend', 'cease'];
+const base = letterInput();
+const rights = { appealDeadline: '2027-04-02', mediationAdviserBy: '2027-04-02', nextReviewDeadline: '2028-02-01' };
+const changes = base.proposedAmendments ?? [];
+/** Every kind of letter the service sends, as it writes them. */
+const kinds: [string, Letter][] = [
+  ['maintain', decisionLetter(letterInput({ outcome: 'maintain' }))],
+  ['amend', decisionLetter(letterInput({ outcome: 'amend' }))],
+  ['cease', decisionLetter(letterInput({ outcome: 'cease' }))],
+  [
+    'amendment notice',
+    amendmentNotice({
+      ...base,
+      proposedAmendments: changes,
+      evidence: [
+        { title: 'Advice from the educational psychologist', detail: 'received Monday 4 January 2027, EP advice.pdf' },
+        { title: 'The report of the annual review meeting', detail: 'sent by the school on Friday 15 January 2027' },
+      ],
+      dates: { familyResponseBy: '2027-02-16', finalAmendedPlanDue: '2027-03-30' },
+    }),
+  ],
+  ['final plan', finalPlanLetter({ ...base, amendments: changes, representationsReceived: true, dates: rights })],
+  ['not amending', notAmendingLetter({ ...base, reasons: 'The current provision meets Ada’s needs, as her parent showed', dates: rights })],
+  ['cease consultation', ceaseConsultationLetter({ ...base, reasons: 'Ada’s needs may now be met without a plan', viewsBy: '2027-02-16' })],
+];
+/** Which statutory elements each kind must carry (paragraph ids, shared/letters/statutoryElements.ts). */
+const required: Record<string, readonly string[]> = {
+  maintain: [...statutoryElements.reg32_33, ...statutoryElements.placementExemption],
+  amend: statutoryElements.reg22_2,
+  cease: statutoryElements.reg32_33,
+  'amendment notice': statutoryElements.reg22_2,
+  'final plan': [...statutoryElements.reg32_33, ...statutoryElements.placementExemption],
+  'not amending': [...statutoryElements.reg32_33, ...statutoryElements.placementExemption],
+  'cease consultation': [],
+};
 
 /** The letter's lines as the documents lay them out: the key dates as a table of label and date cells. */
 function documentLines(letter: DecisionLetter): string[] {
@@ -21,10 +64,9 @@ function documentLines(letter: DecisionLetter): string[] {
 }
 
 /** pdftotext joins a word broken at a hyphen at the end of a line (an email address, say), so hyphens are left out of the comparison. */
-const comparable = (s: string) => squash(s).replaceAll('-', '');
+const comparable = (s: string) => squash(s).replaceAll('-', '').replace(/\s+/g, '');
 
-describe.each(outcomes)('the %s letter', (outcome) => {
-  const letter = decisionLetter(letterInput({ outcome }));
+describe.each(kinds)('the %s letter', (kind, letter) => {
   let docx: Buffer;
   let pdf: Buffer;
   beforeAll(async () => {
@@ -52,6 +94,24 @@ describe.each(outcomes)('the %s letter', (outcome) => {
     }
   });
 
+  it('carries every element of Reg 22(2), Regs 32-33 it must, read back from the .docx and the PDF', async () => {
+    const paragraphs = (await docxParagraphs(docx)).join('\n');
+    const layer = comparable(pdfText(pdf));
+    const texts = new Map(letter.sections.flatMap((s) => s.paragraphs).map((p) => [p.id, p.text]));
+    for (const id of required[kind] ?? []) {
+      const text = texts.get(id);
+      expect([id, text !== undefined]).toEqual([id, true]);
+      expect([id, paragraphs.includes(text as string)]).toEqual([id, true]);
+      expect([id, layer.includes(comparable(text as string))]).toEqual([id, true]);
+    }
+  });
+
+  it('has the key dates and the first section’s heading on page 1 of the PDF', () => {
+    const first = comparable(pdfFirstPageText(pdf));
+    for (const d of letter.keyDates) expect([d.label, first.includes(comparable(d.text))]).toEqual([d.label, true]);
+    expect(first).toContain(comparable(letter.sections[0]?.heading as string));
+  });
+
   it('uses real heading styles, a key-dates table with a header row, and en-GB as the language in the .docx', async () => {
     const xml = await docxPart(docx, 'word/document.xml');
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
@@ -77,17 +137,21 @@ describe.each(outcomes)('the %s letter', (outcome) => {
   });
 });
 
-it('draws the first page of the maintain letter to decision-letter.png (docs/screenshots/ through npm run screenshots)', async () => {
-  const pdf = await renderLetterPdf(decisionLetter(letterInput({ outcome: 'maintain' })));
+const pictures: [string, Letter][] = [
+  ['decision-letter.png', kinds[0]?.[1] as Letter],
+  ['amendment-notice.png', kinds[3]?.[1] as Letter],
+  ['final-plan-letter.png', kinds[4]?.[1] as Letter],
+];
+
+// Into .test-output/screenshots (npm run screenshots: docs/screenshots, the pictures the README shows).
+it.each(pictures)('draws the first page to %s, the picture the README shows', async (name, letter) => {
+  const pdf = await renderLetterPdf(letter);
   mkdirSync(screenshotDir, { recursive: true });
-  const png = PNG.sync.read(renderFirstPagePng(pdf, path.join(screenshotDir, 'decision-letter.png')));
+  const png = PNG.sync.read(renderFirstPagePng(pdf, path.join(screenshotDir, name)));
   // A4 (595 x 842 pt) at 110 dpi is 910 x 1287 pixels; the page is mostly white with dark text on it.
   expect([png.width, png.height]).toEqual([910, 1287]);
   let dark = 0;
   for (let i = 0; i < png.data.length; i += 4) if ((png.data[i] ?? 255) < 100) dark++;
   expect(dark / (png.width * png.height)).toBeGreaterThan(0.01);
-});
-
-it('is the picture the README shows', () => {
-  expect(readFileSync(path.join(__dirname, '../../README.md'), 'utf8')).toContain('](docs/screenshots/decision-letter.png)');
+  expect(readFileSync(path.join(__dirname, '../../README.md'), 'utf8')).toContain(`](docs/screenshots/${name})`);
 });

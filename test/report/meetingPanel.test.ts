@@ -1,6 +1,8 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { reportSections } from '../../shared';
-import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { axeViolations, launchChromium, saveScreenshot, screenshotDir } from '../../testkit/chromium';
 import { openInTeamsHost } from '../../testkit/teams-host/teamsHost';
 import { JOIN, type ReportHarness, startReportHarness } from './support';
 
@@ -25,9 +27,11 @@ afterAll(async () => {
 async function expectAccessible(page: Page, tab: Frame, name: string, top = true): Promise<void> {
   expect(await axeViolations(tab as unknown as Page)).toEqual([]);
   // The host frames the panel at its own height: show its top, as someone opening it sees it, or where the test scrolled.
-  if (top) await tab.evaluate(() => window.scrollTo(0, 0));
+  if (top) await tab.locator('h1').scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
-  await saveScreenshot(page, name);
+  // Not a full-page shot: that resizes the host page, and the framed panel is caught mid-repaint (blank).
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
 
 const text: Record<string, string> = {

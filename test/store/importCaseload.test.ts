@@ -55,7 +55,7 @@ describe.each(storeKinds)('importing a council caseload on %s', (kind) => {
       good[0] as string,
       'N-4,Dev Placeholder,north-school,2025-02-30,,,,,,',
       ',No Reference,north-school,2026-01-01,,,,,,',
-      'N-5,Ema Testcase,south-school,2026-01-01,,,,,,',
+      'N-5,Ema Testcase,nowhere-school,2026-01-01,,,,,,',
       'N-1,Ada Again,north-school,2026-01-10,,,,,,',
       'N-6,Finn Example,north-school,2026-03-01,,,,,,2026-02-01',
     ]);
@@ -63,7 +63,7 @@ describe.each(storeKinds)('importing a council caseload on %s', (kind) => {
     expect(result.errors).toEqual([
       { line: 3, field: 'planIssued', message: expect.stringContaining('2025-02-30') },
       { line: 4, field: 'laReference', message: expect.stringContaining('required') },
-      { line: 5, field: 'school', message: expect.stringContaining('not a school registered with this council') },
+      { line: 5, field: 'school', message: expect.stringMatching(/^"nowhere-school" is not a registered setting/) },
       { line: 6, field: 'laReference', message: 'N-1 appears again (first on line 2); keep one row per child' },
       { line: 7, field: 'meetingDate', message: expect.any(String) },
     ]);

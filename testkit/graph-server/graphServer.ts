@@ -392,6 +392,10 @@ export async function startGraphTestServer(options: GraphTestServerOptions = {})
       if (!res.headersSent) sendJson(res, 500, graphErrorBody('InternalServerError', error instanceof Error ? error.message : 'test server failure'));
     });
   });
+  // Graph keeps idle connections open far longer than Node's default 5 s. On a loaded machine a
+  // client's timer can fire late and reuse a socket this server has just closed: a POST then
+  // fails as "outcome unknown", which real Graph would not cause.
+  server.keepAliveTimeout = 65_000;
   origin = await listenLocal(server);
   return {
     baseUrl: origin,

@@ -11,6 +11,11 @@ let bundled: string | undefined;
  * object with `init`: for `page.addInitScript` and for a bare `node:vm` context.
  */
 export function officeStandInScript(init: StandInInit): string {
+  return `${officeStandInBundle()}\n__officeStandInModule.installOfficeStandIn(globalThis, ${JSON.stringify(init)});\n`;
+}
+
+/** The stand-in's bundle alone: it defines `__officeStandInModule.installOfficeStandIn(target, init)` and installs nothing. */
+export function officeStandInBundle(): string {
   bundled ??= buildSync({
     // The TypeScript source, or its compiled JavaScript when run from dist/ (the benchmark).
     entryPoints: [path.join(__dirname, existsSync(path.join(__dirname, 'officeStandIn.ts')) ? 'officeStandIn.ts' : 'officeStandIn.js')],
@@ -20,7 +25,7 @@ export function officeStandInScript(init: StandInInit): string {
     target: 'es2016',
     write: false,
   }).outputFiles[0]!.text;
-  return `${bundled}\n__officeStandInModule.installOfficeStandIn(globalThis, ${JSON.stringify(init)});\n`;
+  return bundled;
 }
 
 /** The CDN address the add-in's pages load office.js from. */

@@ -6,6 +6,8 @@ export interface ReviewSummary {
   status: string;
   childName: string;
   laReference: string;
+  /** The council that placed the child: a school's list holds every council's children. */
+  councilName?: string;
   reviewDeadline: string;
   latestMeetingDate: string;
   meetingDate: string | null;

@@ -5,6 +5,7 @@ import { operator, table, withAdminStore } from './admin/store';
 
 const usage = `Usage:
   ehcp-review org add --id ID --kind council|school|provider --name NAME [--tenant TENANT_ID] [--council COUNCIL_ID]
+                      [--type school|college|early-years] [--urn URN]
   ehcp-review org list [--format table|json]
   (both take [--data-dir DIR] [--operator NAME])
 
@@ -13,8 +14,11 @@ database in DIR, default $DATA_DIR or ./data), or updates its name, tenant or co
 --tenant is the organisation's Microsoft Entra tenant id: people signing in from it are
 matched to it, and the app roles its administrator assigns are honoured there. A school
 names its maintaining council with --council. A multi-academy trust registers each academy
-as a school with the trust's tenant (and each academy's own council). Every change is
-written to the audit log under --operator (default: your login name).`;
+as a school with the trust's tenant (and each academy's own council). A college or early
+years provider is a school with --type college or --type early-years; --urn is its DfE URN
+(or UKPRN) so councils find it. A setting is registered once: every council on the service
+places children there, and --council records its local council. Every change is written to
+the audit log under --operator (default: your login name).`;
 
 const options = {
   id: { type: 'string' },
@@ -22,6 +26,8 @@ const options = {
   name: { type: 'string' },
   tenant: { type: 'string' },
   council: { type: 'string' },
+  type: { type: 'string' },
+  urn: { type: 'string' },
   format: { type: 'string' },
   'data-dir': { type: 'string' },
   operator: { type: 'string' },
@@ -59,7 +65,15 @@ export const orgCommand: Command = {
 
 function parseOrganisationArgs(values: Record<string, string | undefined>) {
   try {
-    return parseOrganisation({ id: values.id, kind: values.kind, name: values.name, tenant: values.tenant || undefined, council: values.council || undefined });
+    return parseOrganisation({
+      id: values.id,
+      kind: values.kind,
+      name: values.name,
+      tenant: values.tenant || undefined,
+      council: values.council || undefined,
+      settingType: values.type || undefined,
+      urn: values.urn || undefined,
+    });
   } catch (e) {
     const problems = (e as { problems?: Array<{ field: string; message: string }> }).problems;
     if (problems) throw new UsageError(problems.map((p) => `${p.field}: ${p.message}`));

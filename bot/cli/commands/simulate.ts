@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type PlanRowCells, parsePlanRow, planRowColumns } from '../../../shared/planning/parsePlanRow';
 import { readCsv } from '../../csv/read';
+import { CalibrationInputError, type CalibrationTargets, parseCalibrationTargets } from '../../simulate/calibrate';
 import { caseloadFromRows, type SimPlan, syntheticCaseload } from '../../simulate/caseload';
 import { simulationChartSvg } from '../../simulate/chart';
 import { ParameterError, type SimulationParameters, withOverrides } from '../../simulate/parameters';
@@ -14,15 +15,22 @@ import { openInput, readAll } from '../readInput';
 
 const usage = `Usage: ehcp-review simulate [CASELOAD.csv] [--plans N] [--seed N] [--officers N]
                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--params FILE.json]
-                            [--format table|json] [--chart FILE.svg] [--no-officer-search]
+                            [--calibrate completed=S,completedEarly=S,notCompleted=S,decisions4w=S]
+                            [--format table|json] [--chart FILE.svg] [--no-search]
 
 A council's year of annual reviews, simulated day by day twice on the same random seed:
-without the product (today's practice) and with it (reminders from the reminder rules,
-compliant booking proposals, the due list at the start of term). Prints the share of
-reviews concluded within 12 months, reports within 2 weeks, decisions within 4 weeks
-and amended plans finalised in time for both runs, the same with the reminder effect
-halved and doubled, the weekly backlog per step, and the smallest officer count that
-makes 95% of decisions within 4 weeks.
+without the product (today's practice) and with it as it now is (reminders from the
+reminder rules, late reviews booked with a warning, decisions from the meeting with or
+without the report, reports written in the meeting, the amendment notice with the
+decision). Prints the share of reviews concluded within 12 months, reports within 2
+weeks, decisions within 4 weeks and amended plans finalised in time for both runs, the
+same with each assumption about the product halved and doubled, the DfE's figures as the
+data set defines them, the weekly backlog per step, and the smallest changes that reach
+95% of decisions within 4 weeks and 98% of reviews concluded within 12 months.
+
+--calibrate: the council's own figures for its expected reviews (shares, or
+  percentages with %; at least three): the tunable parameters are fitted to them first
+  and the rest of the run uses them. Also "calibrate": {"completed": 0.61, ...} in --params.
 
 CASELOAD.csv: the council's plans in the planner's format (see ehcp-review plan);
 without it, a synthetic caseload of --plans plans (default 5000).
@@ -34,8 +42,11 @@ without it, a synthetic caseload of --plans plans (default 5000).
 /** Command-line flags that set a parameter, and the parameter each sets. */
 const flagParameters = { plans: 'caseload.plans', officers: 'council.officers', from: 'from', to: 'to' } as const;
 
+let calibrateFromFile: unknown;
+
 async function readParameters(file: string | undefined, flags: Partial<Record<keyof typeof flagParameters, string>>, io: CliIo): Promise<SimulationParameters> {
   let overrides: Record<string, unknown> = {};
+  calibrateFromFile = undefined;
   const problems: string[] = [];
   if (file !== undefined) {
     const input = await openInput(file, io, usage);
@@ -45,6 +56,11 @@ async function readParameters(file: string | undefined, flags: Partial<Record<ke
     } catch (e) {
       throw new UsageError([`--params: ${input.name} is not valid JSON (${(e as Error).message}); write it like {"council": {"officers": 12}}`]);
     }
+  }
+  if (overrides !== null && typeof overrides === 'object' && 'calibrate' in overrides) {
+    const { calibrate: c, ...rest } = overrides;
+    calibrateFromFile = c;
+    overrides = rest;
   }
   const set = (dotted: string, value: unknown) => {
     const parts = dotted.split('.');
@@ -113,6 +129,8 @@ async function simulate(args: string[], io: CliIo): Promise<number> {
       params: { type: 'string' },
       format: { type: 'string' },
       chart: { type: 'string' },
+      calibrate: { type: 'string' },
+      'no-search': { type: 'boolean' },
       'no-officer-search': { type: 'boolean' },
     },
     usage,
@@ -126,7 +144,8 @@ async function simulate(args: string[], io: CliIo): Promise<number> {
   if (problems.length) throw new UsageError(problems);
   const parameters = await readParameters(values.params, { plans: values.plans, officers: values.officers, from: values.from, to: values.to }, io);
   const plans = positionals[0] !== undefined ? await readCaseload(positionals[0], parameters, io) : syntheticCaseload(parameters, seed);
-  const report = simulateCouncil(plans, parameters, { seed, officerSearch: !values['no-officer-search'] });
+  const targets = calibrationTargets(values.calibrate, calibrateFromFile);
+  const report = simulateCouncil(plans, parameters, { seed, search: !values['no-search'] && !values['no-officer-search'], calibrate: targets });
   if (values.chart) {
     const file = path.resolve(io.cwd, values.chart);
     try {
@@ -138,6 +157,22 @@ async function simulate(args: string[], io: CliIo): Promise<number> {
   }
   await write(io.stdout, format === 'json' ? `${JSON.stringify(reportJson(report), null, 2)}\n` : reportTable(report));
   return 0;
+}
+
+/** The council's figures from --calibrate, or from "calibrate" in the params file (the flag wins). */
+function calibrationTargets(flag: string | undefined, fromFile: unknown): CalibrationTargets | undefined {
+  let text = flag;
+  if (text === undefined && fromFile !== undefined) {
+    if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) throw new UsageError(['calibrate: in --params, write it like {"calibrate": {"completed": 0.61, "completedEarly": 0.15, "notCompleted": 0.24}}']);
+    text = Object.entries(fromFile).map(([k, v]) => `${k}=${String(v)}`).join(',');
+  }
+  if (text === undefined) return undefined;
+  try {
+    return parseCalibrationTargets(text);
+  } catch (e) {
+    if (e instanceof CalibrationInputError) throw new UsageError(e.problems.map((q) => `--calibrate: ${q}`));
+    throw e;
+  }
 }
 
 export const simulateCommand: Command = { name: 'simulate', summary: "a council's year of reviews, without and with the product", usage, run: simulate };

@@ -37,6 +37,9 @@ interface Existing {
   previous_concluded_on: string | null;
   meeting_date: string | null;
   meeting_source: string | null;
+  transferred_in_on: string | null;
+  transferred_out_on: string | null;
+  transferred_to: string | null;
 }
 
 export interface ImportOptions {
@@ -58,9 +61,8 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
   const maxRows = options.maxRows ?? DEFAULT_IMPORT_MAX_ROWS;
   let rows = 0;
   await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK % 2 ** 31, principal.orgId]);
-  const schools = new Set(
-    (await tx.query<{ id: string }>("select id from organisations where kind = 'school' and council_id = $1", [principal.orgId])).map((r) => r.id),
-  );
+  // Every registered setting, whichever council it is in: the plan's council is the placing council (#26).
+  const schools = new Set((await tx.query<{ id: string }>("select id from organisations where kind = 'school'")).map((r) => r.id));
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
   const seen = new Map<string, number>();
   let header: string[] | undefined;
@@ -118,7 +120,8 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
 async function storeBatch(tx: Queryable, principal: Principal, rows: ImportRow[], result: ImportResult): Promise<void> {
   const existing = await tx.query<Existing>(
     `select c.id::int as child_id, c.la_reference, c.name, c.date_of_birth, p.id::int as plan_id, p.school_id, p.issued_on, p.nc_year,
-            p.transfer_kind, p.transfer_date, r.id as review_id, r.stage, r.version, r.previous_concluded_on, r.meeting_date, m.source as meeting_source
+            p.transfer_kind, p.transfer_date, r.id as review_id, r.stage, r.version, r.previous_concluded_on, r.meeting_date, m.source as meeting_source, p.transferred_in_on,
+            p.transferred_out_on, (select t.to_council_id from plan_transfers t where t.from_plan_id = p.id) as transferred_to
        from children c join plans p on p.child_id = c.id
        left join review_cycles r on r.plan_id = p.id and r.stage in ('not-booked', 'booked', 'reported')
        left join meetings m on m.review_id = r.id
@@ -130,7 +133,11 @@ async function storeBatch(tx: Queryable, principal: Principal, rows: ImportRow[]
   for (const row of rows) {
     const known = byRef.get(row.laReference);
     if (!known) fresh.push(row);
-    else if (await updateKnown(tx, principal, row, known)) result.updated++;
+    else if (known.transferred_out_on) {
+      // The plan left with the child (Reg 15): the closed record is history, never rewritten by a spreadsheet.
+      result.rejected++;
+      result.errors.push({ line: row.line, field: 'laReference', message: `${row.laReference}'s plan was transferred to ${known.transferred_to ?? 'another council'} on ${known.transferred_out_on}; take this line out of your caseload` });
+    } else if (await updateKnown(tx, principal, row, known)) result.updated++;
     else result.unchanged++;
   }
   if (fresh.length) await insertFresh(tx, principal, fresh);
@@ -228,7 +235,7 @@ async function updateKnown(tx: Queryable, principal: Principal, row: ImportRow, 
   }
   if (reviewChanged && known.review_id) {
     const keepMeeting = meeting ?? (known.stage === 'booked' ? known.meeting_date : null);
-    const dates = cycleDates({ ...p, lastReviewConcluded: concluded ?? undefined, meetingDate: keepMeeting ?? undefined });
+    const dates = cycleDates({ ...p, lastReviewConcluded: concluded ?? undefined, meetingDate: keepMeeting ?? undefined, transferredIn: known.transferred_in_on ?? undefined });
     await tx.query(
       `update review_cycles set previous_concluded_on = $2, stage = $3, review_deadline = $4, latest_meeting_date = $5, meeting_date = $6,
          report_due = $7, decision_due = $8, version = version + 1, updated_at = now() where id = $1`,

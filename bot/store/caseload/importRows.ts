@@ -21,7 +21,8 @@ const LA_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_.-]{0,63}$/;
 
 /**
  * Checks one CSV row with the planner's rules plus the import's own columns. `schools`
- * are the council's registered schools; `seen` maps references met earlier in the file.
+ * are the settings registered on the service (any council may place a child at any of
+ * them: a placement, not ownership); `seen` maps references met earlier in the file.
  */
 export function checkImportRow(
   cells: Record<string, string | undefined>,
@@ -39,7 +40,13 @@ export function checkImportRow(
   if (!childName) problems.push({ line, field: 'childName', message: 'is required' });
   else if (childName.length > 200) problems.push({ line, field: 'childName', message: 'is longer than 200 characters' });
   if (!school) problems.push({ line, field: 'school', message: 'is required: the id of the child’s school' });
-  else if (!schools.has(school)) problems.push({ line, field: 'school', message: `"${school}" is not a school registered with this council; use one of ${[...schools].slice(0, 5).join(', ')}${schools.size > 5 ? ', …' : ''}` });
+  else if (!schools.has(school)) {
+    problems.push({
+      line,
+      field: 'school',
+      message: `"${school}" is not a registered setting (school, college or early years provider); find it by name or URN (GET /api/settings?q=) or register it with the reason (POST /api/settings), then import this line again`,
+    });
+  }
 
   const planCells: PlanRowCells = { ...(cells as PlanRowCells), id: laReference || 'row' };
   const parsed = parsePlanRow(planCells);

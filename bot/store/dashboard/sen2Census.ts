@@ -49,7 +49,9 @@ const censusSql = `
     left join review_cycles held on held.id = pp.held_id
     left join decisions dd on dd.review_id = held.id and dd.notified_on <= $2::date
     left join amendments am on am.review_id = held.id and dd.review_id is not null
-   where c.council_id = $1 and (p.ceased_on is null or p.ceased_on > $2::date or held.id is not null)`;
+   where c.council_id = $1 and (p.ceased_on is null or p.ceased_on > $2::date or held.id is not null)
+     -- a plan transferred to another council (Reg 15) is that council's from the transfer, as a ceased one is no one's
+     and (p.transferred_out_on is null or p.transferred_out_on > $2::date or held.id is not null)`;
 
 /** The SEN2 annual-review items for a census date, one page (by council reference), with the row count and what was left out. */
 export async function sen2Census(tx: Queryable, principal: Principal, census: string, page: PageRequest, today: string): Promise<Sen2Report> {

@@ -109,7 +109,13 @@ export interface DashboardFilters {
 
 /** The choices for the school and officer filters: the council's schools and LA officers. */
 export async function dashboardFilters(tx: Queryable, principal: Principal): Promise<DashboardFilters> {
-  const schools = await tx.query<{ id: string; name: string }>("select id, name from organisations where council_id = $1 and kind = 'school' order by name", [principal.orgId]);
+  // The council's own area's schools and every setting where it places a child (out of area too, #26).
+  const schools = await tx.query<{ id: string; name: string }>(
+    `select o.id, o.name from organisations o
+      where o.kind = 'school' and (o.council_id = $1 or exists (select 1 from review_cycles r where r.school_id = o.id and r.council_id = $1))
+      order by o.name`,
+    [principal.orgId],
+  );
   const officers = await tx.query<{ id: number; name: string }>(
     "select id::int, coalesce(display_name, email, entra_object_id) as name from people where org_id = $1 and role = 'la-officer' order by 2",
     [principal.orgId],

@@ -9,31 +9,46 @@ export interface LetterInvitation {
   email: string | null;
 }
 
-/** What a decided review's letter needs beyond the review row: the reasons, who was invited, the school's name and the council's tenant. */
+/** One piece of evidence the letters list: advice received, or the school's report. */
+export interface LetterEvidenceRow {
+  kind: 'advice' | 'report';
+  role: string;
+  author: string | null;
+  on: string;
+  file: string | null;
+  driveId: string | null;
+  itemId: string | null;
+}
+
+/** What a decided review's letters need beyond the review row: the reasons, who was invited, the evidence, the school's name and the council's tenant. */
 export interface LetterFacts {
   reasons: string;
   invitations: LetterInvitation[];
-  schoolName: string | null;
-  tenantId: string | null;
+  school_name: string | null;
+  tenant_id: string | null;
+  evidence: LetterEvidenceRow[];
 }
 
 /** The decision's letter facts; undefined when no decision is recorded. */
 export async function letterFacts(tx: Queryable, review: { id: string; school_id: string | null; council_id: string }): Promise<LetterFacts | undefined> {
-  const [facts] = await tx.query<{ reasons: string; invitations: LetterInvitation[] | string; school_name: string | null; tenant_id: string | null }>(
+  const [facts] = await tx.query<{ reasons: string; invitations: LetterInvitation[] | string; school_name: string | null; tenant_id: string | null; evidence: LetterEvidenceRow[] | string }>(
     `select d.reasons,
             (select coalesce(json_agg(json_build_object('role', i.role, 'name', i.name, 'email', i.email) order by i.id), '[]')
                from invitations i where i.review_id = $1) as invitations,
             (select name from organisations where id = $2) as school_name,
-            (select entra_tenant_id from organisations where id = $3) as tenant_id
+            (select entra_tenant_id from organisations where id = $3) as tenant_id,
+            (select coalesce(json_agg(json_build_object('kind', e.kind, 'role', e.role, 'author', e.author, 'on', e.on_date, 'file', e.file_name, 'driveId', e.drive_id, 'itemId', e.item_id) order by e.on_date, e.kind), '[]')
+               from (select 'advice' as kind, from_role as role, author, to_char(received_on, 'YYYY-MM-DD') as on_date, file_name, drive_id, item_id from advice_items where review_id = $1
+                     union all
+                     select 'report', 'school', null, to_char(sent_on, 'YYYY-MM-DD'), null, null, null from reports where review_id = $1) e) as evidence
        from decisions d where d.review_id = $1`,
     [review.id, review.school_id, review.council_id],
   );
   if (!facts) return undefined;
   return {
-    reasons: facts.reasons,
+    ...facts,
     invitations: typeof facts.invitations === 'string' ? JSON.parse(facts.invitations) : facts.invitations,
-    schoolName: facts.school_name,
-    tenantId: facts.tenant_id,
+    evidence: typeof facts.evidence === 'string' ? JSON.parse(facts.evidence) : facts.evidence,
   };
 }
 

@@ -9,6 +9,8 @@ import { caseContacts } from './008_case_contacts';
 import { dashboard } from './010_dashboard';
 import { onboarding } from './009_onboarding';
 import { reviewReports } from './240_review_reports';
+import { lettersAfterDecision } from './250_letters_after_decision';
+import { placementsAndTransfers } from './260_placements_and_transfers';
 
 export interface Migration {
   version: number;
@@ -29,4 +31,6 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'onboarding: membership source and removal', sql: onboarding },
   { version: 10, name: 'dashboard: case officers and report indexes', sql: dashboard },
   { version: 240, name: 'structured meeting reports', sql: reviewReports },
+  { version: 250, name: 'after the decision: proposed amendments, letters sent, representations, amendment outcome', sql: lettersAfterDecision },
+  { version: 260, name: 'placements at settings of any council, and plan transfers between councils', sql: placementsAndTransfers },
 ];

@@ -4,7 +4,8 @@ import type { Queryable } from '../db';
 /** One reminder to put in the outbox: what the rules give, for one review. Other areas (the dashboard's nudge) queue theirs too. */
 export interface ReminderToQueue {
   reviewId: string;
-  kind: ReminderKind | 'nudge';
+  /** The rules' kinds, or a message people cause: a nudge, a plan transferred between councils (#26). */
+  kind: ReminderKind | 'nudge' | 'plan-transferred';
   recipient: ReminderRecipient | { role: string; personId: number | null; email: string | null };
   /** The day this occurrence is for: with (review, kind, recipient) the outbox's unique key. */
   dueOn: IsoDate;

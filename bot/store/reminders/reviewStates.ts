@@ -5,6 +5,7 @@ import { caseInputOf } from '../reviews/loadReview';
 interface Row {
   id: string;
   issued_on: string;
+  transferred_in_on: string | null;
   previous_concluded_on: string | null;
   date_of_birth: string | null;
   nc_year: number | null;
@@ -52,7 +53,7 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
   const ids = idList(reviewIds.length);
   // One after another: a transaction is one connection, which runs one query at a time anyway.
   const rows = await q.query<Row>(
-      `select r.id, p.issued_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
+      `select r.id, p.issued_on, p.transferred_in_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
               r.meeting_date, m.invitations_sent_on, m.mode, m.teams_join_url, rp.sent_on as report_sent_on,
               d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on
          from review_cycles r

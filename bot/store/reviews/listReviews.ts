@@ -9,6 +9,8 @@ export interface ReviewFilters {
   /** Only reviews whose current step is due on or before this date. */
   dueBefore?: string | undefined;
   school?: string | undefined;
+  /** Only the children of one placing council (a school's list spans several). */
+  council?: string | undefined;
   /** The add-in's picker: part of the child's name, or the start of the council reference. */
   q?: string | undefined;
   limit: number;
@@ -24,6 +26,9 @@ export interface ReviewListItem {
   childName: string;
   laReference: string;
   schoolId: string | null;
+  /** The council that placed the child (the plan's): a school's list holds every council's children. */
+  councilId: string;
+  councilName: string;
   reviewDeadline: string;
   latestMeetingDate: string;
   meetingDate: string | null;
@@ -43,6 +48,7 @@ export async function listReviews(tx: Queryable, principal: Principal, filters: 
   if (filters.overdue !== undefined) where.push(`coalesce((${dueSql('$1')}) < $1::date, false) = ${filters.overdue ? 'true' : 'false'}`);
   if (filters.dueBefore) add((n) => `(${dueSql('$1')}) <= ${n}::date`, filters.dueBefore);
   if (filters.school) add((n) => `r.school_id = ${n}`, filters.school);
+  if (filters.council) add((n) => `r.council_id = ${n}`, filters.council);
   if (filters.q) {
     const like = filters.q.replace(/[\\%_]/g, (c) => `\\${c}`);
     add((n) => `(c.name ilike '%' || ${n} || '%' or c.la_reference ilike ${n} || '%')`, like);
@@ -55,10 +61,12 @@ export async function listReviews(tx: Queryable, principal: Principal, filters: 
   return tx.query<ReviewListItem>(
     `select r.id, ${statusSql('$1')} as status, ${dueSql('$1')} as due, coalesce((${dueSql('$1')}) < $1::date, false) as overdue,
             c.name as "childName", c.la_reference as "laReference", r.school_id as "schoolId",
+            r.council_id as "councilId", co.name as "councilName",
             r.review_deadline as "reviewDeadline", r.latest_meeting_date as "latestMeetingDate", r.meeting_date as "meetingDate", r.version
        from review_cycles r
        join plans p on p.id = r.plan_id
        join children c on c.id = p.child_id
+       join organisations co on co.id = r.council_id
       where ${where.join(' and ')}
       order by coalesce(${dueSql('$1')}, '9999-12-31'::date), r.id
       limit $${params.length}`,

@@ -32,6 +32,10 @@ export interface ReviewRow {
   decision_outcome: DecisionOutcome | null;
   decision_notified_on: string | null;
   notice_served_on: string | null;
+  /** The day the plan came to this council from another (Reg 15), if it did. */
+  transferred_in_on?: string | null;
+  /** The plan's council's name, for whoever reads the review (a school works with several). */
+  council_name?: string;
 }
 
 /**
@@ -45,11 +49,12 @@ export async function loadReview(tx: Queryable, principal: Principal, id: string
             r.previous_concluded_on, r.review_deadline, r.latest_meeting_date, r.meeting_date, r.report_due,
             r.decision_due, r.final_plan_due,
             c.name as child_name, c.la_reference, c.date_of_birth, c.upn,
-            p.issued_on, p.nc_year, p.transfer_kind, p.transfer_date,
+            p.issued_on, p.nc_year, p.transfer_kind, p.transfer_date, p.transferred_in_on, co.name as council_name,
             d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on
        from review_cycles r
        join plans p on p.id = r.plan_id
        join children c on c.id = p.child_id
+       join organisations co on co.id = r.council_id
        left join decisions d on d.review_id = r.id
        left join amendments a on a.review_id = r.id
       where r.id = $1 and ${visible.sql}
@@ -65,7 +70,7 @@ export async function loadReview(tx: Queryable, principal: Principal, id: string
 export type CaseColumns = Pick<
   ReviewRow,
   'issued_on' | 'previous_concluded_on' | 'date_of_birth' | 'nc_year' | 'transfer_kind' | 'transfer_date' | 'meeting_date' | 'decision_outcome' | 'decision_notified_on' | 'notice_served_on'
->;
+> & { transferred_in_on?: string | null | undefined };
 
 /** The review's history as the timeline core reads it. */
 export function caseInputOf(row: CaseColumns): CaseInput {
@@ -77,6 +82,7 @@ export function caseInputOf(row: CaseColumns): CaseInput {
   if (row.meeting_date) input.meetingDate = row.meeting_date;
   if (row.decision_outcome && row.decision_notified_on) input.decision = { outcome: row.decision_outcome, notifiedOn: row.decision_notified_on };
   if (row.notice_served_on) input.amendmentNoticeServed = row.notice_served_on;
+  if (row.transferred_in_on) input.transferredIn = row.transferred_in_on;
   return input;
 }
 

@@ -1,4 +1,4 @@
-import { type DecisionOutcome, rightsNoticeItems } from '../../../shared';
+import { type DecisionOutcome, type PlanAmendment, rightsNoticeItems } from '../../../shared';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, InvalidInputError } from '../errors';
@@ -12,8 +12,8 @@ export interface DecisionInput {
   outcome: DecisionOutcome;
   notifiedOn: string;
   reasons: string;
-  /** Amend only: the summary of proposed amendments, kept with the decision's audit entry. */
-  proposedAmendments?: string | undefined;
+  /** Amend only: the proposed amendments per plan section, kept with the decision for the letter and the notice. */
+  proposedAmendments?: PlanAmendment[] | undefined;
 }
 
 /**
@@ -33,12 +33,13 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
   }
   if (input.notifiedOn > today) throw new InvalidInputError([{ field: 'notifiedOn', message: `${input.notifiedOn} is in the future; record the decision on the day the family is told` }]);
 
-  await tx.query('insert into decisions (review_id, outcome, notified_on, reasons, decided_by) values ($1, $2, $3, $4, $5)', [
+  await tx.query('insert into decisions (review_id, outcome, notified_on, reasons, decided_by, proposed_amendments) values ($1, $2, $3, $4, $5, $6)', [
     id,
     input.outcome,
     input.notifiedOn,
     input.reasons,
     principal.personId,
+    JSON.stringify(input.outcome === 'amend' ? (input.proposedAmendments ?? []) : []),
   ]);
   const stage = input.outcome === 'amend' ? 'amending' : 'concluded';
   const version = await updateReview(tx, row, { stage });

@@ -1,6 +1,8 @@
 import { computeTimeline } from '../../../shared';
 import type { Queryable } from '../db';
 import type { Principal } from '../principal';
+import { readCouncilSettings } from '../councilSettings';
+import { transferHistory } from '../placements/transfers';
 import { caseInputOf, etagOf, loadReview, type ReviewRow } from './loadReview';
 
 /** GET /api/reviews/{id}: the case, its timeline (each step's date, state and source) and what has happened. */
@@ -51,6 +53,8 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
     [row.id, row.plan_id],
   );
   const { invitations, requests, items, meeting, report, decision, amendment, contacts, attachments } = recorded as Recorded;
+  // Each review follows its own council's settings: a school works with every council that places a child there (#26).
+  const { settings } = await readCouncilSettings(tx, row.council_id);
   const input = caseInputOf(row);
   const timeline = computeTimeline(input, { today });
   // Steps the timeline core cannot know are done but the service has evidence of.
@@ -76,6 +80,17 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
       councilId: row.council_id,
       previousReviewConcluded: row.previous_concluded_on,
     },
+    council: {
+      id: row.council_id,
+      name: settings.councilName ?? row.council_name ?? row.council_id,
+      // The council's own term dates, or null where it has set none (the typical England terms then apply).
+      termDates: settings.termDates ?? null,
+      sendTeam: settings.sendTeamName ? { name: settings.sendTeamName, email: settings.sendTeamEmail ?? null, phone: settings.sendTeamPhone ?? null } : null,
+      sendiass: settings.sendiassName ? { name: settings.sendiassName, contact: settings.sendiassContact ?? null } : null,
+      mediation: settings.mediationServiceName ? { name: settings.mediationServiceName, contact: settings.mediationServiceContact ?? null } : null,
+    },
+    // A plan transferred in from another council (Reg 15): where from, when, and its reviews there.
+    transferredFrom: row.transferred_in_on ? await transferHistory(tx, row.plan_id) : null,
     timeline: { ...timeline, steps },
     invitations,
     // Every item with who sent it and when; which requests still wait for their advice.

@@ -28,8 +28,14 @@ export const DEMO_LETTER_SETTINGS: CouncilSettings = {
   sendiassContact: '01632 960111 or help@demo-sendiass.example',
   mediationServiceName: 'Demo Mediation Service (fictional)',
   mediationServiceContact: '01632 960222 or mediation@demo-mediation.example',
-  disagreementResolutionName: 'Demo Mediation Service (fictional)',
-  disagreementResolutionContact: '01632 960222 or resolve@demo-mediation.example',
+  mediationCouncilContactName: 'the Demo Borough SEND Mediation Officer (fictional)',
+  mediationCouncilContact: '01632 960333 or mediation@demo-council.example',
+  disagreementResolutionName: 'Demo Disagreement Resolution Service (fictional)',
+  disagreementResolutionContact: '01632 960444 or resolve@demo-resolution.example',
+  localOfferUrl: 'https://localoffer.demo-council.example/schools-and-colleges',
+  healthCommissionerName: 'NHS Demo Integrated Care Board (fictional)',
+  healthCommissionerEmail: 'ehcp@demo-icb.example',
+  postDeliveryDays: 2,
   letterDelivery: 'draft',
   sharedMailbox: 'send.team@demo-council.example',
 };
@@ -132,7 +138,8 @@ async function advance(tx: Queryable, id: string, c: DemoCase, senco: Principal,
   if (c.stage === 'awaiting-decision') return;
   const outcome = c.stage === 'amending' || c.variant === 2 ? 'amend' : c.variant === 5 ? 'cease' : 'maintain';
   const notifiedOn = plusDays(meetingDate, 25);
-  await recordDecision(tx, officer, id, { outcome, notifiedOn, reasons: 'Demo decision: the plan reflects the child’s current needs as discussed at the review.' }, today);
+  const proposedAmendments = outcome === 'amend' ? [{ section: 'F (special educational provision)', change: 'Demo amendment: add a weekly small-group literacy session' }] : undefined;
+  await recordDecision(tx, officer, id, { outcome, notifiedOn, reasons: 'Demo decision: the plan reflects the child’s current needs as discussed at the review.', proposedAmendments }, today);
   if (outcome !== 'amend') return;
   if (c.stage === 'amending' && c.variant % 2) return;
   await recordAmendment(tx, officer, id, { noticeServedOn: notifiedOn }, today);

@@ -82,7 +82,14 @@ export function decisionCard(o: DecisionCardOptions): Card {
         .withValue(v.outcome ?? s.recommendation ?? ''),
       new DateInput({ id: 'notifiedOn', label: 'Date the family was told', isRequired: true, errorMessage: 'Give the date the family was told.', value: v.notifiedOn ?? o.today, max: o.today }),
       new TextInput({ id: 'reasons', label: 'Reasons for the decision', isRequired: true, isMultiline: true, maxLength: 4000, errorMessage: 'Give the reasons.', value: v.reasons ?? '' }),
-      new TextInput({ id: 'proposedAmendments', label: 'For amend: summary of the proposed amendments (sent with the notice)', isMultiline: true, maxLength: 4000, value: v.proposedAmendments ?? s.proposedAmendments ?? '' }),
+      new TextInput({
+        id: 'proposedAmendments',
+        label: 'For amend: the proposed amendments, one per line as "section: change" (listed in the letter and set out in the amendment notice sent with it)',
+        placeholder: 'F: Add a weekly session of speech and language therapy',
+        isMultiline: true,
+        maxLength: 4000,
+        value: v.proposedAmendments ?? s.proposedAmendments ?? '',
+      }),
     );
     actions.push(
       new ExecuteAction({ title: 'Record decision', style: 'positive' })

@@ -37,17 +37,17 @@ describe('after the meeting', () => {
   it('needs the final amended plan by the transfer deadline 2027-02-14 when 8 weeks would run past it', () => {
     expect(finalAmendedPlanDue('2026-12-20', '2027-02-14')).toBe('2027-02-14');
   });
-  it('gives the family until 2026-09-28 to appeal a decision letter of 2026-07-28 (CFA 2014 s51)', () => {
+  it('gives the family until 2026-09-28 to appeal a decision letter of 2026-07-28 (HESC r20(1)(c))', () => {
     expect(appealDeadline('2026-07-28')).toBe('2026-09-28');
   });
-  it('gives until 2026-10-10 when a mediation certificate on 2026-09-10 ends later (1 month)', () => {
-    expect(appealDeadline('2026-07-28', '2026-09-10')).toBe('2026-10-10');
+  it('gives until Monday 2026-10-12 when a mediation certificate on 2026-09-10 ends later (1 month, to Saturday 10 October, moved by r12(2))', () => {
+    expect(appealDeadline('2026-07-28', '2026-09-10')).toBe('2026-10-12');
   });
   it('keeps the 2-month date when the mediation certificate month ends earlier', () => {
     expect(appealDeadline('2026-07-28', '2026-08-01')).toBe('2026-09-28');
   });
-  it('gives 2027-02-28 to appeal a letter of 2026-12-31 (no 31 February)', () => {
-    expect(appealDeadline('2026-12-31')).toBe('2027-02-28');
+  it('gives Monday 2027-03-01 to appeal a letter of 2026-12-31 (no 31 February; Sunday 28 February moves on)', () => {
+    expect(appealDeadline('2026-12-31')).toBe('2027-03-01');
   });
   it('sets the next review deadline to 2027-07-27 after a decision notified on 2026-07-28', () => {
     expect(nextReviewDeadline('2026-07-28')).toBe('2027-07-27');

@@ -1,6 +1,6 @@
 import type { DecisionOutcome } from '../types';
 
-export const rightsNoticeSource = 'Reg 20(10)-(11), Reg 32; CoP 9.177';
+export const rightsNoticeSource = 'Reg 20(10)-(11), Reg 32; CFA 2014 s55; CoP 9.177';
 
 /** What a decision letter must tell the family, as stable ids with plain wording. */
 export interface RightsNoticeItem {
@@ -23,11 +23,11 @@ export function rightsNoticeItems(outcome: DecisionOutcome): RightsNoticeItem[] 
   return [
     {
       id: 'appeal-right',
-      text: 'You have the right to appeal this decision to the First-tier Tribunal (Special Educational Needs and Disability). You must appeal within 2 months of the date of this letter, or within 1 month of the date of a mediation certificate, whichever is later.',
+      text: 'You have the right to appeal this decision to the First-tier Tribunal (Special Educational Needs and Disability). You must appeal within 2 months after the date this letter was sent, or within 1 month of the date of a mediation certificate, whichever is later; a last day that is not a working day, or that falls from 25 December to 1 January or in August, moves as the Tribunal’s rules move it.',
     },
     {
       id: 'mediation',
-      text: 'Before you can appeal you must contact a mediation adviser and consider mediation; the adviser will give you a certificate, which you need to appeal.',
+      text: 'You have the right to mediation. Before you can appeal you must contact a mediation adviser within 2 months after this letter was sent and get a certificate, unless your appeal is only about the school or other institution named in the plan, its type, or that none is named. If you want mediation, tell the council what about, and whether it is about health provision.',
     },
     {
       id: 'information-advice-support',

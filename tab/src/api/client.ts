@@ -1,5 +1,5 @@
 import type { TokenSource } from '../auth/tokenSource';
-import type { ComingReport, Filters, Nudge, Page, PhaseTransfer, Sen2Excluded, Sen2Report, SignedIn, TimelinessTrend, TodayReport, UndeliveredReminder, Workload } from './types';
+import type { ComingReport, Filters, Nudge, Page, PhaseTransfer, SchoolReview, Sen2Excluded, Sen2Report, SignedIn, TimelinessTrend, TodayReport, UndeliveredReminder, Workload } from './types';
 
 /** A refusal from the service, with its message (the service writes them for people). */
 export class ApiError extends Error {
@@ -48,6 +48,7 @@ export function createApiClient(tokens: TokenSource, base = '') {
     },
     workload: () => get<Workload>('/api/dashboard/workload'),
     undelivered: (q: Query) => get<Page<UndeliveredReminder>>('/api/dashboard/undelivered', q),
+    reviews: (q: Query) => get<{ items: SchoolReview[]; nextCursor: string | null }>('/api/reviews', q),
     nudge: async (reviewId: string) => (await request('POST', `/api/reviews/${reviewId}/nudge`)).json() as Promise<Nudge>,
   };
 }

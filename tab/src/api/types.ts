@@ -36,6 +36,19 @@ export interface Nudge {
   recipientRole: 'senco' | 'la-officer';
 }
 
+/** One row of GET /api/reviews as a school's list shows it (#26). */
+export interface SchoolReview {
+  id: string;
+  status: string;
+  due: string | null;
+  overdue: boolean;
+  childName: string;
+  laReference: string;
+  councilId: string;
+  councilName: string;
+  reviewDeadline: string;
+}
+
 export interface SignedIn {
   orgId: string;
   orgName: string;

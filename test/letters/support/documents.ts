@@ -33,6 +33,11 @@ export function pdfText(pdf: Buffer): string {
   return withTempFile(pdf, (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
 }
 
+/** The text of the PDF's first page only: what a reader sees before turning over. */
+export function pdfFirstPageText(pdf: Buffer): string {
+  return withTempFile(pdf, (file) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }));
+}
+
 /** pdfinfo's fields: Tagged, Pages, Title, PDF version... */
 export function pdfInfo(pdf: Buffer): Record<string, string> {
   const out = withTempFile(pdf, (file) => execFileSync('pdfinfo', [file], { encoding: 'utf8' }));

@@ -13,10 +13,21 @@ export const demoSettings: Required<CouncilSettings> = {
   sendiassContact: '01234 000111 or help@demo-sendiass.example',
   mediationServiceName: 'Demo Mediation Service',
   mediationServiceContact: '0800 000 222 or mediation@demo-mediation.example',
-  disagreementResolutionName: 'Demo Mediation Service',
-  disagreementResolutionContact: '0800 000 222',
+  mediationCouncilContactName: 'Jo Mediation Officer',
+  mediationCouncilContact: '01234 567899 or mediation@demo-council.example',
+  disagreementResolutionName: 'Demo Disagreement Resolution Service',
+  disagreementResolutionContact: '0800 000 333',
+  localOfferUrl: 'https://localoffer.demo-council.example/schools',
+  healthCommissionerName: 'NHS Demo Integrated Care Board',
+  healthCommissionerEmail: 'ehcp@demo-icb.example',
+  postDeliveryDays: 2,
   letterDelivery: 'send',
   sharedMailbox: 'sen-team@council.test',
+  termDates: [
+    { name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18', halfTerm: { start: '2026-10-26', end: '2026-10-30' } },
+    { name: 'Spring 2027', start: '2027-01-05', end: '2027-03-26', halfTerm: { start: '2027-02-15', end: '2027-02-19' } },
+    { name: 'Summer 2027', start: '2027-04-12', end: '2027-07-21', halfTerm: { start: '2027-05-31', end: '2027-06-04' } },
+  ],
 };
 
 export function letterInput(overrides: Partial<DecisionLetterInput> = {}): DecisionLetterInput {
@@ -28,7 +39,12 @@ export function letterInput(overrides: Partial<DecisionLetterInput> = {}): Decis
     child: { name: 'Ada Example', laReference: 'DEMO-0007' },
     addressee: { kind: 'parent', name: 'Pat Example', email: 'pat@family.example' },
     schoolName: 'Oakfield Primary',
-    dates: { appealDeadline: '2027-04-02', familyResponseBy: '2027-02-16', finalAmendedPlanDue: '2027-03-30' },
+    meetingHeldBy: 'Oakfield Primary',
+    proposedAmendments: [
+      { section: 'B (special educational needs)', change: 'Add Ada’s difficulty with spoken language' },
+      { section: 'F (special educational provision)', change: 'Add a weekly session of speech and language therapy' },
+    ],
+    dates: { appealDeadline: '2027-04-02', mediationAdviserBy: '2027-04-02', familyResponseBy: '2027-02-16', finalAmendedPlanDue: '2027-03-30', nextReviewDeadline: '2028-02-01' },
     settings: demoSettings,
     ...overrides,
   };

@@ -57,7 +57,8 @@ export function ChildPicker(props: { api: ServiceApi; onPick: (review: ReviewSum
           {found.map((r) => (
             <li key={r.id}>
               <Button className={styles.item} appearance="subtle" onClick={() => props.onPick(r)}>
-                {r.childName} ({r.laReference}), review by {r.reviewDeadline}
+                {r.childName} ({r.laReference}
+                {r.councilName ? `, ${r.councilName}` : ''}), review by {r.reviewDeadline}
               </Button>
             </li>
           ))}
