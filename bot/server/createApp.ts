@@ -84,12 +84,14 @@ export function createApp(options: AppOptions): Express {
   if (options.tab) app.use(tabRoutes(options.tab));
   app.use('/api', express.json({ limit: '1mb' }));
   app.use(caseloadRoutes(options));
-  app.use(reviewRoutes(options));
+  // The decision task sends the letter, with its stored copies, whichever face records it.
+  const letterFiles = options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined;
+  app.use(reviewRoutes({ ...options, letterFiles }));
   app.use(reportRoutes(options));
   if (options.teamsEndpoint) app.post('/api/messages', options.teamsEndpoint);
   app.use(reminderRoutes(options));
   app.use(councilRoutes(options));
-  app.use(letterRoutes({ ...options, letterFiles: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
+  app.use(letterRoutes({ ...options, letterFiles }));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
   app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));

@@ -1,3 +1,4 @@
+import type { LetterFiles } from '../../letters/deliverMailing';
 import { type Request, type Response, Router } from 'express';
 import { bookMeeting } from '../../app/bookMeeting';
 import { recordAdvice } from '../../app/recordAdvice';
@@ -15,7 +16,7 @@ import { parseWith, reviewListQuery } from '../../app/schemas';
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The review endpoints: list, detail, and the writes that move a review along. */
-export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Router {
+export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; letterFiles?: LetterFiles | undefined }): Router {
   const router = Router();
 
   router.get('/api/reviews', async (req, res) => {
