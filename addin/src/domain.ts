@@ -4,6 +4,8 @@
  * never needs.
  */
 export { londonToday, plusDays } from '../../shared/calendar/londonDay';
+export { screenDate, screenDateOr, screenDay, screenDeadline } from '../../shared/calendar/formatDate';
+export { reviewLink } from '../../shared/dashboard/reviewLink';
 export { type Finding, checkMeetingProposal, type MeetingMode } from '../../shared/compliance/checkMeetingProposal';
 export { type InviteeRole, requiredInviteeGroups } from '../../shared/compliance/inviteeRoles';
 export { type MeetingDateProposal, proposeMeetingDates } from '../../shared/compliance/proposeMeetingDates';

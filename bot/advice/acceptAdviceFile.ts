@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adviceExtensions, adviceFileName, extensionOf } from '../../shared/advice';
-import { longDate } from '../../shared/calendar/longDate';
+import { screenDate } from '../../shared/calendar/formatDate';
 import { childLabel } from '../../shared/privacy/childLabel';
 import { type Logger, silentLogger } from '../log/logger';
 import { adviceDriveFor, openAdviceRequestsFor } from '../store/advice/openRequests';
@@ -149,7 +149,7 @@ export async function acceptAdviceFile(deps: AcceptAdviceDeps, sender: AdviceSen
     reviewId: request.reviewId,
     fileName: saved.name,
     circulatedBy: request.dueOn,
-    message: `Thank you. I have saved “${saved.name}” as your advice for the review of ${label}. It will be circulated to everyone invited by ${longDate(request.dueOn)}.`,
+    message: `Thank you. I have saved “${saved.name}” as your advice for the review of ${label}. It will be circulated to everyone invited by ${screenDate(request.dueOn)}.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { longDate } from '../../shared/calendar/longDate';
+import { longDate } from '../../shared/calendar/formatDate';
 import { helperChoices, personalBudgetChoices, viewsQuestions, type FamilyViews } from './viewsForm';
 
 export interface ViewsDocumentInput {
@@ -17,8 +17,8 @@ const paragraphs = (text: string) => (text ? text.split(/\r?\n/) : ['(No answer)
 /** The family's views as a Word document for the review's folder, in the order the form asked them. */
 export async function viewsDocument(input: ViewsDocumentInput): Promise<Buffer> {
   const who = input.fromRole === 'young-person' ? 'the young person' : 'the parent or carer';
-  const budget = personalBudgetChoices.find((c) => c.value === input.views.personalBudget)?.label ?? input.views.personalBudget;
-  const helper = helperChoices.find((c) => c.value === input.views.helper)?.label ?? input.views.helper;
+  const budget = personalBudgetChoices.find((c) => c.value === input.views.personalBudget)?.label ?? 'Not answered';
+  const helper = helperChoices.find((c) => c.value === input.views.helper)?.label ?? 'Not answered';
   const doc = new Document({
     creator: 'EHCP Review Assistant',
     title: `Views for the EHCP annual review of ${input.childLabel}`,

@@ -10,6 +10,12 @@ export const viewsQuestions = [
   { id: 'worked', label: 'What has worked well since the last review?', hint: 'Support, people or changes that have helped.' },
   { id: 'change', label: 'What would you like to change?', hint: 'Anything that is not working, or support you would like.' },
   { id: 'aspirations', label: 'What are your hopes for the future?', hint: 'For the next year, and for when they are older.' },
+  // The child's or young person's own views, wishes and feelings, in their own right (CoP 9.166-9.168).
+  {
+    id: 'childViews',
+    label: 'In the child’s or young person’s own words',
+    hint: 'What they say about school or college, home, friends and what they want to happen. Write down what they tell you, or let them write it themselves.',
+  },
 ] as const;
 
 export type ViewsQuestionId = (typeof viewsQuestions)[number]['id'];
@@ -36,8 +42,10 @@ export const viewsSchema = z.object({
     worked: answer,
     change: answer,
     aspirations: answer,
-    personalBudget: z.enum(['yes', 'no', 'not-sure'], { message: 'Choose whether you would like to ask about a Personal Budget' }),
-    helper: z.enum(['myself', 'family', 'school', 'sendiass', 'other'], { message: 'Choose who helped you fill this in' }),
+    childViews: answer,
+    // Neither choice is needed by law, so neither is required: the review asks whether a Personal Budget is wanted (CoP 9.176), the family need not answer here.
+    personalBudget: z.enum(['yes', 'no', 'not-sure']).optional(),
+    helper: z.enum(['myself', 'family', 'school', 'sendiass', 'other']).optional(),
   helperName: z.string().trim().max(200, 'Keep this to 200 characters or fewer').default(''),
 });
 
@@ -50,10 +58,10 @@ export type ViewsCheck = { ok: true; views: FamilyViews } | { ok: false; problem
  * form asks (an empty form hears about the questions and both choices together).
  */
 export function checkViews(values: Record<string, string>): ViewsCheck {
-  const parsed = viewsSchema.safeParse(values);
+  const parsed = viewsSchema.safeParse({ ...values, personalBudget: values.personalBudget || undefined, helper: values.helper || undefined });
   const seen = new Map<string, string>();
   const texts = viewsQuestions.map((q) => (values[q.id] ?? '').trim());
-  if (texts.every((t) => t === '')) seen.set('goingWell', 'Answer at least one of the questions about how things are going');
+  if (texts.every((t) => t === '')) seen.set('goingWell', 'Write something in at least one box: there is nothing to send yet');
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'goingWell');
@@ -61,6 +69,6 @@ export function checkViews(values: Record<string, string>): ViewsCheck {
     }
   }
   if (parsed.success && seen.size === 0) return { ok: true, views: parsed.data };
-  const order = ['goingWell', 'worked', 'change', 'aspirations', 'personalBudget', 'helper', 'helperName'];
+  const order = ['goingWell', 'worked', 'change', 'aspirations', 'childViews', 'personalBudget', 'helper', 'helperName'];
   return { ok: false, problems: order.filter((f) => seen.has(f)).map((field) => ({ field, message: seen.get(field) as string })) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
 import { type Endpoint, permissions } from '../app/permissions';
+import { columnMapBody } from './routes/caseload';
 import { reportDocumentQuery } from './routes/meetingReport';
 import { deadRemindersQuery } from './routes/reminders';
 import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
@@ -67,8 +68,8 @@ export function openApiDocument(serverUrl: string) {
     paths: {
       '/api/caseload/import': {
         post: {
-          summary: "Import a council's caseload (CSV); idempotent by laReference",
-          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows.`,
+          summary: "Import a council's caseload (CSV); idempotent by laReference; with Accept: application/x-ndjson, progress as it happens",
+          description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows. The header is read through the council's saved column names (GET/PUT /api/caseload/mapping). \`rejectedCsv\` holds the rejected lines with their problems, to fix and upload again. A file identical to the last import (same column names, nothing changed since) is answered at once with \`sameAsLastImport\`. With \`Accept: application/x-ndjson\` the answer is JSON lines: \`{type: 'progress', read, created, updated, unchanged, rejected}\` after each 1,000 rows, then \`{type: 'result', ...}\`, or \`{type: 'error', status, code, message}\` if it failed after starting (nothing stored).`,
           parameters: [writeHeaders[0]],
           requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
           responses: {
@@ -186,6 +187,23 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      '/api/caseload/mapping': {
+        get: {
+          summary: "Your council's names for the caseload import's columns (empty: the default names)",
+          description: roles('GET /api/caseload/mapping'),
+          responses: { '200': { description: '`columns` (ours -> yours), `updatedAt`, `ourColumns`; the version is in the ETag header' }, ...errors },
+        },
+        put: {
+          summary: "Save your council's names for the import's columns (audited)",
+          description: roles('PUT /api/caseload/mapping'),
+          parameters: [
+            writeHeaders[0],
+            { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag from GET /api/caseload/mapping; a stale one gets 412.' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: json(columnMapBody) } } },
+          responses: { '200': { description: 'Saved; the new ETag is in the ETag header' }, ...errors, '412': { description: 'If-Match names an older version' } },
+        },
+      },
       '/api/reviews/{id}/letter/send-draft': write(
         'POST /api/reviews/{id}/letter/send-draft',
         'Send the decision letter waiting in Drafts; 409 `letter-draft-stale` when it is dated before today (the family would get fewer days than it says): regenerate it first',
@@ -275,7 +293,7 @@ export function openApiDocument(serverUrl: string) {
           summary: 'Per plan and in total: meeting, outcome, decision date and whether each step was on time, for a census period',
           description: roles('GET /api/reports/timeliness'),
           parameters: queryParams(periodQuery as unknown as z.ZodObject),
-          responses: { '200': { description: '`plans` and `totals`' }, ...errors },
+          responses: { '200': { description: '`plans`, `totals`, and `timeliness`: what was due in the period, done or not, as the dashboard counts it' }, ...errors },
         },
       },
       '/api/reports/sen2.csv': {
@@ -320,7 +338,7 @@ function dashboardPaths() {
     '/api/dashboard/filters': get('GET /api/dashboard/filters', "The council's schools and LA officers, for the Today view's filters", undefined, '`schools` and `officers`'),
     '/api/dashboard/coming': get('GET /api/dashboard/coming', 'Open reviews whose deadline falls in the next 4, 8 or 12 weeks', comingQuery as unknown as z.ZodObject, `${paged} and \`counts\` for 4, 8 and 12 weeks`),
     '/api/dashboard/transfers': get('GET /api/dashboard/transfers', 'Phase transfers ahead with their Reg 18 deadlines (before 15 February / 31 March)', pageQuery, paged),
-    '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks: by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`'),
+    '/api/dashboard/timeliness': get('GET /api/dashboard/timeliness', 'Concluded within 12 months, reports within 2 weeks, decisions within 4 weeks, counting what was due (done or not; open past its due date is late): by month and by school, last 12 months', undefined, '`overall`, `byMonth`, `bySchool`; each figure `total`, `onTime`, `late`, `lateOpen`, `pending`, `share`'),
     '/api/dashboard/sen2': get('GET /api/dashboard/sen2', 'SEN2 annual-review items for a census date (default today)', sen2Query, `${paged} and \`excluded\` counts by reason`),
     '/api/dashboard/sen2/excluded': get('GET /api/dashboard/sen2/excluded', 'Plans left out of the census, and why', sen2ExcludedQuery, paged),
     '/api/dashboard/sen2.csv': get('GET /api/dashboard/sen2.csv', 'The whole census as CSV; the row count is in X-Row-Count', sen2CsvQuery, 'CSV', { 'text/csv': { schema: { type: 'string' } } }),
@@ -338,7 +356,7 @@ function dashboardPaths() {
       post: {
         summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
         description: roles('POST /api/auth/teams-sso'),
-        responses: { '200': { description: '`orgId`, `orgName`, `role`, `displayName`, `onBehalfOf`' }, ...errors },
+        responses: { '200': { description: '`orgId`, `orgName`, `role`, `personId`, `displayName`, `onBehalfOf`' }, ...errors },
       },
     },
   };

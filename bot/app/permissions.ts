@@ -3,6 +3,8 @@ import type { Role } from '../auth';
 /** Who may call each endpoint; organisation scoping is applied on top, in the store. */
 export const permissions = {
   'POST /api/caseload/import': ['la-officer'],
+  'GET /api/caseload/mapping': ['la-officer', 'la-manager'],
+  'PUT /api/caseload/mapping': ['la-officer'],
   'GET /api/reviews': ['senco', 'la-officer', 'la-manager', 'professional'],
   'GET /api/reviews/{id}': ['senco', 'la-officer', 'la-manager', 'professional'],
   'POST /api/reviews/{id}/meeting': ['senco', 'la-officer'],

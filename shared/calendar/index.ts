@@ -4,5 +4,6 @@ export * from './londonDay';
 export * from './periods';
 export * from './termDates';
 export * from './memo';
-export * from './longDate';
+export * from './formatDate';
+export * from './workingDay';
 export * from './tribunalDays';

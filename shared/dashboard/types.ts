@@ -27,8 +27,10 @@ export interface OverdueReview {
   daysOverdue: number;
   school: { id: string | null; name: string | null };
   officer: { id: number | null; name: string | null };
-  /** Who must act next: the school (its SENCO) or the council (the case officer). */
+  /** Who must act next, as a person: the school's SENCO or the council's case officer. */
   owner: { kind: 'school' | 'council'; name: string };
+  /** The last day a nudge was sent (or is due to go) about this review; null if never. */
+  lastNudgedOn: string | null;
 }
 
 export interface TodayReport extends Page<OverdueReview> {
@@ -79,10 +81,18 @@ export const timelinessMeasures = ['concludedIn12Months', 'reportsIn2Weeks', 'de
 
 export type TimelinessMeasure = (typeof timelinessMeasures)[number];
 
-/** How many happened, and how many of those on time; `share` is on time / total (null when none). */
+/**
+ * One measure over the things expected in a period (due in it), as the DfE counts them:
+ * `total` = on time + late (done late) + lateOpen (still not done, due date passed);
+ * `pending` (due date still ahead, not done) is outside the share. `share` is on time /
+ * total, null when nothing is due: "no data", never 0%.
+ */
 export interface Share {
   total: number;
   onTime: number;
+  late: number;
+  lateOpen: number;
+  pending: number;
   share: number | null;
 }
 
@@ -91,6 +101,8 @@ export type Shares = Record<TimelinessMeasure, Share>;
 export interface TimelinessTrend {
   from: string;
   to: string;
+  /** What the figures count: the reviews expected in the period (due in it), done or not. */
+  counting: string;
   overall: Shares;
   /** Every month of the year, oldest first, including months with nothing in them. */
   byMonth: ({ month: string } & Shares)[];

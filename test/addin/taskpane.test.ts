@@ -62,8 +62,8 @@ describe('the task pane', () => {
     await page.getByRole('button', { name: /Ada Lovelace \(N-100\)/ }).click();
 
     await page.getByRole('heading', { name: 'Ada Lovelace (N-100)' }).waitFor();
-    await expect(page.getByText('Latest meeting date').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('2027-01-31');
-    await expect(page.getByText('Book by').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('2026-12-06');
+    await expect(page.getByText('Latest meeting date').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('Sun 31 Jan 2027');
+    await expect(page.getByText('Book by').locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('Sun 6 Dec 2026: do it by Fri 4 Dec');
     await expectAccessible(page, 'book');
 
     await page.getByRole('button', { name: 'Use Tue 12 Jan 2027' }).click();
@@ -105,7 +105,10 @@ describe('the task pane', () => {
       ['parent', '2026-12-28'],
       ['social-care', '2026-12-28'],
     ]);
-    await expect(page.getByRole('heading', { name: 'Advice requested' }).locator('xpath=following-sibling::ul[1]').textContent()).resolves.toContain('due 2026-12-28');
+    await expect(page.getByRole('heading', { name: 'Advice requested' }).locator('xpath=following-sibling::ul[1]').textContent()).resolves.toContain('due Mon 28 Dec 2026');
+    await page.getByText('Press Send to invite everyone').waitFor();
+    // The review's page in the tab, where the whole review can be read (test/tab/reviewPage.test.ts opens it).
+    expect(await page.getByRole('link', { name: 'See the whole review' }).getAttribute('href')).toBe(`${h.svc.url}/tab/#/reviews/${ids['N-100']}`);
     await expectAccessible(page, 'booked');
   });
 
@@ -124,7 +127,7 @@ describe('the task pane', () => {
 
     const { page } = await h.openPane(bookedItem);
     await page.getByRole('heading', { name: /Review booked: Ada Lovelace/ }).waitFor();
-    await page.getByText('Circulate all advice to everyone invited by 2026-12-28.').waitFor();
+    await page.getByText('Circulate all advice to everyone invited by Mon 28 Dec 2026.').waitFor();
     // The booked review links to its report page (#24), which the service serves at /tab/.
     expect(await page.getByRole('link', { name: 'Write the report' }).getAttribute('href')).toMatch(/\/tab\/\?review=[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Attach advice to the meeting' }).click();

@@ -92,7 +92,10 @@ test('the advice request page shows only initials, reference, what is asked and 
   const body = await res.text();
   expect(body).toContain('A.B.');
   expect(body).toContain('NTH-0042');
-  expect(body).toContain('Monday 5 October 2026');
+  expect(body).toContain('Mon 5 Oct 2026');
+  // Who is asking: the SENCO (by name, when the booking named one) for the council, named in the header.
+  expect(body).toMatch(/<dt>Asked by<\/dt><dd>[^<]*SENCO[^<]*, for [^<]+<\/dd>/);
+  expect(body).toMatch(/<p class="council">[^<]+<\/p>/);
   expect(body).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1)/);
 });
 
@@ -155,7 +158,9 @@ test('a parent gives their views on a phone with the keyboard alone; they are sa
   await page.keyboard.press('Enter');
   await page.waitForSelector('.error-summary');
   await remember(page);
-  expect(await page.textContent('.error-summary')).toContain('Answer at least one of the questions');
+  expect(await page.textContent('.error-summary')).toContain('Write something in at least one box');
+  // Only that: neither choice is required.
+  expect(await page.locator('.error-summary li').count()).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
   await saveScreenshot(page, 'advice-views-error');
   expect(storedFiles()).toHaveLength(1);
@@ -168,6 +173,8 @@ test('a parent gives their views on a phone with the keyboard alone; they are sa
   await page.keyboard.type('More help with friendships.');
   await tabTo(page, 'aspirations');
   await page.keyboard.type('To go to the same secondary school as her brother.');
+  await tabTo(page, 'childViews');
+  await page.keyboard.type('I like art. I want a friend to sit with at lunch.');
   await tabTo(page, 'personalBudget');
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
@@ -182,6 +189,9 @@ test('a parent gives their views on a phone with the keyboard alone; they are sa
   await page.waitForSelector('.panel h1');
   await remember(page);
   expect(await page.textContent('h1')).toBe('Thank you, we have your views');
+  // Their own copy: on the page, and to download.
+  expect(await page.textContent('dl.answers')).toContain('I want a friend to sit with at lunch.');
+  expect(await page.getByRole('link', { name: 'Download a copy of your answers' }).getAttribute('download')).toMatch(/^my-views-.+\.txt$/);
   expect(await axeViolations(page)).toEqual([]);
   await saveScreenshot(page, 'advice-views-thank-you');
   await context.close();

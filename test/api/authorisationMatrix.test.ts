@@ -23,6 +23,8 @@ const past = plusDays(today, -10);
 type Cell = 'allowed' | 'forbidden';
 const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/caseload/import': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'GET /api/caseload/mapping': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'PUT /api/caseload/mapping': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/reviews': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
   'GET /api/reviews/{id}': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
   'POST /api/reviews/{id}/meeting': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
@@ -136,6 +138,10 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
   switch (endpoint) {
     case 'POST /api/caseload/import':
       return { method: 'POST', path: '/api/caseload/import', body: `${CSV_HEADER}\nNEW-${role},New Child,north-school,${today},,,,,,\n`, headers: { 'content-type': 'text/csv' } };
+    case 'GET /api/caseload/mapping':
+      return { method: 'GET', path: '/api/caseload/mapping' };
+    case 'PUT /api/caseload/mapping':
+      return { method: 'PUT', path: '/api/caseload/mapping', body: { columns: { laReference: `Ref ${role}` } } };
     case 'GET /api/reviews':
       return { method: 'GET', path: '/api/reviews' };
     case 'GET /api/reviews/{id}':

@@ -1,5 +1,6 @@
 import { decisionFormCard } from '../../bot/teams/decision/sendDecisionCard';
 import { docxParagraphs, pdfInfo, pdfText, squash } from '../letters/support/documents';
+import { storeKinds } from '../support/testStores';
 import { filledReport, JOIN, type ReportHarness, startReportHarness, TODAY } from './support';
 
 /**
@@ -8,9 +9,10 @@ import { filledReport, JOIN, type ReportHarness, startReportHarness, TODAY } fro
  * and submit renders, stores and emails it once, then the decision card carries its
  * recommendation.
  */
+describe.each(storeKinds)('the meeting report on %s', (kind) => {
 let h: ReportHarness;
 beforeAll(async () => {
-  h = await startReportHarness();
+  h = await startReportHarness(kind);
 }, 60_000);
 afterAll(() => h.close());
 
@@ -118,7 +120,7 @@ describe('submit', () => {
     const put = await h.svc.call('PUT', `/api/reviews/${id}/report/draft`, { token: h.senco, body: filledReport('general', current.body.content.attendees), headers: { 'If-Match': current.headers.get('etag') as string } });
     expect(put.status).toBe(200);
     const res = await h.svc.call('POST', `/api/reviews/${id}/report/submit`, { token: h.senco, headers: { 'If-Match': put.headers.get('etag') as string, 'Idempotency-Key': 'submit-n1' } });
-    expect(res.status).toBe(201);
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     expect(res.body).toMatchObject({ state: 'submitted', late: false, delivery: { status: 'sent', sentOn: TODAY } });
 
     // One email, to every invitee, initials and reference only in the subject and file names.
@@ -147,6 +149,7 @@ describe('submit', () => {
     expect(pdfInfo(pdf).Tagged).toBe('yes');
 
     // Both files beside the review's advice in the council's SharePoint.
+    expect(res.body.delivery.filesError).toBeNull();
     const stored = [...h.graph.graph.state.driveItems.values()].filter((i) => !i.isFolder).map((i) => h.graph.graph.state.pathOf(i.id));
     expect(stored).toEqual(expect.arrayContaining([expect.stringMatching(/^EHCP reviews\/N-1\/Review due [\d-]+\/Annual review report A\.E\. \(N-1\) 2026-11-10\.docx$/), expect.stringMatching(/\.pdf$/)]));
 
@@ -229,6 +232,8 @@ describe('a Graph failure while sending', () => {
     expect(sent()).toHaveLength(before + 1);
     expect(addressesOf(before)).toHaveLength(5);
   });
+});
+
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: walks the card's JSON.

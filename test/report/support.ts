@@ -1,6 +1,6 @@
 import type { GraphAccess } from '../../bot/api/graphAccess';
 import { graphAdviceStorage } from '../../bot/advice/storage';
-import type { Db } from '../../bot/store/db';
+import type { Db, DbKind } from '../../bot/store/db';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { CLIENT_ID, type Harness, SENCO, startHarness, TEAMS_APP, TENANT } from '../graph/harness';
 import { fullInvitees, importRows, type People, registerPeople } from '../support/fixtures';
@@ -32,7 +32,7 @@ export interface ReportHarness {
  * N-1 (Year 4) met on 10 November in Teams; N-9 (Year 10) met on 2 November, so its report
  * is already late on 20 November.
  */
-export async function startReportHarness(): Promise<ReportHarness> {
+export async function startReportHarness(kind: DbKind = 'pglite'): Promise<ReportHarness> {
   const graph = await startHarness({ graph: { drives: [{ id: DRIVE, siteId: SITE, items: [] }], siteGrants: { [CLIENT_ID]: [SITE] } } });
   graph.graph.state.ensureOnlineMeeting(JOIN, SENCO.id, 'Annual review A.E. (N-1)');
   // N-7's meeting as Outlook saved it in the SENCO's calendar, before the add-in turns Teams on.
@@ -43,11 +43,13 @@ export async function startReportHarness(): Promise<ReportHarness> {
     body: JSON.stringify({ subject: 'Annual review N.S. (N-7)', start: { dateTime: '2026-12-08T10:00:00', timeZone: 'Europe/London' }, end: { dateTime: '2026-12-08T11:00:00', timeZone: 'Europe/London' } }),
   });
   const eventId = ((await created.json()) as { id: string }).id;
+  // The app's token for SharePoint, fetched (and cached by the broker) before the service is busy.
+  await graph.broker.appToken(TENANT);
   const access: GraphAccess = { forCaller: () => graph.userClient(SENCO, { retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5 } }) };
   let people: People | undefined;
   let ids: Record<string, string> = {};
   const svc = await startTestService(
-    'pglite',
+    kind,
     async (db: Db) => {
       people = await registerPeople(db);
       await db.query("update organisations set entra_tenant_id = $1 where id = 'north-council'", [TENANT]);

@@ -22,7 +22,7 @@ describe.each(storeKinds)('importing a council caseload on %s', (kind) => {
   afterEach(() => store.dispose());
 
   it('stores each child, plan and open review, a booked meeting where the row has one', async () => {
-    expect(await run(good)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    expect(await run(good)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 0, errors: [], rejectedCsv: `${CSV_HEADER},problem\r\n` });
     expect(await count('children')).toBe(3);
     const reviews = await store.db.query('select c.la_reference, r.stage, r.review_deadline, r.meeting_date from review_cycles r join plans p on p.id = r.plan_id join children c on c.id = p.child_id order by 1');
     expect(reviews).toEqual([
@@ -35,7 +35,7 @@ describe.each(storeKinds)('importing a council caseload on %s', (kind) => {
   it('is idempotent by laReference: the same file twice changes nothing', async () => {
     await run(good);
     const audit = await count('audit_log');
-    expect(await run(good)).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0, errors: [] });
+    expect(await run(good)).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0, errors: [], rejectedCsv: `${CSV_HEADER},problem\r\n` });
     expect(await count('children')).toBe(3);
     expect(await count('review_cycles')).toBe(3);
     expect(await count('audit_log')).toBe((audit ?? 0) + 1);

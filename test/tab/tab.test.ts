@@ -94,7 +94,7 @@ describe('the tab in a browser, signed in with a development token', () => {
     const report = await api('/api/dashboard/today?pageSize=20&step=report');
     const first = report.items[0];
     await page.waitForFunction((child) => document.querySelector('table[aria-label="Overdue reviews"] tbody tr td')?.textContent === child, first.child);
-    await page.getByRole('button', { name: `Nudge about ${first.child}` }).click();
+    await page.getByRole('button', { name: new RegExp(`^Nudge SENCO about ${first.child.replace(/[.()]/g, "\\$&")}`) }).click();
     await page.getByRole('status').filter({ hasText: 'Reminder queued for the SENCO' }).waitFor();
     const rows = await svc.service.db.query("select recipient_role, status from reminder_outbox where review_id = $1 and kind = 'nudge'", [first.reviewId]);
     expect(rows).toEqual([{ recipient_role: 'senco', status: 'pending' }]);
@@ -123,8 +123,8 @@ describe('the tab in a browser, signed in with a development token', () => {
     expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(2);
     await expect(page.getByTestId('by-month').locator('tbody tr').count()).resolves.toBe(12);
     const lastMonth = trend.byMonth.at(-1);
-    const cells = await page.getByTestId('by-month').locator('tbody tr').last().locator('td[data-measure="reportsIn2Weeks"]').textContent();
-    expect(cells).toContain(`(${lastMonth.reportsIn2Weeks.onTime} of ${lastMonth.reportsIn2Weeks.total})`);
+    const cells = await page.getByTestId('by-month').locator('tbody tr').last().locator('td[data-col="reportsIn2Weeks"]').textContent();
+    expect(cells).toContain(lastMonth.reportsIn2Weeks.total ? `${lastMonth.reportsIn2Weeks.onTime} of ${lastMonth.reportsIn2Weeks.total} on time` : 'No data');
     await expect(page.getByTestId('by-school').locator('tbody tr').count()).resolves.toBe(trend.bySchool.length);
     expect(await figure(page, 'overall-reportsIn2Weeks')).toBe(`${Math.round(trend.overall.reportsIn2Weeks.share * 100)}%`);
     await expectAccessible('timeliness');

@@ -19,7 +19,7 @@ Office.onReady().then(() => {
   const injected = (globalThis as { ehcpTokenSource?: TokenSource }).ehcpTokenSource;
   const host = officeHost();
   const token = injected ?? naaOrDialogTokenSource({ clientId: s.clientId, apiScope: s.apiScope, host, dialogUrl: `${location.origin}/addin/signin.html` });
-  const services = { appointment: officeAppointment(), api: createServiceApi({ baseUrl: s.apiBase, token }), now: () => new Date(), host };
+  const services = { appointment: officeAppointment(), api: createServiceApi({ baseUrl: s.apiBase, token }), now: () => new Date(), host, serviceUrl: s.apiBase };
   createRoot(document.getElementById('root') as HTMLElement).render(
     <FluentProvider theme={webLightTheme}>
       <App services={services} />

@@ -8,6 +8,8 @@ export interface PaneServices {
   api: ServiceApi;
   now: () => Date;
   host: Pick<HostPort, 'isSetSupported'>;
+  /** The service's address, for links to the review's page in its Teams tab. */
+  serviceUrl?: string;
 }
 
 /** The Mailbox requirement set the pane needs: item ids in compose (getItemIdAsync) and saveAsync. */

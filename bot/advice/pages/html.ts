@@ -20,8 +20,22 @@ export function html(strings: TemplateStringsArray, ...values: (string | number 
   return { html: out };
 }
 
-/** The page around every advice screen: one `main`, a plain header and footer, our stylesheet only. */
-export function page(title: string, body: Html): string {
+/** Whose page it is: the council, and how to reach its SEND team. */
+export interface PageCouncil {
+  name: string;
+  team?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+const contactLine = (c: PageCouncil) => {
+  const ways = [c.phone ? html`call ${c.phone}` : null, c.email ? html`email <a href="mailto:${c.email}">${c.email}</a>` : null].filter((w): w is Html => w !== null);
+  if (!ways.length) return html``;
+  return html`<p class="contact">Questions? Contact ${c.team ?? `${c.name}’s SEND team`}: ${ways.length === 2 ? html`${ways[0] as Html} or ${ways[1] as Html}` : (ways[0] as Html)}.</p>`;
+};
+
+/** The page around every advice screen: one `main`, a header naming the council, a footer with its contact, our stylesheet only. */
+export function page(title: string, body: Html, council?: PageCouncil): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -34,11 +48,11 @@ export function page(title: string, body: Html): string {
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
-<header class="top"><p class="service">EHCP annual review</p></header>
+<header class="top">${council ? html`<p class="council">${council.name}</p>`.html : ''}<p class="service">EHCP annual review</p></header>
 <main id="main" tabindex="-1">
 ${body.html}
 </main>
-<footer class="bottom"><p>This page is from your council’s EHCP review service. It shows only the child’s initials and the council’s reference.</p></footer>
+<footer class="bottom">${council ? contactLine(council).html : ''}<p>This page is from ${council ? esc(council.name) : 'your council'}’s EHCP review service. It shows only the child’s initials and the council’s reference.</p></footer>
 </body>
 </html>`;
 }

@@ -1,7 +1,7 @@
 import { adviceExtensions, adviceFileTypesText } from '../../../shared/advice';
-import { longDate } from '../../../shared/calendar/longDate';
-import { helperChoices, personalBudgetChoices, viewsQuestions } from '../viewsForm';
-import { type Html, html, page } from './html';
+import { screenDate } from '../../../shared/calendar/formatDate';
+import { type FamilyViews, helperChoices, personalBudgetChoices, viewsQuestions } from '../viewsForm';
+import { type Html, html, type PageCouncil, page } from './html';
 
 /** What a page may show about the review: initials and reference, what is asked, by when. */
 export interface LinkFacts {
@@ -10,6 +10,16 @@ export interface LinkFacts {
   fromRole: string;
   dueOn: string;
   meetingDate: string;
+  /** The council the page is from (its name and SEND team contact). */
+  council?: PageCouncil;
+  /** Who asked: the SENCO who booked the meeting, and the school. */
+  askedBy?: { name: string | null; school: string | null };
+}
+
+/** "Jo Bloggs, SENCO at Oakfield Primary", or as much of it as is known. */
+function askedByText(f: LinkFacts): string {
+  const who = f.askedBy?.name ? `${f.askedBy.name}, SENCO` : 'The SENCO';
+  return f.askedBy?.school ? `${who} at ${f.askedBy.school}` : who;
 }
 
 const roleAsked: Record<string, string> = {
@@ -22,9 +32,10 @@ const facts = (f: LinkFacts, asked: string) => html`
 <dl class="facts">
   <div><dt>Child</dt><dd>${f.initials}</dd></div>
   <div><dt>Council reference</dt><dd>${f.laReference}</dd></div>
+  <div><dt>Asked by</dt><dd>${askedByText(f)}, for ${f.council?.name ?? 'the council'}</dd></div>
   <div><dt>What we are asking for</dt><dd>${asked}</dd></div>
-  <div><dt>Please send it by</dt><dd>${longDate(f.dueOn)}</dd></div>
-  <div><dt>Review meeting</dt><dd>${longDate(f.meetingDate)}</dd></div>
+  <div><dt>Please send it by</dt><dd>${screenDate(f.dueOn)}</dd></div>
+  <div><dt>Review meeting</dt><dd>${screenDate(f.meetingDate)}</dd></div>
 </dl>`;
 
 type Problem = { field: string; message: string };
@@ -58,6 +69,7 @@ ${facts(f, asked)}
   <button type="submit" id="send">Send advice</button>
 </form>
 <p>Your file is saved in the council’s secure folder for this review and shared with everyone invited to the meeting.</p>`,
+    f.council,
   );
 }
 
@@ -88,29 +100,51 @@ export function viewsPage(action: string, f: LinkFacts, values: Record<string, s
 ${errorSummary(problems)}
 <h1>Your views for ${f.initials}’s annual review</h1>
 ${facts(f, `${who === 'your' ? 'Your' : 'Your family’s'} views, wishes and feelings, so the review can take them into account.`)}
-<p>Answer as much or as little as you like. Write in your own words. You can ask someone to help you.</p>
+<h2>Who will read this</h2>
+<p>Everyone invited to the review meeting reads your answers before it: ${askedByText(f)}, the council’s SEND team, and the professionals giving advice (such as health, social care or an educational psychologist). They are kept with the review in the council’s secure folder.</p>
+<p>Answer as much or as little as you like: none of the questions has to be answered, but write something in at least one box. Write in your own words. You can ask someone to help you. After sending you get a copy of your answers to keep.</p>
 <form method="post" action="${action}">
   ${viewsQuestions.map((q) => textField(q.id, q.label, q.hint, values[q.id] ?? '', problem(q.id)))}
-  ${radios('personalBudget', 'Would you like to ask about a Personal Budget?', personalBudgetChoices, values.personalBudget ?? '', problem('personalBudget'))}
-  ${radios('helper', 'Who helped you fill this in?', helperChoices, values.helper ?? '', problem('helper'))}
+  <p class="hint" id="personalBudget-explained">A Personal Budget is an amount of money the council sets aside for some of the support in the plan, so that you can have a say in how that support is arranged, or arrange it yourself.</p>
+  ${radios('personalBudget', 'Would you like to ask about a Personal Budget? (optional)', personalBudgetChoices, values.personalBudget ?? '', problem('personalBudget'))}
+  ${radios('helper', 'Who helped you fill this in? (optional)', helperChoices, values.helper ?? '', problem('helper'))}
   <div class="field${problem('helperName') ? ' has-error' : ''}">
     <label for="helperName">Their name or role (optional)</label>
     <input type="text" id="helperName" name="helperName" value="${values.helperName ?? ''}" autocomplete="off">
   </div>
   <button type="submit" id="send">Send my views</button>
 </form>`,
+    f.council,
   );
 }
 
-/** After the file or views arrived. */
-export function thankYouPage(what: 'advice' | 'views', f: LinkFacts): string {
+/** The family's own copy of what they sent: on the page, and as a text file to keep. */
+function answersCopy(f: LinkFacts, answers: FamilyViews): Html {
+  const budget = personalBudgetChoices.find((c) => c.value === answers.personalBudget)?.label ?? 'Not answered';
+  const helper = helperChoices.find((c) => c.value === answers.helper)?.label ?? 'Not answered';
+  const items: [string, string][] = [
+    ...viewsQuestions.map((q): [string, string] => [q.label, answers[q.id] || '(No answer)']),
+    ['Would you like to ask about a Personal Budget?', budget],
+    ['Who helped fill this in', answers.helperName ? `${helper}: ${answers.helperName}` : helper],
+  ];
+  const text = [`Your views for the EHCP annual review of ${f.initials} (${f.laReference}), for the meeting on ${screenDate(f.meetingDate)}`, '', ...items.flatMap(([q, a]) => [q, a, ''])].join('\r\n');
+  return html`
+<h2>Your answers</h2>
+<p><a href="data:text/plain;charset=utf-8,${encodeURIComponent(text)}" download="my-views-${f.laReference}.txt">Download a copy of your answers</a></p>
+<dl class="answers">${items.map(([q, a]) => html`<dt>${q}</dt><dd>${a}</dd>`)}</dl>`;
+}
+
+/** After the file or views arrived; the family's views come back as their copy. */
+export function thankYouPage(what: 'advice' | 'views', f: LinkFacts, answers?: FamilyViews): string {
   return page(
     'Thank you',
     html`
 <div class="panel"><h1>Thank you, we have ${what === 'advice' ? 'your advice' : 'your views'}</h1></div>
 <p>It is saved in the council’s folder for the review of ${f.initials} (${f.laReference}).</p>
-<p>Everyone invited to the meeting will have it by ${longDate(f.dueOn)}. The meeting is on ${longDate(f.meetingDate)}.</p>
-<p>This link has now been used, so it will not open again. You can close this page.</p>`,
+<p>Everyone invited to the meeting will have it by ${screenDate(f.dueOn)}. The meeting is on ${screenDate(f.meetingDate)}.</p>
+<p>This link has now been used, so it will not open again. Keep your copy below before you close this page.</p>
+${answers ? answersCopy(f, answers) : html``}`,
+    f.council,
   );
 }
 
@@ -121,7 +155,7 @@ export function invalidLinkPage(): string {
     html`
 <h1>This link is no longer valid</h1>
 <p>The link may have been used already, or the review meeting has passed, or it was copied wrongly.</p>
-<p>If you still need to send something for this review, ask the person who sent you the link for a new one.</p>`,
+<p>If you still need to send something for this review, ask the school’s SENCO who sent you the link (their name is in the email with it), or your council’s SEND team, for a new one.</p>`,
   );
 }
 

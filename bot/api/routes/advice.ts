@@ -10,7 +10,7 @@ import { failurePage, invalidLinkPage, type LinkFacts, thankYouPage, tooManyAtte
 import { adviceCss } from '../../advice/pages/styles';
 import type { AdviceStorage } from '../../advice/storage';
 import { viewsDocument } from '../../advice/viewsDocument';
-import { checkViews } from '../../advice/viewsForm';
+import { checkViews, type FamilyViews } from '../../advice/viewsForm';
 import { keepLinkedAdvice, linkFor, reissueLink } from '../../app/adviceByLink';
 import type { AdviceLinkContext } from '../../store/advice/links';
 import { NotFoundError } from '../../store/errors';
@@ -59,7 +59,15 @@ async function drain(req: IncomingMessage): Promise<void> {
 }
 
 function facts(link: AdviceLinkContext): LinkFacts {
-  return { initials: childInitials(link.childName), laReference: link.laReference, fromRole: link.fromRole, dueOn: link.dueOn, meetingDate: link.meetingDate };
+  return {
+    initials: childInitials(link.childName),
+    laReference: link.laReference,
+    fromRole: link.fromRole,
+    dueOn: link.dueOn,
+    meetingDate: link.meetingDate,
+    council: { name: link.councilName, team: link.sendTeamName, phone: link.sendTeamPhone, email: link.sendTeamEmail },
+    askedBy: { name: link.askedByName, school: link.schoolName },
+  };
 }
 
 function send(res: Response, status: number, body: string, extra: Record<string, string> = {}): void {
@@ -123,10 +131,10 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
     }),
   );
 
-  /** The task keeps the file and records it; the page says how it went. */
-  const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: Buffer, contentType: string, what: 'advice' | 'views') => {
+  /** The task keeps the file and records it; the page says how it went (`answers`: the family's own copy of what they sent, shown on the thank-you page to keep). */
+  const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: Buffer, contentType: string, what: 'advice' | 'views', answers?: FamilyViews) => {
     const kept = await keepLinkedAdvice({ ...ctx, ...settings }, { token, link, name, content, contentType, what });
-    if (kept.kept) send(res, 201, thankYouPage(what, facts(link)));
+    if (kept.kept) send(res, 201, thankYouPage(what, facts(link), answers));
     else if (kept.why === 'not-set-up') send(res, 503, failurePage('The council has not finished setting up where advice is kept, so nothing was kept. Please tell the person who sent you the link.'));
     else if (kept.why === 'storage-failed') send(res, 503, failurePage('We could not save it to the council’s folder just now, so nothing was kept.'));
     else send(res, 404, invalidLinkPage());
@@ -149,7 +157,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
         }
         const document = await viewsDocument({ views: checked.views, childLabel: childLabel(link.childName, link.laReference), fromRole: link.fromRole, meetingDate: link.meetingDate, receivedOn: ctx.today() });
         const name = adviceFileName({ original: 'views.docx', kind: 'docx', childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
-        await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views');
+        await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views', checked.views);
         return;
       }
       const boundary = boundaryOf(req.get('content-type'));

@@ -25,7 +25,7 @@ export function teamsSsoRoutes(ctx: ApiContext & { onBehalfOf?: OnBehalfOfExchan
     const token = (req.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
     const onBehalfOf = ctx.onBehalfOf ? await ctx.onBehalfOf(token) : 'not-configured';
     const person = await personAndOrganisation(ctx.db, principal.personId);
-    res.json({ orgId: principal.orgId, orgName: person?.orgName ?? principal.orgId, role: principal.role, displayName: person?.displayName ?? null, onBehalfOf });
+    res.json({ orgId: principal.orgId, orgName: person?.orgName ?? principal.orgId, role: principal.role, personId: principal.personId, displayName: person?.displayName ?? null, onBehalfOf });
   });
   return router;
 }

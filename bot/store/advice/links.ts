@@ -92,18 +92,31 @@ export interface AdviceLinkContext {
   laReference: string;
   childName: string;
   dateOfBirth: string | null;
+  /** Who the page is from: the council's name and SEND team contact (council settings, else the organisation's name). */
+  councilName: string;
+  sendTeamName: string | null;
+  sendTeamPhone: string | null;
+  sendTeamEmail: string | null;
+  /** Who asked: the SENCO who booked the meeting (its school invitee), and the school. */
+  askedByName: string | null;
+  schoolName: string | null;
 }
 
 const CONTEXT_SQL = `
   select l.id::int as "linkId", q.id::int as "requestId", r.id as "reviewId", r.council_id as "councilId", o.entra_tenant_id as "councilTenantId",
          q.from_role as "fromRole", q.email, q.due_on as "dueOn", r.meeting_date as "meetingDate", r.review_deadline as "reviewDeadline",
-         c.la_reference as "laReference", c.name as "childName", c.date_of_birth as "dateOfBirth"
+         c.la_reference as "laReference", c.name as "childName", c.date_of_birth as "dateOfBirth",
+         coalesce(cs.settings->>'councilName', o.name) as "councilName", cs.settings->>'sendTeamName' as "sendTeamName",
+         cs.settings->>'sendTeamPhone' as "sendTeamPhone", cs.settings->>'sendTeamEmail' as "sendTeamEmail",
+         (select i.name from invitations i where i.review_id = r.id and i.role = 'school' order by i.id limit 1) as "askedByName", so.name as "schoolName"
     from advice_links l
     join advice_requests q on q.id = l.request_id
     join review_cycles r on r.id = q.review_id
     join plans p on p.id = r.plan_id
     join children c on c.id = p.child_id
     join organisations o on o.id = r.council_id
+    left join council_settings cs on cs.council_id = r.council_id
+    left join organisations so on so.id = r.school_id
    where l.token_hash = $1 and l.used_at is null and l.revoked_at is null and l.expires_at > $2 and r.stage = 'booked'`;
 
 /**

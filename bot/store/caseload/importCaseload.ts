@@ -5,7 +5,9 @@ import { InvalidInputError, TooManyRowsError } from '../errors';
 import type { Principal } from '../principal';
 import { type CaseContact, importContacts } from '../contacts/caseContacts';
 import { cycleDates } from '../reviews/cycleDates';
+import { type ColumnMap, mapHeader } from './columnMapping';
 import { contactsFromCells } from './importContactColumns';
+import { rejectedLinesCsv } from './rejectedLines';
 import { checkImportRow, type ImportRow, type LineProblem, requiredImportColumns } from './importRows';
 
 export interface ImportResult {
@@ -14,6 +16,17 @@ export interface ImportResult {
   unchanged: number;
   rejected: number;
   errors: LineProblem[];
+  /** The rejected lines with their problems, as a CSV to fix and upload again (header only when none). */
+  rejectedCsv: string;
+}
+
+/** Where an import has got to: rows read so far and what became of them. */
+export interface ImportProgress {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
 }
 
 const CHUNK = 1000;
@@ -45,6 +58,10 @@ interface Existing {
 export interface ImportOptions {
   /** Most rows one import may hold (`IMPORT_MAX_ROWS`); beyond it nothing is stored and the answer is 413. */
   maxRows?: number;
+  /** The council's column names for ours (its saved mapping); unnamed columns keep ours. */
+  columns?: ColumnMap;
+  /** Told after each stored chunk of rows, and once at the end. */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
 }
 
 /** The default row limit: England's largest council holds about 20,000 plans. */
@@ -63,7 +80,11 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
   await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [IMPORT_LOCK % 2 ** 31, principal.orgId]);
   // Every registered setting, whichever council it is in: the plan's council is the placing council (#26).
   const schools = new Set((await tx.query<{ id: string }>("select id from organisations where kind = 'school'")).map((r) => r.id));
-  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] };
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], rejectedCsv: '' };
+  // Each rejected line's cells as read (null: not valid CSV), for the file of lines to fix.
+  const rejected = new Map<number, string[] | null>();
+  let fileHeader: string[] | undefined;
+  const progress = () => options.onProgress?.({ read: rows, created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected });
   const seen = new Map<string, number>();
   let header: string[] | undefined;
   let batch: ImportRow[] = [];
@@ -76,13 +97,18 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
         if (!header) throw new InvalidInputError([{ field: 'header', message: `line ${record.line}: ${record.problem}` }]);
         result.rejected++;
         result.errors.push({ line: record.line, field: 'csv', message: record.problem });
+        rejected.set(record.line, null);
         continue;
       }
       if (!header) {
-        header = record.fields.map((f) => f.trim());
+        fileHeader = record.fields;
+        header = mapHeader(record.fields, options.columns ?? {});
         const missing = requiredImportColumns.filter((c) => !header?.includes(c));
         if (missing.length) {
-          throw new InvalidInputError(missing.map((c) => ({ field: c, message: `the CSV header has no ${c} column; the first line must name the columns (${requiredImportColumns.join(', ')}, …)` })));
+          const named = (c: (typeof requiredImportColumns)[number]) => (options.columns?.[c] ? `"${options.columns[c]}" (your name for ${c})` : c);
+          throw new InvalidInputError(
+            missing.map((c) => ({ field: c, message: `the CSV header has no ${named(c)} column; the first line must name the columns (${requiredImportColumns.map(named).join(', ')}, …), or change the saved column names` })),
+          );
         }
         continue;
       }
@@ -95,6 +121,7 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
       if ('problems' in checked || contacts.problems.length) {
         result.rejected++;
         result.errors.push(...('problems' in checked ? checked.problems : []), ...contacts.problems);
+        rejected.set(record.line, record.fields);
         continue;
       }
       if (contacts.contacts.length) contactRows.push({ laReference: checked.row.laReference, contacts: contacts.contacts });
@@ -102,12 +129,15 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
       if (batch.length === CHUNK) {
         await storeBatch(tx, principal, batch, result);
         batch = [];
+        await progress();
       }
     }
   }
   if (!header) throw new InvalidInputError([{ field: 'body', message: 'the CSV is empty; send a header line and one row per plan' }]);
   if (batch.length) await storeBatch(tx, principal, batch, result);
   await importContacts(tx, principal, contactRows);
+  result.rejectedCsv = rejectedLinesCsv(csv, fileHeader, rejected, result.errors);
+  await progress();
   await appendAudit(tx, principal, 'caseload.imported', 'organisation', principal.orgId, null, {
     created: result.created,
     updated: result.updated,

@@ -29,6 +29,8 @@ interface Row {
   school_name: string | null;
   officer_id: number | null;
   officer_name: string | null;
+  senco_name: string | null;
+  last_nudged_on: string | null;
 }
 
 const sortColumns: Record<TodaySort, string> = {
@@ -71,7 +73,9 @@ export async function overdueToday(tx: Queryable, principal: Principal, query: T
   const [limit, offset] = limitOffset(query);
   const rows = await tx.query<Row>(
     `select r.id as review_id, c.name, c.la_reference, s.step, d.due, ($2::date - d.due)::int as days_overdue,
-            r.school_id, school.name as school_name, p.case_officer_id::int as officer_id, officer.display_name as officer_name
+            r.school_id, school.name as school_name, p.case_officer_id::int as officer_id, officer.display_name as officer_name,
+            (select coalesce(k.display_name, k.email) from people k where k.org_id = r.school_id and k.role = 'senco' order by k.id limit 1) as senco_name,
+            (select max(n.send_on) from reminder_outbox n where n.review_id = r.id and n.kind = 'nudge') as last_nudged_on
        ${filtered}${stepFilter}
       order by ${orderBy(sortColumns, query.sort, query.dir, 'r.id')}
       limit $${pageParams.length + 1} offset $${pageParams.length + 2}`,
@@ -96,8 +100,9 @@ export async function overdueToday(tx: Queryable, principal: Principal, query: T
       officer: { id: r.officer_id, name: r.officer_name },
       owner:
         stepOwner[r.step] === 'school'
-          ? { kind: 'school', name: r.school_name ? `${r.school_name} (SENCO)` : 'The school (SENCO)' }
-          : { kind: 'council', name: r.officer_name ?? 'Unassigned case officer' },
+          ? { kind: 'school', name: `${r.senco_name ?? 'The SENCO'}, SENCO${r.school_name ? ` at ${r.school_name}` : ''}` }
+          : { kind: 'council', name: r.officer_name ? `${r.officer_name}, case officer` : 'Unassigned case officer' },
+      lastNudgedOn: r.last_nudged_on,
     })),
   };
 }

@@ -11,6 +11,7 @@ import { onboarding } from './009_onboarding';
 import { reviewReports } from './240_review_reports';
 import { lettersAfterDecision } from './250_letters_after_decision';
 import { placementsAndTransfers } from './260_placements_and_transfers';
+import { caseloadImportSettings } from './270_caseload_import_settings';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 240, name: 'structured meeting reports', sql: reviewReports },
   { version: 250, name: 'after the decision: proposed amendments, letters sent, representations, amendment outcome', sql: lettersAfterDecision },
   { version: 260, name: 'placements at settings of any council, and plan transfers between councils', sql: placementsAndTransfers },
+  { version: 270, name: 'caseload import: column mapping and last import', sql: caseloadImportSettings },
 ];

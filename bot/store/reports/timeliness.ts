@@ -1,6 +1,7 @@
 import { invitationsBy } from '../../../shared';
 import type { Queryable } from '../db';
 import type { Principal } from '../principal';
+import { timelinessCounts } from './timelinessCounts';
 
 /** On time, late, or not known yet (not done and not yet due). */
 export type OnTime = boolean | null;
@@ -51,7 +52,9 @@ function judge(doneOn: string | null, due: string | null, today: string): OnTime
 /**
  * The SEN2 annual-review items and the council's own timeliness view: per plan, its most
  * recent review meeting in the census period, the outcome (M/A/C), the date the decision
- * was notified, the amendment dates, and whether each step was on time; with totals.
+ * was notified, the amendment dates, and whether each step was on time; with totals, and
+ * `timeliness`: the reviews, reports and decisions due in the period (done or not), the
+ * figures the dashboard's Timeliness view shows.
  */
 export async function timelinessReport(tx: Queryable, principal: Principal, period: { from: string; to: string }, today: string) {
   const rows = await tx.query<Row>(
@@ -108,5 +111,7 @@ export async function timelinessReport(tx: Queryable, principal: Principal, peri
       else t.notYetKnown++;
     }
   }
-  return { council: principal.orgId, period, plans, totals };
+  // The headline figures count what was due in the period (done or not), as the dashboard does: one query for both.
+  const { overall } = await timelinessCounts(tx, principal, period, today);
+  return { council: principal.orgId, period, plans, totals, timeliness: overall };
 }

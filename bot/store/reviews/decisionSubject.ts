@@ -26,6 +26,8 @@ export interface DecisionSubject {
   decision: { outcome: DecisionOutcome; notifiedOn: string } | null;
   finalPlanDue: string | null;
   nextReviewDeadline: string | null;
+  /** The decision letter as stored: sent, or only drafted in the council mailbox; null before either. */
+  letter: 'sent' | 'drafted' | null;
 }
 
 interface Row {
@@ -46,6 +48,7 @@ interface Row {
   notified_on: string | null;
   final_plan_due: string | null;
   next_deadline: string | null;
+  letter: 'sent' | 'drafted' | null;
 }
 
 const select = (where: string) => `
@@ -53,7 +56,8 @@ const select = (where: string) => `
          c.name as child_name, c.la_reference, r.meeting_date, rp.sent_on as report_sent_on, rp.recommendation, r.decision_due,
          (select mr.content -> 'proposedAmendments' from review_reports mr where mr.review_id = r.id and mr.state = 'submitted') as proposed_amendments,
          d.outcome, d.notified_on, r.final_plan_due,
-         (select n.review_deadline from review_cycles n where n.plan_id = r.plan_id and n.created_at > r.created_at order by n.created_at limit 1) as next_deadline
+         (select n.review_deadline from review_cycles n where n.plan_id = r.plan_id and n.created_at > r.created_at order by n.created_at limit 1) as next_deadline,
+         (select case when l.channel = 'send' then 'sent' else 'drafted' end from decision_letters l where l.review_id = r.id order by l.id desc limit 1) as letter
     from review_cycles r
     join plans p on p.id = r.plan_id
     join children c on c.id = p.child_id
@@ -94,6 +98,7 @@ function fromRow(r: Row): DecisionSubject {
     decision: r.outcome && r.notified_on ? { outcome: r.outcome, notifiedOn: r.notified_on } : null,
     finalPlanDue: r.final_plan_due,
     nextReviewDeadline: r.next_deadline,
+    letter: r.letter,
   };
 }
 

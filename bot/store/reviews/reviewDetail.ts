@@ -21,6 +21,8 @@ interface Recorded {
   amendment: { finalPlanIssuedOn: string | null } | null;
   contacts: unknown[];
   attachments: unknown[];
+  letters: unknown[];
+  audit: unknown[];
 }
 
 export async function describeReview(tx: Queryable, row: ReviewRow, today: string) {
@@ -49,10 +51,16 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
           from case_contacts k where k.child_id = (select child_id from plans where id = $2)) as contacts,
        (select coalesce(json_agg(json_build_object('adviceItemId', advice_item_id, 'outlookEventId', outlook_event_id, 'attachmentId', attachment_id, 'attachedAt', attached_at)
                                  order by attached_at), '[]')
-          from meeting_attachments where review_id = $1) as attachments`,
+          from meeting_attachments where review_id = $1) as attachments,
+       -- the letters kept as sent, posted or drafted (who they went to by role only), and the review's audit trail (what, when, by which role)
+       (select coalesce(json_agg(json_build_object('kind', kind, 'title', title, 'channel', channel, 'letterDate', letter_date, 'sentOn', sent_on,
+                                                   'recipients', (select coalesce(json_agg(x->>'role'), '[]') from jsonb_array_elements(recipients) x)) order by created_at, id), '[]')
+          from letters_sent where review_id = $1 and not superseded) as letters,
+       (select coalesce(json_agg(json_build_object('action', action, 'on', (at at time zone 'Europe/London')::date, 'role', actor_role) order by id), '[]')
+          from (select id, action, at, actor_role from audit_log where entity = 'review' and entity_id = $1 order by id desc limit 100) a) as audit`,
     [row.id, row.plan_id],
   );
-  const { invitations, requests, items, meeting, report, decision, amendment, contacts, attachments } = recorded as Recorded;
+  const { invitations, requests, items, meeting, report, decision, amendment, contacts, attachments, letters, audit } = recorded as Recorded;
   // Each review follows its own council's settings: a school works with every council that places a child there (#26).
   const { settings } = await readCouncilSettings(tx, row.council_id);
   const input = caseInputOf(row);
@@ -100,5 +108,7 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
     report,
     decision,
     amendment,
+    letters,
+    audit,
   };
 }

@@ -1,4 +1,4 @@
-import { amendmentNoticeDueSource, decisionDueSource, nextReviewDeadlineSource } from '../../../shared';
+import { amendmentNoticeDueSource, daysBetween, decisionDueSource, nextReviewDeadlineSource } from '../../../shared';
 import type { DecisionSubject } from '../../store/reviews/decisionSubject';
 import {
   ActionSet,
@@ -14,8 +14,10 @@ import {
   RefreshDefinition,
   TextBlock,
   TextInput,
+  ToggleVisibilityAction,
 } from '../sdk/cards';
-import { longDate, reviewLink } from './format';
+import { screenDate } from '../../../shared/calendar/formatDate';
+import { reviewLink } from './format';
 import { statusWords } from './reviewSteps';
 
 /** The Action.Execute verbs of the decision card. Real Teams routes on `verb`; the SDK's router on `data.action`: both are set. */
@@ -64,15 +66,24 @@ export function decisionCard(o: DecisionCardOptions): Card {
   const refresh = new ExecuteAction({ title: 'Refresh' }).withVerb(DECISION_VERBS.refresh).withData({ action: DECISION_VERBS.refresh, ...data });
   const body = [];
   if (o.notice) body.push(new TextBlock(o.notice, { wrap: true, color: 'Attention', weight: 'Bolder' }));
-  body.push(new TextBlock(titleOf(o.view, s), { size: 'Large', weight: 'Bolder', wrap: true }), facts(s));
+  body.push(new TextBlock(titleOf(o.view, s), { size: 'Large', weight: 'Bolder', wrap: true }), facts(s, o.today));
   const actions = [];
   if (o.view.kind === 'form') {
     const v = o.view.values ?? {};
+    const amending = (v.outcome ?? s.recommendation) === 'amend' || Boolean(v.proposedAmendments ?? s.proposedAmendments);
     body.push(
       new TextBlock(
-        `What to do: decide whether to maintain, amend or cease the plan, and tell the family; record it here on the day you tell them. Due by ${s.decisionDue ? longDate(s.decisionDue) : 'the decision date'} (${decisionDueSource}). For amend, the amendment notice goes with the decision (${amendmentNoticeDueSource}).`,
+        `What to do: decide whether to keep the plan as it is, change it or end it, and tell the family. Record it here on the day you tell them.${s.decisionDue ? ` Decide by ${screenDate(s.decisionDue)}${lateness(s.decisionDue, o.today)}.` : ''}`,
         { wrap: true },
       ),
+      // The law behind it, for whoever wants it: behind "Why", not in the way.
+      new TextBlock(`Why: the council must decide within 4 weeks of the meeting, and by the review deadline (${decisionDueSource}). If it amends the plan, the amendment notice goes with the decision (${amendmentNoticeDueSource}).`, {
+        wrap: true,
+        isSubtle: true,
+        id: 'why',
+        isVisible: false,
+      }),
+      new ActionSet(new ToggleVisibilityAction({ title: 'Why' }).withTargetElements('why')),
       new ChoiceSetInput(new Choice({ title: 'Maintain the plan unchanged', value: 'maintain' }), new Choice({ title: 'Amend the plan', value: 'amend' }), new Choice({ title: 'Cease the plan', value: 'cease' }))
         .withId('outcome')
         .withLabel('Decision')
@@ -82,6 +93,8 @@ export function decisionCard(o: DecisionCardOptions): Card {
         .withValue(v.outcome ?? s.recommendation ?? ''),
       new DateInput({ id: 'notifiedOn', label: 'Date the family was told', isRequired: true, errorMessage: 'Give the date the family was told.', value: v.notifiedOn ?? o.today, max: o.today }),
       new TextInput({ id: 'reasons', label: 'Reasons for the decision', isRequired: true, isMultiline: true, maxLength: 4000, errorMessage: 'Give the reasons.', value: v.reasons ?? '' }),
+      new TextBlock('Your reasons go word for word into the letter to the family, after “We have decided to … because”. Write them to the family.', { wrap: true, isSubtle: true, size: 'Small' }),
+      // Only for amend: shown when the recommendation is amend, otherwise one press away.
       new TextInput({
         id: 'proposedAmendments',
         label: 'For amend: the proposed amendments, one per line as "section: change" (listed in the letter and set out in the amendment notice sent with it)',
@@ -89,8 +102,10 @@ export function decisionCard(o: DecisionCardOptions): Card {
         isMultiline: true,
         maxLength: 4000,
         value: v.proposedAmendments ?? s.proposedAmendments ?? '',
+        isVisible: amending,
       }),
     );
+    if (!amending) body.push(new ActionSet(new ToggleVisibilityAction({ title: 'Amending? Add the proposed changes' }).withTargetElements('proposedAmendments')));
     actions.push(
       new ExecuteAction({ title: 'Record decision', style: 'positive' })
         .withVerb(DECISION_VERBS.submit)
@@ -121,24 +136,38 @@ function titleOf(view: DecisionCardView, s: DecisionSubject): string {
   }
 }
 
-function facts(s: DecisionSubject) {
+/** " (N days late)", " (today)" or " (in N days)": how the due date stands today. */
+function lateness(due: string, today: string): string {
+  const days = daysBetween(due, today);
+  if (days > 0) return ` (${days} ${days === 1 ? 'day' : 'days'} late)`;
+  if (days === 0) return ' (today)';
+  return ` (in ${-days} ${days === -1 ? 'day' : 'days'})`;
+}
+
+function facts(s: DecisionSubject, today: string) {
   const f = [new Fact('Council', s.councilName)];
   if (s.schoolName) f.push(new Fact('School', s.schoolName));
-  if (s.meetingDate) f.push(new Fact('Meeting held', longDate(s.meetingDate)));
-  if (s.reportSentOn) f.push(new Fact('School’s report', `sent ${longDate(s.reportSentOn)}${s.recommendation ? `, recommends ${s.recommendation}` : ''}`));
-  if (s.decision) f.push(new Fact('Decision', `${s.decision.outcome}, family told ${longDate(s.decision.notifiedOn)}`));
-  else if (s.decisionDue) f.push(new Fact('Decision due', `${longDate(s.decisionDue)} (${decisionDueSource})`));
+  if (s.meetingDate) f.push(new Fact('Meeting held', screenDate(s.meetingDate)));
+  if (s.reportSentOn) f.push(new Fact('School’s report', `sent ${screenDate(s.reportSentOn)}${s.recommendation ? `, recommends ${s.recommendation}` : ''}`));
+  if (s.decision) f.push(new Fact('Decision', `${s.decision.outcome}, family told ${screenDate(s.decision.notifiedOn)}`));
+  else if (s.decisionDue) f.push(new Fact('Decision due', `${screenDate(s.decisionDue)}${lateness(s.decisionDue, today)}`));
   f.push(new Fact('Status', statusWords[s.status]));
   return new FactSet(...f);
 }
 
 function whatNext(view: DecisionCardView, s: DecisionSubject): string {
-  const next = s.nextReviewDeadline ? ` The next annual review is due by ${longDate(s.nextReviewDeadline)} (${nextReviewDeadlineSource}).` : '';
+  const next = s.nextReviewDeadline ? ` The next annual review is due by ${screenDate(s.nextReviewDeadline)} (${nextReviewDeadlineSource}).` : '';
   if (view.kind === 'decided' || (view.kind === 'moved-on' && s.decision)) {
-    const amend = s.decision?.outcome === 'amend' ? ` The amendment notice goes to the family with the decision; the final amended plan is due by ${s.finalPlanDue ? longDate(s.finalPlanDue) : 'its due date'}.` : '';
+    const amend = s.decision?.outcome === 'amend' ? ` The amendment notice goes to the family with the decision; the final amended plan is due by ${s.finalPlanDue ? screenDate(s.finalPlanDue) : 'its due date'}.` : '';
     const lead = view.kind === 'moved-on' ? 'This card is out of date: the review has moved on since it was sent. ' : '';
-    return `${lead}The decision letter goes to the family.${amend}${next}`;
+    const letter =
+      s.letter === 'sent'
+        ? 'The decision letter has been sent to the family.'
+        : s.letter === 'drafted'
+          ? 'The decision letter is drafted in the council mailbox and has not been sent yet: check it and press Send there.'
+          : 'The decision letter has not gone yet: send it from the review in EHCP Review Assistant.';
+    return `${lead}${letter}${amend}${next}`;
   }
   if (view.kind === 'moved-on') return `This review is no longer awaiting a decision: it is ${statusWords[s.status]}. Open it for what is due now.`;
-  return `Waiting for the council’s decision${s.decisionDue ? `, due by ${longDate(s.decisionDue)}` : ''}. An LA SEND officer of ${s.councilName} records it from this card or in the service.`;
+  return `Waiting for the council’s decision${s.decisionDue ? `, due by ${screenDate(s.decisionDue)}` : ''}. An LA SEND officer of ${s.councilName} records it from this card or in the service.`;
 }

@@ -1,5 +1,6 @@
 import { ActionSet, AdaptiveCard, type Card, Container, Fact, FactSet, OpenUrlAction, TextBlock } from '../sdk/cards';
-import { longDate, reviewLink } from './format';
+import { screenDate } from '../../../shared/calendar/formatDate';
+import { reviewLink } from './format';
 import { reviewSteps, statusWords } from './reviewSteps';
 
 /** One line of a list card: already labelled (initials and reference, never the name). */
@@ -28,7 +29,7 @@ export interface ReviewListCardOptions {
 export function reviewListCard(o: ReviewListCardOptions): Card {
   const items = o.entries.map((e) => {
     const step = reviewSteps[e.status];
-    const when = e.due ? `${longDate(e.due)}${e.overdue ? ' (overdue)' : ''}` : '—';
+    const when = e.due ? `${screenDate(e.due)}${e.overdue ? ' (overdue)' : ''}` : '—';
     return new Container(
       new TextBlock(`${e.label}: ${statusWords[e.status]}`, { weight: 'Bolder', wrap: true, color: e.overdue ? 'Attention' : 'Default' }),
       new FactSet(new Fact('Due', `${step.due}, by ${when}`), new Fact('Rule', step.rule || '—'), new Fact('To do', step.todo)),

@@ -17,6 +17,7 @@ export {
   RefreshDefinition,
   TextBlock,
   TextInput,
+  ToggleVisibilityAction,
 } from '@microsoft/teams.cards';
 export type { IAdaptiveCard } from '@microsoft/teams.cards';
 export type { Card } from './outgoing';

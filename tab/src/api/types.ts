@@ -53,6 +53,8 @@ export interface SignedIn {
   orgId: string;
   orgName: string;
   role: string;
+  /** The signed-in person's id: an officer's "my cases" filter. */
+  personId: number;
   displayName: string | null;
 }
 

@@ -1,13 +1,9 @@
 import type { Step } from '../api/types';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "21 Jan 2027" from an ISO calendar date (read as a calendar date, never shifted by a time zone). */
-export const formatDate = (iso: string | null | undefined) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : '—');
-/** "Jan 2027" from "2027-01". */
-export const formatMonth = (ym: string) => monthFormat.format(new Date(`${ym}-01T00:00:00Z`));
-export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
+// Dates as the whole product shows them ("Thu 21 Jan 2027", "Jan 2027"): one module, in shared/.
+export { screenDateOr as formatDate, screenMonth as formatMonth } from '../../../shared/calendar/formatDate';
+export { londonToday } from '../../../shared/calendar/londonDay';
+export const percent = (share: number | null) => (share === null ? 'No data' : `${Math.round(share * 100)}%`);
 
 export const stepNames: Record<Step, string> = {
   booking: 'Booking',

@@ -1,17 +1,24 @@
-import { Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Link, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { formatDate, stepNames } from '../components/format';
-import { Pager } from '../components/Pager';
-import { type Sort, SortHeader } from '../components/SortHeader';
+import { DataTable } from '../components/DataTable';
+import type { Sort } from '../components/SortHeader';
+import type { ComingReview, PhaseTransfer } from '../api/types';
 import { Figure, Status } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 
 const PAGE_SIZE = 20;
 const statusText = { 'on-track': 'On track', 'at-risk': 'At risk', done: 'Done' } as const;
 
+/** Once the "meet by" day has passed the transfer is late, not merely at risk: say so. */
+function transferStatus(t: PhaseTransfer, today: string): string {
+  if (t.status !== 'done' && t.latestMeetingDate < today) return `Late: the meeting should have been by ${formatDate(t.latestMeetingDate)}`;
+  return statusText[t.status];
+}
+
 /** Reviews whose deadline is 4, 8 or 12 weeks away, and the phase transfers ahead with their Reg 18 dates. */
-export function ComingView(props: { api: ApiClient }) {
+export function ComingView(props: { api: ApiClient; today: string }) {
   const [weeks, setWeeks] = useState<4 | 8 | 12>(4);
   const [sort, setSort] = useState<Sort<'deadline' | 'school' | 'reference'>>({ key: 'deadline', dir: 'asc' });
   const [page, setPage] = useState(1);
@@ -48,37 +55,23 @@ export function ComingView(props: { api: ApiClient }) {
               <Radio value="8" label="8 weeks" />
               <Radio value="12" label="12 weeks" />
             </RadioGroup>
-            <Table sortable aria-label={`Reviews due within ${weeks} weeks`} size="small">
-              <TableHeader>
-                <TableRow>
-                  <SortHeader column="reference" sort={sort} onSort={setSort}>
-                    Child
-                  </SortHeader>
-                  <SortHeader column="deadline" sort={sort} onSort={setSort}>
-                    Review deadline
-                  </SortHeader>
-                  <TableHeaderCell>Latest meeting date</TableHeaderCell>
-                  <TableHeaderCell>Meeting</TableHeaderCell>
-                  <TableHeaderCell>Waiting for</TableHeaderCell>
-                  <SortHeader column="school" sort={sort} onSort={setSort}>
-                    School
-                  </SortHeader>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((r) => (
-                  <TableRow key={r.reviewId}>
-                    <TableCell>{r.child}</TableCell>
-                    <TableCell>{formatDate(r.reviewDeadline)}</TableCell>
-                    <TableCell>{formatDate(r.latestMeetingDate)}</TableCell>
-                    <TableCell>{r.meetingDate ? formatDate(r.meetingDate) : 'Not booked'}</TableCell>
-                    <TableCell>{stepNames[r.step]}</TableCell>
-                    <TableCell>{r.school.name ?? '—'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Pager label="Reviews coming up" page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            <DataTable<ComingReview, 'deadline' | 'school' | 'reference'>
+              label={`Reviews due within ${weeks} weeks`}
+              rows={data.items}
+              rowKey={(r) => r.reviewId}
+              rowData={(r) => ({ 'data-booked': r.meetingDate ? 'yes' : 'no' })}
+              sort={sort}
+              onSort={setSort}
+              paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setPage }}
+              columns={[
+                { header: 'Child', sort: 'reference', id: 'child', cell: (r) => <Link href={`#/reviews/${encodeURIComponent(r.reviewId)}`}>{r.child}</Link> },
+                { header: 'Review deadline', sort: 'deadline', cell: (r) => formatDate(r.reviewDeadline) },
+                { header: 'Latest meeting date', cell: (r) => formatDate(r.latestMeetingDate) },
+                { header: 'Meeting', cell: (r) => (r.meetingDate ? formatDate(r.meetingDate) : <strong className="not-booked">Not booked</strong>) },
+                { header: 'Waiting for', cell: (r) => stepNames[r.step] },
+                { header: 'School', sort: 'school', cell: (r) => r.school.name ?? '—' },
+              ]}
+            />
           </>
         )}
       </Status>
@@ -87,31 +80,21 @@ export function ComingView(props: { api: ApiClient }) {
       <Status loaded={transfers} label="phase transfers">
         {(data) => (
           <>
-            <Table aria-labelledby="transfers-heading" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Child</TableHeaderCell>
-                  <TableHeaderCell>Transfer</TableHeaderCell>
-                  <TableHeaderCell>Finalise by</TableHeaderCell>
-                  <TableHeaderCell>Rule</TableHeaderCell>
-                  <TableHeaderCell>Meet by</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((t) => (
-                  <TableRow key={t.laReference}>
-                    <TableCell>{t.child}</TableCell>
-                    <TableCell>{formatDate(t.transferDate)}</TableCell>
-                    <TableCell>{formatDate(t.deadline)}</TableCell>
-                    <TableCell>{t.rule}</TableCell>
-                    <TableCell>{formatDate(t.latestMeetingDate)}</TableCell>
-                    <TableCell>{statusText[t.status]}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Pager label="Phase transfers" page={data.page} pageSize={data.pageSize} total={data.total} onPage={setTransferPage} />
+            <DataTable<PhaseTransfer>
+              label="Phase transfers"
+              labelledBy="transfers-heading"
+              rows={data.items}
+              rowKey={(t) => t.laReference}
+              paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setTransferPage }}
+              columns={[
+                { header: 'Child', id: 'child', cell: (t) => (t.reviewId ? <Link href={`#/reviews/${encodeURIComponent(t.reviewId)}`}>{t.child}</Link> : t.child) },
+                { header: 'Transfer', cell: (t) => formatDate(t.transferDate) },
+                { header: 'Finalise by', cell: (t) => formatDate(t.deadline) },
+                { header: 'Rule', id: 'rule', cell: (t) => t.rule },
+                { header: 'Meet by', cell: (t) => formatDate(t.latestMeetingDate) },
+                { header: 'Status', cell: (t) => transferStatus(t, props.today) },
+              ]}
+            />
           </>
         )}
       </Status>

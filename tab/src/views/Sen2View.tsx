@@ -1,8 +1,9 @@
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { formatDate } from '../components/format';
-import { Pager } from '../components/Pager';
+import { DataTable } from '../components/DataTable';
+import type { Sen2Excluded, Sen2Item, Sen2Report } from '../api/types';
 import { Figure, Status } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 
@@ -16,6 +17,8 @@ export function Sen2View(props: { api: ApiClient; today: string }) {
   const [page, setPage] = useState(1);
   const [excludedPage, setExcludedPage] = useState(1);
   const [downloading, setDownloading] = useState(false);
+  const filters = useLoad(() => props.api.filters(), []);
+  const schoolName = (id: string | null) => (id ? (filters.data?.schools.find((s) => s.id === id)?.name ?? id) : '—');
   const report = useLoad(() => props.api.sen2({ census, page, pageSize: PAGE_SIZE }), [census, page]);
   const excluded = useLoad(() => props.api.sen2Excluded({ census, page: excludedPage, pageSize: PAGE_SIZE }), [census, excludedPage]);
   const download = async () => {
@@ -46,8 +49,8 @@ export function Sen2View(props: { api: ApiClient; today: string }) {
           }
         }}
       >
-        <Field label="Census date">
-          <Input type="date" value={draft} onChange={(_, d) => setDraft(d.value)} />
+        <Field label="Census date" hint={/^\d{4}-\d{2}-\d{2}$/.test(draft) ? formatDate(draft) : 'Write it as YYYY-MM-DD, for example 2027-01-21'}>
+          <Input value={draft} onChange={(_, d) => setDraft(d.value)} inputMode="numeric" />
         </Field>
         <Button type="submit">Show</Button>
         <Button appearance="primary" onClick={download} disabled={downloading}>
@@ -65,73 +68,49 @@ export function Sen2View(props: { api: ApiClient; today: string }) {
                 <Figure label="plans left out" value={data.excluded.reduce((a, e) => a + e.count, 0)} testId="sen2-excluded" />
               </li>
             </ul>
-            <Table aria-label="SEN2 annual-review items" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>LA reference</TableHeaderCell>
-                  <TableHeaderCell>UPN</TableHeaderCell>
-                  <TableHeaderCell>School</TableHeaderCell>
-                  <TableHeaderCell>Latest review meeting</TableHeaderCell>
-                  <TableHeaderCell>Outcome</TableHeaderCell>
-                  <TableHeaderCell>Decision notified</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((r) => (
-                  <TableRow key={r.laReference}>
-                    <TableCell>{r.laReference}</TableCell>
-                    <TableCell>{r.upn ?? '—'}</TableCell>
-                    <TableCell>{r.schoolId ?? '—'}</TableCell>
-                    <TableCell>{formatDate(r.reviewMeetingDate)}</TableCell>
-                    <TableCell>{r.outcome ? outcomeNames[r.outcome] : 'Awaited'}</TableCell>
-                    <TableCell>{formatDate(r.decisionNotifiedOn)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Pager label="SEN2 rows" page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            <DataTable<Sen2Item>
+              label="SEN2 annual-review items"
+              rows={data.items}
+              rowKey={(r) => r.laReference}
+              paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setPage }}
+              columns={[
+                { header: 'LA reference', cell: (r) => r.laReference },
+                { header: 'UPN', cell: (r) => r.upn ?? <strong className="missing">Missing: add the UPN</strong> },
+                { header: 'School', cell: (r) => schoolName(r.schoolId) },
+                { header: 'Latest review meeting', cell: (r) => formatDate(r.reviewMeetingDate) },
+                { header: 'Outcome', cell: (r) => (r.outcome ? outcomeNames[r.outcome] : 'Awaited') },
+                { header: 'Decision notified', cell: (r) => formatDate(r.decisionNotifiedOn) },
+              ]}
+            />
             <h3 id="left-out-heading">Left out, and why</h3>
-            <Table aria-labelledby="left-out-heading" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Reason</TableHeaderCell>
-                  <TableHeaderCell>Plans</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.excluded.map((e) => (
-                  <TableRow key={e.reason} data-reason={e.reason}>
-                    <TableCell>{e.explanation}</TableCell>
-                    <TableCell>{e.count}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable<Sen2Report['excluded'][number]>
+              label="Left out, and why"
+              labelledBy="left-out-heading"
+              rows={data.excluded}
+              rowKey={(e) => e.reason}
+              rowData={(e) => ({ 'data-reason': e.reason })}
+              columns={[
+                { header: 'Reason', cell: (e) => e.explanation },
+                { header: 'Plans', cell: (e) => e.count },
+              ]}
+            />
           </>
         )}
       </Status>
       <Status loaded={excluded} label="the plans left out">
         {(data) => (
           <>
-            <Table aria-label="Plans left out of the census" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>LA reference</TableHeaderCell>
-                  <TableHeaderCell>Plan issued</TableHeaderCell>
-                  <TableHeaderCell>Why</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((e) => (
-                  <TableRow key={e.laReference}>
-                    <TableCell>{e.laReference}</TableCell>
-                    <TableCell>{formatDate(e.planIssuedOn)}</TableCell>
-                    <TableCell>{e.explanation}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Pager label="Plans left out" page={data.page} pageSize={data.pageSize} total={data.total} onPage={setExcludedPage} />
+            <DataTable<Sen2Excluded>
+              label="Plans left out of the census"
+              rows={data.items}
+              rowKey={(e) => e.laReference}
+              paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setExcludedPage }}
+              columns={[
+                { header: 'LA reference', cell: (e) => e.laReference },
+                { header: 'Plan issued', cell: (e) => formatDate(e.planIssuedOn) },
+                { header: 'Why', cell: (e) => e.explanation },
+              ]}
+            />
           </>
         )}
       </Status>

@@ -1,7 +1,7 @@
 import { GroupedVerticalBarChart, type GroupedVerticalBarChartData } from '@fluentui/react-charts';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { DataTable } from '../components/DataTable';
 import type { ApiClient } from '../api/client';
-import { type Measure, measures, type Shares } from '../api/types';
+import { type Measure, measures, type Share, type Shares } from '../api/types';
 import { formatDate, formatMonth, percent } from '../components/format';
 import { Figure, Status } from '../components/Status';
 import { useLoad } from '../components/useLoad';
@@ -14,10 +14,20 @@ const measureNames: Record<Measure, string> = {
 // Fluent's data-visualisation palette, dark enough against white for non-text contrast (WCAG 1.4.11).
 const colours: Record<Measure, string> = { concludedIn12Months: '#0b6a0b', reportsIn2Weeks: '#0f6cbd', decisionsIn4Weeks: '#8764b8' };
 
+/** "4 of 6 on time; 2 late, still open", or "Nothing was due" (no data, not 0%). */
+export function shareText(s: Share): string {
+  if (s.total === 0) return s.pending ? `Nothing due yet (${s.pending} pending)` : 'No data: nothing was due';
+  const open = s.lateOpen ? `; ${s.lateOpen} late, still open` : '';
+  return `${s.onTime} of ${s.total} on time${open}`;
+}
+
+// A month or school with nothing due draws no bar for that measure ("no data"), never a 0% bar.
 function chartData(rows: ({ label: string } & Shares)[]): GroupedVerticalBarChartData[] {
   return rows.map((r) => ({
     name: r.label,
-    series: measures.map((m) => ({ key: m, legend: measureNames[m], data: Math.round((r[m].share ?? 0) * 100), color: colours[m], yAxisCalloutData: `${percent(r[m].share)} (${r[m].onTime} of ${r[m].total})` })),
+    series: measures
+      .filter((m) => r[m].share !== null)
+      .map((m) => ({ key: m, legend: measureNames[m], data: Math.round((r[m].share ?? 0) * 100), color: colours[m], yAxisCalloutData: `${percent(r[m].share)} (${shareText(r[m])})` })),
   }));
 }
 
@@ -30,30 +40,30 @@ function ChartWithTable(props: { title: string; rows: ({ label: string } & Share
   return (
     <div className="chart-with-table">
       <figure className="chart" inert>
-        <GroupedVerticalBarChart chartTitle={props.title} data={chartData(props.rows)} height={260} width={560} yMaxValue={100} hideLegend={false} />
+        <GroupedVerticalBarChart
+          chartTitle={props.title}
+          data={chartData(props.rows)}
+          height={300}
+          width={560}
+          yMaxValue={100}
+          yAxisTickFormat={(v: number) => `${v}%`}
+          yAxisTitle="On time (%)"
+          hideLabels
+          rotateXAxisLables
+          hideTickOverlap={false}
+          legendProps={{ enabledWrapLines: true }}
+        />
       </figure>
-      <Table aria-label={`${props.title} (table)`} size="small" data-testid={props.id}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{props.firstColumn}</TableHeaderCell>
-            {measures.map((m) => (
-              <TableHeaderCell key={m}>{measureNames[m]}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.rows.map((r) => (
-            <TableRow key={r.label}>
-              <TableCell>{r.label}</TableCell>
-              {measures.map((m) => (
-                <TableCell key={m} data-measure={m}>
-                  {percent(r[m].share)} ({r[m].onTime} of {r[m].total})
-                </TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable<{ label: string } & Shares>
+        label={`${props.title} (table)`}
+        testId={props.id}
+        rows={props.rows}
+        rowKey={(r) => r.label}
+        columns={[
+          { header: props.firstColumn, cell: (r) => r.label },
+          ...measures.map((m) => ({ header: measureNames[m], id: m, cell: (r: { label: string } & Shares) => (r[m].share === null ? shareText(r[m]) : `${percent(r[m].share)} (${shareText(r[m])})`) })),
+        ]}
+      />
     </div>
   );
 }
@@ -68,12 +78,12 @@ export function TimelinessView(props: { api: ApiClient }) {
         {(data) => (
           <>
             <p className="note">
-              {formatDate(data.from)} to {formatDate(data.to)}, counted by the day each decision or report happened.
+              {formatDate(data.from)} to {formatDate(data.to)}. {data.counting}
             </p>
             <ul className="figures" aria-label="The year on time">
               {measures.map((m) => (
                 <li key={m}>
-                  <Figure label={`${measureNames[m]} (${data.overall[m].onTime} of ${data.overall[m].total})`} value={percent(data.overall[m].share)} testId={`overall-${m}`} />
+                  <Figure label={`${measureNames[m]}: ${shareText(data.overall[m])}`} value={percent(data.overall[m].share)} testId={`overall-${m}`} />
                 </li>
               ))}
             </ul>

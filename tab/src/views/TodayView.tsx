@@ -1,21 +1,24 @@
-import { Button, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Field, Link, Select, Switch } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { type Step, steps } from '../api/types';
+import { type OverdueReview, type SignedIn, type Step, steps } from '../api/types';
+import { DataTable } from '../components/DataTable';
 import { formatDate, stepNames } from '../components/format';
-import { Pager } from '../components/Pager';
-import { type Sort, SortHeader } from '../components/SortHeader';
-import { Figure, Status } from '../components/Status';
+import type { Sort } from '../components/SortHeader';
+import { Status } from '../components/Status';
 import { useLoad } from '../components/useLoad';
+import { screenDay } from '../../../shared/calendar/formatDate';
 
 type TodaySort = 'due' | 'school' | 'officer' | 'step' | 'reference';
 const PAGE_SIZE = 20;
+const councilSteps: ReadonlySet<Step> = new Set(['decision', 'amendment-notice', 'final-plan']);
 
-/** Reviews overdue at each step, who owns the next action, filters and a nudge for each. */
-export function TodayView(props: { api: ApiClient }) {
+/** What must be done: the viewer's cases first (an officer's own by default), tiles that filter, and each row's next action. */
+export function TodayView(props: { api: ApiClient; signedIn: SignedIn }) {
+  const officerSignedIn = props.signedIn.role === 'la-officer';
   const [step, setStep] = useState<Step | ''>('');
   const [school, setSchool] = useState('');
-  const [officer, setOfficer] = useState('');
+  const [officer, setOfficer] = useState(officerSignedIn ? String(props.signedIn.personId) : '');
   const [sort, setSort] = useState<Sort<TodaySort>>({ key: 'due', dir: 'asc' });
   const [page, setPage] = useState(1);
   const [nudged, setNudged] = useState<Record<string, string>>({});
@@ -28,25 +31,49 @@ export function TodayView(props: { api: ApiClient }) {
     set(value);
     setPage(1);
   };
-  const nudge = async (reviewId: string) => {
+  const nudge = async (r: OverdueReview) => {
     try {
-      const result = await props.api.nudge(reviewId);
+      const result = await props.api.nudge(r.reviewId);
       const who = result.recipientRole === 'senco' ? 'the SENCO' : 'the case officer';
-      setNudged((n) => ({ ...n, [reviewId]: result.queued ? `Reminder queued for ${who}` : `Already queued for ${who}` }));
+      setNudged((n) => ({ ...n, [r.reviewId]: result.queued ? `Reminder queued for ${who}` : `Already queued for ${who}` }));
     } catch (e) {
-      setNudged((n) => ({ ...n, [reviewId]: (e as Error).message }));
+      setNudged((n) => ({ ...n, [r.reviewId]: (e as Error).message }));
     }
+  };
+  const mine = officerSignedIn && officer === String(props.signedIn.personId);
+  const action = (r: OverdueReview) => {
+    if (nudged[r.reviewId]) return <span role="status">{nudged[r.reviewId]}</span>;
+    if (officerSignedIn && councilSteps.has(r.step) && r.owner.kind === 'council' && (r.officer.id === props.signedIn.personId || r.officer.id === null))
+      return <Link href={`#/reviews/${encodeURIComponent(r.reviewId)}`}>{r.step === 'decision' ? 'Record decision' : `Do the ${stepNames[r.step].toLowerCase()}`}</Link>;
+    const who = r.owner.kind === 'school' ? 'SENCO' : 'officer';
+    return (
+      <Button size="small" onClick={() => nudge(r)}>
+        Nudge {who}
+        <span className="visually-hidden"> about {r.child}</span>
+        {r.lastNudgedOn ? ` · last ${screenDay(r.lastNudgedOn)}` : ''}
+      </Button>
+    );
   };
   return (
     <section aria-labelledby="today-heading">
-      <h2 id="today-heading">Overdue today</h2>
+      <h2 id="today-heading">{mine ? 'Your cases: what is late today' : 'What is late today'}</h2>
+      {officerSignedIn && (
+        <Switch
+          label="Only my cases"
+          checked={mine}
+          onChange={(_, d) => filter(setOfficer)(d.checked ? String(props.signedIn.personId) : '')}
+        />
+      )}
       <Status loaded={report} label="overdue reviews">
         {(data) => (
           <>
-            <ul className="figures" aria-label="Overdue reviews at each step">
+            <ul className="figures" aria-label="Late at each step (choose one to show only those)">
               {steps.map((s) => (
                 <li key={s}>
-                  <Figure label={stepNames[s]} value={data.counts[s]} testId={`count-${s}`} />
+                  <button type="button" className="figure figure-button" data-testid={`count-${s}`} aria-pressed={step === s} onClick={() => filter((v) => setStep(v as Step | ''))(step === s ? '' : s)}>
+                    <span className="figure-value">{data.counts[s]}</span>
+                    <span className="figure-label">{stepNames[s]}</span>
+                  </button>
                 </li>
               ))}
             </ul>
@@ -83,53 +110,25 @@ export function TodayView(props: { api: ApiClient }) {
                 </Select>
               </Field>
             </div>
-            <Table sortable aria-label="Overdue reviews" size="small">
-              <TableHeader>
-                <TableRow>
-                  <SortHeader column="reference" sort={sort} onSort={setSort}>
-                    Child
-                  </SortHeader>
-                  <SortHeader column="step" sort={sort} onSort={setSort}>
-                    Step
-                  </SortHeader>
-                  <SortHeader column="due" sort={sort} onSort={setSort}>
-                    Was due
-                  </SortHeader>
-                  <TableHeaderCell>Days late</TableHeaderCell>
-                  <SortHeader column="school" sort={sort} onSort={setSort}>
-                    School
-                  </SortHeader>
-                  <SortHeader column="officer" sort={sort} onSort={setSort}>
-                    Case officer
-                  </SortHeader>
-                  <TableHeaderCell>Next action by</TableHeaderCell>
-                  <TableHeaderCell>Chase</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((r) => (
-                  <TableRow key={r.reviewId} data-review={r.reviewId}>
-                    <TableCell>{r.child}</TableCell>
-                    <TableCell>{stepNames[r.step]}</TableCell>
-                    <TableCell>{formatDate(r.due)}</TableCell>
-                    <TableCell>{r.daysOverdue}</TableCell>
-                    <TableCell>{r.school.name ?? '—'}</TableCell>
-                    <TableCell>{r.officer.name ?? 'Unassigned'}</TableCell>
-                    <TableCell>{r.owner.name}</TableCell>
-                    <TableCell>
-                      {nudged[r.reviewId] ? (
-                        <span role="status">{nudged[r.reviewId]}</span>
-                      ) : (
-                        <Button size="small" onClick={() => nudge(r.reviewId)} aria-label={`Nudge about ${r.child}`}>
-                          Nudge
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Pager label="Overdue reviews" page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            <DataTable<OverdueReview, TodaySort>
+              label="Overdue reviews"
+              rows={data.items}
+              rowKey={(r) => r.reviewId}
+              rowData={(r) => ({ 'data-review': r.reviewId })}
+              sort={sort}
+              onSort={setSort}
+              paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setPage }}
+              columns={[
+                { header: 'Child', sort: 'reference', id: 'child', cell: (r) => <Link href={`#/reviews/${encodeURIComponent(r.reviewId)}`}>{r.child}</Link> },
+                { header: 'Step', sort: 'step', cell: (r) => stepNames[r.step] },
+                { header: 'Was due', sort: 'due', cell: (r) => formatDate(r.due) },
+                { header: 'Days late', cell: (r) => r.daysOverdue },
+                { header: 'School', sort: 'school', id: 'school', cell: (r) => r.school.name ?? '—' },
+                { header: 'Case officer', sort: 'officer', cell: (r) => r.officer.name ?? 'Unassigned' },
+                { header: 'Next action by', cell: (r) => r.owner.name },
+                { header: 'Your action', cell: action },
+              ]}
+            />
           </>
         )}
       </Status>

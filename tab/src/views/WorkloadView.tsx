@@ -1,12 +1,33 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { formatDate } from '../components/format';
-import { Pager } from '../components/Pager';
+import { DataTable } from '../components/DataTable';
+import type { OfficerLoad, UndeliveredReminder } from '../api/types';
 import { Status } from '../components/Status';
 import { useLoad } from '../components/useLoad';
 
 const PAGE_SIZE = 20;
+const kindNames: Record<string, string> = {
+  'report-due': 'Report due',
+  'advice-due': 'Advice due',
+  'booking-due': 'Book the meeting',
+  'invitations-due': 'Send the invitations',
+  'decision-due': 'Decision due',
+  'final-plan-due': 'Final plan due',
+  nudge: 'Nudge',
+  overdue: 'Overdue step',
+};
+const roleNames: Record<string, string> = { senco: 'SENCO', 'la-officer': 'Case officer', professional: 'Professional', parent: 'Parent or carer' };
+const kindName = (k: string) => kindNames[k] ?? k.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** The delivery error in words, with what to do about it. */
+export function errorAdvice(error: string | null): string {
+  if (!error) return '—';
+  if (/mailbox not found|ErrorInvalidUser|MailboxNotEnabled|ResourceNotFound/i.test(error))
+    return `The address has no mailbox (${error}): check the contact's email address on the case, or ask your Microsoft 365 administrator whether the mailbox exists.`;
+  if (/forbidden|access.?denied|403/i.test(error)) return `The service may not send from the council mailbox (${error}): ask your Microsoft 365 administrator to grant Mail.Send for it.`;
+  return `${error}. It will be tried again; tell your administrator if it keeps failing.`;
+}
 
 /** Open cases and decisions due this week per case officer, and the reminders that could not be delivered. */
 export function WorkloadView(props: { api: ApiClient }) {
@@ -22,26 +43,17 @@ export function WorkloadView(props: { api: ApiClient }) {
             <p className="note">
               This week: {formatDate(data.week.from)} to {formatDate(data.week.to)}.
             </p>
-            <Table aria-label="Cases per officer" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Case officer</TableHeaderCell>
-                  <TableHeaderCell>Open cases</TableHeaderCell>
-                  <TableHeaderCell>Overdue</TableHeaderCell>
-                  <TableHeaderCell>Decisions due this week</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.officers.map((o) => (
-                  <TableRow key={o.officerId ?? 'unassigned'}>
-                    <TableCell>{o.name}</TableCell>
-                    <TableCell>{o.openCases}</TableCell>
-                    <TableCell>{o.overdue}</TableCell>
-                    <TableCell>{o.decisionsDueThisWeek}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable<OfficerLoad>
+              label="Cases per officer"
+              rows={data.officers}
+              rowKey={(o) => String(o.officerId ?? 'unassigned')}
+              columns={[
+                { header: 'Case officer', cell: (o) => o.name },
+                { header: 'Open cases', cell: (o) => o.openCases },
+                { header: 'Overdue', cell: (o) => o.overdue },
+                { header: 'Decisions due this week', cell: (o) => o.decisionsDueThisWeek },
+              ]}
+            />
           </>
         )}
       </Status>
@@ -51,33 +63,21 @@ export function WorkloadView(props: { api: ApiClient }) {
           data.total === 0 ? (
             <p data-testid="undelivered-none">Every reminder so far has been delivered.</p>
           ) : (
-            <>
-              <Table aria-labelledby="undelivered-heading" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Child</TableHeaderCell>
-                    <TableHeaderCell>Reminder</TableHeaderCell>
-                    <TableHeaderCell>To</TableHeaderCell>
-                    <TableHeaderCell>Due to send</TableHeaderCell>
-                    <TableHeaderCell>Attempts</TableHeaderCell>
-                    <TableHeaderCell>Last error</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.items.map((r) => (
-                    <TableRow key={r.id}>
-                      <TableCell>{r.child}</TableCell>
-                      <TableCell>{r.kind}</TableCell>
-                      <TableCell>{r.recipientRole}</TableCell>
-                      <TableCell>{formatDate(r.sendOn)}</TableCell>
-                      <TableCell>{r.attempts}</TableCell>
-                      <TableCell>{r.lastError ?? '—'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-              <Pager label="Undelivered reminders" page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
-            </>
+              <DataTable<UndeliveredReminder>
+                label="Undelivered reminders"
+                labelledBy="undelivered-heading"
+                rows={data.items}
+                rowKey={(r) => String(r.id)}
+                paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setPage }}
+                columns={[
+                  { header: 'Child', id: 'child', cell: (r) => r.child },
+                  { header: 'Reminder', cell: (r) => kindName(r.kind) },
+                  { header: 'To', cell: (r) => roleNames[r.recipientRole] ?? r.recipientRole },
+                  { header: 'Due to send', cell: (r) => formatDate(r.sendOn) },
+                  { header: 'Attempts', cell: (r) => r.attempts },
+                  { header: 'What went wrong', cell: (r) => errorAdvice(r.lastError) },
+                ]}
+              />
           )
         }
       </Status>

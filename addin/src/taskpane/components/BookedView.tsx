@@ -1,6 +1,7 @@
 import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ReviewDetail } from '../../api/types';
+import { reviewLink, screenDate } from '../../domain';
 import { roleNames } from '../booking';
 import type { PaneServices } from '../services';
 
@@ -58,11 +59,23 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
       <h1>
         Review booked: {review.child.name} ({review.child.laReference})
       </h1>
+      {/* Outlook sends the invitations only when the organiser presses Send: booking here does not. */}
+      <MessageBar intent="info">
+        <MessageBarBody>
+          <MessageBarTitle>Press Send to invite everyone</MessageBarTitle>
+          The review is booked with the council. If you have not yet, press Send on this meeting in Outlook: that is what invites everyone.
+        </MessageBarBody>
+      </MessageBar>
       <section aria-labelledby="meeting-heading">
         <h2 id="meeting-heading">The meeting</h2>
         <p>
-          {meeting?.date}, {meeting?.mode === 'virtual' ? 'Teams meeting' : meeting?.mode === 'hybrid' ? 'hybrid' : 'in person'}
+          {meeting?.date ? screenDate(meeting.date) : ''}, {meeting?.mode === 'virtual' ? 'Teams meeting' : meeting?.mode === 'hybrid' ? 'hybrid' : 'in person'}
           {meeting?.rating ? `, rated ${meeting.rating}` : ''}.
+        </p>
+        <p>
+          <Link href={reviewLink(props.services.serviceUrl ?? window.location.origin, review.id)} target="_blank" rel="noreferrer">
+            See the whole review
+          </Link>
         </p>
         {meeting?.teamsJoinUrl && (
           <p>
@@ -96,7 +109,7 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
           <ul className={styles.list}>
             {review.advice.requests.map((r) => (
               <li key={`${r.fromRole}-${r.email}`}>
-                {roleNames[r.fromRole as keyof typeof roleNames] ?? r.fromRole} ({r.email ?? 'no email'}): due {r.dueOn}
+                {review.contacts.find((c) => c.email === r.email)?.name ?? r.email ?? 'No address'} ({roleNames[r.fromRole as keyof typeof roleNames] ?? r.fromRole}): due {screenDate(r.dueOn)}
               </li>
             ))}
           </ul>
@@ -104,7 +117,7 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
       </section>
       <section aria-labelledby="advice-heading">
         <h2 id="advice-heading">Advice received</h2>
-        {circulateBy && <p>Circulate all advice to everyone invited by {circulateBy}.</p>}
+        {circulateBy && <p>Circulate all advice to everyone invited by {screenDate(circulateBy)}.</p>}
         {items.length === 0 ? (
           <p>No advice has arrived yet.</p>
         ) : (
@@ -114,7 +127,7 @@ export function BookedView(props: { services: PaneServices; review: ReviewDetail
                 const state = files[i.id] ?? { status: 'waiting' };
                 return (
                   <li key={i.id} className={state.status === 'failed' ? styles.failed : undefined}>
-                    {i.fileName} ({roleNames[i.fromRole as keyof typeof roleNames] ?? i.fromRole}, received {i.receivedOn}):{' '}
+                    {i.fileName} ({roleNames[i.fromRole as keyof typeof roleNames] ?? i.fromRole}, received {screenDate(i.receivedOn)}):{' '}
                     {state.status === 'attached' ? 'attached' : state.status === 'attaching' ? 'attaching…' : state.status === 'failed' ? `failed. ${state.message}` : 'not attached yet'}
                     {state.status === 'failed' && (
                       <>

@@ -1,6 +1,6 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { invitationsBy, londonToday, type MeetingMode, proposeMeetingDates, type RatingFactors, rateReview, adviceCirculatedBy } from '../../domain';
+import { invitationsBy, londonToday, type MeetingMode, proposeMeetingDates, type RatingFactors, rateReview, adviceCirculatedBy, screenDate } from '../../domain';
 import { ApiError, type ReviewDetail } from '../../api/types';
 import type { PaneServices } from '../services';
 import { agendaFor, caseOf, customPropertiesFor, findingsFor, modeFor, subjectFor } from '../booking';
@@ -10,10 +10,23 @@ import { ProposedDates } from './ProposedDates';
 import { RatingView } from './RatingView';
 import { TimelineView } from './TimelineView';
 
+// Book stays in view however far the SENCO scrolls: the pane is narrow and the sections are long.
+const useStyles = makeStyles({
+  book: {
+    position: 'sticky',
+    bottom: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalS} 0`,
+    zIndex: 1,
+  },
+});
+
 const nameAndEmail = (a: { email: string; name?: string | undefined }) => (a.name ? { name: a.name, email: a.email } : { email: a.email });
 
 /** Everything to book one review: dates, invitees, rating, then Book. */
 export function BookingView(props: { services: PaneServices; review: ReviewDetail; onBooked: (eventId: string, teamsError?: string) => void; onBack: () => void }) {
+  const styles = useStyles();
   const { appointment, api, now } = props.services;
   const review = props.review;
   const today = londonToday(now());
@@ -111,10 +124,10 @@ export function BookingView(props: { services: PaneServices; review: ReviewDetai
         added={added}
       />
       <RatingView factors={factors} onFactor={(k, on) => setFactors((f) => ({ ...f, [k]: on }))} rating={rating} mode={mode} onMode={setModeChoice} />
-      <section aria-labelledby="book-heading">
+      <section aria-labelledby="book-heading" className={styles.book}>
         <h2 id="book-heading">Book</h2>
-        {!chosen && <p>Choose a date above first.</p>}
-        {chosen && <p>Invitations go out today ({today}); they must go by {invitationsBy(chosen, 'strict')}.</p>}
+        {!chosen && <p>Choose a date under “When” first.</p>}
+        {chosen && <p>Invitations go out today ({screenDate(today)}); they must go by {screenDate(invitationsBy(chosen, 'strict'))}.</p>}
         {blocks.length > 0 && (
           <MessageBar intent="error">
             <MessageBarBody>

@@ -15,7 +15,7 @@ export function InviteesView(props: { contacts: Contact[]; selected: Set<string>
   const checklist = requiredRoleChecklist(chosen);
   return (
     <section aria-labelledby="invitees-heading">
-      <h2 id="invitees-heading">Who to invite</h2>
+      <h2 id="invitees-heading">Who</h2>
       {props.contacts.length === 0 ? (
         <p>No contacts are recorded for this child; ask the LA SEND officer to add them to the case.</p>
       ) : (

@@ -1,6 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import type { MeetingDateProposal } from '../../domain';
-import { readableDate } from '../londonTime';
+import { type MeetingDateProposal, screenDate, screenDeadline } from '../../domain';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -17,9 +16,12 @@ export function ProposedDates(props: {
   busy: boolean;
 }) {
   const styles = useStyles();
+  // The proposal puts the dates that leave the good-practice advice time first: that first one is the recommendation; people read dates in order.
+  const recommended = props.proposal.dates[0]?.date;
+  const dates = [...props.proposal.dates].sort((a, b) => a.date.localeCompare(b.date));
   return (
     <section aria-labelledby="dates-heading">
-      <h2 id="dates-heading">Meeting date</h2>
+      <h2 id="dates-heading">When</h2>
       <div className={styles.row}>
         <Field label="Start time">
           <Input type="time" value={props.time} onChange={(_e, d) => props.onTime(d.value)} />
@@ -31,7 +33,7 @@ export function ProposedDates(props: {
         </MessageBar>
       )}
       <ul className={styles.list} aria-label="Compliant dates">
-        {props.proposal.dates.map((d) => (
+        {dates.map((d) => (
           <li key={d.date}>
             <Button
               appearance={props.chosen === d.date ? 'primary' : 'secondary'}
@@ -39,10 +41,11 @@ export function ProposedDates(props: {
               disabled={props.busy}
               onClick={() => props.onChoose(d.date)}
             >
-              Use {readableDate(d.date)}
+              Use {screenDate(d.date)}
             </Button>{' '}
+            {d.date === recommended && <strong>Recommended. </strong>}
             <span>
-              invitations by {d.invitationsBy}, advice circulated by {d.adviceCirculatedBy}
+              Invitations by {screenDeadline(d.invitationsBy)}; advice to everyone by {screenDeadline(d.adviceCirculatedBy)}
               {d.fullAdviceTime ? '' : ' (less than 7 weeks for advice)'}
             </span>
           </li>

@@ -23,7 +23,7 @@ export function RatingView(props: { factors: RatingFactors; onFactor: (key: keyo
   const styles = useStyles();
   return (
     <section aria-labelledby="rating-heading">
-      <h2 id="rating-heading">Green, amber or red</h2>
+      <h2 id="rating-heading">How: green, amber or red</h2>
       <fieldset>
         <legend>Tick every factor that applies</legend>
         <ul className={styles.list}>

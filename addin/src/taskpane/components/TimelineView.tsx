@@ -1,5 +1,6 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { BOOKING_LEAD_DAYS, bookBySource, plusDays } from '../../domain';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { BOOKING_LEAD_DAYS, bookBySource, plusDays, screenDate, screenDeadline } from '../../domain';
 import type { ReviewDetail } from '../../api/types';
 
 const useStyles = makeStyles({
@@ -9,24 +10,29 @@ const useStyles = makeStyles({
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The review's key dates and every step with its date and statutory source. */
+/** The review's three key dates; every step with its date and source one press away. */
 export function TimelineView(props: { review: ReviewDetail }) {
   const styles = useStyles();
+  const [all, setAll] = useState(false);
   const t = props.review.timeline;
   const bookBy = plusDays(t.latestMeetingDate, -BOOKING_LEAD_DAYS);
   return (
     <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">Timeline</h2>
+      <h2 id="timeline-heading">Key dates</h2>
       <dl className={styles.key}>
         <dt>Review deadline</dt>
-        <dd className={styles.dd}>{t.reviewDeadline}</dd>
+        <dd className={styles.dd}>{screenDate(t.reviewDeadline)}</dd>
         <dt>Latest meeting date</dt>
-        <dd className={styles.dd}>{t.latestMeetingDate}</dd>
+        <dd className={styles.dd}>{screenDate(t.latestMeetingDate)}</dd>
         <dt>Book by</dt>
         <dd className={styles.dd} title={bookBySource}>
-          {bookBy}
+          {screenDeadline(bookBy)}
         </dd>
       </dl>
+      <Button appearance="transparent" aria-expanded={all} onClick={() => setAll((a) => !a)}>
+        {all ? 'Hide the steps' : 'Show all steps'}
+      </Button>
+      {all && (
       <table className={styles.table}>
         <caption className="visually-hidden">Each step of the review with its date and source</caption>
         <thead>
@@ -41,7 +47,7 @@ export function TimelineView(props: { review: ReviewDetail }) {
             .filter((s) => s.date)
             .map((s) => (
               <tr key={s.id}>
-                <td className={styles.cell}>{s.date}</td>
+                <td className={styles.cell}>{s.date ? screenDate(s.date) : ''}</td>
                 <td className={styles.cell}>
                   {s.label}
                   {s.state === 'overdue' ? ' (overdue)' : s.state === 'done' ? ' (done)' : ''}
@@ -51,6 +57,7 @@ export function TimelineView(props: { review: ReviewDetail }) {
             ))}
         </tbody>
       </table>
+      )}
     </section>
   );
 }
