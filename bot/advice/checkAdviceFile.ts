@@ -1,3 +1,4 @@
+import { structureIsSound } from './fileStructure';
 import { type AdviceFileKind, adviceFileTypes, adviceFileTypesText, detectAdviceFileKind, extensionMatches } from '../../shared/advice';
 
 /** Refusals a person can act on; the texts never name the file (its name may carry the child's). */
@@ -11,10 +12,11 @@ export type FileCheck = { ok: true; kind: AdviceFileKind; contentType: string } 
 
 /**
  * Whether `bytes` named `name` is a kind of file advice may come as: judged by the bytes'
- * signature, with the name's extension required to agree.
+ * signature, then by their structure (`fileStructure.ts`: a Word file's zip directory, a
+ * PDF's trailer, …), with the name's extension required to agree.
  */
 export function checkAdviceFile(name: string, bytes: Uint8Array): FileCheck {
   const kind = detectAdviceFileKind(bytes);
-  if (!kind || !extensionMatches(name, kind)) return { ok: false, reason: 'wrong-type' };
+  if (!kind || !extensionMatches(name, kind) || !structureIsSound(kind, bytes)) return { ok: false, reason: 'wrong-type' };
   return { ok: true, kind, contentType: adviceFileTypes[kind].contentType };
 }

@@ -42,3 +42,24 @@ describe('LinkThrottle', () => {
 });
 
 it('delayAfter gives 1 s after seven failures when five are free', () => expect(delayAfter(7, { freeFailures: 5, baseDelayMs: 250, maxDelayMs: 8000 })).toBe(1000));
+
+describe('LinkThrottle.attempt', () => {
+  it('counts parallel attempts before any lookup answers, so the 31st of a burst is refused', () => {
+    const { throttle } = make();
+    const burst = Array.from({ length: 31 }, () => throttle.attempt(['address:198.51.100.7', 'link:AAAAAAAA']));
+    expect(burst.at(-1)?.decision.kind).toBe('blocked');
+    expect(burst[29]?.decision).toEqual({ kind: 'go', delayMs: 8000 });
+  });
+
+  it('takes back the attempt of a good link, so good links never add up to a refusal', () => {
+    const { throttle } = make();
+    for (let i = 0; i < 100; i++) throttle.attempt(['address:198.51.100.7', `link:${i}`]).settle(true);
+    expect(throttle.decide('address:198.51.100.7')).toEqual({ kind: 'go', delayMs: 0 });
+  });
+
+  it('counts one link’s guesses from many addresses under its token prefix', () => {
+    const { throttle } = make();
+    for (let i = 0; i < 30; i++) throttle.attempt([`address:203.0.113.${i}`, 'link:BBBBBBBB']);
+    expect(throttle.attempt(['address:192.0.2.1', 'link:BBBBBBBB']).decision.kind).toBe('blocked');
+  });
+});

@@ -2,7 +2,14 @@
  * Slows down guessing of one-time link tokens from one address.
  *
  * Rules:
- * - Only wrong tokens count (unknown, used, revoked or expired); opening a good link costs nothing.
+ * - Every attempt is counted before its lookup (`attempt`), synchronously, so guesses sent
+ *   in parallel are all counted; a good link's attempt is then taken back, so only wrong
+ *   tokens (unknown, used, revoked or expired) stay counted and a good link costs nothing.
+ * - Attempts are counted under each key given: the client's address and the link's token
+ *   prefix (a scan of one link from many addresses is counted too). The worst key decides.
+ * - A valid link always opens, even from a throttled address: behind a proxy many families
+ *   share an address, and one guesser must not lock them all out. The refusal and the wait
+ *   are for wrong tokens only.
  * - The first `freeFailures` wrong tokens in `windowMs` are answered at once (a mistyped
  *   link, an old email opened twice); after that each answer waits twice as long as the
  *   one before, from `baseDelayMs` up to `maxDelayMs`.
@@ -66,10 +73,37 @@ export class LinkThrottle {
     return { kind: 'go', delayMs: delayAfter(recent.length, this.o) };
   }
 
+  /**
+   * Counts an attempt under every key now, before the lookup, and says how a wrong token
+   * should be answered given the attempts before it (parallel ones included). `settle(true)`
+   * once the token proved good takes the attempt back.
+   */
+  attempt(keys: readonly string[]): { decision: ThrottleDecision; settle(valid: boolean): void } {
+    const decisions = keys.map((k) => this.decide(k));
+    const blocked = decisions.filter((d): d is Extract<ThrottleDecision, { kind: 'blocked' }> => d.kind === 'blocked');
+    const decision: ThrottleDecision = blocked.length
+      ? { kind: 'blocked', retryAfterSeconds: Math.max(...blocked.map((d) => d.retryAfterSeconds)) }
+      : { kind: 'go', delayMs: Math.max(0, ...decisions.map((d) => (d.kind === 'go' ? d.delayMs : 0))) };
+    const at = this.o.now();
+    for (const k of keys) this.recordFailure(k, at);
+    return {
+      decision,
+      settle: (valid) => {
+        if (!valid) return;
+        for (const k of keys) {
+          const list = this.failures.get(k);
+          const i = list?.lastIndexOf(at) ?? -1;
+          if (list && i !== -1) list.splice(i, 1);
+          if (list?.length === 0) this.failures.delete(k);
+        }
+      },
+    };
+  }
+
   /** Counts one wrong token from `address`. */
-  recordFailure(address: string): void {
+  recordFailure(address: string, at = this.o.now()): void {
     const recent = this.recent(address);
-    recent.push(this.o.now());
+    recent.push(at);
     this.failures.delete(address);
     this.failures.set(address, recent);
     if (this.failures.size > this.o.maxAddresses) {

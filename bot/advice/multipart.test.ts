@@ -1,25 +1,31 @@
-import { boundaryOf, parseMultipart } from './multipart';
+import { PassThrough } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import { readUpload } from './multipart';
 
-const body = Buffer.from(
-  '--XyZ\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n' +
-    '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\r\n--not the end\r\n' +
-    '--XyZ--\r\n',
-);
+/** A request stream as the HTTP server hands it over: headers and the body's bytes. */
+function request(body: Buffer | string, contentType = 'multipart/form-data; boundary=XyZ'): IncomingMessage {
+  const stream = new PassThrough() as unknown as IncomingMessage & PassThrough;
+  stream.headers = { 'content-type': contentType };
+  (stream as PassThrough).end(body);
+  return stream;
+}
 
-it('reads the boundary from the Content-Type, quoted or not', () => {
-  expect(boundaryOf('multipart/form-data; boundary=XyZ')).toBe('XyZ');
-  expect(boundaryOf('multipart/form-data; boundary="a b"')).toBe('a b');
-  expect(boundaryOf('application/json')).toBeUndefined();
+const part = (name: string, value: string, filename?: string) =>
+  `--XyZ\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: application/pdf` : ''}\r\n\r\n${value}\r\n`;
+
+it('reads the fields and the file, keeping the file bytes exactly', async () => {
+  const read = await readUpload(request(`${part('note', 'hello')}${part('file', '%PDF-1.7\r\n--not the end', 'report.pdf')}--XyZ--\r\n`), { maxFileBytes: 1000 });
+  expect(read).toEqual({ ok: true, fields: { note: 'hello' }, file: { field: 'file', filename: 'report.pdf', data: Buffer.from('%PDF-1.7\r\n--not the end') } });
 });
 
-it('splits a body into its fields and its file, keeping the file bytes exactly', () => {
-  const parts = parseMultipart(body, 'XyZ');
-  expect(parts?.map((p) => [p.name, p.filename, p.contentType, p.data.toString()])).toEqual([
-    ['note', undefined, undefined, 'hello'],
-    ['file', 'report.pdf', 'application/pdf', '%PDF-1.7\r\n--not the end'],
-  ]);
+it('refuses a file over the limit, a second file, and too many fields', async () => {
+  expect(await readUpload(request(`${part('file', 'x'.repeat(2000), 'a.pdf')}--XyZ--\r\n`), { maxFileBytes: 1000 })).toEqual({ ok: false, reason: 'too-large' });
+  expect(await readUpload(request(`${part('file', 'a', 'a.pdf')}${part('file2', 'b', 'b.pdf')}--XyZ--\r\n`), { maxFileBytes: 1000 })).toEqual({ ok: false, reason: 'too-many' });
+  const many = Array.from({ length: 12 }, (_, i) => part(`f${i}`, 'v')).join('');
+  expect(await readUpload(request(`${many}--XyZ--\r\n`), { maxFileBytes: 1000 })).toEqual({ ok: false, reason: 'too-many' });
 });
 
-it('gives undefined for a body cut off before its closing boundary', () => {
-  expect(parseMultipart(body.subarray(0, 80), 'XyZ')).toBeUndefined();
+it('says malformed for a body that is not multipart/form-data, or is cut off', async () => {
+  expect(await readUpload(request('{}', 'application/json'), { maxFileBytes: 1000 })).toEqual({ ok: false, reason: 'malformed' });
+  expect(await readUpload(request(`${part('file', 'abc', 'a.pdf')}`.slice(0, 60)), { maxFileBytes: 1000 })).toEqual({ ok: false, reason: 'malformed' });
 });

@@ -54,6 +54,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
   'organisation-kind': { status: 409 },
   'already-removed': { status: 409 },
+  // security (#19)
+  'store-unavailable': { status: 503, retryAfterSeconds: 5 },
   // placements and plan transfers (#26)
   'setting-already-registered': { status: 409 },
   'plan-not-transferable': { status: 409 },

@@ -3,7 +3,9 @@ import { AuthenticationError, AuthUnavailableError } from '../auth';
 import { GraphCallError, GraphInputError } from '../graph/errors';
 import { IdentityError } from '../identity/errors';
 import type { Logger } from '../log/logger';
-import { InvalidInputError, ProposalBlockedError, ServiceError } from '../store/errors';
+import { InvalidInputError, ProposalBlockedError, ServiceError, StoreUnavailableError } from '../store/errors';
+import { isStoreUnavailable } from '../store/unavailable';
+import { forLog } from './inputFaults';
 import { authErrors, type CatalogueEntry, graphErrors, identityErrors, serviceErrors } from './errorCatalogue';
 
 function answer(res: Response, entry: CatalogueEntry, body: Record<string, unknown>, retryAfter = entry.retryAfterSeconds): void {
@@ -17,8 +19,10 @@ function answer(res: Response, entry: CatalogueEntry, body: Record<string, unkno
  * (`errorCatalogue.ts`). Unexpected errors are logged and answered 500 without internals.
  */
 export function errorHandler(logger: Logger) {
-  return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
+  return (caught: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
+    const error = isStoreUnavailable(caught) ? new StoreUnavailableError() : caught;
+    if (error !== caught) logger.warn('store unavailable', { method: req.method, path: forLog(req.path), error: forLog(String((caught as Error).message)) });
     if (error instanceof AuthenticationError) {
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: error.code, message: error.message });
       return;
@@ -59,10 +63,11 @@ export function errorHandler(logger: Logger) {
       return;
     }
     if (status === 413) {
-      res.status(413).json({ error: 'too-large', message: 'The body is too large; split the caseload into smaller files.' });
+      const caseload = req.path === '/api/caseload/import';
+      res.status(413).json({ error: 'too-large', message: caseload ? 'The file is too large (over 64 MB); split the caseload into smaller files.' : 'The body is too large (over 1 MB); send less in one request.' });
       return;
     }
-    logger.error('request failed', { method: req.method, path: req.path, error: (error as Error).message });
+    logger.error('request failed', { method: req.method, path: forLog(req.path), error: forLog(String((error as Error)?.message ?? error)) });
     res.status(500).json({ error: 'internal', message: 'Something went wrong on our side and nothing was saved; try again, and tell your administrator if it keeps happening.' });
   };
 }

@@ -25,6 +25,7 @@ const errors = {
   '401': { description: 'Missing, expired or invalid bearer token' },
   '403': { description: 'Your role may not call this endpoint' },
   '404': { description: 'Unknown id, or a case of another organisation (not revealed)' },
+  '503': { description: '`store-unavailable`: the database cannot be reached just now; nothing was saved; retry after Retry-After seconds' },
 };
 const writeErrors = {
   ...errors,
@@ -37,6 +38,8 @@ const writeHeaders = [
   { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Repeat a write safely: the same key returns the first answer and writes nothing new.' },
   { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag from GET /api/reviews/{id}; a stale one gets 412.' },
 ];
+/** For writes with no version of their own: only `If-Match: *` can match (RFC 9110 13.1.1). */
+const noVersionIfMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'Only `*`: this has no version, so any entity tag gets 412.' };
 const queryParams = (schema: z.ZodObject) =>
   Object.entries(schema.shape).map(([name, field]) => ({ name, in: 'query', required: false, schema: json(field as z.ZodType) }));
 
@@ -70,7 +73,7 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Import a council's caseload (CSV); idempotent by laReference; with Accept: application/x-ndjson, progress as it happens",
           description: `${roles('POST /api/caseload/import')} Columns: laReference, childName, school, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate (header row; order free; extra columns ignored). Good rows are stored, bad rows (and lines that are not valid CSV) reported by line; the counts add up to the rows. The header is read through the council's saved column names (GET/PUT /api/caseload/mapping). \`rejectedCsv\` holds the rejected lines with their problems, to fix and upload again. A file identical to the last import (same column names, nothing changed since) is answered at once with \`sameAsLastImport\`. With \`Accept: application/x-ndjson\` the answer is JSON lines: \`{type: 'progress', read, created, updated, unchanged, rejected}\` after each 1,000 rows, then \`{type: 'result', ...}\`, or \`{type: 'error', status, code, message}\` if it failed after starting (nothing stored).`,
-          parameters: [writeHeaders[0]],
+          parameters: [writeHeaders[0], noVersionIfMatch],
           requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
           responses: {
             '200': {
@@ -78,6 +81,7 @@ export function openApiDocument(serverUrl: string) {
               content: { 'application/json': { schema: { type: 'object', properties: { created: { type: 'integer' }, updated: { type: 'integer' }, unchanged: { type: 'integer' }, rejected: { type: 'integer' }, errors: { type: 'array' } } } } },
             },
             ...errors,
+            '412': { description: 'If-Match other than `*`: a caseload has no version to match' },
             '413': { description: '`too-many-rows`: more rows than IMPORT_MAX_ROWS (nothing stored), or a body over 64 MB', content: { 'application/json': { schema: errorBody } } },
           },
         },
@@ -247,10 +251,11 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: 'Issue a new one-time link for an advice or family views request; earlier unused links for it stop working',
           description: `${roles('POST /api/reviews/{id}/advice-requests/{requestId}/link')} The URL is in this answer only (the service keeps only a hash of its token); it works once, until the end of the meeting day in London. Not idempotent by design: each call issues a new link.`,
-          parameters: [idParam, { name: 'requestId', in: 'path', required: true, schema: { type: 'integer' }, description: 'An id from `advice.requests` in the review detail' }],
+          parameters: [idParam, { name: 'requestId', in: 'path', required: true, schema: { type: 'integer' }, description: 'An id from `advice.requests` in the review detail' }, writeHeaders[1]],
           responses: {
             '201': { description: '`requestId`, `reviewId`, `url`, `expiresAt`', content: { 'application/json': { schema: { type: 'object', properties: { requestId: { type: 'integer' }, reviewId: { type: 'string' }, url: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } } } } },
             '409': { description: 'The meeting is not booked or has been held' },
+            '412': writeErrors['412'],
             ...errors,
           },
         },
@@ -265,27 +270,27 @@ export function openApiDocument(serverUrl: string) {
         put: {
           summary: "Replace the child's contacts (audited); caseload imports add them from <role>Name/<role>Email columns",
           description: roles('PUT /api/reviews/{id}/contacts'),
-          parameters: [idParam, writeHeaders[0]],
+          parameters: [idParam, ...writeHeaders],
           requestBody: { required: true, content: { 'application/json': { schema: json(contactsBody) } } },
-          responses: { '200': { description: '`contacts` and whether anything `changed`' }, ...errors },
+          responses: { '200': { description: '`contacts` and whether anything `changed`; the review\'s new ETag is in the ETag header' }, ...errors, '412': writeErrors['412'] },
         },
       },
       '/api/reviews/{id}/outlook/teams': {
         post: {
           summary: 'Make the booked Outlook meeting a Teams meeting through Graph (on-behalf-of the caller); answers the join link',
           description: `${roles('POST /api/reviews/{id}/outlook/teams')} 502 teams-meeting-failed says what to click instead.`,
-          parameters: [idParam],
+          parameters: [idParam, writeHeaders[1]],
           requestBody: { required: true, content: { 'application/json': { schema: json(teamsBody) } } },
-          responses: { '200': { description: '`joinUrl`' }, '409': { description: 'Not the booked meeting' }, '502': { description: 'Graph refused; the message says what to click' }, ...errors },
+          responses: { '200': { description: '`joinUrl`' }, '412': writeErrors['412'], '409': { description: 'Not the booked meeting' }, '502': { description: 'Graph refused; the message says what to click' }, ...errors },
         },
       },
       '/api/reviews/{id}/outlook/attachments': {
         post: {
           summary: 'Attach one advice file to the booked Outlook meeting through Graph (under 3 MB in one request, larger by upload session)',
           description: `${roles('POST /api/reviews/{id}/outlook/attachments')} One file per call, so one failure never loses the others; a repeat after success answers the same attachment.`,
-          parameters: [idParam],
+          parameters: [idParam, writeHeaders[1]],
           requestBody: { required: true, content: { 'application/json': { schema: json(attachBody) } } },
-          responses: { '201': { description: 'Attached: `name`, `size`, `via`, `attachmentId`' }, '200': { description: 'Already attached' }, '502': { description: 'This file failed; retry it' }, ...errors },
+          responses: { '412': writeErrors['412'], '201': { description: 'Attached: `name`, `size`, `via`, `attachmentId`' }, '200': { description: 'Already attached' }, '502': { description: 'This file failed; retry it' }, ...errors },
         },
       },
       '/api/reports/timeliness': {
@@ -348,7 +353,7 @@ function dashboardPaths() {
       post: {
         summary: "Queue a reminder to whoever owns the review's next step (idempotent; audited)",
         description: roles('POST /api/reviews/{id}/nudge'),
-        parameters: [idParam, writeHeaders[0]],
+        parameters: [idParam, ...writeHeaders],
         responses: { '201': { description: 'Queued' }, '200': { description: 'Already queued: nothing new' }, ...writeErrors },
       },
     },
@@ -356,6 +361,7 @@ function dashboardPaths() {
       post: {
         summary: "The Teams tab's sign-in: send the Teams SSO token as the bearer; the service verifies it and exchanges it on behalf of the user when configured",
         description: roles('POST /api/auth/teams-sso'),
+        parameters: [noVersionIfMatch],
         responses: { '200': { description: '`orgId`, `orgName`, `role`, `personId`, `displayName`, `onBehalfOf`' }, ...errors },
       },
     },

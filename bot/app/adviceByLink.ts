@@ -82,9 +82,9 @@ export async function keepLinkedAdvice(deps: AdviceLinkDeps, advice: LinkedAdvic
  * request's earlier unused links. Shown once: the token is not kept, so the answer must not
  * be cached or replayed.
  */
-export async function reissueLink(deps: AppDeps & { publicUrl: () => string }, principal: Principal, reviewId: string, requestId: number): Promise<IssuedAdviceLink> {
+export async function reissueLink(deps: AppDeps & { publicUrl: () => string }, principal: Principal, reviewId: string, requestId: number, ifMatch?: string): Promise<IssuedAdviceLink> {
   permit(principal, 'POST /api/reviews/{id}/advice-requests/{requestId}/link');
-  return deps.db.transaction((tx) => reissueAdviceLink(tx, principal, reviewId, requestId, deps.today(), deps.publicUrl()));
+  return deps.db.transaction((tx) => reissueAdviceLink(tx, principal, reviewId, requestId, deps.today(), deps.publicUrl(), ifMatch));
 }
 
 function authorOf(fromRole: string, what: 'advice' | 'views'): string {

@@ -20,7 +20,7 @@ export async function replaceContacts(deps: AppDeps, call: ReviewCall): Promise<
   permit(call.principal, 'PUT /api/reviews/{id}/contacts');
   const input = parsed(contactsBody, call.input);
   return runWrite(deps.db, call.principal, call.idempotencyKey, requestHash('PUT', `/api/reviews/${call.reviewId}/contacts`, call.input ?? null), async (tx) => {
-    const { contacts, changed } = await storeContacts(tx, call.principal, call.reviewId, input.contacts as CaseContact[], deps.today());
-    return { status: 200, body: { reviewId: call.reviewId, contacts, changed } };
+    const { contacts, changed, etag } = await storeContacts(tx, call.principal, call.reviewId, input.contacts as CaseContact[], deps.today(), call.ifMatch);
+    return { status: 200, body: { reviewId: call.reviewId, contacts, changed }, etag };
   });
 }

@@ -14,7 +14,7 @@ const anyBody = z.unknown();
  */
 export function nudge(deps: AppDeps, call: ReviewCall): Promise<TaskResult> {
   return reviewWrite(deps, call, { endpoint: 'POST /api/reviews/{id}/nudge', schema: anyBody, status: 201 }, async (tx, _input, today) => {
-    const queued = await queueNudge(tx, call.principal, call.reviewId, today);
+    const queued = await queueNudge(tx, call.principal, call.reviewId, today, call.ifMatch);
     return { body: { ...queued }, status: queued.queued ? 201 : 200 };
   });
 }

@@ -11,6 +11,8 @@ export interface OutlookCall {
   principal: Principal;
   reviewId: string;
   input: unknown;
+  /** The review's ETag the caller last saw; a stale one is refused (412). */
+  ifMatch?: string | undefined;
   /** Graph as the signed-in caller; called only once the request is checked (it throws 503 when Graph is not set up). */
   graph: () => GraphClient;
   /** How long to wait for Graph to provision a Teams join link. */
@@ -20,7 +22,7 @@ export interface OutlookCall {
 }
 
 async function bookedMeeting(deps: AppDeps, call: OutlookCall, eventId: string): Promise<void> {
-  const booked = await outlookEventOf(deps.db, call.principal, call.reviewId, deps.today());
+  const booked = await outlookEventOf(deps.db, call.principal, call.reviewId, deps.today(), call.ifMatch);
   if (booked !== eventId) throw new MeetingNotBookedError();
 }
 

@@ -36,7 +36,8 @@ export const attachBody = z.strictObject({ eventId, adviceItemId: z.coerce.numbe
 
 export const adviceBody = z
   .strictObject({
-    fromRole: z.enum(inviteeRoles),
+    // A professional's role comes from their invitation (they may leave it out); others must say whose advice it is.
+    fromRole: z.enum(inviteeRoles).optional(),
     author: text(200).optional(),
     receivedOn: isoDate,
     driveId: text(512).optional(),

@@ -54,6 +54,12 @@ const settings = z.object({
     // Advice and the family's views (#12).
     ADVICE_DRIVE_ID: z.string().min(1).max(200).optional(),
     ADVICE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(20),
+    // Security (#19): which proxies in front of the service are trusted to say the client's address.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .regex(/^(|\d{1,2}|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, 'must be empty, a number of proxy hops (e.g. 1), or a comma-separated list of proxy addresses or subnets (e.g. 10.0.0.0/8, loopback)')
+      .optional(),
     // Outlook add-in (#13): where the built add-in is, HTTPS for sideloading, Graph on-behalf-of.
     ADDIN_DIR: z.string().min(1).optional(),
     DEV_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -122,6 +128,12 @@ const schema = settings.transform((e, ctx) => {
       idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
       logLevel: e.LOG_LEVEL,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      /**
+       * Express's `trust proxy`: false (the default) takes the client's address from the
+       * socket and ignores X-Forwarded-For, which anyone can send; a hop count or the
+       * proxies' addresses take it from X-Forwarded-For as those proxies set it.
+       */
+      trustProxy: !e.TRUST_PROXY ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY.split(',').map((a) => a.trim()),
       bot: {
         /**
          * 'bot-framework': channel tokens checked (a BOT_CLIENT_ID is set). 'local': development

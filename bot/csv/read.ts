@@ -17,7 +17,8 @@ import { parse } from 'csv-parse/sync';
  *   characters the line with the opening quote is reported and reading resumes at the
  *   line after it. The same bound caps a physical line, so memory stays bounded and each
  *   character is looked at a bounded number of times (linear time on any input).
- * - CRLF or LF line ends; a UTF-8 byte order mark is dropped; blank lines are not rows.
+ * - CRLF, LF or CR-only line ends (old Mac exports; a CR not followed by LF is read as a
+ *   line end, inside a quoted field too); a UTF-8 byte order mark is dropped; blank lines are not rows.
  *
  * Every non-blank line of the file ends up in exactly one entry (a record, possibly
  * spanning lines, or a malformed line), so counts made from the entries add up.
@@ -70,7 +71,16 @@ export async function* readCsv(input: AsyncIterable<Buffer | string> | string, o
   let first = true;
   let discarding = false;
   const source = typeof input === 'string' ? slices(input) : input;
-  const take = (text: string, atEnd: boolean): CsvEntry[] => {
+  // A CR at the end of a piece may be the first half of a CRLF split across pieces: held back.
+  let heldCr = false;
+  const lineEnds = (text: string, atEnd: boolean): string => {
+    let t = heldCr ? `\r${text}` : text;
+    heldCr = !atEnd && t.endsWith('\r');
+    if (heldCr) t = t.slice(0, -1);
+    return t.includes('\r') ? t.replace(/\r(?!\n)/g, '\n') : t;
+  };
+  const take = (piece: string, atEnd: boolean): CsvEntry[] => {
+    const text = lineEnds(piece, atEnd);
     let t = carry + text;
     if (first && t.length) {
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);

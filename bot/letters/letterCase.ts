@@ -22,6 +22,7 @@ import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
 import { letterFacts } from '../store/letters/decisionLetters';
 import type { Principal } from '../store/principal';
+import { checkIfMatch } from '../store/reviews/writeSupport';
 import { caseInputOf, loadReview, type ReviewRow } from '../store/reviews/loadReview';
 import { proposedAmendmentsOf } from '../store/reviews/proposedAmendments';
 import { CouncilSettingMissingError, LetterNotReadyError, NoDecisionYetError } from './errors';
@@ -90,8 +91,10 @@ const ROLE_WORDS: Record<string, string> = {
  *
  * @throws NoDecisionYetError (409) before a decision
  */
-export async function loadLetterContext(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false): Promise<LetterContext> {
+export async function loadLetterContext(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false, ifMatch?: string): Promise<LetterContext> {
   const review = await loadReview(tx, principal, reviewId, today, forUpdate);
+  // A stale If-Match is refused before anything else is said about the review.
+  checkIfMatch(review, ifMatch);
   if (!review.decision_outcome || !review.decision_notified_on) throw new NoDecisionYetError(review.status);
   const facts = await letterFacts(tx, review);
   if (!facts) throw new NoDecisionYetError(review.status);

@@ -73,7 +73,7 @@ export function produceDecisionLetter(db: Db, principal: Principal, reviewId: st
 /** {@link produceDecisionLetter} inside the caller's transaction (the API's idempotent write). */
 export async function deliverDecisionLetter(tx: Queryable, principal: Principal, reviewId: string, options: ProduceLetterOptions): Promise<LetterDelivery> {
   const logger = options.logger ?? silentLogger;
-  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true);
+  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true, options.ifMatch);
   checkIfMatch(ctx.review, options.ifMatch);
   const previous = await previousSends(tx, reviewId);
   const last = previous.at(-1);
@@ -146,7 +146,7 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
  * @throws NoDraftError (409) when no draft waits; LetterDraftStaleError (409) when it is dated before today
  */
 export async function sendDecisionDraft(tx: Queryable, principal: Principal, reviewId: string, options: LetterDeps & { ifMatch?: string }): Promise<{ status: 'sent'; letterDate: string; letters: SentLetter[]; message: string }> {
-  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true);
+  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true, options.ifMatch);
   checkIfMatch(ctx.review, options.ifMatch);
   const waiting = await pendingDraft(tx, reviewId, 'decision');
   const first = waiting[0];
@@ -171,7 +171,7 @@ export async function sendDecisionDraft(tx: Queryable, principal: Principal, rev
  * decision is notified that day and the notice served after the delivery allowance.
  */
 export async function recordDecisionPosted(tx: Queryable, principal: Principal, reviewId: string, postedOn: string, options: LetterDeps & { ifMatch?: string }) {
-  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true);
+  const ctx = await loadLetterContext(tx, principal, reviewId, options.today, true, options.ifMatch);
   checkIfMatch(ctx.review, options.ifMatch);
   if (postedOn > options.today) throw new InvalidInputError([{ field: 'postedOn', message: `${postedOn} is in the future; record the letter once it has been posted` }]);
   if (ctx.review.meeting_date && postedOn < ctx.review.meeting_date) throw new InvalidInputError([{ field: 'postedOn', message: `${postedOn} is before the meeting on ${ctx.review.meeting_date}` }]);

@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { type ApiContext, signInFirst } from '../api/context';
 import { errorHandler } from '../api/http';
+import { refuseNulBytes } from '../api/inputFaults';
 import { openApiDocument } from '../api/openapi';
 import { type AdviceSettings, adviceRoutes, redactAdvicePath } from '../api/routes/advice';
 import { meetingReportRoutes } from '../api/routes/meetingReport';
@@ -36,6 +37,8 @@ export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph
   tab?: TabClientConfig | undefined;
   /** The on-behalf-of exchange for Teams SSO tokens, when the service has a client credential. */
   onBehalfOf?: OnBehalfOfExchange;
+  /** TRUST_PROXY: whose X-Forwarded-For gives the client's address (default: nobody's). */
+  trustProxy?: boolean | number | string[] | undefined;
   /** Development only: the local mailbox served at /dev/mail; absent, /dev/* is 404. */
   devMailbox?: DevMailbox | undefined;
 }
@@ -45,6 +48,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   if (options.logRequests) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
@@ -83,6 +87,7 @@ export function createApp(options: AppOptions): Express {
   if (options.addinDir) app.use('/addin', addinStatic(options.addinDir));
   if (options.tab) app.use(tabRoutes(options.tab));
   app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', refuseNulBytes);
   app.use(caseloadRoutes(options));
   // The decision task sends the letter, with its stored copies, whichever face records it.
   const letterFiles = options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined;

@@ -135,6 +135,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     today,
     logger,
     importMaxRows: config.importMaxRows,
+    trustProxy: config.trustProxy,
     mailer,
     publicUrl,
     ready: () => ready,

@@ -55,6 +55,8 @@ export type ServiceErrorCode =
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
   | 'already-removed'
+  /** Security (#19): the store is out of reach; retry later. */
+  | 'store-unavailable'
   /** Placements and plan transfers (bot/store/placements, #26). */
   | 'setting-already-registered'
   | 'plan-not-transferable'
@@ -101,8 +103,8 @@ export class ConflictError extends ServiceError {
 }
 
 export class PreconditionFailedError extends ServiceError {
-  constructor(current: string) {
-    super(412, 'stale-write', `The review has changed since you read it (it is now at ${current}); reload it and make your change again.`);
+  constructor(current: string, message?: string) {
+    super(412, 'stale-write', message ?? `The review has changed since you read it (it is now at ${current}); reload it and make your change again.`);
   }
 }
 
@@ -117,5 +119,12 @@ export class ProposalBlockedError extends ServiceError {
 export class TooManyRowsError extends ServiceError {
   constructor(readonly maxRows: number) {
     super(413, 'too-many-rows', `The caseload has more than ${maxRows} rows, the most one import takes; split it into smaller files (or ask your administrator to raise IMPORT_MAX_ROWS).`);
+  }
+}
+
+/** The store (PostgreSQL) could not be reached or went away mid-request: nothing was saved; retry shortly. */
+export class StoreUnavailableError extends ServiceError {
+  constructor() {
+    super(503, 'store-unavailable', 'The service cannot reach its database just now, so nothing was saved; try again in a few seconds.');
   }
 }

@@ -14,7 +14,14 @@ export interface WriteResult {
 
 /** Fingerprint of a request, so one key cannot be reused for a different request. */
 export function requestHash(method: string, path: string, body: unknown, contentType = ''): string {
-  return createHash('sha256').update(`${method} ${path}\n${contentType}\n${typeof body === 'string' ? body : JSON.stringify(body ?? null)}`).digest('hex');
+  return createHash('sha256').update(`${method} ${path}\n${contentType}\n${typeof body === 'string' ? body : canonicalJson(body ?? null)}`).digest('hex');
+}
+
+/** JSON with every object's keys sorted: the same body with its keys in another order is the same request. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 /**

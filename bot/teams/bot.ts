@@ -33,8 +33,11 @@ export function createBot(deps: BotDeps): (turn: InboundTurn) => Promise<TurnAns
   return async (turn) => {
     const parsed = activitySchema.safeParse(turn.activity);
     if (!parsed.success) {
-      deps.logger.warn('teams activity ignored: not one the bot reads', { problems: parsed.error.issues.map((i) => i.path.join('.')).slice(0, 5) });
-      return { status: 400, body: { error: 'The activity is missing fields the bot needs (serviceUrl, from, recipient, conversation).' } };
+      const issues = parsed.error.issues.slice(0, 5);
+      deps.logger.warn('teams activity ignored: not one the bot reads', { problems: issues.map((i) => i.path.join('.')) });
+      // Say what is wrong with each field, not "missing" for a field that is there but too long.
+      const problems = issues.map((i) => ({ field: i.path.join('.') || 'activity', message: i.code === 'too_big' ? `is too long (at most ${(i as { maximum?: number | bigint }).maximum} characters)` : i.message }));
+      return { status: 400, body: { error: `The activity cannot be read: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`, problems } };
     }
     const activity = parsed.data;
     const to: ConversationAddress = { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id };

@@ -38,9 +38,10 @@ function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
 }
 
 /**
- * What the bytes are, from their signature; undefined for anything else.
- * A .docx is a zip whose directory names `word/` parts (the zip directory stores names
- * uncompressed, so this needs no unzipping); any other zip is refused.
+ * What the bytes claim to be, from their signature; undefined for anything else. A zip
+ * naming `word/` parts is taken for a .docx here; the service then checks each kind's
+ * structure (bot/advice/fileStructure.ts: the zip's central directory for Word), since a
+ * signature alone is easy to fake.
  *
  * @example detectAdviceFileKind(Buffer.from('%PDF-1.7 ...')) //=> 'pdf'
  */

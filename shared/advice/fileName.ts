@@ -49,16 +49,19 @@ function dateOfBirthPatterns(dob: IsoDate): RegExp[] {
  */
 export function withoutChildIdentity(text: string, childName: string, dateOfBirth: IsoDate | null): string {
   const initials = childInitials(childName);
-  const parts = childName
+  const inOrder = childName
     .split(/[\s\-‐-―]+/)
     .map((p) => p.trim())
-    .filter((p) => [...p].length >= 2)
-    .sort((a, b) => b.length - a.length);
+    .filter((p) => [...p].length >= 2);
+  const escapeRe = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The whole name in its own order; the parts alone longest first (so "Ann" never eats part of "Anna").
+  const ordered = inOrder.map(escapeRe);
+  const escaped = [...inOrder].sort((a, b) => b.length - a.length).map(escapeRe);
   let out = text;
-  const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (escaped.length > 0) {
     // The whole name first (one set of initials), then any part left on its own.
-    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[\\s_\\-.]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    // Written with or without a separator: "Isla Example", "Isla_Example", "IslaExample".
+    const whole = new RegExp(`(?<![\\p{L}\\p{N}])${ordered.join('[\\s_\\-.]*')}(?![\\p{L}\\p{N}])`, 'giu');
     out = out.replace(whole, initials);
     for (const p of escaped) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, 'giu'), initials);
   }

@@ -11,7 +11,7 @@ import { type FileServer, startFileServer } from './support/fileServer';
 const SITE = 'north.sharepoint.com,aa11,bb22';
 const drive: SeedDrive = { id: 'b!northSenLibrary', siteId: SITE, items: [] };
 const MAX = 2 * 1024 * 1024;
-const pdf = (size = 5000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)]);
+const pdf = (size = 5000) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 16, 0x20), Buffer.from('\n%%EOF\n')]);
 
 let h: Harness;
 let files: FileServer;
@@ -64,7 +64,7 @@ describe.each(storeKinds)('acceptAdviceFile on %s', (kind) => {
     const result = await acceptAdviceFile(deps, sender, attachment('Amara Bello EP report.pdf', '/ep-report', 'pdf'));
     expect(result).toMatchObject({ ok: true, fileName: '2026-09-01 health - A.B. EP report.pdf', circulatedBy: '2026-10-05' });
     expect(result.message).toBe(
-      'Thank you. I have saved “2026-09-01 health - A.B. EP report.pdf” as your advice for the review of A.B. (NTH-0042). It will be circulated to everyone invited by Monday 5 October 2026.',
+      'Thank you. I have saved “2026-09-01 health - A.B. EP report.pdf” as your advice for the review of A.B. (NTH-0042). It will be circulated to everyone invited by Mon 5 Oct 2026.',
     );
     const [saved] = storedFiles();
     expect(h.graph.state.pathOf(saved?.id ?? '')).toBe('EHCP reviews/NTH-0042/Review due 2026-11-30/2026-09-01 health - A.B. EP report.pdf');

@@ -10,7 +10,7 @@ import { type BotHarness, people, startBotHarness } from './support/botHarness';
 const SITE = 'demo.sharepoint.com,cc33,dd44';
 const drive: SeedDrive = { id: 'b!demoSenLibrary', siteId: SITE, items: [] };
 const MAX = 2 * 1024 * 1024;
-const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)]);
+const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 16, 0x20), Buffer.from('\n%%EOF\n')]);
 
 /**
  * Advice sent to the bot as a file, as Teams sends it: a `file.download.info` attachment

@@ -94,7 +94,7 @@ describe('chatting with the bot', () => {
       const text = textOf(card);
       expect(text).toContain('Due from you, soonest first');
       expect(text).toMatch(/Rule/);
-      const dues = [...text.matchAll(/by (\d{1,2} \w{3} \d{4})/g)].map((m) => Date.parse(m[1] as string));
+      const dues = [...text.matchAll(/by (?:\w{3} )?(\d{1,2} \w{3} \d{4})/g)].map((m) => Date.parse(m[1] as string));
       expect(dues.length).toBeGreaterThan(1);
       expect(dues).toEqual([...dues].sort((a, b) => a - b));
       expect(text).not.toContain('awaiting the council’s decision');

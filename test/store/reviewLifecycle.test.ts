@@ -86,12 +86,15 @@ describe.each(storeKinds)('a review from booking to the final amended plan, on %
     }
   });
 
-  it('records advice against its request, with the OneDrive reference and not the file', async () => {
+  it('records advice against its request, as the invited professional, refusing a file pointer it did not store', async () => {
     await book();
-    const { adviceId } = await tx((q) => recordAdvice(q, people.professional, id, { fromRole: 'health', receivedOn: '2026-11-24', driveId: 'b!drive', itemId: '01ITEM', fileName: 'health-advice.pdf' }, TODAY));
+    await expect(tx((q) => recordAdvice(q, people.professional, id, { fromRole: 'health', receivedOn: '2026-11-24', driveId: 'b!drive', itemId: '01ITEM', fileName: 'health-advice.pdf' }, TODAY))).rejects.toThrow(
+      InvalidInputError,
+    );
+    const { adviceId } = await tx((q) => recordAdvice(q, people.professional, id, { receivedOn: '2026-11-24' }, TODAY));
     const { body } = await reviewDetail(store.db, people.officer, id, TODAY);
     const health = body.advice.requests.find((r: { fromRole: string }) => r.fromRole === 'health');
-    expect(body.advice.items).toEqual([{ id: adviceId, requestId: health?.id, fromRole: 'health', author: null, receivedOn: '2026-11-24', driveId: 'b!drive', itemId: '01ITEM', fileName: 'health-advice.pdf' }]);
+    expect(body.advice.items).toEqual([{ id: adviceId, requestId: health?.id, fromRole: 'health', author: 'ep', receivedOn: '2026-11-24', driveId: null, itemId: null, fileName: null }]);
     expect(health?.outstanding).toBe(false);
     expect(body.advice.outstanding.map((r: { fromRole: string }) => r.fromRole)).toEqual(['parent', 'social-care']);
   });

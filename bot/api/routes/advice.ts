@@ -4,7 +4,7 @@ import { adviceFileName } from '../../../shared/advice';
 import { childInitials, childLabel } from '../../../shared/privacy/childLabel';
 import { checkAdviceFile } from '../../advice/checkAdviceFile';
 import type { LinkThrottle } from '../../advice/linkThrottle';
-import { boundaryOf, parseMultipart } from '../../advice/multipart';
+import { readUpload } from '../../advice/multipart';
 import { pageHeaders } from '../../advice/pages/html';
 import { failurePage, invalidLinkPage, type LinkFacts, thankYouPage, tooManyAttemptsPage, uploadPage, viewsPage } from '../../advice/pages/screens';
 import { adviceCss } from '../../advice/pages/styles';
@@ -15,6 +15,7 @@ import { keepLinkedAdvice, linkFor, reissueLink } from '../../app/adviceByLink';
 import type { AdviceLinkContext } from '../../store/advice/links';
 import { NotFoundError } from '../../store/errors';
 import { type ApiContext, authorise } from '../context';
+import { forLog } from '../inputFaults';
 
 /** What the advice pages need beyond the API's context. */
 export interface AdviceSettings {
@@ -31,28 +32,61 @@ export interface AdviceSettings {
 
 const FAMILY = new Set(['parent', 'young-person']);
 const VIEWS_BODY_LIMIT = 100 * 1024;
-/** Multipart framing around the file. */
+/** Multipart framing around the file: what a refused request's body may still be read for. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 const REQUEST_ID = /^[1-9][0-9]{0,15}$/;
+/** Characters of a token the throttle counts guesses under (48 bits: a scan of one link, not of all). */
+const TOKEN_PREFIX = 8;
 const REVIEW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Body = { ok: true; bytes: Buffer } | { ok: false };
 
-/** Reads the request body up to `limit` bytes; beyond that reads (and drops) the rest so the browser gets our answer. */
+/** Reads the request body up to `limit` bytes; past that it stops reading (the caller answers and the connection closes). */
 async function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size <= limit) chunks.push(chunk as Buffer);
+    if (size > limit) return { ok: false };
+    chunks.push(chunk as Buffer);
   }
-  return size > limit ? { ok: false } : { ok: true, bytes: Buffer.concat(chunks) };
+  return { ok: true, bytes: Buffer.concat(chunks) };
 }
 
-async function drain(req: IncomingMessage): Promise<void> {
+/**
+ * Ends the connection of a request whose body was left unread, once our answer is out: the
+ * answer is flushed first (end, not destroy), and a client that keeps sending is cut off
+ * a second later instead of being read to the end.
+ */
+function closeUnread(req: IncomingMessage): void {
+  req.socket.end();
+  setTimeout(() => req.socket.destroy(), 1000).unref();
+}
+
+/**
+ * Reads and drops what is left of a refused request's body, so the browser gets our page
+ * rather than a reset, but never more than `limit` bytes: past that (or when Content-Length
+ * says so up front) the connection is closed after the answer instead.
+ */
+async function drainBounded(req: IncomingMessage, res: Response, limit: number): Promise<void> {
   if (req.readableEnded) return;
-  req.resume();
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    res.set('Connection', 'close').once('finish', () => closeUnread(req));
+    return;
+  }
+  let size = 0;
   await new Promise<void>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        res.set('Connection', 'close').once('finish', () => closeUnread(req));
+        resolve();
+      }
+    };
+    req.on('data', onData);
     req.once('end', resolve);
     req.once('close', resolve);
   });
@@ -88,28 +122,48 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
   const sleep = settings.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxMb = Math.floor(settings.maxBytes / (1024 * 1024));
 
+  // Every /advice body is bounded before routing: a declared length over what any form here
+  // takes is refused at once, and an unknown path never reads the body it was sent.
+  const bodyLimit = settings.maxBytes + MULTIPART_OVERHEAD;
+  router.use('/advice', (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    if (Number(req.headers['content-length'] ?? 0) > bodyLimit) {
+      res.set('Connection', 'close').once('finish', () => closeUnread(req));
+      send(res, 413, failurePage(`That is larger than ${maxMb} MB, so nothing was kept. Save the file as a smaller PDF and try again.`));
+      return;
+    }
+    res.once('finish', () => {
+      if (!req.readableEnded) closeUnread(req);
+    });
+    next();
+  });
+
   router.get('/advice/assets/advice.css', (_req, res) => {
     res.set({ 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).send(adviceCss);
   });
 
-  /** The throttle, then the link; answers the refusal itself and returns undefined when there is nothing to serve. */
+  /**
+   * The link, counted by the throttle before the lookup (under the client's address and the
+   * token's prefix); answers the refusal itself and returns undefined when there is nothing
+   * to serve. A valid token always opens, even from an address throttled for guessing.
+   */
   const openLink = async (req: Request, res: Response): Promise<AdviceLinkContext | undefined> => {
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const decision = settings.throttle.decide(address);
+    const token = String(req.params.token ?? '');
+    const attempt = settings.throttle.attempt([`address:${address}`, `link:${token.slice(0, TOKEN_PREFIX)}`]);
+    const link = await linkFor({ db: ctx.db, now: settings.now }, token);
+    attempt.settle(link !== undefined);
+    if (link) return link;
+    const { decision } = attempt;
+    await drainBounded(req, res, settings.maxBytes + MULTIPART_OVERHEAD);
     if (decision.kind === 'blocked') {
-      await drain(req);
-      ctx.logger.warn('advice link attempts blocked', { address });
+      ctx.logger.warn('advice link attempts blocked', { address: forLog(address, 64) });
       send(res, 429, tooManyAttemptsPage(), { 'Retry-After': String(decision.retryAfterSeconds) });
       return undefined;
     }
     if (decision.delayMs > 0) await sleep(decision.delayMs);
-    const link = await linkFor({ db: ctx.db, now: settings.now }, String(req.params.token ?? ''));
-    if (!link) {
-      settings.throttle.recordFailure(address);
-      await drain(req);
-      send(res, 404, invalidLinkPage());
-    }
-    return link;
+    send(res, 404, invalidLinkPage());
+    return undefined;
   };
 
   const pageRoute = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
@@ -152,6 +206,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
         const values = body.ok ? Object.fromEntries(new URLSearchParams(body.bytes.toString('utf8'))) : {};
         const checked = body.ok ? checkViews(values) : { ok: false as const, problems: [{ field: 'goingWell', message: 'Your answers are too long to send; shorten them and try again' }] };
         if (!checked.ok) {
+          if (!req.readableEnded) res.set('Connection', 'close').once('finish', () => closeUnread(req));
           send(res, 400, viewsPage(action, facts(link), values, checked.problems));
           return;
         }
@@ -160,13 +215,16 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
         await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views', checked.views);
         return;
       }
-      const boundary = boundaryOf(req.get('content-type'));
-      const body = await readBody(req, settings.maxBytes + MULTIPART_OVERHEAD);
-      const refuse = (message: string) => send(res, 400, uploadPage(action, facts(link), maxMb, [{ field: 'file', message }]));
-      if (!body.ok) return refuse(`The file is larger than ${maxMb} MB. Save it as a smaller PDF and try again.`);
-      const file = boundary ? parseMultipart(body.bytes, boundary)?.find((p) => p.name === 'file') : undefined;
+      const upload = await readUpload(req, { maxFileBytes: settings.maxBytes });
+      const refuse = (message: string) => {
+        // Reading stopped at the limit: close rather than read the rest.
+        if (!req.readableEnded) res.set('Connection', 'close').once('finish', () => closeUnread(req));
+        send(res, 400, uploadPage(action, facts(link), maxMb, [{ field: 'file', message }]));
+      };
+      if (!upload.ok && upload.reason === 'too-large') return refuse(`The file is larger than ${maxMb} MB. Save it as a smaller PDF and try again.`);
+      if (!upload.ok) return refuse(upload.reason === 'too-many' ? 'Send one file at a time, using the form on this page' : 'Choose your advice file');
+      const file = upload.file;
       if (!file?.filename || file.data.length === 0) return refuse('Choose your advice file');
-      if (file.data.length > settings.maxBytes) return refuse(`The file is larger than ${maxMb} MB. Save it as a smaller PDF and try again.`);
       const check = checkAdviceFile(file.filename, file.data);
       if (!check.ok) return refuse('The file must be a PDF, a Word document or a photo (JPEG, PNG or HEIC)');
       const name = adviceFileName({ original: file.filename, kind: check.kind, childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
@@ -179,7 +237,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
     const id = String(req.params.id ?? '');
     const requestId = String(req.params.requestId ?? '');
     if (!REVIEW_ID.test(id) || !REQUEST_ID.test(requestId)) throw new NotFoundError('Advice request');
-    const issued = await reissueLink({ ...ctx, publicUrl: settings.publicUrl }, principal, id, Number(requestId));
+    const issued = await reissueLink({ ...ctx, publicUrl: settings.publicUrl }, principal, id, Number(requestId), req.get('if-match'));
     // Shown once: the token is not kept, so this answer must not be cached or replayed.
     res.status(201).set('Cache-Control', 'no-store').json(issued);
   });

@@ -4,6 +4,7 @@ import { columnMapEtag, loadColumnMap } from '../../store/caseload/columnMapping
 import { importColumns } from '../../store/caseload/importRows';
 import { ServiceError } from '../../store/errors';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
+import { checkNoVersionIfMatch } from '../../store/reviews/writeSupport';
 import { send } from './reviews';
 
 export const NDJSON = 'application/x-ndjson';
@@ -27,6 +28,7 @@ export function caseloadRoutes(ctx: ApiContext): Router {
   };
   router.post('/api/caseload/import', allowed, csvBody, async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/caseload/import');
+    checkNoVersionIfMatch(req.get('if-match'), 'A caseload import');
     const streaming = (req.get('accept') ?? '').includes(NDJSON);
     const line = (o: object) => res.write(`${JSON.stringify(o)}\n`);
     try {

@@ -91,7 +91,7 @@ export function dashboardRoutes(ctx: ApiContext): Router {
 
   router.post('/api/reviews/:id/nudge', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/nudge');
-    send(res, await nudge(ctx, { principal, reviewId: reviewIdOf(req), input: req.body ?? null, idempotencyKey: idempotencyKey(req) }));
+    send(res, await nudge(ctx, { principal, reviewId: reviewIdOf(req), input: req.body ?? null, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
   });
 
   return router;

@@ -31,13 +31,13 @@ export function outlookRoutes(ctx: OutlookRouteOptions): Router {
 
   router.post('/api/reviews/:id/outlook/teams', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/outlook/teams');
-    const done = await enableTeams(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, graph: graphFor(req, principal), teamsJoinUrl: ctx.teamsJoinUrl, meetingTab: ctx.meetingTab });
+    const done = await enableTeams(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, ifMatch: req.get('if-match'), graph: graphFor(req, principal), teamsJoinUrl: ctx.teamsJoinUrl, meetingTab: ctx.meetingTab });
     res.status(200).json(done);
   });
 
   router.post('/api/reviews/:id/outlook/attachments', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/outlook/attachments');
-    const { status, body } = await attachAdvice(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, graph: graphFor(req, principal) });
+    const { status, body } = await attachAdvice(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, ifMatch: req.get('if-match'), graph: graphFor(req, principal) });
     res.status(status).json(body);
   });
   return router;

@@ -1,5 +1,6 @@
 import type { LetterFiles } from '../../letters/deliverMailing';
 import { type Request, type Response, Router } from 'express';
+import { isIsoDate } from '../../../shared';
 import { bookMeeting } from '../../app/bookMeeting';
 import { recordAdvice } from '../../app/recordAdvice';
 import { recordAmendment } from '../../app/recordAmendment';
@@ -84,10 +85,15 @@ function encodeCursor(due: string | null, id: string): string {
   return Buffer.from(JSON.stringify([due, id])).toString('base64url');
 }
 
+/** A cursor holds exactly what `encodeCursor` put there: a calendar date (or null) and a review id; anything else is forged or damaged. */
 function decodeCursor(cursor: string): { due: string | null; id: string } {
   try {
-    const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string | null, string];
-    if (typeof id === 'string' && (due === null || typeof due === 'string')) return { due, id };
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2) {
+      const [due, id] = decoded as unknown[];
+      const dueOk = due === null || (typeof due === 'string' && isIsoDate(due));
+      if (dueOk && typeof id === 'string' && ID.test(id)) return { due: due as string | null, id };
+    }
   } catch {}
   throw new InvalidInputError([{ field: 'cursor', message: 'is not a cursor this service gave out; start again without it' }]);
 }

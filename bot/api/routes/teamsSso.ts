@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { IdentityError } from '../../identity/errors';
 import type { TokenBroker } from '../../identity/tokenBroker';
+import { checkNoVersionIfMatch } from '../../store/reviews/writeSupport';
 import { type ApiContext, authorise } from '../context';
 import { personAndOrganisation } from '../../store/organisations';
 
@@ -22,6 +23,7 @@ export function teamsSsoRoutes(ctx: ApiContext & { onBehalfOf?: OnBehalfOfExchan
   const router = Router();
   router.post('/api/auth/teams-sso', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/auth/teams-sso');
+    checkNoVersionIfMatch(req.get('if-match'), 'Signing in');
     const token = (req.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
     const onBehalfOf = ctx.onBehalfOf ? await ctx.onBehalfOf(token) : 'not-configured';
     const person = await personAndOrganisation(ctx.db, principal.personId);

@@ -4,6 +4,7 @@ import type { Queryable } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Principal } from '../principal';
 import { loadReview } from '../reviews/loadReview';
+import { checkIfMatch } from '../reviews/writeSupport';
 
 /** 32 random bytes: 256 bits, twice the 128 the issue asks for. */
 const TOKEN_BYTES = 32;
@@ -146,8 +147,8 @@ export async function useAdviceLink(tx: Queryable, token: string, now: Date): Pr
  * A new link for a request of a review the caller can see, revoking its earlier unused
  * links (a forwarded or lost link stops working). 404 for a request of another review.
  */
-export async function reissueAdviceLink(tx: Queryable, principal: Principal, reviewId: string, requestId: number, today: string, publicUrl: string): Promise<IssuedAdviceLink> {
-  await loadReview(tx, principal, reviewId, today);
+export async function reissueAdviceLink(tx: Queryable, principal: Principal, reviewId: string, requestId: number, today: string, publicUrl: string, ifMatch?: string): Promise<IssuedAdviceLink> {
+  checkIfMatch(await loadReview(tx, principal, reviewId, today, true), ifMatch);
   const owned = await tx.query('select 1 from advice_requests where id = $1 and review_id = $2', [requestId, reviewId]);
   if (owned.length === 0) throw new NotFoundError(`Advice request ${requestId}`);
   return issueAdviceLink(tx, requestId, { publicUrl, issuedBy: principal, revokeEarlier: true });

@@ -102,7 +102,7 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
       }
       if (!header) {
         fileHeader = record.fields;
-        header = mapHeader(record.fields, options.columns ?? {});
+        header = mapHeader(record.fields.map((f) => f.replaceAll('\u0000', '')), options.columns ?? {});
         const missing = requiredImportColumns.filter((c) => !header?.includes(c));
         if (missing.length) {
           const named = (c: (typeof requiredImportColumns)[number]) => (options.columns?.[c] ? `"${options.columns[c]}" (your name for ${c})` : c);
@@ -110,6 +110,13 @@ export async function importCaseload(tx: Queryable, principal: Principal, csv: s
             missing.map((c) => ({ field: c, message: `the CSV header has no ${named(c)} column; the first line must name the columns (${requiredImportColumns.map(named).join(', ')}, …), or change the saved column names` })),
           );
         }
+        continue;
+      }
+      // The store cannot hold a NUL byte: the line is refused, not the whole import.
+      const withNul = header.findIndex((_name, i) => record.fields[i]?.includes('\u0000'));
+      if (withNul !== -1) {
+        result.rejected++;
+        result.errors.push({ line: record.line, field: header[withNul] || `column ${withNul + 1}`, message: 'contains a NUL character (\\u0000); remove it' });
         continue;
       }
       const cells: Record<string, string | undefined> = {};

@@ -1,8 +1,10 @@
 import type { InviteeRole } from '../../../shared';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
+import { NotFoundError } from '../errors';
 import type { Principal } from '../principal';
-import { loadReview } from '../reviews/loadReview';
+import { etagOf, loadReview, type ReviewRow } from '../reviews/loadReview';
+import { checkIfMatch, updateReview } from '../reviews/writeSupport';
 
 /** Someone a child's review must invite, by role. */
 export interface CaseContact {
@@ -13,15 +15,38 @@ export interface CaseContact {
 
 const SELECT = `select role, name, email from case_contacts where child_id = $1 order by role, lower(name), id`;
 
-async function childOf(tx: Queryable, planId: number): Promise<number> {
-  const [row] = await tx.query<{ child_id: number }>('select child_id::int as child_id from plans where id = $1', [planId]);
-  return row!.child_id;
+/**
+ * The child of the review when `principal` holds the child's contacts now: the school of
+ * the child's current plan (a re-import moves a child, and the old school keeps only its
+ * concluded reviews, not the family's addresses), or the child's council. Undefined
+ * otherwise, including for professionals, who are invited by the contacts, not keepers of them.
+ */
+export async function contactsHolder(tx: Queryable, principal: Principal, row: Pick<ReviewRow, 'plan_id'>): Promise<number | undefined> {
+  const [current] = await tx.query<{ child_id: number; school_id: string | null; council_id: string }>(
+    `select p.child_id::int as child_id, p.school_id, c.council_id
+       from plans p join children c on c.id = p.child_id
+      where p.child_id = (select child_id from plans where id = $1)
+      order by p.issued_on desc, p.id desc limit 1`,
+    [row.plan_id],
+  );
+  if (!current) return undefined;
+  const holds =
+    principal.role === 'senco' ? current.school_id === principal.orgId : principal.role === 'la-officer' || principal.role === 'la-manager' ? current.council_id === principal.orgId : false;
+  return holds ? current.child_id : undefined;
 }
 
-/** The contacts of the child whose review this is (404 for a review the principal cannot see). */
+/** The review, and its child when the principal holds the child's contacts; 404 alike for "not yours" and "no longer yours". */
+async function reviewAndChild(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate: boolean): Promise<{ row: ReviewRow; childId: number }> {
+  const row = await loadReview(tx, principal, reviewId, today, forUpdate);
+  const childId = await contactsHolder(tx, principal, row);
+  if (childId === undefined) throw new NotFoundError(`The contacts of review ${reviewId}`);
+  return { row, childId };
+}
+
+/** The contacts of the child whose review this is (404 for a review the principal cannot see, or a child no longer theirs). */
 export async function contactsForReview(tx: Queryable, principal: Principal, reviewId: string, today: string): Promise<CaseContact[]> {
-  const row = await loadReview(tx, principal, reviewId, today);
-  return tx.query<CaseContact>(SELECT, [await childOf(tx, row.plan_id)]);
+  const { childId } = await reviewAndChild(tx, principal, reviewId, today, false);
+  return tx.query<CaseContact>(SELECT, [childId]);
 }
 
 /**
@@ -29,12 +54,19 @@ export async function contactsForReview(tx: Queryable, principal: Principal, rev
  * audited with the list before and after. A repeat of the same list changes nothing and
  * writes no audit entry.
  */
-export async function replaceContacts(tx: Queryable, principal: Principal, reviewId: string, contacts: CaseContact[], today: string): Promise<{ contacts: CaseContact[]; changed: boolean }> {
-  const row = await loadReview(tx, principal, reviewId, today, true);
-  const childId = await childOf(tx, row.plan_id);
+export async function replaceContacts(
+  tx: Queryable,
+  principal: Principal,
+  reviewId: string,
+  contacts: CaseContact[],
+  today: string,
+  ifMatch?: string,
+): Promise<{ contacts: CaseContact[]; changed: boolean; etag: string }> {
+  const { row, childId } = await reviewAndChild(tx, principal, reviewId, today, true);
+  checkIfMatch(row, ifMatch);
   const before = await tx.query<CaseContact>(SELECT, [childId]);
   const key = (list: CaseContact[]) => JSON.stringify([...list].map((c) => [c.role, c.name, c.email.toLowerCase()]).sort());
-  if (key(before) === key(contacts)) return { contacts: before, changed: false };
+  if (key(before) === key(contacts)) return { contacts: before, changed: false, etag: etagOf(row) };
   await tx.query('delete from case_contacts where child_id = $1', [childId]);
   for (const c of contacts) {
     await tx.query(
@@ -45,7 +77,9 @@ export async function replaceContacts(tx: Queryable, principal: Principal, revie
   }
   const after = await tx.query<CaseContact>(SELECT, [childId]);
   await appendAudit(tx, principal, 'contacts.replaced', 'child', String(childId), before, after);
-  return { contacts: after, changed: true };
+  // The review detail shows the contacts, so its version (and ETag) moves on with them.
+  const version = await updateReview(tx, row, {});
+  return { contacts: after, changed: true, etag: etagOf({ id: row.id, version }) };
 }
 
 /**

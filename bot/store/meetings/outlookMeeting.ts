@@ -3,10 +3,11 @@ import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import type { Principal } from '../principal';
 import { loadReview } from '../reviews/loadReview';
+import { checkIfMatch } from '../reviews/writeSupport';
 
 /** The Outlook event a review's meeting was booked as (null: booked without one), for a caller who can see the review. */
-export async function outlookEventOf(db: Db, principal: Principal, reviewId: string, today: string): Promise<string | null | undefined> {
-  await loadReview(db, principal, reviewId, today);
+export async function outlookEventOf(db: Db, principal: Principal, reviewId: string, today: string, ifMatch?: string): Promise<string | null | undefined> {
+  checkIfMatch(await loadReview(db, principal, reviewId, today), ifMatch);
   const [meeting] = await db.query<{ outlook_event_id: string | null }>('select outlook_event_id from meetings where review_id = $1', [reviewId]);
   return meeting ? meeting.outlook_event_id : undefined;
 }

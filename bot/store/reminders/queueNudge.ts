@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { recipientKey } from '../../../shared';
 import { enqueueReminder } from './enqueueReminder';
 import type { Principal } from '../principal';
+import { checkIfMatch } from '../reviews/writeSupport';
 
 export interface QueuedNudge {
   reminderId: number;
@@ -25,17 +26,22 @@ export interface QueuedNudge {
  *
  * Idempotent: a nudge the outbox already holds (its unique key) is answered, not repeated.
  */
-export async function queueNudge(tx: Queryable, principal: Principal, reviewId: string, today: string): Promise<QueuedNudge> {
+export async function queueNudge(tx: Queryable, principal: Principal, reviewId: string, today: string, ifMatch?: string): Promise<QueuedNudge> {
   const steps = openStepsSql('$1', '$2');
-  const [review] = await tx.query<{ step: DashboardStep; school_id: string | null; case_officer_id: number | null }>(
-    `select s.step, r.school_id, p.case_officer_id::int from ${steps.from} where ${steps.where} and r.id = $3`,
+  const [review] = await tx.query<{ step: DashboardStep; school_id: string | null; case_officer_id: number | null; version: number }>(
+    `select s.step, r.school_id, p.case_officer_id::int, r.version from ${steps.from} where ${steps.where} and r.id = $3`,
     [principal.orgId, today, reviewId],
   );
   if (!review) {
-    const [concluded] = await tx.query('select 1 from review_cycles where id = $1 and council_id = $2', [reviewId, principal.orgId]);
-    if (concluded) throw new ConflictError('review-concluded', 'This review is concluded: there is no next step to nudge anyone about.');
+    const [concluded] = await tx.query<{ version: number }>('select version from review_cycles where id = $1 and council_id = $2', [reviewId, principal.orgId]);
+    if (concluded) {
+      checkIfMatch({ id: reviewId, version: concluded.version }, ifMatch);
+      throw new ConflictError('review-concluded', 'This review is concluded: there is no next step to nudge anyone about.');
+    }
     throw new NotFoundError('The review');
   }
+  // A nudge sent from a stale dashboard row may be about a step already done.
+  checkIfMatch({ id: reviewId, version: review.version }, ifMatch);
   const role: 'senco' | 'la-officer' = stepOwner[review.step] === 'school' ? 'senco' : 'la-officer';
   const [recipient] =
     role === 'senco'

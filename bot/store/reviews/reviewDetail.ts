@@ -1,5 +1,6 @@
 import { computeTimeline } from '../../../shared';
 import type { Queryable } from '../db';
+import { contactsHolder } from '../contacts/caseContacts';
 import type { Principal } from '../principal';
 import { readCouncilSettings } from '../councilSettings';
 import { transferHistory } from '../placements/transfers';
@@ -8,7 +9,10 @@ import { caseInputOf, etagOf, loadReview, type ReviewRow } from './loadReview';
 /** GET /api/reviews/{id}: the case, its timeline (each step's date, state and source) and what has happened. */
 export async function reviewDetail(tx: Queryable, principal: Principal, id: string, today: string) {
   const row = await loadReview(tx, principal, id, today);
-  return { body: await describeReview(tx, row, today), etag: etagOf(row) };
+  const body = await describeReview(tx, row, today);
+  // The family's addresses go only to whoever holds the child's contacts now (not an old school).
+  if ((await contactsHolder(tx, principal, row)) === undefined) body.contacts = [];
+  return { body, etag: etagOf(row) };
 }
 
 interface Recorded {

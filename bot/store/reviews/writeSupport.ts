@@ -3,7 +3,7 @@ import { PreconditionFailedError } from '../errors';
 import { etagOf, type ReviewRow } from './loadReview';
 
 /** Refuses a write made against an older version than the stored one (If-Match). */
-export function checkIfMatch(row: ReviewRow, ifMatch: string | undefined): void {
+export function checkIfMatch(row: Pick<ReviewRow, 'id' | 'version'>, ifMatch: string | undefined): void {
   if (ifMatch === undefined || ifMatch.trim() === '*') return;
   const current = etagOf(row);
   const sent = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
@@ -21,4 +21,14 @@ export async function updateReview(tx: Queryable, row: ReviewRow, changes: Revie
     [row.id, ...entries.map(([, value]) => value)],
   );
   return rows[0]?.version ?? row.version + 1;
+}
+
+/**
+ * For writes whose target has no version of its own (a caseload import, a sign-in): no
+ * entity tag can match one, so any `If-Match` other than `*` is refused (RFC 9110 13.1.1)
+ * rather than silently ignored, as every write documents.
+ */
+export function checkNoVersionIfMatch(ifMatch: string | undefined, what: string): void {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return;
+  throw new PreconditionFailedError('no version', `${what} has no version (no ETag), so no If-Match can match it; send the request without If-Match, or with If-Match: *.`);
 }

@@ -93,11 +93,21 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
   let letterNotice: string | undefined;
   try {
     // The key comes from the card (the review and the version it was issued at), so a double submit records one decision and sends one letter.
-    const recorded = await recordDecision(deps, { principal, reviewId, input, idempotencyKey: `teams-card:${reviewId}:${version ?? 'unversioned'}` });
+    // A card issued at an older version is an If-Match on that version: what it showed may be out of date.
+    const recorded = await recordDecision(deps, {
+      principal,
+      reviewId,
+      input,
+      idempotencyKey: `teams-card:${reviewId}:${version ?? 'unversioned'}`,
+      ifMatch: version === undefined ? undefined : `"${reviewId}.${version}"`,
+    });
     if (recorded.letter?.status === 'not-sent') letterNotice = recorded.letter.message;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const now = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
+    if (error.code === 'stale-write') {
+      return { card: build(deps, now, viewFor(now, viewer, now.version), viewer, 'Nothing was recorded: this review changed after the card was sent. Here it is as it is now; check it and decide again.'), updateForEveryone: false };
+    }
     if (error instanceof InvalidInputError) return { card: build(deps, now, { kind: 'form', values }, viewer, `Nothing was recorded: ${error.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`), updateForEveryone: false };
     if (error.code === 'not-awaiting-decision' || error.code === 'idempotency-key-reused') {
       return { card: build(deps, now, { kind: 'moved-on' }, viewer, 'Nothing was recorded: this review is no longer awaiting a decision.'), updateForEveryone: false };

@@ -1,6 +1,8 @@
 import type { App } from '@microsoft/teams.apps';
 import type { Logger } from '../../log/logger';
 
+const REFUSED_SIGN_IN = /unauthori[sz]ed|jwt|token (?:is )?(?:missing|invalid|expired)|authorization header|401/i;
+
 type SdkLogger = NonNullable<NonNullable<ConstructorParameters<typeof App>[0]>['logger']>;
 
 /**
@@ -18,7 +20,12 @@ export function sdkLogger(logger: Logger, name = 'teams-sdk', quiet: RegExp[] = 
       const line = text(msg);
       if (!quiet.some((q) => q.test(line))) logger.warn(line, { component: name });
     },
-    error: (...msg: unknown[]) => logger.error(text(msg), { component: name }),
+    // A request refused for its token is the caller's fault, not the service's: a warning, not an error.
+    error: (...msg: unknown[]) => {
+      const line = text(msg);
+      if (REFUSED_SIGN_IN.test(line)) logger.warn(line, { component: name });
+      else logger.error(line, { component: name });
+    },
     log: (level: string, ...msg: unknown[]) => {
       if (level === 'error') self.error(...msg);
       else if (level === 'warn') self.warn(...msg);
