@@ -105,11 +105,11 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const now = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
-    if (error.code === 'stale-write') {
+    if (error.code === 'stale-write' && now.status === 'awaiting-decision') {
       return { card: build(deps, now, viewFor(now, viewer, now.version), viewer, 'Nothing was recorded: this review changed after the card was sent. Here it is as it is now; check it and decide again.'), updateForEveryone: false };
     }
     if (error instanceof InvalidInputError) return { card: build(deps, now, { kind: 'form', values }, viewer, `Nothing was recorded: ${error.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`), updateForEveryone: false };
-    if (error.code === 'not-awaiting-decision' || error.code === 'idempotency-key-reused') {
+    if (error.code === 'not-awaiting-decision' || error.code === 'idempotency-key-reused' || error.code === 'stale-write') {
       return { card: build(deps, now, { kind: 'moved-on' }, viewer, 'Nothing was recorded: this review is no longer awaiting a decision.'), updateForEveryone: false };
     }
     throw error;
