@@ -54,6 +54,10 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'nudge-not-queued': { status: 503, retryAfterSeconds: 1 },
   'organisation-kind': { status: 409 },
   'already-removed': { status: 409 },
+  // every review (#23): the cease steps
+  'not-ceasing': { status: 409 },
+  'cease-consultation-open': { status: 409 },
+  'plan-kept-until': { status: 409 },
   // security (#19)
   'store-unavailable': { status: 503, retryAfterSeconds: 5 },
   // placements and plan transfers (#26)

@@ -7,7 +7,25 @@ import { deadRemindersQuery } from './routes/reminders';
 import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
 import { councilSettingsSchema } from '../../shared';
 import { finalPlanBody, letterPostedBody, notAmendingBody, representationsBody, sendDraftBody } from '../app/afterDecision/schemas';
-import { adviceBody, amendmentBody, attachBody, contactsBody, decisionBody, letterQuery, letterSendBody, meetingBody, periodQuery, reportBody, reviewListQuery, settingBody, settingSearchQuery, teamsBody, transferBody } from '../app/schemas';
+import {
+  adviceBody,
+  amendmentBody,
+  attachBody,
+  ceaseBody,
+  contactsBody,
+  decisionBody,
+  letterQuery,
+  letterSendBody,
+  meetingBody,
+  periodQuery,
+  planEndBody,
+  reportBody,
+  reviewListQuery,
+  settingBody,
+  settingSearchQuery,
+  teamsBody,
+  transferBody,
+} from '../app/schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -159,7 +177,13 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
-      '/api/reviews/{id}/decision': write('POST /api/reviews/{id}/decision', "Record the LA's decision (only when the review awaits it); the family's letter then goes as the council's settings say (the `Decision-Letter` header of the first answer says whether it went; without an Idempotency-Key, `letter` gives the message)", decisionBody),
+      '/api/reviews/{id}/decision': write(
+        'POST /api/reviews/{id}/decision',
+        "Record the LA's decision once the meeting is held, with or without the school's report (without it, `consideredInstead` is required); cease is the proposal to cease. The family's letter then goes as the council's settings say (the `Decision-Letter` header of the first answer says whether it went; without an Idempotency-Key, `letter` gives the message)",
+        decisionBody,
+      ),
+      '/api/reviews/{id}/cease': write('POST /api/reviews/{id}/cease', 'After the consultation on a proposal to cease: cease the plan (kept until the appeal window ends) or keep it', ceaseBody),
+      '/api/reviews/{id}/plan-end': write('POST /api/reviews/{id}/plan-end', "Confirm the day a ceased plan ends (not before the time to appeal ends, s45)", planEndBody, false),
       '/api/reviews/{id}/amendment': write('POST /api/reviews/{id}/amendment', 'Record the amendment notice, the family response and the final plan', amendmentBody, false),
       '/api/reviews/{id}/letter': {
         get: {

@@ -12,6 +12,8 @@ export const permissions = {
   'POST /api/reviews/{id}/report': ['senco', 'la-officer'],
   'POST /api/reviews/{id}/decision': ['la-officer'],
   'POST /api/reviews/{id}/amendment': ['la-officer'],
+  'POST /api/reviews/{id}/cease': ['la-officer'],
+  'POST /api/reviews/{id}/plan-end': ['la-officer'],
   'POST /api/reviews/{id}/advice-requests/{requestId}/link': ['senco', 'la-officer'],
   'GET /api/reviews/{id}/contacts': ['senco', 'la-officer'],
   'PUT /api/reviews/{id}/contacts': ['senco', 'la-officer'],

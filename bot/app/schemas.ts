@@ -64,6 +64,11 @@ export const decisionBody = z
      * {section, change}, or text with one "section: change" per line.
      */
     proposedAmendments: proposedAmendments.optional(),
+    /** Needed when no report is recorded: what the decision took account of instead (Reg 19(c)). */
+    consideredInstead: text(4000).optional(),
+    /** Cease (a proposal, Reg 31(1)(a)): the young person has left education, and what was done to re-engage them (Regs 29-30). */
+    leftEducation: z.boolean().optional(),
+    reengagement: text(4000).optional(),
   })
   .refine((d) => d.outcome === 'amend' || d.proposedAmendments === undefined, {
     message: 'proposed amendments go with an amend decision only; remove them, or choose amend',
@@ -73,6 +78,10 @@ export const decisionBody = z
     message: 'list the proposed amendments, one per section of the plan ("F: weekly speech and language therapy"): the notice sent with the decision sets them out (Reg 22(2)(a))',
     path: ['proposedAmendments'],
   });
+
+export const ceaseBody = z.strictObject({ decision: z.enum(['cease', 'keep']), decidedOn: isoDate, reasons: text(4000) });
+
+export const planEndBody = z.strictObject({ endsOn: isoDate, note: text(2000).optional() });
 
 export const amendmentBody = z
   .strictObject({ noticeServedOn: isoDate.optional(), familyRespondedOn: isoDate.optional(), finalPlanIssuedOn: isoDate.optional() })

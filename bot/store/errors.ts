@@ -55,6 +55,10 @@ export type ServiceErrorCode =
   /** Onboarding (bot/store/onboarding). */
   | 'organisation-kind'
   | 'already-removed'
+  // every review (#23): the cease steps
+  | 'not-ceasing'
+  | 'cease-consultation-open'
+  | 'plan-kept-until'
   /** Security (#19): the store is out of reach; retry later. */
   | 'store-unavailable'
   /** Placements and plan transfers (bot/store/placements, #26). */

@@ -7,7 +7,7 @@ import { parseCommand } from './commands';
 import { conversationChange, dropConversation, storeConversation } from './conversationEvents';
 import { DECISION_VERBS } from './cards/decisionCard';
 import { type CardViewer, decisionCardFor, refreshDecisionCard, submitDecisionCard } from './decision/decisionActions';
-import { currentReviewByReference } from '../store/reviews/decisionSubject';
+import { awaitsDecision, currentReviewByReference } from '../store/reviews/decisionSubject';
 import type { OnFileReceived, TeamsFile } from './hooks';
 import { findMember, type MemberLookup } from '../store/members';
 import type { ConversationAddress, ConversationSender, InboundTurn, TurnAnswer } from './sdk/channel';
@@ -101,7 +101,7 @@ async function answer(deps: BotDeps, activity: Activity, p: Principal, viewer: C
       if (p.orgKind !== 'council') return { text: 'Decisions are recorded by the council’s SEND team; say "my reviews" for what is due from you.' };
       const subject = await currentReviewByReference(deps.db, p.orgId, command.laReference, today);
       if (!subject) return { text: `There is no review with council reference ${command.laReference} in your council’s caseload.` };
-      if (subject.status !== 'awaiting-decision') {
+      if (!awaitsDecision(subject)) {
         return { text: `${subject.label} is not awaiting the council’s decision: it is ${statusWords[subject.status]}. ${reviewSteps[subject.status].todo}` };
       }
       return { cards: [decisionCardFor(deps, subject, viewer)] };

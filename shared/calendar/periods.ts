@@ -40,7 +40,7 @@ export function withinWeeksOf(date: IsoDate, weeks: number): IsoDate {
 /**
  * Last day of a period of `days` days "beginning with" the day served (day 1).
  * @example lastDayBeginningWith('2026-06-01', 15) //=> '2026-06-15'
- * @see Reg 22(3); DOMAIN.md "Date arithmetic"
+ * @see Reg 22(2)(c); DOMAIN.md "Date arithmetic"
  */
 export function lastDayBeginningWith(served: IsoDate, days: number): IsoDate {
   return plusDays(served, days - 1);

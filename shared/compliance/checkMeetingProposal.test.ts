@@ -24,11 +24,29 @@ describe('checking a proposed review meeting', () => {
   it('accepts invitations on 2026-11-10 under the lenient reading', () => {
     expect(codes(proposal({ invitationsSentOn: '2026-11-10', settings: { notice: 'lenient' } }))).toEqual([]);
   });
-  it('blocks a meeting on 2026-12-15, after the latest meeting date 2026-12-14', () => {
-    expect(codes(proposal({ meetingDate: '2026-12-15', invitationsSentOn: '2026-11-30' }))).toEqual(['block:meeting-after-latest-date']);
+  it('warns, never blocks, a meeting on 2026-12-15, 1 day after the latest meeting date 2026-12-14', () => {
+    const found = checkMeetingProposal(proposal({ meetingDate: '2026-12-15', invitationsSentOn: '2026-11-30' }));
+    expect(found.map((f) => `${f.severity}:${f.code}`)).toEqual(['warn:meeting-after-latest-date']);
+    expect(found[0]?.message).toContain('1 day after the latest meeting date 2026-12-14');
   });
-  it('blocks a meeting on 2027-01-12, after the review deadline 2027-01-11', () => {
-    expect(codes(proposal({ meetingDate: '2027-01-12', invitationsSentOn: '2026-12-01' }))).toEqual(['block:meeting-after-review-deadline']);
+  it('warns that a meeting on 2027-01-12 is 1 day after the review deadline 2027-01-11, naming s44(1)', () => {
+    const found = checkMeetingProposal(proposal({ meetingDate: '2027-01-12', invitationsSentOn: '2026-12-01' }));
+    expect(found.map((f) => `${f.severity}:${f.code}`)).toEqual(['warn:meeting-after-review-deadline']);
+    expect(found[0]).toMatchObject({ source: 'CFA 2014 s44(1); Reg 20(1); CoP 9.169' });
+    expect(found[0]?.message).toContain('is 1 day after the review deadline 2027-01-11 (CFA 2014 s44(1)): the review is late');
+  });
+  it('books an overdue review (plan issued 2025-11-06, deadline 2026-11-05) for Tuesday 2026-12-22 with a lateness warning only', () => {
+    const found = checkMeetingProposal(proposal({ case: { planIssued: '2025-11-06' }, meetingDate: '2026-12-22', invitationsSentOn: '2026-12-07', today: '2026-12-07' }));
+    expect(found.filter((f) => f.severity === 'block')).toEqual([]);
+    expect(found.find((f) => f.code === 'meeting-after-review-deadline')?.message).toContain('47 days after the review deadline 2026-11-05');
+  });
+  it('still blocks too little notice on a late meeting: lateness is no excuse for less than two weeks', () => {
+    expect(codes(proposal({ case: { planIssued: '2025-11-06' }, meetingDate: '2026-12-15', invitationsSentOn: '2026-12-07' }))).toContain('block:notice-too-short');
+  });
+  it('needs no school invitee for a Reg 21 review (a child at no school), and still needs the others', () => {
+    expect(codes(proposal({ invitees: ['parent', 'la-send-officer', 'health', 'social-care'], runBy: 'reg21' }))).toEqual([]);
+    expect(codes(proposal({ invitees: ['parent', 'la-send-officer', 'health', 'social-care'] }))).toEqual(['block:required-role-missing']);
+    expect(codes(proposal({ invitees: ['la-send-officer', 'health', 'social-care'], runBy: 'reg21' }))).toEqual(['block:required-role-missing']);
   });
   it('blocks each required role not invited: LA SEN officer, health and social care', () => {
     const found = checkMeetingProposal(proposal({ invitees: ['parent', 'school'] }));
@@ -50,8 +68,9 @@ describe('checking a proposed review meeting', () => {
     expect(codes(proposal({ case: c }))).toEqual(['warn:post16-not-invited']);
     expect(codes(proposal({ case: c, invitees: [...everyone, 'post16-institution'] }))).toEqual([]);
   });
-  it('blocks a red-rated review set up as virtual, and allows it in person', () => {
-    expect(codes(proposal({ rating: 'red', mode: 'virtual' }))).toEqual(['block:red-review-virtual']);
+  it('warns by default about a red-rated review set up as virtual, blocks it where the council says so (Derby), and allows it in person', () => {
+    expect(codes(proposal({ rating: 'red', mode: 'virtual' }))).toEqual(['warn:red-review-virtual']);
+    expect(codes(proposal({ rating: 'red', mode: 'virtual', redMeansInPerson: 'block' }))).toEqual(['block:red-review-virtual']);
     expect(codes(proposal({ rating: 'red', mode: 'in-person' }))).toEqual([]);
   });
   it('warns when an amber-rated review is virtual and allows a green one', () => {

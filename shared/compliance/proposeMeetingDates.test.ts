@@ -23,10 +23,22 @@ describe('proposeMeetingDates', () => {
     expect(p.problem).toBeUndefined();
   });
 
-  it('says no compliant date is left when two weeks from 24 Nov 2026 is after the latest meeting date 21 Nov 2026', () => {
+  it('still proposes the earliest school days from 9 Dec 2026 when two weeks from 24 Nov 2026 is after the latest meeting date 21 Nov 2026, each saying how late', () => {
     const p = proposeMeetingDates({ planIssued: '2025-12-20' }, '2026-11-24');
-    expect(p.dates).toEqual([]);
-    expect(p.problem).toMatch(/earliest meeting is 2026-12-09, after the latest meeting date 2026-11-21/);
+    expect(p.problem).toMatch(/This review is late: with two weeks' notice the earliest meeting is 2026-12-09, after the latest meeting date 2026-11-21/);
+    expect(p.dates.map((d) => d.date)).toEqual(['2026-12-09', '2026-12-14', '2027-01-04', '2027-01-11', '2027-01-18']);
+    expect(p.dates[0]).toMatchObject({ invitationsBy: '2026-11-24', daysLate: 18 });
+    // Past the review deadline (2026-12-19) the lateness counts from the deadline.
+    expect(p.dates[2]).toMatchObject({ date: '2027-01-04', daysLate: 16 });
+  });
+
+  it('proposes for a review months overdue (plan issued 2025-11-06, DEMO-0008-like) dates from today, none in the past', () => {
+    const p = proposeMeetingDates({ planIssued: '2025-11-06' }, '2026-12-07');
+    // 22 Dec is the first day with two weeks' notice, but in the Christmas holidays: the first school day is 4 Jan.
+    expect(p.earliest).toBe('2026-12-22');
+    expect(p.dates[0]?.date).toBe('2027-01-04');
+    expect(p.dates.every((d) => d.date >= '2026-12-22' && (d.daysLate ?? 0) > 0)).toBe(true);
+    expect(p.problem).toContain('after the review deadline 2026-11-05');
   });
 
   it('gives one day less notice under the lenient reading (meeting 14 days after the invitations)', () => {

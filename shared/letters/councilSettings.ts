@@ -66,6 +66,17 @@ export const councilSettingsSchema = z
     letterDelivery: z.enum(['send', 'draft']),
     /** The council's shared mailbox the letters go from, e.g. send@council.gov.uk. */
     sharedMailbox: email,
+    // How the council runs its reviews where the law leaves it to them (README, "Readings and council settings").
+    /** Days the family and the institution are consulted on a proposal to cease (Reg 31(1)); default 15. */
+    ceaseConsultationDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(90, 'must be at most 90 days'),
+    /** Days before the circulation date that advice is asked for by (Reg 20(4)); default 7. */
+    adviceLeadDays: z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(28, 'must be at most 28 days'),
+    /** Days past the latest meeting date before an unbooked review is escalated to the case officer; default 14. */
+    escalateAfterDays: z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(90, 'must be at most 90 days'),
+    /** A red review held virtually: `block` (Derby's rule) or `warn` (default). */
+    redMeansInPerson: z.enum(['block', 'warn']),
+    /** Year 6 to 7 inside an all-through school counts as a Reg 18 transfer (default true: the law is unsettled). */
+    allThroughTransfer: z.boolean(),
     /**
      * The council's school term dates (its reminders' school days and the due list before
      * each term follow them; reviews of its children at any school follow its own). Unset:
@@ -102,6 +113,11 @@ export const councilSettingLabels: Record<CouncilSettingName, string> = {
   postDeliveryDays: 'how many days a posted letter takes to arrive',
   letterDelivery: 'how letters are sent (send or draft)',
   sharedMailbox: "the council's shared mailbox",
+  ceaseConsultationDays: 'the days of consultation on a proposal to cease',
+  adviceLeadDays: 'the days before circulation that advice is due',
+  escalateAfterDays: 'the days late before an unbooked review is escalated to the case officer',
+  redMeansInPerson: 'whether a red review must be held face to face (block or warn)',
+  allThroughTransfer: 'whether Year 6 to 7 in an all-through school is a phase transfer',
   termDates: "the council's school term dates",
 };
 

@@ -1,7 +1,10 @@
 import type { CouncilSettings } from './councilSettings';
 
+/** The review-process settings (#23): not part of a letter. */
+type ReviewRuleSetting = 'ceaseConsultationDays' | 'adviceLeadDays' | 'escalateAfterDays' | 'redMeansInPerson' | 'allThroughTransfer';
+
 /** A fictional council's complete letter settings, for the letters' own tests and examples. */
-export const exampleCouncilSettings: Required<Omit<CouncilSettings, 'termDates'>> = {
+export const exampleCouncilSettings: Required<Omit<CouncilSettings, 'termDates' | ReviewRuleSetting>> = {
   councilName: 'Demo Borough Council',
   councilAddress: ['Town Hall', 'High Street', 'Demo Town DT1 1AA'],
   sendTeamName: 'SEND Team',

@@ -1,6 +1,7 @@
 import { adviceReminderInfo } from './rules/advice';
 import { amendmentReminderInfo } from './rules/amendment';
 import { bookByReminderInfo } from './rules/bookBy';
+import { ceaseReminderInfo } from './rules/cease';
 import type { ReminderKindInfo } from './rules/catalogueEntry';
 import { decisionReminderInfo } from './rules/decision';
 import { dueListReminderInfo } from './rules/dueList';
@@ -21,6 +22,7 @@ export const reminderCatalogue: readonly ReminderKindInfo[] = [
   ...reportReminderInfo,
   ...decisionReminderInfo,
   ...amendmentReminderInfo,
+  ...ceaseReminderInfo,
   ...nextReviewReminderInfo,
 ];
 

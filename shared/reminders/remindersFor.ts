@@ -4,6 +4,7 @@ import { reminderKey } from './build';
 import { adviceReminders } from './rules/advice';
 import { amendmentNoticeReminders, familyWindowReminders, finalPlanReminders } from './rules/amendment';
 import { bookByReminders } from './rules/bookBy';
+import { ceaseReminders } from './rules/cease';
 import { decisionReminders } from './rules/decision';
 import { dueListReminders } from './rules/dueList';
 import { invitationsReminders } from './rules/invitations';
@@ -24,6 +25,7 @@ export const reminderRules: readonly ReminderRule[] = [
   amendmentNoticeReminders,
   familyWindowReminders,
   finalPlanReminders,
+  ceaseReminders,
   nextReviewReminders,
 ];
 
@@ -36,7 +38,7 @@ export const reminderRules: readonly ReminderRule[] = [
  * @example remindersFor(reviewStateFor({ planIssued: '2026-01-10' }), '2026-11-02').map((r) => r.kind) //=> ['book-by', 'invitations-due']
  */
 export function remindersFor(state: ReviewState, today: IsoDate, options: RemindersForOptions = {}): Reminder[] {
-  const ctx: RuleContext = { today, terms: options.terms ?? englandTypicalTerms(), horizonDays: options.horizonDays ?? 7 };
+  const ctx: RuleContext = { today, terms: options.terms ?? englandTypicalTerms(), horizonDays: options.horizonDays ?? 7, escalateAfterDays: options.escalateAfterDays ?? 14 };
   const seen = new Set<string>();
   const out: Reminder[] = [];
   for (const rule of options.rules ?? reminderRules) {

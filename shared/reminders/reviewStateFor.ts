@@ -18,7 +18,9 @@ export function reviewStateFor(input: CaseInput, recorded: Partial<Omit<ReviewSt
     invitees: [],
     adviceRequests: [],
     report: null,
-    decision: input.decision ?? null,
+    // A proposal to cease is the review's decision; a later 'cease' decision is the cease itself.
+    decision: input.ceaseProposed ? { outcome: 'cease', notifiedOn: input.ceaseProposed } : (input.decision ?? null),
+    cease: input.ceaseProposed ? { ceasedOn: input.decision?.notifiedOn ?? null, kept: false, planEndConfirmed: null } : undefined,
     amendment: input.amendmentNoticeServed ? { noticeServedOn: input.amendmentNoticeServed, familyRespondedOn: null, finalPlanIssuedOn: null } : null,
     ...recorded,
   };

@@ -1,6 +1,6 @@
 import type { TermCalendar } from '../calendar/termDates';
 import type { InviteeRole } from '../compliance/inviteeRoles';
-import type { DecisionOutcome, IsoDate, Timeline } from '../timeline/types';
+import type { DecisionOutcome, IsoDate, ReviewRunner, Timeline } from '../timeline/types';
 
 /**
  * The contract between the reminder rules and their callers (the service's outbox,
@@ -11,11 +11,13 @@ import type { DecisionOutcome, IsoDate, Timeline } from '../timeline/types';
 export const reminderKinds = [
   'due-list',
   'book-by',
+  'book-overdue',
   'invitations-due',
   'advice-requested',
   'advice-due-soon',
   'advice-due',
   'advice-overdue',
+  'circulate-advice',
   'meeting-soon',
   'report-due',
   'report-overdue',
@@ -27,6 +29,8 @@ export const reminderKinds = [
   'family-window-closing',
   'final-plan-due-soon',
   'final-plan-overdue',
+  'cease-consultation-ends',
+  'plan-end-confirm',
   'next-review-deadline',
 ] as const;
 
@@ -98,6 +102,10 @@ export interface ReviewState {
   report: { sentOn: IsoDate } | null;
   decision: { outcome: DecisionOutcome; notifiedOn: IsoDate } | null;
   amendment: { noticeServedOn: IsoDate | null; familyRespondedOn: IsoDate | null; finalPlanIssuedOn: IsoDate | null } | null;
+  /** After a proposal to cease (recorded as the review's decision 'cease'): the cease itself, or the plan kept, and the confirmed end. */
+  cease?: { ceasedOn: IsoDate | null; kept: boolean; planEndConfirmed: IsoDate | null } | undefined;
+  /** Who runs the review (default the school): where the council does, the officer gets the school's reminders and no school is chased. */
+  runBy?: ReviewRunner | undefined;
   /** The school's SENCO and the council's officer and manager, where the caller knows them; otherwise reminders go to the role. */
   staff?: Partial<Record<'senco' | 'la-officer' | 'la-manager', { personId?: number | null | undefined; email?: string | null | undefined }>> | undefined;
 }
@@ -109,6 +117,8 @@ export interface RemindersForOptions {
   horizonDays?: number | undefined;
   /** Only these rules (default: every rule); a caller that wants one step's reminders saves the rest. */
   rules?: readonly ReminderRule[] | undefined;
+  /** Days after the latest meeting date an unbooked review is escalated to the LA case officer (a council setting); default 14. */
+  escalateAfterDays?: number | undefined;
 }
 
 /** What every rule gets besides the state: today, the calendar, the horizon. */
@@ -116,6 +126,7 @@ export interface RuleContext {
   today: IsoDate;
   terms: TermCalendar;
   horizonDays: number;
+  escalateAfterDays: number;
 }
 
 /** One rule: the reminders a review's state implies, whatever their dates (the caller filters by today). */

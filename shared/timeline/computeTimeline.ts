@@ -2,6 +2,7 @@ import { isBankHolidayInEngland } from '../calendar/bankHolidays';
 import { isWeekend } from '../calendar/londonDay';
 import { adviceCirculatedBy, adviceCirculatedBySource } from './rules/adviceCirculatedBy';
 import { adviceRequestedBy, adviceRequestedBySource } from './rules/adviceRequested';
+import { daysBetween } from '../calendar/londonDay';
 import { amendmentNoticeDue, amendmentNoticeDueSource } from './rules/amendmentNoticeDue';
 import { appealDeadline, appealDeadlineSource } from './rules/appealDeadline';
 import { decisionDue, decisionDueSource } from './rules/decisionDue';
@@ -10,11 +11,13 @@ import { finalAmendedPlanDue, finalAmendedPlanDueSource } from './rules/finalAme
 import { invitationsBy, invitationsBySource } from './rules/invitationsBy';
 import { nextReviewDeadline, nextReviewDeadlineSource } from './rules/nextReviewDeadline';
 import { reportDue, reportDueSource } from './rules/reportDue';
-import { latestMeetingDate, latestMeetingDateSource } from './rules/latestMeetingDate';
-import { transferDeadline, transferDeadlineSource } from './rules/phaseTransfer';
+import { ceaseConsultationEnds, ceaseSource, proposedPlanEnd } from './rules/cease';
+import { cycleLimits } from './rules/cycleLimits';
+import { latestMeetingDateSource } from './rules/latestMeetingDate';
+import { transferDeadlineSource } from './rules/phaseTransfer';
 import { preparingForAdulthood, preparingForAdulthoodSource } from './rules/preparingForAdulthood';
-import { reviewDeadline, reviewDeadlineSource } from './rules/reviewDeadline';
-import { familyToldBy, familyToldBySource, transferReviewDeadline, transferReviewDeadlineSource } from '../transfer/planTransfer';
+import { reviewDeadlineSource } from './rules/reviewDeadline';
+import { familyToldBy, familyToldBySource, transferReviewDeadlineSource } from '../transfer/planTransfer';
 import { under5CadenceSource, under5ReviewBy } from './rules/under5Cadence';
 import { type CaseInput, defaultTimelineSettings, type IsoDate, type Timeline, type TimelineStep, type TimelineWarning } from './types';
 
@@ -39,12 +42,12 @@ export interface ComputeTimelineOptions {
 export function computeTimeline(input: CaseInput, options: ComputeTimelineOptions = {}): Timeline {
   const settings = { ...defaultTimelineSettings, ...input.settings };
   const warnings: TimelineWarning[] = [];
-  // A plan transferred in keeps its clock, but its first review with the new council may run to 3 months after the transfer (Reg 15(5)).
-  const transferredIn = input.transferredIn && (!input.lastReviewConcluded || input.lastReviewConcluded < input.transferredIn) ? input.transferredIn : null;
-  const s44Deadline = reviewDeadline(input.planIssued, input.lastReviewConcluded);
-  const deadline = transferredIn ? transferReviewDeadline(s44Deadline, transferredIn) : s44Deadline;
-  const transfer = input.transfer ? transferDeadline(input.transfer.kind, input.transfer.date) : null;
-  const latestMeeting = latestMeetingDate(deadline, transfer);
+  const limits = cycleLimits(input, settings);
+  const { transferredIn, s44Deadline } = limits;
+  const deadline = limits.reviewDeadline;
+  const transferPlan = limits.transfer;
+  const transfer = transferPlan?.deadline ?? null;
+  const latestMeeting = limits.latestMeetingDate;
   const meeting = input.meetingDate ?? null;
   const target = meeting ?? latestMeeting;
   const decision = input.decision ?? null;
@@ -53,30 +56,59 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
   const adviceRequest = adviceRequestedBy(target);
   const adviceCirculation = adviceCirculatedBy(target, settings.notice);
   const report = meeting ? reportDue(meeting) : null;
-  const decisionBy = meeting ? decisionDue(meeting, deadline) : null;
+  const decisionBy = meeting ? decisionDue(meeting, deadline, transfer) : null;
   const amending = decision?.outcome === 'amend';
   const noticeDue = amending && decisionBy ? amendmentNoticeDue(decisionBy) : null;
   const notice = amending ? (input.amendmentNoticeServed ?? null) : null;
   const familyBy = notice ? familyResponseBy(notice) : null;
   const finalPlan = notice ? finalAmendedPlanDue(notice, transfer) : null;
   const appeal = decision && decision.outcome !== 'amend' ? appealDeadline(decision.notifiedOn, input.mediationCertificate) : null;
-  const nextStart = settings.anchor === 'meeting' ? meeting : (decision?.notifiedOn ?? null);
-  const nextDeadline = decision && nextStart ? nextReviewDeadline(nextStart) : null;
-  const cycleStart = input.lastReviewConcluded ?? input.planIssued;
+  // Ceasing: the review's decision is the proposal; the cease follows the consultation, and the plan is kept until the appeal window ends (s45).
+  const proposal = input.ceaseProposed ?? null;
+  const consultationEnds = proposal ? ceaseConsultationEnds(proposal, settings.ceaseConsultationDays) : null;
+  const ceased = decision?.outcome === 'cease' ? decision.notifiedOn : null;
+  const planKeptUntil = ceased ? proposedPlanEnd(ceased, input.mediationCertificate) : null;
+  const concluded = proposal ?? decision?.notifiedOn ?? null;
+  const nextStart = settings.anchor === 'meeting' ? meeting : concluded;
+  const nextDeadline = concluded && nextStart && !ceased ? nextReviewDeadline(nextStart) : null;
+  const cycleStart = limits.cycleStart;
   const under5 = under5ReviewBy(cycleStart, input.dateOfBirth);
   const pfa = preparingForAdulthood(input, target);
 
   if (meeting && meeting > deadline) {
-    warnings.push({ code: 'meeting-after-review-deadline', message: `The meeting on ${meeting} is after the review deadline ${deadline}: the review cannot be concluded in time.` });
-  } else if (meeting && meeting > latestMeeting) {
+    const late = daysBetween(deadline, meeting);
+    warnings.push({
+      code: 'meeting-after-review-deadline',
+      message: `The meeting on ${meeting} is ${late} ${late === 1 ? 'day' : 'days'} after the review deadline ${deadline}: the review is late (CFA 2014 s44(1)). Hold it as soon as you can; the LA must decide within 4 weeks of it (Reg 20(10)).`,
+    });
+  } else if (meeting && meeting > latestMeeting && decisionBy) {
     warnings.push({
       code: 'meeting-after-latest-date',
-      message: `The meeting on ${meeting} is after the latest meeting date ${latestMeeting}: the LA's decision is then due by ${decisionBy}, not 4 weeks after the meeting.`,
+      message: `The meeting on ${meeting} is after the latest meeting date ${latestMeeting}: the LA's decision is then due by ${decisionBy}, ${daysBetween(meeting, decisionBy)} days after the meeting instead of the 28 Reg 20(10) allows, because ${transfer && decisionBy < deadline ? `the plan must be amended before the transfer deadline ${transfer} (Reg 18(1))` : `the review must be concluded by ${deadline}`}.`,
     });
   }
+  if (transferPlan?.inferred) {
+    warnings.push({
+      code: 'transfer-inferred',
+      message: `Phase transfer inferred: ${transferPlan.reason}. The plan must be reviewed and amended by ${transferPlan.deadline} (Reg 18(1)); record the transfer, or "none", if this is wrong.`,
+    });
+  }
+  if (transferPlan && decision?.outcome === 'maintain' && !input.namesNextPlacement) {
+    warnings.push({
+      code: 'transfer-plan-unchanged',
+      message: `The plan is kept unchanged although the child transfers on ${transferPlan.date}: unless it already names the next school or institution, it must be amended to name it by ${transferPlan.deadline} (Reg 18(1)).`,
+    });
+  }
+  if (ceased && proposal && consultationEnds && ceased <= consultationEnds) {
+    warnings.push({ code: 'cease-before-consultation-ends', message: `The cease decision on ${ceased} is before the consultation on the proposal ended (${consultationEnds}); consult the family and the institution first (Reg 31(1)).` });
+  }
+  if (ceased && !proposal) {
+    warnings.push({ code: 'cease-without-proposal', message: `The plan was ceased on ${ceased} with no proposal to cease recorded: the family and the institution named must first be told of the proposal and consulted (Reg 31(1)(a)).` });
+  }
   if (under5) warnings.push({ code: 'under-5-cadence', message: `The child is under 5: the LA should consider reviewing every 3 to 6 months (by ${under5}); advisory, not statutory (CoP 9.178).` });
-  if (decision && decisionBy && decision.notifiedOn > decisionBy) {
-    warnings.push({ code: 'decision-late', message: `The decision was notified on ${decision.notifiedOn}, after it was due on ${decisionBy}.` });
+  const decidedOn = proposal ?? decision?.notifiedOn ?? null;
+  if (decidedOn && decisionBy && decidedOn > decisionBy) {
+    warnings.push({ code: 'decision-late', message: `The decision was notified on ${decidedOn}, after it was due on ${decisionBy}.` });
   }
   if (notice && noticeDue && notice > noticeDue) {
     warnings.push({
@@ -87,7 +119,7 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
   if (amending && !notice) {
     warnings.push({ code: 'amendment-notice-missing', message: `The LA decided to amend but no amendment notice date is recorded; it was due with the decision by ${noticeDue ?? deadline}.` });
   }
-  if (pfa && input.transfer?.kind !== 'post16' && input.transfer?.kind !== 'post16-move' && (input.ncYear ?? 0) >= 11) {
+  if (pfa && !input.setting && input.transfer === undefined && (input.ncYear ?? 0) >= 11) {
     warnings.push({ code: 'post16-transfer-unrecorded', message: 'The young person is in Year 11 or above but no post-16 transfer is recorded; add it so the 31 March deadline is planned.' });
   }
 
@@ -97,9 +129,11 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     step('adviceCirculatedBy', 'Circulate all advice to everyone invited', adviceCirculation, adviceCirculatedBySource, null),
     step('latestMeetingDate', meeting ? 'Hold the review meeting' : 'Hold the review meeting by this date', meeting ?? latestMeeting, latestMeetingDateSource, meeting && options.today && meeting <= options.today ? meeting : null),
     step('reportDue', 'Send the meeting report to everyone invited', report, reportDueSource, null),
-    step('decisionDue', 'LA notifies its decision (maintain, amend or cease)', decisionBy, decisionDueSource, decision?.notifiedOn ?? null),
-    step('reviewDeadline', 'Review concluded (decision notified) by', deadline, transferredIn && deadline !== s44Deadline ? `${transferReviewDeadlineSource}; ${reviewDeadlineSource}` : reviewDeadlineSource, decision?.notifiedOn ?? null),
+    step('decisionDue', 'LA notifies its decision (maintain, amend or propose to cease)', decisionBy, decisionDueSource, decidedOn),
+    step('reviewDeadline', 'Review concluded (decision notified) by', deadline, transferredIn && deadline !== s44Deadline ? `${transferReviewDeadlineSource}; ${reviewDeadlineSource}` : reviewDeadlineSource, decidedOn),
     step('familyToldOfTransfer', 'Tell the family the plan has transferred, whether the council will assess, and when it will review', transferredIn ? familyToldBy(transferredIn) : null, familyToldBySource, null),
+    step('ceaseConsultationEnds', 'Consultation on the proposal to cease ends; the cease can be decided after it', consultationEnds, ceaseSource, ceased),
+    step('planMaintainedUntil', 'Plan maintained until (proposed; an officer confirms it)', planKeptUntil, ceaseSource, null),
     step('amendmentNoticeDue', 'Serve the amendment notice with the decision', noticeDue, amendmentNoticeDueSource, notice),
     step('familyResponseBy', 'Family’s 15 days to respond to the proposed amendments end', familyBy, familyResponseBySource, null),
     step('finalAmendedPlanDue', 'Issue the final amended plan', finalPlan, finalAmendedPlanDueSource, null),
@@ -112,7 +146,7 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     .sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
 
   for (const s of steps) {
-    if (s.date && (isWeekend(s.date) || isBankHolidayInEngland(s.date)) && s.id !== 'appealDeadline' && s.id !== 'nextReviewDeadline') {
+    if (s.date && (isWeekend(s.date) || isBankHolidayInEngland(s.date)) && s.id !== 'appealDeadline' && s.id !== 'planMaintainedUntil' && s.id !== 'nextReviewDeadline') {
       warnings.push({ code: 'deadline-not-working-day', message: `${s.label}: ${s.date} is a weekend or bank holiday; the date does not move, so plan to finish by the working day before.` });
     }
     if (options.today) s.state = s.doneOn || superseded(s.id, input, options.today, s.date!) ? 'done' : s.date! < options.today ? 'overdue' : 'due';
@@ -123,6 +157,9 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     reviewDeadline: deadline,
     latestMeetingDate: latestMeeting,
     transferDeadline: transfer,
+    transfer: transferPlan,
+    ceaseConsultationEnds: consultationEnds,
+    planMaintainedUntil: planKeptUntil,
     invitationsBy: invitations,
     adviceRequestedBy: adviceRequest,
     adviceCirculatedBy: adviceCirculation,
@@ -142,14 +179,14 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
 
 const BEFORE_MEETING = new Set(['adviceRequestedBy', 'invitationsBy', 'adviceCirculatedBy']);
 /** The family's windows: nobody is late when they close, they are simply over. */
-const WINDOWS = new Set(['familyResponseBy', 'appealDeadline']);
+const WINDOWS = new Set(['familyResponseBy', 'appealDeadline', 'planMaintainedUntil']);
 
 /** A step with no date of its own recorded is behind us once a later step has happened, or its window has closed. */
 function superseded(id: string, input: CaseInput, today: IsoDate, date: IsoDate): boolean {
   if (WINDOWS.has(id)) return date < today;
   const held = input.meetingDate !== undefined && input.meetingDate <= today;
   if (BEFORE_MEETING.has(id)) return held;
-  if (id === 'reportDue') return input.decision !== undefined;
+  if (id === 'reportDue') return input.decision !== undefined || input.ceaseProposed !== undefined;
   return false;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/isoDate';
-import type { CaseInput } from './types';
+import { type CaseInput, settingPhases } from './types';
 
 /** One thing wrong with an input, named by its field path (`decision.notifiedOn`). */
 export interface Problem {
@@ -33,6 +33,15 @@ export const planHistorySchema = z.object({
       .min(-1, { error: NC_YEAR })
       .max(14, { error: NC_YEAR }),
   ),
+  ncYearSchoolYear: optional(z.number({ error: 'must be the year the school year starts in, e.g. 2025 for 2025/26' }).int().min(1990).max(2100)),
+  setting: optional(
+    z.object({
+      phase: z.enum(settingPhases, { error: `must be one of ${settingPhases.join(', ')}` }),
+      sixthForm: z.boolean({ error: 'must be true or false' }).optional(),
+      lastYear: optional(z.number({ error: NC_YEAR }).int({ error: NC_YEAR }).min(-1, { error: NC_YEAR }).max(14, { error: NC_YEAR })),
+    }),
+  ),
+  // "none" (no transfer coming, overriding an inferred one) is taken off before parsing, so a wrong object keeps its field paths.
   transfer: optional(
     z.object({
       kind: z.enum(['school', 'post16', 'post16-move'], { error: 'must be one of school, post16, post16-move' }),
@@ -49,12 +58,16 @@ const caseSchema = planHistorySchema.extend({
       notifiedOn: isoDate,
     }),
   ),
+  ceaseProposed: optionalDate,
+  namesNextPlacement: optional(z.boolean({ error: 'must be true or false' })),
   amendmentNoticeServed: optionalDate,
   mediationCertificate: optionalDate,
   settings: optional(
     z.object({
       notice: z.enum(['strict', 'lenient'], { error: 'must be strict or lenient' }).optional(),
       anchor: z.enum(['decision', 'meeting'], { error: 'must be decision or meeting' }).optional(),
+      allThroughTransfer: z.boolean({ error: 'must be true or false' }).optional(),
+      ceaseConsultationDays: z.number({ error: 'must be a whole number of days from 1 to 90' }).int().min(1).max(90).optional(),
     }),
   ),
 });
@@ -89,6 +102,12 @@ export function chronologyProblems(c: Omit<CaseInput, 'settings'>): Problem[] {
     if (c.meetingDate === undefined) problems.push({ field: 'decision', message: 'a decision needs the meetingDate of the review it follows' });
     else after('decision.notifiedOn', c.decision.notifiedOn, c.meetingDate, 'its review meeting');
   }
+  if (c.ceaseProposed !== undefined) {
+    if (c.meetingDate === undefined) problems.push({ field: 'ceaseProposed', message: 'a proposal to cease needs the meetingDate of the review it follows' });
+    else after('ceaseProposed', c.ceaseProposed, c.meetingDate, 'its review meeting');
+    if (c.decision && c.decision.outcome !== 'cease') problems.push({ field: 'decision.outcome', message: 'after a proposal to cease, the decision recorded is the cease ("cease")' });
+    else if (c.decision) after('decision.notifiedOn', c.decision.notifiedOn, c.ceaseProposed, 'the proposal to cease');
+  }
   if (c.amendmentNoticeServed !== undefined) {
     if (c.decision?.outcome !== 'amend') problems.push({ field: 'amendmentNoticeServed', message: 'an amendment notice needs a decision with outcome "amend"' });
     else after('amendmentNoticeServed', c.amendmentNoticeServed, c.decision.notifiedOn, 'the decision was notified');
@@ -110,9 +129,11 @@ export function parseCaseInput(raw: unknown): ParseResult<CaseInput> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: [{ field: '(input)', message: 'must be a JSON object with at least "planIssued"' }] };
   }
-  const parsed = caseSchema.safeParse(raw);
+  const none = (raw as { transfer?: unknown }).transfer === 'none';
+  const parsed = caseSchema.safeParse(none ? { ...raw, transfer: undefined } : raw);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
   const value = parsed.data as CaseInput;
+  if (none) value.transfer = 'none';
   const problems = chronologyProblems(value);
   return problems.length ? { ok: false, problems } : { ok: true, value };
 }

@@ -65,6 +65,15 @@ describe('the built event handlers, alone with the office-js stand-in', () => {
     expect(state.completed).toHaveLength(1);
   });
 
+  it('stops a late meeting on 10 Feb 2027 once (softBlock: send anyway), saying how late and offering the earliest dates from 24 Nov 2026', async () => {
+    const { state } = runHandlers(review('2027-02-10T10:00:00Z'));
+    const done = await state.runEvent('onAppointmentSendHandler', 'appointmentSending');
+    expect(done.options?.allowEvent).toBe(false);
+    expect(done.options?.errorMessage).toMatch(/^The meeting on 2027-02-10 is 10 days after the latest meeting date 2027-01-31/);
+    expect(done.options?.errorMessage).toContain("With two weeks' notice from today the earliest date is 2026-12-09; school days to propose: 2027-01-12");
+    expect(done.options?.errorMessage).toContain('send anyway');
+  });
+
   it('blocks a meeting on 1 Dec 2026: invitations sent on 24 Nov give less than two weeks’ notice', async () => {
     const { state } = runHandlers(review('2026-12-01T10:00:00Z'));
     const done = await state.runEvent('onAppointmentSendHandler', 'appointmentSending');
@@ -97,8 +106,8 @@ describe('the built event handlers, alone with the office-js stand-in', () => {
     const { state } = runHandlers(review('2027-02-10T10:00:00Z'));
     await state.runEvent('onAppointmentTimeChangedHandler', 'appointmentTimeChanged');
     const bar = state.notifications['ehcp-review-check'];
-    expect(bar?.type).toBe('errorMessage');
-    expect(bar?.message).toMatch(/^Review check: 1 to fix before sending\. The meeting on 2027-02-10 is after the latest meeting date/);
+    expect(bar?.type).toBe('informationalMessage');
+    expect(bar?.message).toMatch(/^Review check \(late\): The meeting on 2027-02-10 is 10 days after the latest meeting date 2027-01-31/);
     expect(bar?.message.length).toBeLessThanOrEqual(150);
   });
 

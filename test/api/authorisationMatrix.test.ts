@@ -32,6 +32,8 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/decision': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/amendment': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/cease': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/plan-end': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/advice-requests/{requestId}/link': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/reviews/{id}/contacts': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'PUT /api/reviews/{id}/contacts': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
@@ -99,19 +101,20 @@ beforeAll(async () => {
       await registerOrganisation(tx, { id: 'north-council', kind: 'council', name: 'North Council', entraTenantId: graph.tenantId });
       await replaceCouncilSettings(tx, people.manager, letterSettings());
     });
-    const refs = roles.flatMap((role) => ['main', 'report', 'decision', 'amendment', 'letter', 'transfer'].map((step) => `${step}-${role}`));
+    const refs = roles.flatMap((role) => ['main', 'report', 'decision', 'amendment', 'letter', 'transfer', 'cease'].map((step) => `${step}-${role}`));
     const ids = await importRows(db, people.officer, refs.map((ref) => `${ref},Child ${ref},north-school,${plusDays(today, -300)},,,4,,,`));
     const earlier = plusDays(past, -20);
     for (const role of roles) {
       const booking = (id: string, meetingDate: string, invitationsSentOn: string, on: string) =>
         db.transaction((tx) => recordMeeting(tx, people.senco, id, { meetingDate, invitationsSentOn, invitees: fullInvitees(), mode: 'in-person' }, on));
       await booking(ids[`main-${role}`] as string, soon, today, today);
-      for (const step of ['report', 'decision', 'amendment', 'letter']) await booking(ids[`${step}-${role}`] as string, past, earlier, earlier);
-      for (const step of ['decision', 'amendment', 'letter']) {
+      for (const step of ['report', 'decision', 'amendment', 'letter', 'cease']) await booking(ids[`${step}-${role}`] as string, past, earlier, earlier);
+      for (const step of ['decision', 'amendment', 'letter', 'cease']) {
         await db.transaction((tx) => recordReport(tx, people.senco, ids[`${step}-${role}`] as string, { sentOn: past, recommendation: 'amend' }, today));
       }
       await db.transaction((tx) => recordDecision(tx, people.officer, ids[`amendment-${role}`] as string, { outcome: 'amend', notifiedOn: today, reasons: 'r', proposedAmendments: [{ section: 'F', change: 'More support' }] }, today));
       await db.transaction((tx) => recordDecision(tx, people.officer, ids[`letter-${role}`] as string, { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' }, today));
+      await db.transaction((tx) => recordDecision(tx, people.officer, ids[`cease-${role}`] as string, { outcome: 'cease', notifiedOn: today, reasons: 'Needs met without a plan.' }, today));
     }
     Object.assign(reviewFor, ids);
     // The second council places a child at north-school too: a shared school (#26).
@@ -123,7 +126,7 @@ beforeAll(async () => {
     }
   }, {}, { mailer: graph.mailer });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await svc.stop();
   await graph.close();
@@ -156,6 +159,11 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'POST', path: `/api/reviews/${id('decision')}/decision`, body: { outcome: 'maintain', notifiedOn: today, reasons: 'Needs met.' } };
     case 'POST /api/reviews/{id}/amendment':
       return { method: 'POST', path: `/api/reviews/${id('amendment')}/amendment`, body: { noticeServedOn: today } };
+    // Past the role check: the consultation on the proposal to cease is still open, and nothing is ceased yet.
+    case 'POST /api/reviews/{id}/cease':
+      return { method: 'POST', path: `/api/reviews/${id('cease')}/cease`, body: { decision: 'cease', decidedOn: today, reasons: 'r' }, status: 409 };
+    case 'POST /api/reviews/{id}/plan-end':
+      return { method: 'POST', path: `/api/reviews/${id('cease')}/plan-end`, body: { endsOn: today }, status: 409 };
     case 'GET /api/council/settings':
       return { method: 'GET', path: '/api/council/settings' };
     case 'PUT /api/council/settings':

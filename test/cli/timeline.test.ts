@@ -22,7 +22,7 @@ describe('ehcp-review timeline', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('EHCP annual review timeline, as of 2026-11-24');
     expect(r.stdout).toMatch(/done\s+2026-09-15\s+Hold the review meeting\s+CoP 9\.169/);
-    expect(r.stdout).toMatch(/due\s+2026-12-04\s+Issue the final amended plan\s+Reg 22\(5\)/);
+    expect(r.stdout).toMatch(/due\s+2026-12-04\s+Issue the final amended plan\s+Reg 22\(3\)/);
     expect(r.stdout).toMatch(/done\s+2026-10-23\s+Family’s 15 days/);
   });
 

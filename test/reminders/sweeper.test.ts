@@ -201,7 +201,7 @@ describe.each(storeKinds)('the reminder sweeper on %s', (kind) => {
   it('honours the connector’s 429 Retry-After: nothing before 3 s, then sent', async () => {
     const throttled = connector.faults.add({ action: { type: 'status', status: 429, retryAfterSeconds: 3 }, path: 'a:officer-chat' });
     await sweepOnce(options());
-    const waiting = await store.db.query<{ not_before: Date; last_error: string; status: string }>("select not_before, last_error, status from reminder_outbox where kind = 'decision-needed'");
+    const waiting = await store.db.query<{ not_before: Date; last_error: string; status: string }>("select not_before, last_error, status from reminder_outbox where kind = 'decision-needed' and due_on = '2026-11-19'");
     expect(new Date(waiting[0]!.not_before).toISOString()).toBe('2026-11-23T09:00:03.000Z');
     expect(waiting[0]).toMatchObject({ status: 'pending', last_error: expect.stringContaining('HTTP 429') });
     clock = new Date('2026-11-23T09:00:02Z');
@@ -218,7 +218,7 @@ describe.each(storeKinds)('the reminder sweeper on %s', (kind) => {
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) {
       await sweepOnce(options());
-      const [row] = await store.db.query<{ not_before: Date | null; status: string }>("select not_before, status from reminder_outbox where kind = 'decision-needed'");
+      const [row] = await store.db.query<{ not_before: Date | null; status: string }>("select not_before, status from reminder_outbox where kind = 'decision-needed' and due_on = '2026-11-19'");
       if (row?.status === 'pending' && row.not_before) {
         waits.push(new Date(row.not_before).getTime() - clock.getTime());
         clock = new Date(row.not_before);
@@ -226,7 +226,7 @@ describe.each(storeKinds)('the reminder sweeper on %s', (kind) => {
     }
     // Full jitter at 0.5 over 1 s, then 2 s.
     expect(waits).toEqual([500, 1000]);
-    const [dead] = await store.db.query<Outbox>("select kind, recipient_key, status, channel, late, last_error, attempts from reminder_outbox where kind = 'decision-needed'");
+    const [dead] = await store.db.query<Outbox>("select kind, recipient_key, status, channel, late, last_error, attempts from reminder_outbox where kind = 'decision-needed' and due_on = '2026-11-19'");
     expect(dead).toMatchObject({ status: 'dead', attempts: 3, last_error: 'gave up after 3 attempts: The Bot Connector answered HTTP 503: injected 503' });
   });
 });

@@ -35,14 +35,40 @@ describe.each(storeKinds)('a review from booking to the final amended plan, on %
     expect(item).toMatchObject({ id, status: 'not-booked', due: '2026-12-12', overdue: false, reviewDeadline: '2027-01-09', latestMeetingDate: '2026-12-12' });
   });
 
-  it('refuses a meeting after the latest meeting date with the findings, and stores nothing', async () => {
-    const refused = await book('2026-12-20', '2026-11-20').catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(ProposalBlockedError);
-    expect((refused as ProposalBlockedError).findings.map((f) => f.code)).toContain('meeting-after-latest-date');
-    expect(await store.db.query('select count(*)::int as n from meetings')).toEqual([{ n: 0 }]);
-    expect(await store.db.query('select count(*)::int as n from invitations')).toEqual([{ n: 0 }]);
+  it('books a meeting after the latest meeting date (2026-12-20, 8 days after 2026-12-12) with a warning saying how late, never a refusal', async () => {
+    const { findings } = await book('2026-12-20', '2026-11-20');
+    expect(findings.filter((f) => f.severity === 'block')).toEqual([]);
+    expect(findings.find((f) => f.code === 'meeting-after-latest-date')?.message).toContain('is 8 days after the latest meeting date 2026-12-12');
     const { body } = await reviewDetail(store.db, people.senco, id, TODAY);
-    expect(body.version).toBe(1);
+    expect(body.meeting).toMatchObject({ date: '2026-12-20' });
+  });
+
+  it('still refuses a meeting with too little notice, and stores nothing', async () => {
+    const refused = await book('2026-12-01', '2026-11-20').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProposalBlockedError);
+    expect((refused as ProposalBlockedError).findings.map((f) => f.code)).toContain('notice-too-short');
+    expect(await store.db.query('select count(*)::int as n from meetings')).toEqual([{ n: 0 }]);
+    expect((await reviewDetail(store.db, people.senco, id, TODAY)).body.version).toBe(1);
+  });
+
+  it('asks for advice a week before the circulation date when there is time: meeting 2027-01-06, circulated by 2026-12-22, advice due 2026-12-15', async () => {
+    await book('2027-01-06', '2026-11-20');
+    const { body } = await reviewDetail(store.db, people.senco, id, TODAY);
+    expect(body.advice.requests.map((r: { dueOn: string }) => r.dueOn)).toEqual(['2026-12-15', '2026-12-15', '2026-12-15']);
+  });
+
+  it('records a decision with no report once the meeting is held, with what was considered instead, and keeps a report sent later', async () => {
+    await tx((q) => recordMeeting(q, people.senco, id, { meetingDate: '2026-11-05', invitationsSentOn: '2026-10-20', invitees: fullInvitees(), mode: 'in-person' }, '2026-10-20'));
+    await expect(tx((q) => recordDecision(q, people.officer, id, { outcome: 'maintain', notifiedOn: TODAY, reasons: 'x' }, TODAY))).rejects.toThrow(/deciding without the school's report, which was due on 2026-11-19/);
+    const decided = await tx((q) =>
+      recordDecision(q, people.officer, id, { outcome: 'maintain', notifiedOn: TODAY, reasons: 'Needs unchanged.', consideredInstead: 'The EP and health advice, the meeting notes and the family’s views.' }, TODAY),
+    );
+    expect(decided.report).toEqual({ recorded: false, due: '2026-11-19', consideredInstead: 'The EP and health advice, the meeting notes and the family’s views.' });
+    expect(decided.nextReviewId).toEqual(expect.any(String));
+    const [stored] = await store.db.query<{ without_report: boolean; considered_instead: string }>('select without_report, considered_instead from decisions where review_id = $1', [id]);
+    expect(stored).toEqual({ without_report: true, considered_instead: 'The EP and health advice, the meeting notes and the family’s views.' });
+    const [audit] = await store.db.query<{ after: { report: unknown } }>("select after from audit_log where action = 'decision.maintain' and entity_id = $1", [id]);
+    expect(JSON.stringify(audit?.after)).toContain('considered');
   });
 
   it('books the meeting: invitations, advice requests from health and social care and a views request for the parent, due two clear weeks before, reminders, audit', async () => {
@@ -102,7 +128,7 @@ describe.each(storeKinds)('a review from booking to the final amended plan, on %
   it('goes meeting, report, decision to amend, notice, final plan; and starts the next cycle from the decision', async () => {
     await tx((q) => recordMeeting(q, people.senco, id, { meetingDate: '2026-11-05', invitationsSentOn: '2026-10-20', invitees: fullInvitees(), mode: 'in-person' }, '2026-10-20'));
     expect((await reviewDetail(store.db, people.senco, id, TODAY)).body.status).toBe('awaiting-report');
-    await expect(tx((q) => recordDecision(q, people.officer, id, { outcome: 'amend', notifiedOn: TODAY, reasons: 'x' }, TODAY))).rejects.toThrow(ConflictError);
+    await expect(tx((q) => recordDecision(q, people.officer, id, { outcome: 'amend', notifiedOn: TODAY, reasons: 'x' }, TODAY))).rejects.toThrow(InvalidInputError);
     await expect(tx((q) => recordReport(q, people.senco, id, { sentOn: '2026-11-01', recommendation: 'amend' }, TODAY))).rejects.toThrow(InvalidInputError);
     await tx((q) => recordReport(q, people.senco, id, { sentOn: '2026-11-12', recommendation: 'amend' }, TODAY));
     const [awaiting] = await listReviews(store.db, people.officer, { status: 'awaiting-decision', limit: 10 }, TODAY);

@@ -1,4 +1,7 @@
-import { type CaseInput, checkMeetingProposal, type Finding, type InviteeRole, londonToday, type MeetingMode, type RatingLevel } from '../domain';
+import { type CaseInput, checkMeetingProposal, type Finding, type InviteeRole, londonToday, type MeetingMode, proposeMeetingDates, type RatingLevel } from '../domain';
+
+/** Findings that say the review is late: a warning, never a block (the review must still be held; s44, Reg 20(1)). */
+const LATE = new Set(['meeting-after-review-deadline', 'meeting-after-latest-date']);
 
 /** Custom property holding the review (case) id: the manifest contract with the service. */
 export const REVIEW_ID_PROPERTY = 'ehcpReviewId';
@@ -23,6 +26,8 @@ export interface StoredCheck {
 
 export interface SendDecision {
   allow: boolean;
+  /** Stopped only to say the review is late (Smart Alerts softBlock: the SENCO can send anyway). */
+  lateOnly?: boolean;
   findings: Finding[];
   /** For the Smart Alerts dialog (at most 500 characters) or the notification bar. */
   message: string;
@@ -63,8 +68,18 @@ export function decideSend(item: { start: Date; attendees: string[] }, props: Re
   });
   const blocks = findings.filter((f) => f.severity === 'block');
   if (blocks.length) {
-    const message = `Change this before sending: ${blocks.map((f) => f.message).join(' ')}`;
+    const lateToo = findings.filter((f) => LATE.has(f.code));
+    const message = `Change this before sending: ${blocks.map((f) => f.message).join(' ')}${lateToo.length ? ` Also: ${lateToo.map((f) => f.message).join(' ')}` : ''}`;
     return { allow: false, findings, message: message.length > 500 ? `${message.slice(0, 497)}...` : message };
+  }
+  const late = findings.filter((f) => LATE.has(f.code));
+  if (late.length) {
+    // Late is a warning: stop once (softBlock lets the SENCO send anyway) and offer the earliest lawful dates from today.
+    const proposal = proposeMeetingDates(stored.case, today, { count: 3 });
+    const dates = proposal.dates.map((d) => d.date);
+    const offer = ` With two weeks' notice from today the earliest date is ${proposal.earliest}${dates.length ? `; school days to propose: ${dates.join(', ')}` : ''}.`;
+    const message = `${late.map((f) => f.message).join(' ')}${offer} If this is the earliest you can hold it, send anyway.`;
+    return { allow: false, lateOnly: true, findings, message: message.length > 500 ? `${message.slice(0, 497)}...` : message };
   }
   const warns = findings.filter((f) => f.severity === 'warn');
   return { allow: true, findings, message: warns.length ? `Review check: ${warns.map((f) => f.message).join(' ')}` : 'Review check: the date and invitees meet the statutory rules.' };
@@ -73,6 +88,6 @@ export function decideSend(item: { start: Date; attendees: string[] }, props: Re
 /** One line for the notification bar (150 characters at most). */
 export function notificationLine(decision: SendDecision): string {
   const blocks = decision.findings.filter((f) => f.severity === 'block');
-  const line = blocks.length ? `Review check: ${blocks.length} to fix before sending. ${blocks[0]?.message ?? ''}` : decision.message;
+  const line = blocks.length ? `Review check: ${blocks.length} to fix before sending. ${blocks[0]?.message ?? ''}` : decision.lateOnly ? `Review check (late): ${decision.message}` : decision.message;
   return line.length > 150 ? `${line.slice(0, 147)}...` : line;
 }

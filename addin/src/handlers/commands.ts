@@ -17,7 +17,7 @@ async function snapshot(item: AppointmentPort) {
   return { start, attendees: [...attendees.required, ...attendees.optional].map((a) => a.email), props };
 }
 
-/** OnAppointmentSend (Smart Alerts, softBlock): a blocking finding stops the send and says what to change. */
+/** OnAppointmentSend (Smart Alerts, softBlock): a blocking finding stops the send and says what to change; a late review stops it once, saying how late, and the SENCO can send anyway. */
 export async function onAppointmentSendHandler(event: CompletableEvent): Promise<void> {
   // Default: allow. If the check itself breaks, a broken add-in never traps a meeting.
   let options: CompletedOptions = { allowEvent: true };
@@ -38,7 +38,7 @@ async function refreshBar(event: CompletableEvent): Promise<void> {
     const item = officeAppointment();
     const s = await snapshot(item);
     const decision = decideSend({ start: s.start, attendees: s.attendees }, s.props, new Date());
-    if (decision.message) await item.notify(notificationLine(decision), decision.allow ? 'info' : 'error');
+    if (decision.message) await item.notify(notificationLine(decision), decision.allow || decision.lateOnly ? 'info' : 'error');
   } catch {
     // The bar is advice only; the send check runs again at send time.
   } finally {

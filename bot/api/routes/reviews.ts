@@ -4,6 +4,7 @@ import { isIsoDate } from '../../../shared';
 import { bookMeeting } from '../../app/bookMeeting';
 import { recordAdvice } from '../../app/recordAdvice';
 import { recordAmendment } from '../../app/recordAmendment';
+import { confirmPlanEnd, recordCease } from '../../app/recordCease';
 import { recordDecision } from '../../app/recordDecision';
 import { submitReport } from '../../app/submitReport';
 import type { AppDeps, ReviewCall, TaskResult } from '../../app/task';
@@ -52,6 +53,8 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; lette
   write('POST /api/reviews/{id}/report', '/api/reviews/:id/report', submitReport);
   write('POST /api/reviews/{id}/decision', '/api/reviews/:id/decision', recordDecision);
   write('POST /api/reviews/{id}/amendment', '/api/reviews/:id/amendment', recordAmendment);
+  write('POST /api/reviews/{id}/cease', '/api/reviews/:id/cease', recordCease);
+  write('POST /api/reviews/{id}/plan-end', '/api/reviews/:id/plan-end', confirmPlanEnd);
   return router;
 }
 

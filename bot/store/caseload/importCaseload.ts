@@ -1,3 +1,4 @@
+import { recordedTransfer } from '../../../shared';
 import { readCsv } from '../../csv/read';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
@@ -197,8 +198,8 @@ async function insertFresh(tx: Queryable, principal: Principal, rows: ImportRow[
       rows.map((r) => r.school),
       rows.map((r) => r.plan.planIssued),
       rows.map((r) => r.plan.ncYear ?? null),
-      rows.map((r) => r.plan.transfer?.kind ?? null),
-      rows.map((r) => r.plan.transfer?.date ?? null),
+      rows.map((r) => recordedTransfer(r.plan.transfer)?.kind ?? null),
+      rows.map((r) => recordedTransfer(r.plan.transfer)?.date ?? null),
       principal.personId,
     ],
   );
@@ -248,8 +249,8 @@ async function updateKnown(tx: Queryable, principal: Principal, row: ImportRow, 
     known.school_id !== row.school ||
     known.issued_on !== p.planIssued ||
     known.nc_year !== (p.ncYear ?? null) ||
-    known.transfer_kind !== (p.transfer?.kind ?? null) ||
-    known.transfer_date !== (p.transfer?.date ?? null);
+    known.transfer_kind !== (recordedTransfer(p.transfer)?.kind ?? null) ||
+    known.transfer_date !== (recordedTransfer(p.transfer)?.date ?? null);
   // The open review follows the spreadsheet only until the service has recorded the meeting itself.
   const reviewEditable = known.review_id !== null && (known.stage === 'not-booked' || (known.stage === 'booked' && known.meeting_source === 'import'));
   const meeting = p.meetingDate ?? null;
@@ -265,8 +266,8 @@ async function updateKnown(tx: Queryable, principal: Principal, row: ImportRow, 
       row.school,
       p.planIssued,
       p.ncYear ?? null,
-      p.transfer?.kind ?? null,
-      p.transfer?.date ?? null,
+      recordedTransfer(p.transfer)?.kind ?? null,
+      recordedTransfer(p.transfer)?.date ?? null,
     ]);
     await tx.query("update review_cycles set school_id = $2 where plan_id = $1 and stage <> 'concluded'", [known.plan_id, row.school]);
   }

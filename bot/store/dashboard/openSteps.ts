@@ -30,7 +30,7 @@ export const stepOwner: Record<DashboardStep, 'school' | 'council'> = {
  * - report: the meeting has been held; due 14 days after it (Reg 20(7)).
  * - decision: reported; due by decision_due (Reg 20(10)).
  * - amendment-notice: decided to amend, no notice yet; due with the decision (Reg 22(2)).
- * - final-plan: notice served; due 8 weeks after it (Reg 22(5)).
+ * - final-plan: notice served; due 8 weeks after it (Reg 22(3)).
  */
 export function openStepsSql(council: string, today: string): { from: string; where: string } {
   const from = `review_cycles r

@@ -8,6 +8,7 @@ import { adviceLinks } from './007_advice_links';
 import { caseContacts } from './008_case_contacts';
 import { dashboard } from './010_dashboard';
 import { onboarding } from './009_onboarding';
+import { everyReview } from './230_every_review';
 import { reviewReports } from './240_review_reports';
 import { lettersAfterDecision } from './250_letters_after_decision';
 import { placementsAndTransfers } from './260_placements_and_transfers';
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'case contacts and add-in attachments', sql: caseContacts },
   { version: 9, name: 'onboarding: membership source and removal', sql: onboarding },
   { version: 10, name: 'dashboard: case officers and report indexes', sql: dashboard },
+  { version: 230, name: 'every review: decisions without a report, ceasing, who runs the review', sql: everyReview },
   { version: 240, name: 'structured meeting reports', sql: reviewReports },
   { version: 250, name: 'after the decision: proposed amendments, letters sent, representations, amendment outcome', sql: lettersAfterDecision },
   { version: 260, name: 'placements at settings of any council, and plan transfers between councils', sql: placementsAndTransfers },

@@ -1,8 +1,8 @@
 import { computeTimeline, type DecisionOutcome, type InviteeRole, type ReviewState, type TransferKind } from '../../../shared';
 import type { Queryable } from '../db';
-import { caseInputOf } from '../reviews/loadReview';
+import { caseInputOf, runByOf, type SettingColumns, settingColumnsSql } from '../reviews/loadReview';
 
-interface Row {
+interface Row extends SettingColumns {
   id: string;
   issued_on: string;
   transferred_in_on: string | null;
@@ -55,10 +55,12 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
   const rows = await q.query<Row>(
       `select r.id, p.issued_on, p.transferred_in_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
               r.meeting_date, m.invitations_sent_on, m.mode, m.teams_join_url, rp.sent_on as report_sent_on,
-              d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on
+              d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on,
+              ${settingColumnsSql.columns}
          from review_cycles r
          join plans p on p.id = r.plan_id
          join children c on c.id = p.child_id
+         ${settingColumnsSql.joins}
          left join meetings m on m.review_id = r.id
          left join reports rp on rp.review_id = r.id
          left join decisions d on d.review_id = r.id
@@ -82,7 +84,10 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
       invitees: [],
       adviceRequests: [],
       report: row.report_sent_on ? { sentOn: row.report_sent_on } : null,
-      decision: input.decision ?? null,
+      // A proposal to cease is the review's decision (the cease itself is in `cease`).
+      decision: input.ceaseProposed ? { outcome: 'cease', notifiedOn: input.ceaseProposed } : (input.decision ?? null),
+      runBy: runByOf(row),
+      cease: row.cease_proposed_on ? { ceasedOn: row.cease_decision === 'cease' ? (row.cease_decided_on ?? null) : null, kept: row.cease_decision === 'keep', planEndConfirmed: row.cease_plan_end_confirmed ?? null } : undefined,
       amendment:
         row.notice_served_on || row.family_responded_on || row.final_plan_issued_on
           ? { noticeServedOn: row.notice_served_on, familyRespondedOn: row.family_responded_on, finalPlanIssuedOn: row.final_plan_issued_on }

@@ -19,6 +19,8 @@ export interface DecisionSubject {
   laReference: string;
   meetingDate: string | null;
   reportSentOn: string | null;
+  /** When the school's report was due (meeting + 14 days). */
+  reportDue: string | null;
   recommendation: DecisionOutcome | null;
   /** The submitted report's proposed amendments, one line per plan section, to pre-fill the card. */
   proposedAmendments: string | null;
@@ -41,6 +43,7 @@ interface Row {
   la_reference: string;
   meeting_date: string | null;
   report_sent_on: string | null;
+  report_due: string | null;
   recommendation: DecisionOutcome | null;
   proposed_amendments: { planSection: string; amendment: string }[] | string | null;
   decision_due: string | null;
@@ -53,7 +56,7 @@ interface Row {
 
 const select = (where: string) => `
   select r.id, r.version, ${statusSql('$1')} as status, r.council_id, co.name as council_name, so.name as school_name,
-         c.name as child_name, c.la_reference, r.meeting_date, rp.sent_on as report_sent_on, rp.recommendation, r.decision_due,
+         c.name as child_name, c.la_reference, r.meeting_date, rp.sent_on as report_sent_on, r.report_due, rp.recommendation, r.decision_due,
          (select mr.content -> 'proposedAmendments' from review_reports mr where mr.review_id = r.id and mr.state = 'submitted') as proposed_amendments,
          d.outcome, d.notified_on, r.final_plan_due,
          (select n.review_deadline from review_cycles n where n.plan_id = r.plan_id and n.created_at > r.created_at order by n.created_at limit 1) as next_deadline,
@@ -66,6 +69,14 @@ const select = (where: string) => `
     left join reports rp on rp.review_id = r.id
     left join decisions d on d.review_id = r.id
    where ${where}`;
+
+/**
+ * Whether the council can decide now: its meeting has been held, with or without the
+ * school's report (Reg 20(10) runs from the meeting).
+ */
+export function awaitsDecision(subject: Pick<DecisionSubject, 'status'>): boolean {
+  return subject.status === 'awaiting-decision' || subject.status === 'awaiting-report';
+}
 
 /** The review a card is about, by id; null if there is none. Not scoped: cards check who may act. */
 export async function decisionSubject(db: Queryable, reviewId: string, today: string): Promise<DecisionSubject | null> {
@@ -92,6 +103,7 @@ function fromRow(r: Row): DecisionSubject {
     laReference: r.la_reference,
     meetingDate: r.meeting_date,
     reportSentOn: r.report_sent_on,
+    reportDue: r.report_due,
     recommendation: r.recommendation,
     proposedAmendments: amendmentsText(r.proposed_amendments),
     decisionDue: r.decision_due,

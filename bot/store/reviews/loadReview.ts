@@ -1,4 +1,4 @@
-import type { CaseInput, DecisionOutcome, TransferKind } from '../../../shared';
+import type { CaseInput, DecisionOutcome, ReviewRunner, SettingPhase, TransferKind } from '../../../shared';
 import type { Queryable } from '../db';
 import { NotFoundError } from '../errors';
 import type { Principal } from '../principal';
@@ -11,7 +11,7 @@ export interface ReviewRow {
   plan_id: number;
   council_id: string;
   school_id: string | null;
-  stage: 'not-booked' | 'booked' | 'reported' | 'amending' | 'concluded';
+  stage: 'not-booked' | 'booked' | 'reported' | 'amending' | 'ceasing' | 'concluded';
   status: ReviewStatus;
   version: number;
   previous_concluded_on: string | null;
@@ -32,31 +32,58 @@ export interface ReviewRow {
   decision_outcome: DecisionOutcome | null;
   decision_notified_on: string | null;
   notice_served_on: string | null;
+  report_sent_on: string | null;
   /** The day the plan came to this council from another (Reg 15), if it did. */
   transferred_in_on?: string | null;
   /** The plan's council's name, for whoever reads the review (a school works with several). */
   council_name?: string;
 }
 
+/** The setting, the plan's school year and the cease steps: what says who runs the review, which transfer is coming and where a cease stands. */
+export interface SettingColumns {
+  setting_phase?: SettingPhase | null;
+  setting_sixth_form?: boolean | null;
+  setting_runs_review?: 'school' | 'council' | null;
+  nc_year_school_year?: number | null;
+  out_of_education?: boolean | null;
+  cease_proposed_on?: string | null;
+  cease_consultation_days?: number | null;
+  cease_decided_on?: string | null;
+  cease_decision?: 'cease' | 'keep' | null;
+  cease_plan_end_proposed?: string | null;
+  cease_plan_end_confirmed?: string | null;
+}
+
+/** The select list and joins for {@link SettingColumns}, on review_cycles `r` and plans `p`. */
+export const settingColumnsSql = {
+  columns: `st.phase as setting_phase, st.sixth_form as setting_sixth_form, st.runs_review as setting_runs_review,
+            p.nc_year_school_year, p.out_of_education, cs.proposed_on as cease_proposed_on, cs.consultation_days as cease_consultation_days,
+            cs.decided_on as cease_decided_on, cs.decision as cease_decision, cs.plan_end_proposed as cease_plan_end_proposed,
+            cs.plan_end_confirmed as cease_plan_end_confirmed`,
+  joins: 'left join organisations st on st.id = r.school_id left join cease_steps cs on cs.review_id = r.id',
+};
+
 /**
  * Reads one review the principal may see, or throws 404 (unknown and not-yours look
  * the same). `forUpdate` locks the row so concurrent writes to one review queue up.
  */
-export async function loadReview(tx: Queryable, principal: Principal, id: string, today: string, forUpdate = false): Promise<ReviewRow> {
+export async function loadReview(tx: Queryable, principal: Principal, id: string, today: string, forUpdate = false): Promise<ReviewRow & SettingColumns> {
   const visible = visibleTo(principal, 3);
-  const rows = await tx.query<ReviewRow>(
+  const rows = await tx.query<ReviewRow & SettingColumns>(
     `select r.id, r.plan_id, r.council_id, r.school_id, r.stage, ${statusSql('$2')} as status, r.version,
             r.previous_concluded_on, r.review_deadline, r.latest_meeting_date, r.meeting_date, r.report_due,
             r.decision_due, r.final_plan_due,
             c.name as child_name, c.la_reference, c.date_of_birth, c.upn,
             p.issued_on, p.nc_year, p.transfer_kind, p.transfer_date, p.transferred_in_on, co.name as council_name,
-            d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on
+            d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on,
+            (select sent_on from reports where review_id = r.id) as report_sent_on, ${settingColumnsSql.columns}
        from review_cycles r
        join plans p on p.id = r.plan_id
        join children c on c.id = p.child_id
        join organisations co on co.id = r.council_id
        left join decisions d on d.review_id = r.id
        left join amendments a on a.review_id = r.id
+       ${settingColumnsSql.joins}
       where r.id = $1 and ${visible.sql}
       ${forUpdate ? 'for update of r' : ''}`,
     [id, today, ...visible.params],
@@ -72,8 +99,18 @@ export type CaseColumns = Pick<
   'issued_on' | 'previous_concluded_on' | 'date_of_birth' | 'nc_year' | 'transfer_kind' | 'transfer_date' | 'meeting_date' | 'decision_outcome' | 'decision_notified_on' | 'notice_served_on'
 > & { transferred_in_on?: string | null | undefined };
 
+/**
+ * Who runs the review: the council under Reg 21 for a child at no school or institution,
+ * the council under Reg 20 where the setting is one it cannot require to (Reg 20(12)),
+ * else the school.
+ */
+export function runByOf(row: SettingColumns): ReviewRunner {
+  if (row.out_of_education) return 'reg21';
+  return row.setting_runs_review === 'council' ? 'council' : 'school';
+}
+
 /** The review's history as the timeline core reads it. */
-export function caseInputOf(row: CaseColumns): CaseInput {
+export function caseInputOf(row: CaseColumns & SettingColumns): CaseInput {
   const input: CaseInput = { planIssued: row.issued_on };
   if (row.previous_concluded_on) input.lastReviewConcluded = row.previous_concluded_on;
   if (row.date_of_birth) input.dateOfBirth = row.date_of_birth;
@@ -82,6 +119,14 @@ export function caseInputOf(row: CaseColumns): CaseInput {
   if (row.meeting_date) input.meetingDate = row.meeting_date;
   if (row.decision_outcome && row.decision_notified_on) input.decision = { outcome: row.decision_outcome, notifiedOn: row.decision_notified_on };
   if (row.notice_served_on) input.amendmentNoticeServed = row.notice_served_on;
+  if (row.nc_year_school_year !== null && row.nc_year_school_year !== undefined) input.ncYearSchoolYear = row.nc_year_school_year;
+  if (row.setting_phase) input.setting = { phase: row.setting_phase, sixthForm: row.setting_sixth_form ?? false };
+  if (row.cease_proposed_on) {
+    // The review's decision was the proposal to cease; the cease itself (if any) follows the consultation.
+    input.ceaseProposed = row.cease_proposed_on;
+    input.decision = row.cease_decision === 'cease' && row.cease_decided_on ? { outcome: 'cease', notifiedOn: row.cease_decided_on } : undefined;
+    if (row.cease_consultation_days) input.settings = { ceaseConsultationDays: row.cease_consultation_days };
+  }
   if (row.transferred_in_on) input.transferredIn = row.transferred_in_on;
   return input;
 }

@@ -43,7 +43,7 @@ export async function recordAmendment(tx: Queryable, principal: Principal, id: s
   if (merged.finalPlanIssuedOn && merged.noticeServedOn && !merged.familyRespondedOn) {
     const windowEnds = familyResponseBy(merged.noticeServedOn);
     if (merged.finalPlanIssuedOn <= windowEnds) {
-      throw new ConflictError('family-window-open', `The family has until ${windowEnds} to respond to the proposed amendments (Reg 22(3)); issue the final plan after that, or record their response first.`);
+      throw new ConflictError('family-window-open', `The family has until ${windowEnds} to respond to the proposed amendments (Reg 22(2)(c)); issue the final plan after that, or record their response first.`);
     }
   }
   await tx.query(

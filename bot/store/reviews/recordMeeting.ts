@@ -1,11 +1,12 @@
-import { checkMeetingProposal, computeTimeline, type Finding, type InviteeRole, type MeetingMode, type RatingLevel } from '../../../shared';
+import { adviceDueBy, checkMeetingProposal, computeTimeline, defaultTimelineSettings, type Finding, type InviteeRole, type MeetingMode, type RatingLevel } from '../../../shared';
+import { readCouncilSettings } from '../councilSettings';
 import { type IssuedAdviceLink, issueAdviceLink } from '../advice/links';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, ProposalBlockedError } from '../errors';
 import type { Principal } from '../principal';
 import { scheduleReminders } from '../reminders/scheduleReminders';
-import { caseInputOf, etagOf, loadReview } from './loadReview';
+import { caseInputOf, etagOf, loadReview, runByOf } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
 
 export interface MeetingInput {
@@ -32,7 +33,10 @@ export interface MeetingOptions {
 
 /**
  * Books (or re-books) the review meeting. `checkMeetingProposal` decides: any `block`
- * finding refuses the booking and nothing is stored; warnings come back with the 201.
+ * finding refuses the booking and nothing is stored; warnings come back with the 201. A
+ * late meeting is a warning, never a block: a review past its dates must still be held.
+ * Who runs the review comes from the setting (Reg 20(12), Reg 21), the council's rules from
+ * its settings; advice is due the council's number of days before the circulation date.
  * Invitations are replaced, advice requests and reminders follow the new date.
  */
 export async function recordMeeting(tx: Queryable, principal: Principal, id: string, input: MeetingInput, today: string, ifMatch?: string, options: MeetingOptions = {}) {
@@ -42,7 +46,11 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
     throw new ConflictError('meeting-already-held', `This review is ${row.status}; its meeting can no longer be changed. Book the next review's meeting instead.`);
   }
   const caseInput = { ...caseInputOf(row), meetingDate: undefined };
+  const council = (await readCouncilSettings(tx, row.council_id)).settings;
   const findings: Finding[] = checkMeetingProposal({
+    runBy: runByOf(row),
+    redMeansInPerson: council.redMeansInPerson,
+    settings: council.allThroughTransfer === undefined ? undefined : { allThroughTransfer: council.allThroughTransfer },
     case: caseInput,
     meetingDate: input.meetingDate,
     invitationsSentOn: input.invitationsSentOn,
@@ -83,7 +91,11 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
   );
 
   const timeline = computeTimeline({ ...caseInput, meetingDate: input.meetingDate });
-  const adviceDue = timeline.adviceCirculatedBy ?? input.meetingDate;
+  // Due a week (the council's setting) before circulation, so the pack can be collated; with too
+  // little time for that (a meeting booked at short notice), due on the circulation day itself.
+  const notice = { ...defaultTimelineSettings, ...caseInput.settings }.notice;
+  const dueBy = adviceDueBy(input.meetingDate, notice, council.adviceLeadDays ?? 7);
+  const adviceDue = dueBy > input.invitationsSentOn ? dueBy : (timeline.adviceCirculatedBy ?? input.meetingDate);
   for (const invitee of input.invitees) {
     const email = invitee.email?.trim() || null;
     await tx.query(

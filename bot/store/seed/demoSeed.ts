@@ -8,6 +8,7 @@ import { recordAmendment } from '../reviews/recordAmendment';
 import { recordDecision } from '../reviews/recordDecision';
 import { recordMeeting } from '../reviews/recordMeeting';
 import { recordReport } from '../reviews/recordReport';
+import { seedEveryReview } from './demoEveryReview';
 
 export const DEMO_COUNCIL = 'demo-council';
 export const DEMO_SCHOOLS = ['demo-school-1', 'demo-school-2'] as const;
@@ -75,6 +76,7 @@ export async function seedDemoData(db: Db, today: string): Promise<{ seeded: boo
   const exists = await db.query('select 1 from organisations where id = $1', [DEMO_COUNCIL]);
   if (exists.length) return { seeded: false, cases: 0 };
   const cases = demoCases();
+  let extra = 0;
   await db.transaction(async (tx) => {
     await registerOrganisation(tx, { id: DEMO_COUNCIL, kind: 'council', name: 'Demo Borough Council (fictional)' });
     await registerOrganisation(tx, { id: 'demo-school-1', kind: 'school', name: 'Oakfield Primary (demo)', councilId: DEMO_COUNCIL });
@@ -110,8 +112,9 @@ export async function seedDemoData(db: Db, today: string): Promise<{ seeded: boo
       const senco = sencos[review.school_id === 'demo-school-1' ? 0 : 1] as Principal;
       await advance(tx, review.id, c, senco, officer, today);
     }
+    extra = await seedEveryReview(tx, officer, sencos[1] as Principal, DEMO_COUNCIL, today);
   });
-  return { seeded: true, cases: cases.length };
+  return { seeded: true, cases: cases.length + extra };
 }
 
 /** Days ago the meeting was held (negative: still to come); later stages are further on, some overdue. */

@@ -39,6 +39,7 @@ export interface DecisionFormValues {
   notifiedOn: string;
   reasons: string;
   proposedAmendments: string;
+  consideredInstead: string;
 }
 
 export interface DecisionCardOptions {
@@ -93,6 +94,7 @@ export function decisionCard(o: DecisionCardOptions): Card {
         .withValue(v.outcome ?? s.recommendation ?? ''),
       new DateInput({ id: 'notifiedOn', label: 'Date the family was told', isRequired: true, errorMessage: 'Give the date the family was told.', value: v.notifiedOn ?? o.today, max: o.today }),
       new TextInput({ id: 'reasons', label: 'Reasons for the decision', isRequired: true, isMultiline: true, maxLength: 4000, errorMessage: 'Give the reasons.', value: v.reasons ?? '' }),
+      ...withoutReport(s, v),
       new TextBlock('Your reasons go word for word into the letter to the family, after “We have decided to … because”. Write them to the family.', { wrap: true, isSubtle: true, size: 'Small' }),
       // Only for amend: shown when the recommendation is amend, otherwise one press away.
       new TextInput({
@@ -121,6 +123,30 @@ export function decisionCard(o: DecisionCardOptions): Card {
     .withVersion('1.5')
     .withFallbackText(`${titleOf(o.view, s)} (open the review in EHCP Review Assistant)`)
     .withRefresh(new RefreshDefinition({ action: refresh, userIds: o.refreshUserIds.slice(0, 60) }));
+}
+
+/**
+ * No report recorded: say so, and ask what the decision took account of in its place, since
+ * the school's views must still be considered (Reg 19(c)); the answer goes with the decision.
+ */
+function withoutReport(s: DecisionSubject, v: Partial<DecisionFormValues>) {
+  if (s.reportSentOn) return [];
+  const due = s.reportDue ? `, which was due on ${screenDate(s.reportDue)}` : '';
+  return [
+    new TextBlock(`Deciding without the school’s report${due}: no report is recorded. The decision must still take account of the school’s views (Reg 19(c)).`, {
+      wrap: true,
+      color: 'Attention',
+    }),
+    new TextInput({
+      id: 'consideredInstead',
+      label: 'What did you consider in place of the report? (the advice, the meeting, your notes)',
+      isRequired: true,
+      isMultiline: true,
+      maxLength: 4000,
+      errorMessage: 'Say what the decision took account of in place of the report.',
+      value: v.consideredInstead ?? '',
+    }),
+  ];
 }
 
 function titleOf(view: DecisionCardView, s: DecisionSubject): string {

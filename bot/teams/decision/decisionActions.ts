@@ -6,7 +6,7 @@ import type { ExecuteAction } from '../activity';
 import { type DecisionCardView, type DecisionFormValues, decisionCard } from '../cards/decisionCard';
 import type { MemberLookup } from '../../store/members';
 import type { Card } from '../sdk/cards';
-import { type DecisionSubject, decisionSubject } from '../../store/reviews/decisionSubject';
+import { awaitsDecision, type DecisionSubject, decisionSubject } from '../../store/reviews/decisionSubject';
 
 /** The task's dependencies (bot/app), with the public address the card links to. */
 export interface DecisionActionDeps extends AppDeps {
@@ -45,7 +45,7 @@ function refusal(member: MemberLookup, subject: DecisionSubject): string | undef
 
 /** The view a viewer gets of a card issued at `cardVersion`. */
 function viewFor(subject: DecisionSubject, viewer: CardViewer, cardVersion: number | undefined): DecisionCardView {
-  if (subject.status === 'awaiting-decision') return refusal(viewer.member, subject) ? { kind: 'status' } : { kind: 'form' };
+  if (awaitsDecision(subject)) return refusal(viewer.member, subject) ? { kind: 'status' } : { kind: 'form' };
   if (subject.decision && cardVersion === subject.version) return { kind: 'decided' };
   return { kind: 'moved-on' };
 }
@@ -84,9 +84,10 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
     notifiedOn: values.notifiedOn,
     reasons: values.reasons,
     ...(values.proposedAmendments.trim() ? { proposedAmendments: values.proposedAmendments } : {}),
+    ...(values.consideredInstead.trim() ? { consideredInstead: values.consideredInstead } : {}),
   };
   const form = (notice: string) => ({ card: build(deps, subject, { kind: 'form', values }, viewer, notice), updateForEveryone: false });
-  if (subject.status === 'awaiting-decision' && input.outcome === 'amend' && !input.proposedAmendments) {
+  if (awaitsDecision(subject) && input.outcome === 'amend' && !input.proposedAmendments) {
     return form('For amend, summarise the proposed amendments: the notice goes to the family with the decision.');
   }
 
@@ -105,7 +106,7 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const now = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
-    if (error.code === 'stale-write' && now.status === 'awaiting-decision') {
+    if (error.code === 'stale-write' && awaitsDecision(now)) {
       return { card: build(deps, now, viewFor(now, viewer, now.version), viewer, 'Nothing was recorded: this review changed after the card was sent. Here it is as it is now; check it and decide again.'), updateForEveryone: false };
     }
     if (error instanceof InvalidInputError) return { card: build(deps, now, { kind: 'form', values }, viewer, `Nothing was recorded: ${error.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`), updateForEveryone: false };
@@ -120,7 +121,7 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
 
 function formValues(data: Record<string, unknown>): DecisionFormValues {
   const text = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '');
-  return { outcome: text('outcome'), notifiedOn: text('notifiedOn'), reasons: text('reasons'), proposedAmendments: text('proposedAmendments') };
+  return { outcome: text('outcome'), notifiedOn: text('notifiedOn'), reasons: text('reasons'), proposedAmendments: text('proposedAmendments'), consideredInstead: text('consideredInstead') };
 }
 
 function build(deps: DecisionActionDeps, subject: DecisionSubject, view: DecisionCardView, viewer: CardViewer, notice?: string): Card {

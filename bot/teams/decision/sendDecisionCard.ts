@@ -5,7 +5,7 @@ import type { Db } from '../../store/db';
 import { decisionCard } from '../cards/decisionCard';
 import type { ConversationSender } from '../sdk/channel';
 import type { Card } from '../sdk/outgoing';
-import { decisionSubject } from '../../store/reviews/decisionSubject';
+import { awaitsDecision, decisionSubject } from '../../store/reviews/decisionSubject';
 
 export interface SendDecisionCardDeps {
   db: Db;
@@ -35,13 +35,13 @@ export interface DecisionCardDelivery {
  */
 export async function decisionFormCard(deps: Pick<SendDecisionCardDeps, 'db' | 'today' | 'publicUrl'>, reviewId: string): Promise<Card | null> {
   const subject = await decisionSubject(deps.db, reviewId, deps.today());
-  if (subject?.status !== 'awaiting-decision') return null;
+  if (!subject || !awaitsDecision(subject)) return null;
   return decisionCard({ subject, view: { kind: 'form' }, refreshUserIds: [], publicUrl: deps.publicUrl(), today: deps.today() });
 }
 
 export async function sendDecisionCardToOfficers(deps: SendDecisionCardDeps, reviewId: string): Promise<DecisionCardDelivery> {
   const subject = await decisionSubject(deps.db, reviewId, deps.today());
-  if (subject?.status !== 'awaiting-decision') return { sent: 0, unreachable: [] };
+  if (!subject || !awaitsDecision(subject)) return { sent: 0, unreachable: [] };
   const delivery: DecisionCardDelivery = { sent: 0, unreachable: [] };
   for (const officerId of await councilOfficers(deps.db, subject.councilId)) {
     const conversation = await personalConversationFor(deps.db, officerId);

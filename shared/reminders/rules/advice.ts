@@ -1,6 +1,6 @@
 import { plusDays } from '../../calendar/londonDay';
 import { oneReminder, URGENCY, weeklyReminders } from '../build';
-import { contactRecipient } from '../recipients';
+import { contactRecipient, staffRecipient } from '../recipients';
 import type { Reminder, ReminderRule } from '../types';
 import type { ReminderKindInfo } from './catalogueEntry';
 
@@ -9,7 +9,9 @@ export const adviceReminderSource = 'Reg 20(4); CoP 9.176';
 /**
  * Each professional asked for advice, while it is outstanding: when asked, 7 days
  * before it is due, on the day, and each week while overdue (until the meeting).
- * Advice is due when it must be circulated: two weeks before the meeting.
+ * Advice is due a council-set number of days (default 7) before it must be circulated
+ * (two weeks before the meeting), so the pack can be collated; whoever runs the review is
+ * reminded to circulate it on the circulation date.
  *
  * @example asked 2026-11-02, due 2026-11-25: 2026-11-02, 2026-11-18, 2026-11-25, then 2026-12-02 and weekly
  * @see Reg 20(4) (advice sought from everyone invited, circulated two weeks before the meeting); CoP 9.176
@@ -18,6 +20,21 @@ export const adviceReminders: ReminderRule = (state, ctx) => {
   if (state.report || state.decision) return [];
   const out: Reminder[] = [];
   const meeting = state.meeting?.date ?? null;
+  const circulateBy = state.timeline.adviceCirculatedBy;
+  if (meeting && circulateBy && state.adviceRequests.length) {
+    // Whoever runs the review sends the pack on the circulation date (Reg 20(4)).
+    const writer = staffRecipient(state, state.runBy === 'council' || state.runBy === 'reg21' ? 'la-officer' : 'senco');
+    out.push(
+      oneReminder('circulate-advice', writer, circulateBy, ctx, {
+        deadline: circulateBy,
+        expiresOn: plusDays(meeting, -1),
+        shift: 'earlier',
+        urgency: URGENCY.today,
+        source: adviceReminderSource,
+        action: `Send the advice and information gathered to everyone invited by ${circulateBy}, two weeks before the meeting on ${meeting}.`,
+      }),
+    );
+  }
   for (const request of state.adviceRequests) {
     if (request.receivedOn) continue;
     const to = contactRecipient(request);
@@ -62,8 +79,9 @@ export const adviceReminders: ReminderRule = (state, ctx) => {
 };
 
 export const adviceReminderInfo: ReminderKindInfo[] = [
+  { kind: 'circulate-advice', who: 'SENCO (LA officer where the council runs the review)', when: 'the circulation date (two weeks before the meeting)', rule: 'advice circulated two weeks before the meeting', source: adviceReminderSource },
   { kind: 'advice-requested', who: 'each professional asked for advice', when: 'the day advice is requested', rule: 'advice sought from everyone invited', source: adviceReminderSource },
-  { kind: 'advice-due-soon', who: 'each professional asked for advice', when: '7 days before advice is due (the circulation date)', rule: 'advice circulated two weeks before the meeting', source: adviceReminderSource },
+  { kind: 'advice-due-soon', who: 'each professional asked for advice', when: '7 days before advice is due (a council-set number of days before the circulation date)', rule: 'advice circulated two weeks before the meeting', source: adviceReminderSource },
   { kind: 'advice-due', who: 'each professional asked for advice', when: 'the day advice is due', rule: 'advice circulated two weeks before the meeting', source: adviceReminderSource },
   { kind: 'advice-overdue', who: 'each professional asked for advice', when: 'the day after it was due, then weekly until it arrives or the meeting is held', rule: 'advice circulated two weeks before the meeting', source: adviceReminderSource },
 ];

@@ -40,7 +40,8 @@ describe('the next review’s deadline', () => {
     ]);
   });
 
-  it('sends nothing after a decision to cease', () => {
-    expect(remindersFor(reviewStateFor({ ...decided, decision: { outcome: 'cease', notifiedOn: '2026-11-20' } }), '2026-11-20')).toEqual([]);
+  it('after a decision to cease sends no next-review reminder, only, on 2027-01-21, the request to confirm the plan’s end once the time to appeal is over', () => {
+    const kinds = remindersFor(reviewStateFor({ ...decided, decision: { outcome: 'cease', notifiedOn: '2026-11-20' } }), '2026-11-20').map((r) => `${r.kind} ${r.sendOn}`);
+    expect(kinds).toEqual(['plan-end-confirm 2027-01-21']);
   });
 });

@@ -40,7 +40,7 @@ export const amendmentNoticeReminders: ReminderRule = (state, ctx) => {
  * finalised only after it.
  *
  * @example notice served 2026-11-20 -> window ends 2026-12-04
- * @see Reg 22(3); CoP 9.194
+ * @see Reg 22(2)(c); CoP 9.194
  */
 export const familyWindowReminders: ReminderRule = (state, ctx) => {
   const ends = state.timeline.familyResponseBy;
@@ -63,7 +63,7 @@ export const familyWindowReminders: ReminderRule = (state, ctx) => {
  * while overdue.
  *
  * @example notice served 2026-11-20 -> due 2027-01-15; soon 2027-01-08; overdue 2027-01-16 (sent Monday 2027-01-18), ...
- * @see Reg 22(5); CoP 9.194; Reg 18
+ * @see Reg 22(3); CoP 9.194; Reg 18
  */
 export const finalPlanReminders: ReminderRule = (state, ctx) => {
   const due = state.timeline.finalAmendedPlanDue;

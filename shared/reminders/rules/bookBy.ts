@@ -1,11 +1,13 @@
 import { bookBySource } from '../../planning/planReview';
-import { oneReminder, URGENCY } from '../build';
+import { daysBetween, plusDays } from '../../calendar/londonDay';
+import { oneReminder, URGENCY, weeklyReminders } from '../build';
 import { staffRecipient } from '../recipients';
 import type { ReminderRule } from '../types';
 import type { ReminderKindInfo } from './catalogueEntry';
 import { awaitsBooking, bookByOf } from './dueList';
 
 export const bookByReminderSource = bookBySource;
+export const bookByOverdueSource = 'CFA 2014 s44(1); Reg 20(1); CoP 9.169';
 
 /**
  * SENCO, on the book-by date (latest meeting date - 8 weeks) while no meeting is booked:
@@ -17,8 +19,21 @@ export const bookByReminderSource = bookBySource;
 export const bookByReminders: ReminderRule = (state, ctx) => {
   if (!awaitsBooking(state)) return [];
   const bookBy = bookByOf(state);
+  const latest = state.timeline.latestMeetingDate;
+  const booker = staffRecipient(state, state.runBy === 'council' || state.runBy === 'reg21' ? 'la-officer' : 'senco');
+  // Past the latest meeting date the review must still be held as soon as it can be (s44; Reg 20(1)): keep asking, weekly, and escalate.
+  const daysLate = Math.max(1, daysBetween(latest, ctx.today));
+  const late = {
+    deadline: latest,
+    urgency: URGENCY.overdue,
+    source: bookByOverdueSource,
+    action: `Book the review meeting now: it is ${daysLate} ${daysLate === 1 ? 'day' : 'days'} past the latest meeting date ${latest} (review deadline ${state.timeline.reviewDeadline}). Book the earliest date with two weeks' notice; a late review must still be held.`,
+  };
+  const escalateFrom = plusDays(latest, 1 + ctx.escalateAfterDays);
   return [
-    oneReminder('book-by', staffRecipient(state, 'senco'), bookBy, ctx, {
+    ...weeklyReminders('book-overdue', booker, plusDays(latest, 1), ctx, late),
+    ...(booker.role === 'senco' ? weeklyReminders('book-overdue', staffRecipient(state, 'la-officer'), escalateFrom, ctx, late) : []),
+    oneReminder('book-by', booker, bookBy, ctx, {
       deadline: bookBy,
       expiresOn: state.timeline.latestMeetingDate,
       shift: 'earlier',
@@ -30,5 +45,12 @@ export const bookByReminders: ReminderRule = (state, ctx) => {
 };
 
 export const bookByReminderInfo: ReminderKindInfo[] = [
-  { kind: 'book-by', who: 'SENCO', when: 'the book-by date (latest meeting date - 8 weeks), while no meeting is booked', rule: 'book the meeting', source: bookByReminderSource },
+  { kind: 'book-by', who: 'SENCO (LA officer where the council runs the review)', when: 'the book-by date (latest meeting date - 8 weeks), while no meeting is booked', rule: 'book the meeting', source: bookByReminderSource },
+  {
+    kind: 'book-overdue',
+    who: 'SENCO weekly; the LA case officer too once it is a council-set number of days late (default 14)',
+    when: 'the day after the latest meeting date, then weekly while no meeting is booked ("book now, N days late")',
+    rule: 'a late review must still be held',
+    source: bookByOverdueSource,
+  },
 ];

@@ -25,13 +25,13 @@ describe('after the meeting', () => {
   it('needs the amendment notice with the decision, by 2026-07-28 (Reg 22(2); R (L) v Devon CC)', () => {
     expect(amendmentNoticeDue('2026-07-28')).toBe('2026-07-28');
   });
-  it('ends the family’s 15 days on 2026-08-03 for a notice served on 2026-07-20 (Reg 22(3))', () => {
+  it('ends the family’s 15 days on 2026-08-03 for a notice served on 2026-07-20 (Reg 22(2)(c))', () => {
     expect(familyResponseBy('2026-07-20')).toBe('2026-08-03');
   });
   it('ends the family’s 15 days on 2027-03-07 for a notice served on 2027-02-21', () => {
     expect(familyResponseBy('2027-02-21')).toBe('2027-03-07');
   });
-  it('needs the final amended plan by 2026-09-14, 8 weeks after a notice on 2026-07-20 (Reg 22(5))', () => {
+  it('needs the final amended plan by 2026-09-14, 8 weeks after a notice on 2026-07-20 (Reg 22(3))', () => {
     expect(finalAmendedPlanDue('2026-07-20')).toBe('2026-09-14');
   });
   it('needs the final amended plan by the transfer deadline 2027-02-14 when 8 weeks would run past it', () => {

@@ -15,3 +15,6 @@ export * from './reportDue';
 export * from './reviewDeadline';
 export * from './rightsNotice';
 export * from './under5Cadence';
+export * from './cease';
+export * from './cycleLimits';
+export * from './inferTransfer';

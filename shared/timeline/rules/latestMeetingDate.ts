@@ -11,7 +11,7 @@ export const latestMeetingDateSource = 'CoP 9.169; Reg 18; H&F slides ("meeting 
  *
  * @example latestMeetingDate('2027-02-28') //=> '2027-01-31'
  * @example latestMeetingDate('2027-06-30', '2027-02-14') //=> '2026-11-22'
- * @see CoP 9.169; Reg 18(1)-(2); Reg 20(10); Reg 22(5)
+ * @see CoP 9.169; Reg 18(1)-(2); Reg 20(10); Reg 22(3)
  */
 export function latestMeetingDate(reviewDeadline: IsoDate, transferDeadline?: IsoDate | null): IsoDate {
   const byReview = plusDays(reviewDeadline, -28);

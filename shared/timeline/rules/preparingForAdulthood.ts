@@ -1,6 +1,6 @@
 import type { IsoDate } from '../types';
 
-export const preparingForAdulthoodSource = 'CoP 9.184-9.185';
+export const preparingForAdulthoodSource = 'Reg 20(6), 21(6); CoP 9.184-9.185';
 
 /**
  * National Curriculum year on `date` for a child born on `dateOfBirth`, by the
@@ -21,7 +21,7 @@ export function ncYearOn(dateOfBirth: IsoDate, date: IsoDate): number {
  * year worked out from the birth date on `reviewDate`.
  *
  * @example preparingForAdulthood({ ncYear: 9 }) //=> true
- * @see CoP 9.184-9.185
+ * @see Reg 20(6), 21(6); CoP 9.184-9.185
  */
 export function preparingForAdulthood(input: { ncYear?: number | undefined; dateOfBirth?: IsoDate | undefined }, reviewDate?: IsoDate): boolean {
   if (input.ncYear !== undefined) return input.ncYear >= 9;

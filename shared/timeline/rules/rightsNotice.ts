@@ -13,7 +13,7 @@ export interface RightsNoticeItem {
  * unchanged or to cease it must state the right of appeal and its time limits, the
  * requirement to consider mediation before appealing, and the availability of
  * information, advice and support (SENDIASS) and disagreement resolution. A decision
- * to amend carries them with the final amended plan instead (Reg 22(5)).
+ * to amend carries them with the final amended plan instead (Reg 22(3)).
  *
  * @example rightsNoticeItems('maintain').map((i) => i.id) //=> ['appeal-right', 'mediation', 'information-advice-support', 'disagreement-resolution']
  * @see Reg 20(10)-(11), Reg 32; CoP 9.177

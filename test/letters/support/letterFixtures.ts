@@ -23,6 +23,11 @@ export const demoSettings: Required<CouncilSettings> = {
   postDeliveryDays: 2,
   letterDelivery: 'send',
   sharedMailbox: 'sen-team@council.test',
+  ceaseConsultationDays: 15,
+  adviceLeadDays: 7,
+  escalateAfterDays: 14,
+  redMeansInPerson: 'warn',
+  allThroughTransfer: true,
   termDates: [
     { name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18', halfTerm: { start: '2026-10-26', end: '2026-10-30' } },
     { name: 'Spring 2027', start: '2027-01-05', end: '2027-03-26', halfTerm: { start: '2027-02-15', end: '2027-02-19' } },
