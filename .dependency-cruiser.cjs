@@ -30,6 +30,31 @@ module.exports = {
       to: { path: '^bot/(cli|api)/' },
     },
     {
+      name: 'faces-write-through-app',
+      comment:
+        'The faces (the HTTP routes, the Teams bot and its cards) turn a request into a task of bot/app, which checks the caller, parses, writes idempotently and does what follows (letter, reminders). A face writing through the store itself would be a second path for the same task, so it may not import the store\'s writes, runWrite or the letter sender (types are fine).',
+      severity: 'error',
+      from: { path: '^bot/(api/routes|teams)/' },
+      to: {
+        path: '^bot/(store/(idempotency|audit|reviews/record|caseload/(importCaseload|importFile)|reminders/(queueNudge|scheduleReminders|enqueueReminder)|contacts/|councilSettings|advice/|meetings/)|letters/produceDecisionLetter)',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'app-below-the-faces',
+      comment: 'bot/app is what the faces call; it never imports them (the HTTP API, the Teams bot, the CLI, the server that wires them).',
+      severity: 'error',
+      from: { path: '^bot/app/' },
+      to: { path: '^bot/(api|teams|cli|server)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No module reaches itself again through its imports (type-only ones included): a cycle makes the layers meaningless and the load order fragile. Move what both need into a module below both.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'log-is-a-leaf',
       comment: 'bot/log is used by every layer, so it imports nothing else of bot/.',
       severity: 'error',
@@ -45,9 +70,9 @@ module.exports = {
     },
     {
       name: 'nothing-imports-test',
-      comment: 'test/ holds the tests; nothing imports it. What tests and benchmarks share (the local stand-ins for Graph, Entra, the Bot Connector, office-js and the Teams host) is in testkit/.',
+      comment: 'test/ holds the tests; nothing imports it but a test (one beside its module may use the shared fixtures). What tests and benchmarks share (the local stand-ins for Graph, Entra, the Bot Connector, office-js and the Teams host) is in testkit/.',
       severity: 'error',
-      from: { pathNot: '^test/' },
+      from: { pathNot: ['^test/', '\\.test\\.tsx?$'] },
       to: { path: '^test/' },
     },
     {
@@ -61,7 +86,7 @@ module.exports = {
       name: 'product-never-imports-testkit-or-bench',
       comment: 'testkit/ and bench/ stand in for Microsoft 365 and measure the product; the product (shared, bot, addin, tab, manifest, scripts) never imports them.',
       severity: 'error',
-      from: { path: '^(shared|bot|addin|tab|manifest|scripts)/' },
+      from: { path: '^(shared|bot|addin|tab|manifest|scripts)/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^(testkit|bench)/' },
     },
   ],

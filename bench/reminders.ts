@@ -1,6 +1,6 @@
 import { silentLogger } from '../bot/log/logger';
 import type { ReminderChannels } from '../bot/reminders/channels';
-import { runDailyPass } from '../bot/reminders/dailyPass';
+import { runDailyPass } from '../bot/store/reminders/dailyPass';
 import { defaultSweepPolicy } from '../bot/reminders/policy';
 import { sweepOnce } from '../bot/reminders/sweeper';
 import type { Db } from '../bot/store/db';

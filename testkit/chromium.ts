@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -22,8 +22,25 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
 
-/** Where tests save screenshots of each page state; the README links some of them. */
-export const screenshotDir = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+/** The repository this file is in, from the sources (`testkit/`) or the build (`dist/testkit/`). */
+function repositoryRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  // dist/ has none of its own, so the first package.json up is the repository's.
+  return dir;
+}
+
+/**
+ * Where tests save screenshots of each page state: `.test-output/screenshots/` inside the
+ * repository (git ignores it), so `npm test` changes no tracked file and writes nothing
+ * outside the work tree. `npm run screenshots` sets EHCP_SCREENSHOT_DIR=docs/screenshots to
+ * refresh the copies the README shows.
+ */
+export const screenshotDir = path.resolve(repositoryRoot(__dirname), process.env.EHCP_SCREENSHOT_DIR ?? path.join('.test-output', 'screenshots'));
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });

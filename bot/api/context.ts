@@ -7,7 +7,7 @@ import { ForbiddenError, InvalidInputError } from '../store/errors';
 import type { Principal } from '../store/principal';
 import { resolvePrincipal } from '../store/resolvePrincipal';
 import { type CallerCache, callerKey } from './callerCache';
-import { type Endpoint, forbiddenMessage, permissions } from './permissions';
+import { type Endpoint, forbiddenMessage, permissions } from '../app/permissions';
 
 /** What every route needs: the store, how to check tokens, and what day it is in London. */
 export interface ApiContext {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
-import { type Endpoint, permissions } from './permissions';
+import { type Endpoint, permissions } from '../app/permissions';
 import { columnMapBody } from './routes/caseload';
 import { reportDocumentQuery } from './routes/meetingReport';
 import { deadRemindersQuery } from './routes/reminders';
@@ -25,7 +25,7 @@ import {
   settingSearchQuery,
   teamsBody,
   transferBody,
-} from './schemas';
+} from '../app/schemas';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const errorBody = {
@@ -179,7 +179,7 @@ export function openApiDocument(serverUrl: string) {
       },
       '/api/reviews/{id}/decision': write(
         'POST /api/reviews/{id}/decision',
-        "Record the LA's decision once the meeting is held, with or without the school's report (without it, `consideredInstead` is required); cease is the proposal to cease",
+        "Record the LA's decision once the meeting is held, with or without the school's report (without it, `consideredInstead` is required); cease is the proposal to cease. The family's letter then goes as the council's settings say (the `Decision-Letter` header of the first answer says whether it went; without an Idempotency-Key, `letter` gives the message)",
         decisionBody,
       ),
       '/api/reviews/{id}/cease': write('POST /api/reviews/{id}/cease', 'After the consultation on a proposal to cease: cease the plan (kept until the appeal window ends) or keep it', ceaseBody),

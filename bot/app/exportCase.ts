@@ -5,6 +5,7 @@ import { listTransfers, transferHistory } from '../store/placements/transfers';
 import type { Principal } from '../store/principal';
 import { describeReview } from '../store/reviews/reviewDetail';
 import { loadReview } from '../store/reviews/loadReview';
+import { caseAuditTrail, planReviewIds, planSummary } from '../store/caseExport';
 
 /** The export's format name and version: a reader checks both before reading further (docs/case-export.md). */
 export const CASE_EXPORT_FORMAT = 'ehcp-review/case-export';
@@ -22,18 +23,11 @@ export async function exportCase(deps: { tx: Queryable; principal: Principal; to
   const { tx, principal, today } = deps;
   if (principal.orgKind !== 'council') throw new ForbiddenError('A case is exported by the council that holds it; sign in as someone at the council.');
   const row = await loadReview(tx, principal, reviewId, today);
-  const reviewIds = await tx.query<{ id: string }>('select id from review_cycles where plan_id = $1 order by created_at, id', [row.plan_id]);
+  const reviewIds = (await planReviewIds(tx, row.plan_id)).map((id) => ({ id }));
   const reviews = [];
   for (const { id } of reviewIds) reviews.push(await describeReview(tx, await loadReview(tx, principal, id, today), today));
-  const [plan] = await tx.query<{ school_name: string | null; transferred_in_on: string | null; transferred_out_on: string | null }>(
-    'select o.name as school_name, p.transferred_in_on, p.transferred_out_on from plans p left join organisations o on o.id = p.school_id where p.id = $1',
-    [row.plan_id],
-  );
-  const audit = await tx.query(
-    `select at, actor_org as "actorOrg", actor_role as "actorRole", action, entity, entity_id as "entityId", after
-       from audit_log where (entity = 'child' and entity_id = $1) or (entity = 'review' and entity_id = any($2::text[])) order by id`,
-    [row.la_reference, reviewIds.map((r) => r.id)],
-  );
+  const plan = await planSummary(tx, row.plan_id);
+  const audit = await caseAuditTrail(tx, row.la_reference, reviewIds.map((r) => r.id));
   const transfers = (await listTransfers(tx, row.council_id)).filter((t) => t.laReference === row.la_reference);
   const body = {
     format: CASE_EXPORT_FORMAT,

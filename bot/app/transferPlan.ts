@@ -7,6 +7,7 @@ import { scheduleReminders } from '../store/reminders/scheduleReminders';
 import { etagOf, loadReview } from '../store/reviews/loadReview';
 import { checkIfMatch } from '../store/reviews/writeSupport';
 import { staffOf } from '../store/placements/staff';
+import { reviewVersion } from '../store/caseExport';
 
 export interface TransferPlanDeps {
   tx: Queryable;
@@ -53,7 +54,7 @@ export async function transferPlan(deps: TransferPlanDeps, reviewId: string, inp
   const stored = await storeTransfer(tx, principal, row, input, dates);
   const notices = await notifyTransfer(tx, row, stored, to, input, dates, today);
   if (stored.movedReviewIds.length) await scheduleReminders(tx, stored.movedReviewIds, today);
-  const [moved] = stored.openReviewId ? await tx.query<{ id: string; version: number }>('select id, version from review_cycles where id = $1', [stored.openReviewId]) : [];
+  const moved = stored.openReviewId ? await reviewVersion(tx, stored.openReviewId) : undefined;
   return {
     etag: moved ? etagOf(moved) : etagOf({ id: row.id, version: row.version + 1 }),
     transferId: stored.transferId,

@@ -20,6 +20,7 @@ import {
 } from '../../shared';
 import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
+import { letterFacts } from '../store/letters/decisionLetters';
 import type { Principal } from '../store/principal';
 import { checkIfMatch } from '../store/reviews/writeSupport';
 import { caseInputOf, loadReview, type ReviewRow } from '../store/reviews/loadReview';
@@ -95,22 +96,10 @@ export async function loadLetterContext(tx: Queryable, principal: Principal, rev
   // A stale If-Match is refused before anything else is said about the review.
   checkIfMatch(review, ifMatch);
   if (!review.decision_outcome || !review.decision_notified_on) throw new NoDecisionYetError(review.status);
-  const [facts] = await tx.query<{ reasons: string; invitations: Invitation[] | string; school_name: string | null; tenant_id: string | null; evidence: EvidenceRow[] | string }>(
-    `select d.reasons,
-            (select coalesce(json_agg(json_build_object('role', i.role, 'name', i.name, 'email', i.email) order by i.id), '[]')
-               from invitations i where i.review_id = $1) as invitations,
-            (select name from organisations where id = $2) as school_name,
-            (select entra_tenant_id from organisations where id = $3) as tenant_id,
-            (select coalesce(json_agg(json_build_object('kind', e.kind, 'role', e.role, 'author', e.author, 'on', e.on_date, 'file', e.file_name, 'driveId', e.drive_id, 'itemId', e.item_id) order by e.on_date, e.kind), '[]')
-               from (select 'advice' as kind, from_role as role, author, to_char(received_on, 'YYYY-MM-DD') as on_date, file_name, drive_id, item_id from advice_items where review_id = $1
-                     union all
-                     select 'report', 'school', null, to_char(sent_on, 'YYYY-MM-DD'), null, null, null from reports where review_id = $1) e) as evidence
-       from decisions d where d.review_id = $1`,
-    [review.id, review.school_id, review.council_id],
-  );
+  const facts = await letterFacts(tx, review);
   if (!facts) throw new NoDecisionYetError(review.status);
-  const invitations: Invitation[] = typeof facts.invitations === 'string' ? JSON.parse(facts.invitations) : facts.invitations;
-  const evidenceRows: EvidenceRow[] = typeof facts.evidence === 'string' ? JSON.parse(facts.evidence) : facts.evidence;
+  const invitations: Invitation[] = facts.invitations;
+  const evidenceRows: EvidenceRow[] = facts.evidence;
   const { settings } = await readCouncilSettings(tx, review.council_id);
   const family = invitations.find((i) => i.role === 'young-person') ?? invitations.find((i) => i.role === 'parent');
   const recipients: LetterRecipient[] = [];

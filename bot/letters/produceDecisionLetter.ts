@@ -12,6 +12,7 @@ import { LetterDraftStaleError, LetterMailerError, LetterMailFailedError, NoDraf
 import { decisionDocuments, type LetterContext, type LetterRecipient, loadLetterContext, servedOn } from './letterCase';
 import { checkCanMail, deliverMailing, encloseEvidence, keepAndRecord, type LetterFiles, renderDocuments } from './deliverMailing';
 import type { LetterMailer } from './mailer';
+import { letterSends, recordLetterSend } from '../store/letters/decisionLetters';
 
 /** What the letter service needs from its surroundings. */
 export interface LetterDeps {
@@ -109,12 +110,17 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
   const decisionPdf = result.letters.find((l) => l.kind === 'decision')?.pdfSha256 as string;
   const legacyChannel = channel === 'email' ? 'send' : 'draft';
   const recipients = [...to, ...cc];
-  const [row] = await tx.query<{ sent_at: Date | string }>(
-    `insert into decision_letters (review_id, outcome, channel, mailbox, recipients, resend, pdf_sha256, graph_message_id, sent_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning sent_at`,
-    [reviewId, ctx.outcome, legacyChannel, result.mailbox, JSON.stringify(recipients), previous.length > 0, decisionPdf, result.messageId, principal.personId],
-  );
-  const record: LetterSendRecord = { channel: legacyChannel, mailbox: result.mailbox, recipients, sentAt: new Date(row?.sent_at ?? Date.now()).toISOString(), resend: previous.length > 0 };
+  const sentAt = await recordLetterSend(tx, principal, {
+    reviewId,
+    outcome: ctx.outcome,
+    channel: legacyChannel,
+    mailbox: result.mailbox,
+    recipients,
+    resend: previous.length > 0,
+    pdfSha256: decisionPdf,
+    messageId: result.messageId,
+  });
+  const record: LetterSendRecord = { channel: legacyChannel, mailbox: result.mailbox, recipients, sentAt, resend: previous.length > 0 };
   await appendAudit(tx, principal, channel === 'email' ? 'decision-letter.sent' : 'decision-letter.drafted', 'review', reviewId, last ?? null, { ...record, pdfSha256: decisionPdf, letterDate: options.today });
   logger.info('decision letter delivered', { reviewId, child: ctx.label, channel: legacyChannel, recipients: recipients.length, resend: record.resend });
   const names = recipients.map((r) => r.email).join(', ');
@@ -199,16 +205,6 @@ function staleReason(ctx: LetterContext, draftDate: string, today: string): stri
   return `The draft is dated ${longDate(draftDate)}, ${late} day${late === 1 ? '' : 's'} ago; sent today, its date and the appeal date in it would be wrong (they run from the day it is sent). ${regenerate}`;
 }
 
-async function previousSends(tx: Queryable, reviewId: string): Promise<LetterSendRecord[]> {
-  const rows = await tx.query<{ channel: 'send' | 'draft'; mailbox: string; recipients: LetterRecipient[] | string; sent_at: Date | string; resend: boolean }>(
-    'select channel, mailbox, recipients, sent_at, resend from decision_letters where review_id = $1 order by sent_at, id',
-    [reviewId],
-  );
-  return rows.map((r) => ({
-    channel: r.channel,
-    mailbox: r.mailbox,
-    recipients: typeof r.recipients === 'string' ? JSON.parse(r.recipients) : r.recipients,
-    sentAt: new Date(r.sent_at).toISOString(),
-    resend: r.resend,
-  }));
+function previousSends(tx: Queryable, reviewId: string): Promise<LetterSendRecord[]> {
+  return letterSends<LetterRecipient>(tx, reviewId);
 }

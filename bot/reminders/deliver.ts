@@ -1,80 +1,13 @@
 import { type ReminderRole, roleName } from '../../shared';
 import { GraphCallError } from '../graph/errors';
-import { issueAdviceLink } from '../store/advice/links';
-import type { StoredConversation } from '../store/conversations';
+import { adviceLinkFor } from '../store/advice/links';
 import type { Queryable } from '../store/db';
 import type { ClaimedReminder } from '../store/reminders/outbox';
+import { resolveRecipient, type TenantCache } from '../store/reminders/recipients';
 import { ProactiveSendError } from '../teams/sdk/proactive';
 import type { ReminderChannels } from './channels';
 import { reminderContent, reminderMessage } from './content';
 import { DeliveryError, type DeliveryFailure } from './policy';
-
-/** Who a reminder reaches, once its role or address is turned into a person where possible. */
-export interface ResolvedRecipient {
-  personId: number | null;
-  email: string | null;
-  aadObjectId: string | null;
-  /** The person's organisation's tenant, if known. */
-  tenantId: string | null;
-  conversation: StoredConversation | null;
-  /** The council's tenant: the bot's and the shared mailbox's. */
-  councilTenantId: string | null;
-}
-
-interface PersonRow {
-  id: number;
-  email: string | null;
-  entra_object_id: string | null;
-  tenant_id: string | null;
-  conversation: { conversationId: string; conversationType: StoredConversation['conversationType']; serviceUrl: string; tenantId: string; botId: string | null; aadObjectId: string | null } | null;
-}
-
-/** Invitee roles that are the school's or the council's own staff. */
-const STAFF_ROLE: Partial<Record<string, 'senco' | 'la-officer' | 'la-manager'>> = {
-  senco: 'senco',
-  school: 'senco',
-  'la-officer': 'la-officer',
-  'la-send-officer': 'la-officer',
-  'la-manager': 'la-manager',
-};
-
-// The person with their organisation's tenant and their newest personal chat with the bot, in one round trip.
-const personSql = `select p.id::int as id, p.email, p.entra_object_id, o.entra_tenant_id as tenant_id,
-       (select json_build_object('conversationId', c.conversation_id, 'conversationType', c.conversation_type, 'serviceUrl', c.service_url,
-                                 'tenantId', c.tenant_id, 'botId', c.bot_id, 'aadObjectId', c.aad_object_id)
-          from teams_conversations c where c.person_id = p.id and c.conversation_type = 'personal' order by c.updated_at desc limit 1) as conversation
-  from people p join organisations o on o.id = p.org_id`;
-
-/** Councils' tenants, looked up once per sweep. */
-export type TenantCache = Map<string, string | null>;
-
-/** Turns the reminder's recipient (person, address or role) into addresses to deliver to. */
-export async function resolveRecipient(q: Queryable, r: ClaimedReminder, defaultCouncilTenant: string | null, tenants: TenantCache = new Map()): Promise<ResolvedRecipient> {
-  if (!tenants.has(r.councilId)) {
-    const council = await q.query<{ tenant_id: string | null }>('select entra_tenant_id as tenant_id from organisations where id = $1', [r.councilId]);
-    tenants.set(r.councilId, council[0]?.tenant_id ?? null);
-  }
-  const councilTenantId = tenants.get(r.councilId) ?? defaultCouncilTenant;
-  let person: PersonRow | undefined;
-  if (r.recipientPerson !== null) {
-    person = (await q.query<PersonRow>(`${personSql} where p.id = $1`, [r.recipientPerson]))[0];
-  } else if (r.recipientEmail) {
-    person = (await q.query<PersonRow>(`${personSql} where lower(p.email) = lower($1) order by p.id limit 1`, [r.recipientEmail]))[0];
-  } else {
-    const staff = STAFF_ROLE[r.recipientRole];
-    const org = staff === 'senco' ? r.schoolId : staff ? r.councilId : null;
-    if (staff && org) person = (await q.query<PersonRow>(`${personSql} where p.org_id = $1 and p.role = $2 order by p.id limit 1`, [org, staff]))[0];
-  }
-  const c = person?.conversation;
-  return {
-    personId: person?.id ?? null,
-    email: r.recipientEmail ?? person?.email ?? null,
-    aadObjectId: person?.entra_object_id ?? null,
-    tenantId: person?.tenant_id ?? null,
-    conversation: c && person ? { ...c, personId: person.id } : null,
-    councilTenantId,
-  };
-}
 
 export interface DeliveryDeps {
   db: Queryable;
@@ -163,16 +96,4 @@ function retryAfterMs(value: string | undefined): number | undefined {
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   return undefined;
-}
-
-/** A fresh one-time link for the outstanding advice (or views) request this address was asked for, if any. */
-async function adviceLinkFor(db: Queryable, reviewId: string, email: string, publicUrl: string): Promise<string | undefined> {
-  const [request] = await db.query<{ id: number }>(
-    `select q.id::int from advice_requests q join review_cycles c on c.id = q.review_id
-      where q.review_id = $1 and lower(q.email) = lower($2) and c.stage = 'booked'
-        and not exists (select 1 from advice_items i where i.request_id = q.id) order by q.id limit 1`,
-    [reviewId, email],
-  );
-  if (!request) return undefined;
-  return (await issueAdviceLink(db, request.id, { publicUrl })).url;
 }

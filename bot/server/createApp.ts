@@ -20,6 +20,7 @@ import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso'
 import { type TabClientConfig, tabRoutes } from './tabStatic';
 import type { DevMailbox } from '../dev/devMailbox';
 import { devRoutes } from '../dev/devRoutes';
+import { storeAnswers } from '../store/db';
 
 export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph' | 'teamsJoinUrl' | 'meetingTab'> {
   /** The built Outlook add-in, served at /addin/. */
@@ -68,7 +69,7 @@ export function createApp(options: AppOptions): Express {
       return;
     }
     try {
-      await options.db.query('select 1');
+      await storeAnswers(options.db);
       res.json({ status: 'ready' });
     } catch (error) {
       // The reason is for the operator's log, not for whoever asks.
@@ -88,12 +89,14 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', express.json({ limit: '1mb' }));
   app.use('/api', refuseNulBytes);
   app.use(caseloadRoutes(options));
-  app.use(reviewRoutes(options));
+  // The decision task sends the letter, with its stored copies, whichever face records it.
+  const letterFiles = options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined;
+  app.use(reviewRoutes({ ...options, letterFiles }));
   app.use(reportRoutes(options));
   if (options.teamsEndpoint) app.post('/api/messages', options.teamsEndpoint);
   app.use(reminderRoutes(options));
   app.use(councilRoutes(options));
-  app.use(letterRoutes({ ...options, letterFiles: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));
+  app.use(letterRoutes({ ...options, letterFiles }));
   app.use(contactRoutes(options));
   app.use(outlookRoutes(options));
   app.use(meetingReportRoutes({ ...options, reportStorage: options.advice ? { storage: options.advice.storage, defaultDriveId: options.advice.defaultDriveId } : undefined }));

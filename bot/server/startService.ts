@@ -22,7 +22,7 @@ import { LinkThrottle } from '../advice/linkThrottle';
 import { type AdviceStorage, graphAdviceStorage } from '../advice/storage';
 import { appGraphClient } from '../graph/client';
 import { brokerForSettings } from '../identity/brokerForSettings';
-import { adviceOnFileReceived, letterAfterDecision } from './botHooks';
+import { adviceOnFileReceived } from './botHooks';
 import { createApp } from './createApp';
 import { devCertificate } from './devCertificate';
 import path from 'node:path';
@@ -65,6 +65,8 @@ export interface StartServiceOptions {
   /** Where advice files go; default: Graph with the EHCP_GRAPH_* app registration, if configured. */
   adviceStorage?: AdviceStorage;
   adviceThrottle?: LinkThrottle;
+  /** How the link pages wait out the throttle's delay (tests record the delays instead of waiting). */
+  adviceSleep?: (ms: number) => Promise<void>;
   /** The add-in's Graph calls as the caller; default on-behalf-of from the config's app registration, if any. */
   graph?: GraphAccess;
   teamsJoinUrl?: { attempts: number; intervalMs: number };
@@ -110,14 +112,14 @@ export async function startService(config: Config, options: StartServiceOptions 
     defaultDriveId: config.advice.driveId,
     maxBytes: config.advice.maxBytes,
     throttle: options.adviceThrottle ?? new LinkThrottle(),
+    ...(options.adviceSleep ? { sleep: options.adviceSleep } : {}),
     now,
     publicUrl,
   };
   const hooks = {
-    afterDecision: letterAfterDecision({ db, mailer, files: { storage: advice.storage, defaultDriveId: advice.defaultDriveId }, today, logger }),
     onFileReceived: adviceOnFileReceived({ db, storage: advice.storage, today, maxBytes: advice.maxBytes, defaultDriveId: advice.defaultDriveId, logger }),
   };
-  const teams = await createTeamsBot(config, { db, today, publicUrl, logger }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
+  const teams = await createTeamsBot(config, { db, today, publicUrl, logger, mailer, letterFiles: { storage: advice.storage, defaultDriveId: advice.defaultDriveId } }, { ...hooks, ...options.teams }).catch(async (error: Error) => {
     await admin?.close();
     await db.close();
     throw error;

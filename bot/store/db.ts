@@ -30,3 +30,8 @@ export interface Db extends Queryable {
 
 /** OID of PostgreSQL's `date` type: kept as the ISO string, never turned into a JS Date. */
 export const DATE_OID = 1082;
+
+/** Whether the store answers at all (the readiness probe); throws its error when it does not. */
+export async function storeAnswers(db: Queryable): Promise<void> {
+  await db.query('select 1');
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 import { migrations as allMigrations, type Migration } from './migrations';
 
 /** Any number the service alone uses: two starting processes take turns to migrate. */
@@ -56,4 +56,10 @@ export async function migrate(db: Db, migrations: readonly Migration[] = allMigr
     }
     return { applied: newlyApplied, current: migrations.at(-1)?.version ?? 0 };
   });
+}
+
+/** The newest migration applied to the store (what `ehcp-review migrate --status` reports). */
+export async function schemaVersion(db: Queryable): Promise<number | null> {
+  const [row] = await db.query<{ version: number | null }>('select max(version) as version from schema_migrations');
+  return row?.version ?? null;
 }

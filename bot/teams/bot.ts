@@ -1,5 +1,4 @@
-import type { Logger } from '../log/logger';
-import type { Db } from '../store/db';
+import type { AppDeps } from '../app/task';
 import type { Principal } from '../store/principal';
 import { type Activity, activitySchema, conversationTypeOf, executeActionSchema, tenantOf } from './activity';
 import { helpText, myReviews, overdue, unregisteredText } from './answers';
@@ -8,21 +7,18 @@ import { parseCommand } from './commands';
 import { conversationChange, dropConversation, storeConversation } from './conversationEvents';
 import { DECISION_VERBS } from './cards/decisionCard';
 import { type CardViewer, decisionCardFor, refreshDecisionCard, submitDecisionCard } from './decision/decisionActions';
-import { awaitsDecision, currentReviewByReference } from './decision/decisionSubject';
-import type { AfterDecision, OnFileReceived, TeamsFile } from './hooks';
-import { findMember, type MemberLookup } from './members';
+import { awaitsDecision, currentReviewByReference } from '../store/reviews/decisionSubject';
+import type { OnFileReceived, TeamsFile } from './hooks';
+import { findMember, type MemberLookup } from '../store/members';
 import type { ConversationAddress, ConversationSender, InboundTurn, TurnAnswer } from './sdk/channel';
 import { cardInvokeResponse, messageInvokeResponse, type OutgoingMessage } from './sdk/outgoing';
 
-export interface BotDeps {
-  db: Db;
-  today: () => string;
+/** The tasks' dependencies (bot/app: the store, the clock, the log, Graph mail), and the bot's own. */
+export interface BotDeps extends AppDeps {
   publicUrl: () => string;
-  logger: Logger;
   sender: ConversationSender;
   /** Local development only: match senders by object id alone (Agents Playground's tenant is made up). */
   anyTenant: boolean;
-  afterDecision: AfterDecision;
   onFileReceived: OnFileReceived;
 }
 

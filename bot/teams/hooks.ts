@@ -1,14 +1,5 @@
 import type { Logger } from '../log/logger';
-import type { Queryable } from '../store/db';
 import type { Principal } from '../store/principal';
-
-/**
- * Called once a decision has been recorded from a card (not on a replayed double submit),
- * after its transaction committed. At merge the decision letter (`produceDecisionLetter`)
- * and the reminder engine are wired here; `tx` is for hooks run inside a caller's
- * transaction (the bot passes none), `actor` the officer who decided.
- */
-export type AfterDecision = (reviewId: string, tx?: Queryable, actor?: Principal) => Promise<void>;
 
 /** A file a person sent the bot in personal chat (Teams' `file.download.info` attachment). */
 export interface TeamsFile {
@@ -35,13 +26,6 @@ export interface FileReceivedResult {
 
 /** Handles a file sent in personal chat; the advice area (#12) implements it with `acceptAdviceFile`. */
 export type OnFileReceived = (sender: FileSender, file: TeamsFile) => Promise<FileReceivedResult>;
-
-/** Default afterDecision until the letter and reminders are wired: logs that one is due. */
-export function loggingAfterDecision(logger: Logger): AfterDecision {
-  return async (reviewId, _tx, actor) => {
-    logger.info('decision recorded from Teams: letter and reminders to follow', { reviewId, actorOrg: actor?.orgId ?? null });
-  };
-}
 
 /** Default onFileReceived until advice is wired: logs the file's arrival (no name of the child) and says where advice goes. */
 export function loggingOnFileReceived(logger: Logger): OnFileReceived {

@@ -1,17 +1,15 @@
 import type { Request, RequestHandler } from 'express';
+import type { AppDeps } from '../app/task';
 import type { Config } from '../config/env';
-import type { Logger } from '../log/logger';
-import type { Db } from '../store/db';
 import { createBot } from './bot';
 import { type DecisionCardDelivery, sendDecisionCardToOfficers } from './decision/sendDecisionCard';
-import { type AfterDecision, loggingAfterDecision, loggingOnFileReceived, type OnFileReceived } from './hooks';
+import { loggingOnFileReceived, type OnFileReceived } from './hooks';
 import { type ConversationSender, createTeamsChannel, type TeamsChannel } from './sdk/channel';
 
-export type { AfterDecision, FileReceivedResult, FileSender, OnFileReceived, TeamsFile } from './hooks';
+export type { FileReceivedResult, FileSender, OnFileReceived, TeamsFile } from './hooks';
 
 /** What the service can inject into the bot (tests, benchmarks, and the areas wired at merge). */
 export interface TeamsBotOptions {
-  afterDecision?: AfterDecision | undefined;
   onFileReceived?: OnFileReceived | undefined;
   /** Outbound token instead of client credentials (local connector stand-ins only). */
   outboundToken?: (() => Promise<string>) | undefined;
@@ -33,7 +31,7 @@ export interface TeamsBot {
  * from the loopback interface are taken without a token (Agents Playground); anything else
  * is refused, and with NODE_ENV=production the bot is off.
  */
-export async function createTeamsBot(config: Config, deps: { db: Db; today: () => string; publicUrl: () => string; logger: Logger }, options: TeamsBotOptions = {}): Promise<TeamsBot> {
+export async function createTeamsBot(config: Config, deps: AppDeps & { publicUrl: () => string }, options: TeamsBotOptions = {}): Promise<TeamsBot> {
   let channel: TeamsChannel | undefined;
   const sender: ConversationSender = {
     send: (to, message) => (channel as TeamsChannel).send(to, message),
@@ -43,7 +41,6 @@ export async function createTeamsBot(config: Config, deps: { db: Db; today: () =
     ...deps,
     sender,
     anyTenant: config.bot.auth === 'local',
-    afterDecision: options.afterDecision ?? loggingAfterDecision(deps.logger),
     onFileReceived: options.onFileReceived ?? loggingOnFileReceived(deps.logger),
   });
   channel = await createTeamsChannel(

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/isoDate';
 import { DomainError } from '../errors';
 import type { DecisionOutcome } from '../timeline/types';
-import type { LetterKind } from './letterTypes';
+
+/** Which letter: the decision, the amendment notice, the final plan, not amending, the cease consultation (here, below letterTypes, so the two do not import each other). */
+export type LetterKind = 'decision' | 'amendment-notice' | 'final-plan' | 'not-amending' | 'cease-consultation';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const email = z.string().trim().email('must be an email address').max(254);

@@ -8,7 +8,9 @@ import type { CouncilSettings } from './councilSettings';
  * two cease letters: the consultation on a proposal to cease (Reg 31(1)(a)) and the
  * decision to cease, which is the decision letter for outcome `cease` (Reg 31(3)).
  */
-export type LetterKind = 'decision' | 'amendment-notice' | 'final-plan' | 'not-amending' | 'cease-consultation';
+import type { LetterKind } from './councilSettings';
+
+export type { LetterKind };
 
 /** Who the letter is written to: the parent, or the young person (over compulsory school age) themselves, or the person acting for them (CFA 2014 s80). */
 export interface LetterAddressee {

@@ -1,5 +1,5 @@
 import type { Role } from '../../bot/auth';
-import { permissions } from '../../bot/api/permissions';
+import { permissions } from '../../bot/app/permissions';
 import { replaceCouncilSettings } from '../../bot/store/councilSettings';
 import { registerOrganisation } from '../../bot/store/organisations';
 import { recordDecision } from '../../bot/store/reviews/recordDecision';

@@ -19,6 +19,15 @@ const wrongTree: Record<string, string> = {
   'testkit/graphServer.ts': 'export const stand = 1;\n',
   'bot/reminders/card.ts': "import { AdaptiveCard } from '@microsoft/teams.cards';\nexport const c = AdaptiveCard;\n",
   'bench/run.ts': "import { stand } from '../testkit/graphServer';\nexport const b = stand;\n",
+  'bot/api/routes/decide.ts': "import { runWrite } from '../../store/idempotency';\nimport { recordDecision } from '../../store/reviews/recordDecision';\nimport type { Loaded } from '../../store/reviews/loadReview';\nexport const d = [runWrite, recordDecision];\nexport type L = Loaded;\n",
+  'bot/teams/cards/card.ts': "import { sendIt } from '../../letters/produceDecisionLetter';\nexport const c = sendIt;\n",
+  'bot/store/idempotency.ts': 'export const runWrite = 1;\n',
+  'bot/store/reviews/recordDecision.ts': 'export const recordDecision = 1;\n',
+  'bot/store/reviews/loadReview.ts': 'export interface Loaded { id: string }\n',
+  'bot/letters/produceDecisionLetter.ts': 'export const sendIt = 1;\n',
+  'bot/app/recordDecision.ts': "import { reviewRoutes } from '../api/routes/decide';\nexport const r = reviewRoutes;\n",
+  'bot/simulate/engine.ts': "import type { Schedule } from './schedule';\nexport interface Input { s: Schedule }\n",
+  'bot/simulate/schedule.ts': "import type { Input } from './engine';\nexport interface Schedule { i: Input }\n",
   'tab/src/app.ts': "import { run } from '../../bot/cli/run';\nimport { a } from '../../shared/ok';\nexport const x = [run, a];\n",
 };
 
@@ -41,9 +50,15 @@ describe('the dependency rules (npm test runs them on the repository)', () => {
       .map((l) => l.trim())
       .sort();
     expect(errors).toEqual([
+      'error app-below-the-faces: bot/app/recordDecision.ts → bot/api/routes/decide.ts',
       'error browser-code-stays-out-of-bot: tab/src/app.ts → bot/cli/run.ts',
       'error csv-is-a-leaf: bot/csv/read.ts → bot/log/logger.ts',
+      'error faces-write-through-app: bot/api/routes/decide.ts → bot/store/idempotency.ts',
+      'error faces-write-through-app: bot/api/routes/decide.ts → bot/store/reviews/recordDecision.ts',
+      'error faces-write-through-app: bot/teams/cards/card.ts → bot/letters/produceDecisionLetter.ts',
       'error log-is-a-leaf: bot/log/logger.ts → bot/config/env.ts',
+      // A cycle is named by its first module; the lines after it walk the cycle.
+      'error no-circular: bot/simulate/engine.ts →',
       'error nothing-imports-test: bot/cli/run.ts → test/support/fixture.ts',
       'error product-never-imports-testkit-or-bench: bot/api/leak.ts → testkit/graphServer.ts',
       'error shared-is-pure: shared/dates.ts → bot/log/logger.ts',
@@ -51,6 +66,7 @@ describe('the dependency rules (npm test runs them on the repository)', () => {
       'error store-below-cli-and-api: bot/store/import.ts → bot/cli/run.ts',
       'error teams-sdk-behind-its-adapter: bot/reminders/card.ts → @microsoft/teams.cards',
     ]);
+    expect(run.stdout).toMatch(/no-circular: bot\/simulate\/engine\.ts →\s+bot\/simulate\/schedule\.ts →\s+bot\/simulate\/engine\.ts/);
     expect(run.status).not.toBe(0);
   }, 60_000);
 });

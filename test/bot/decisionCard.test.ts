@@ -1,19 +1,23 @@
 import { storeKinds } from '../support/testStores';
 import { cardsOf, executeAction, inputIds, invokeCard, type Json, textOf } from './support/cards';
-import { type BotHarness, type Person, people, startBotHarness } from './support/botHarness';
+import { followThrough, letDemoCouncilMail, maintainedOnce } from '../support/decisionFollowThrough';
+import { startLetterGraph } from '../letters/support/letterGraph';
+import { type BotHarness, DEMO_TENANT, type Person, people, startBotHarness } from './support/botHarness';
 
 // The LA decision card with Universal Actions, through the real endpoint with channel
 // tokens checked: refresh gives each viewer their own version; submit acts as the
 // activity's sender and goes through the API's schema and store function.
 describe.each(storeKinds)('the decision card (%s)', (kind) => {
   let h: BotHarness;
-  const decided: string[] = [];
+  let graph: Awaited<ReturnType<typeof startLetterGraph>>;
   beforeAll(async () => {
-    h = await startBotHarness(kind, { teams: { afterDecision: async (reviewId) => void decided.push(reviewId) } });
+    graph = await startLetterGraph({ tenants: [DEMO_TENANT] });
+    h = await startBotHarness(kind, { service: { mailer: graph.mailer }, prepare: (db) => letDemoCouncilMail(db, DEMO_TENANT) });
   }, 120_000);
   afterAll(async () => {
     await h.expectNoChildNames();
     await h.stop();
+    await graph?.close();
   });
 
   const db = () => h.svc.service.db;
@@ -98,7 +102,7 @@ describe.each(storeKinds)('the decision card (%s)', (kind) => {
     expect(await snapshot(review.id)).toEqual(before);
   });
 
-  it('an officer’s submit records the decision once, updates the card for everyone, and calls afterDecision; a double submit records nothing more', async () => {
+  it('an officer’s submit records the decision once, sends the letter, and updates the card for everyone; a double submit does nothing more', async () => {
     const review = await takeReview();
     const { data } = await cardFromCommand(review.la_reference);
     const before = await snapshot(review.id);
@@ -117,7 +121,8 @@ describe.each(storeKinds)('the decision card (%s)', (kind) => {
     expect(updates.length).toBeGreaterThanOrEqual(1);
     expect(updates[0]?.path).toBe(`/v3/conversations/${h.personalConversation(people.officer)}/activities/card-message-7`);
     expect(textOf(cardsOf(updates[0]?.body)[0])).toContain('Decision recorded');
-    expect(decided.filter((id) => id === review.id)).toHaveLength(1);
+    // What bot/app/recordDecision.test.ts and test/api/decisionApi.test.ts expect too.
+    expect(await followThrough(db(), review.id, graph.harness.graph.state, review.la_reference)).toEqual(maintainedOnce);
   });
 
   it('two submits at once from the same card record one decision', async () => {

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   graph?: Omit<GraphTestServerOptions, 'signer'>;
   app?: Partial<TestTenantApp>;
   broker?: Partial<TokenBrokerOptions>;
+  /** More tenants where the app is consented like TENANT's (a council registered under its own tenant id, such as the demo's). */
+  tenants?: string[];
 }
 
 /** Recorded retry waits; the sleep itself returns at once so tests stay fast. */
@@ -66,6 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const idp = await startIdentityTestServer({
     tenants: {
       [TENANT]: { apps: { [CLIENT_ID]: app } },
+      ...Object.fromEntries((options.tenants ?? []).map((t) => [t, { apps: { [CLIENT_ID]: app } }])),
       [OTHER_TENANT]: { apps: { [CLIENT_ID]: { secret: SECRET, applicationPermissions: ['Calendars.ReadWrite'], delegatedPermissions: ['Calendars.ReadWrite'] } } },
       [UNCONSENTED_TENANT]: { apps: { [CLIENT_ID]: { secret: SECRET } } },
     },

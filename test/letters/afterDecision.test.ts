@@ -95,6 +95,8 @@ beforeEach(() => {
   h.graph.state.sentMail.length = 0;
 });
 
+/** The mail the decision sent (its letter), kept past the next test's clearing. */
+const decisionMail: ReturnType<typeof mail> = [];
 const mail = () => h.graph.state.sentMail as unknown as { message: { subject: string; toRecipients: { emailAddress: { address: string } }[]; ccRecipients?: { emailAddress: { address: string } }[] }; attachments: { name: string; content: Buffer }[] }[];
 const to = (m: ReturnType<typeof mail>[number]) => m.message.toRecipients.map((r) => r.emailAddress.address);
 const cc = (m: ReturnType<typeof mail>[number]) => (m.message.ccRecipients ?? []).map((r) => r.emailAddress.address);
@@ -116,12 +118,19 @@ describe('a decision to amend, from the decision to the final plan', () => {
       body: { outcome: 'amend', notifiedOn: '2027-03-05', reasons: 'Ada’s speech needs have grown', proposedAmendments: 'B: Add Ada’s difficulty with spoken language\nF: Add a weekly session of speech and language therapy' },
     });
     expect(res.status).toBe(201);
+    // The letter follows the decision through the API as through the Teams card (bot/app/recordDecision).
+    expect(res.headers.get('decision-letter')).toBe('sent');
+    expect(res.body.letter).toMatchObject({ status: 'sent' });
+    decisionMail.push(...mail());
   });
 
   it('sends the decision letter with the notice of the proposed amendments and the evidence, dated Friday 5 March 2027, 15 days to Friday 19 March', async () => {
+    // Sent with the decision (the test before); asking again sends nothing.
     const res = await svc.call('POST', `/api/reviews/${ids.amend}/letter/send`, { token: officer, body: {} });
-    expect(res).toMatchObject({ status: 201, body: { status: 'sent', letterDate: '2027-03-05' } });
-    const [m] = mail();
+    expect(res).toMatchObject({ status: 200, body: { status: 'already-sent' } });
+    expect(mail()).toHaveLength(0);
+    expect(decisionMail).toHaveLength(1);
+    const [m] = decisionMail;
     expect(to(m as never)).toEqual(['pat@family.example']);
     expect(cc(m as never)).toEqual(['senco@north-school.example']);
     expect(m?.attachments.map((a) => a.name)).toEqual(['Annual review decision amend 2027-03-05.pdf', 'Notice of proposed amendments amend 2027-03-05.pdf', 'Speech and language advice.pdf']);

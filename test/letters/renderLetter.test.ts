@@ -16,6 +16,7 @@ import {
 } from '../../shared';
 import { docxParagraphs, docxPart, pdfFirstPageText, pdfFonts, pdfInfo, pdfText, renderFirstPagePng, squash } from './support/documents';
 import { letterInput } from './support/letterFixtures';
+import { screenshotDir } from '../../testkit/chromium';
 
 const base = letterInput();
 const rights = { appealDeadline: '2027-04-02', mediationAdviserBy: '2027-04-02', nextReviewDeadline: '2028-02-01' };
@@ -142,11 +143,11 @@ const pictures: [string, Letter][] = [
   ['final-plan-letter.png', kinds[4]?.[1] as Letter],
 ];
 
-it.each(pictures)('draws the first page to docs/screenshots/%s, the picture the README shows', async (name, letter) => {
+// Into .test-output/screenshots (npm run screenshots: docs/screenshots, the pictures the README shows).
+it.each(pictures)('draws the first page to %s, the picture the README shows', async (name, letter) => {
   const pdf = await renderLetterPdf(letter);
-  const dir = path.join(__dirname, '../../docs/screenshots');
-  mkdirSync(dir, { recursive: true });
-  const png = PNG.sync.read(renderFirstPagePng(pdf, path.join(dir, name)));
+  mkdirSync(screenshotDir, { recursive: true });
+  const png = PNG.sync.read(renderFirstPagePng(pdf, path.join(screenshotDir, name)));
   // A4 (595 x 842 pt) at 110 dpi is 910 x 1287 pixels; the page is mostly white with dark text on it.
   expect([png.width, png.height]).toEqual([910, 1287]);
   let dark = 0;

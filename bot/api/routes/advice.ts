@@ -8,15 +8,12 @@ import { readUpload } from '../../advice/multipart';
 import { pageHeaders } from '../../advice/pages/html';
 import { failurePage, invalidLinkPage, type LinkFacts, thankYouPage, tooManyAttemptsPage, uploadPage, viewsPage } from '../../advice/pages/screens';
 import { adviceCss } from '../../advice/pages/styles';
-import { type AdviceStorage, reviewFolderPath } from '../../advice/storage';
+import type { AdviceStorage } from '../../advice/storage';
 import { viewsDocument } from '../../advice/viewsDocument';
 import { checkViews, type FamilyViews } from '../../advice/viewsForm';
-import { type AdviceLinkContext, issueAdviceLink, openAdviceLink, useAdviceLink } from '../../store/advice/links';
-import { adviceDriveFor } from '../../store/advice/openRequests';
-import { recordReceivedAdvice } from '../../store/advice/recordReceivedAdvice';
+import { keepLinkedAdvice, linkFor, reissueLink } from '../../app/adviceByLink';
+import type { AdviceLinkContext } from '../../store/advice/links';
 import { NotFoundError } from '../../store/errors';
-import { loadReview } from '../../store/reviews/loadReview';
-import { checkIfMatch } from '../../store/reviews/writeSupport';
 import { type ApiContext, authorise } from '../context';
 import { forLog } from '../inputFaults';
 
@@ -154,7 +151,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const token = String(req.params.token ?? '');
     const attempt = settings.throttle.attempt([`address:${address}`, `link:${token.slice(0, TOKEN_PREFIX)}`]);
-    const link = await openAdviceLink(ctx.db, token, settings.now());
+    const link = await linkFor({ db: ctx.db, now: settings.now }, token);
     attempt.settle(link !== undefined);
     if (link) return link;
     const { decision } = attempt;
@@ -188,47 +185,13 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
     }),
   );
 
-  /** Saves the file, then marks the link used and records the item in one transaction. */
-  // `answers`: the family's own copy of what they sent, shown on the thank-you page to keep.
+  /** The task keeps the file and records it; the page says how it went (`answers`: the family's own copy of what they sent, shown on the thank-you page to keep). */
   const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: Buffer, contentType: string, what: 'advice' | 'views', answers?: FamilyViews) => {
-    const driveId = await adviceDriveFor(ctx.db, link.councilId, settings.defaultDriveId);
-    if (!settings.storage || !driveId) {
-      ctx.logger.error('advice storage not set up', { councilId: link.councilId });
-      send(res, 503, failurePage('The council has not finished setting up where advice is kept, so nothing was kept. Please tell the person who sent you the link.'));
-      return;
-    }
-    let saved: Awaited<ReturnType<AdviceStorage['save']>>;
-    try {
-      saved = await settings.storage.save({ tenantId: link.councilTenantId, driveId, path: reviewFolderPath(link.laReference, link.reviewDeadline) }, name, content, contentType);
-    } catch (error) {
-      ctx.logger.error('advice file could not be saved to SharePoint', { reviewId: link.reviewId, error: (error as Error).message });
-      send(res, 503, failurePage('We could not save it to the council’s folder just now, so nothing was kept.'));
-      return;
-    }
-    const now = settings.now();
-    const recorded = await ctx.db.transaction(async (tx) => {
-      const used = await useAdviceLink(tx, token, now);
-      if (!used) return false;
-      await recordReceivedAdvice(tx, null, {
-        reviewId: used.reviewId,
-        requestId: used.requestId,
-        fromRole: used.fromRole,
-        author: authorOf(used.fromRole, what),
-        receivedOn: ctx.today(),
-        driveId: saved.driveId,
-        itemId: saved.itemId,
-        fileName: saved.name,
-        via: what === 'views' ? 'views-form' : 'link',
-      });
-      return true;
-    });
-    if (!recorded) {
-      // Used by another request meanwhile: that one's file is the one recorded.
-      ctx.logger.warn('advice link used twice at once; the later file stays unrecorded in SharePoint', { reviewId: link.reviewId, itemId: saved.itemId });
-      send(res, 404, invalidLinkPage());
-      return;
-    }
-    send(res, 201, thankYouPage(what, facts(link), answers));
+    const kept = await keepLinkedAdvice({ ...ctx, ...settings }, { token, link, name, content, contentType, what });
+    if (kept.kept) send(res, 201, thankYouPage(what, facts(link), answers));
+    else if (kept.why === 'not-set-up') send(res, 503, failurePage('The council has not finished setting up where advice is kept, so nothing was kept. Please tell the person who sent you the link.'));
+    else if (kept.why === 'storage-failed') send(res, 503, failurePage('We could not save it to the council’s folder just now, so nothing was kept.'));
+    else send(res, 404, invalidLinkPage());
   };
 
   router.post(
@@ -274,21 +237,10 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
     const id = String(req.params.id ?? '');
     const requestId = String(req.params.requestId ?? '');
     if (!REVIEW_ID.test(id) || !REQUEST_ID.test(requestId)) throw new NotFoundError('Advice request');
-    const issued = await ctx.db.transaction(async (tx) => {
-      checkIfMatch(await loadReview(tx, principal, id, ctx.today(), true), req.get('if-match'));
-      const owned = await tx.query('select 1 from advice_requests where id = $1 and review_id = $2', [Number(requestId), id]);
-      if (owned.length === 0) throw new NotFoundError(`Advice request ${requestId}`);
-      return issueAdviceLink(tx, Number(requestId), { publicUrl: settings.publicUrl(), issuedBy: principal, revokeEarlier: true });
-    });
+    const issued = await reissueLink({ ...ctx, publicUrl: settings.publicUrl }, principal, id, Number(requestId), req.get('if-match'));
     // Shown once: the token is not kept, so this answer must not be cached or replayed.
     res.status(201).set('Cache-Control', 'no-store').json(issued);
   });
 
   return router;
-}
-
-function authorOf(fromRole: string, what: 'advice' | 'views'): string {
-  if (what === 'views') return fromRole === 'young-person' ? 'The young person (views form)' : 'Parent or carer (views form)';
-  const names: Record<string, string> = { health: 'Health professional', 'social-care': 'Social care', 'educational-psychologist': 'Educational psychologist' };
-  return `${names[fromRole] ?? fromRole} (one-time link)`;
 }

@@ -1,21 +1,15 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { columnMapEtag, loadColumnMap, saveColumnMap } from '../../store/caseload/columnMapping';
+import { columnMapBody, importCaseload, saveColumnMapping } from '../../app/importCaseload';
+import { columnMapEtag, loadColumnMap } from '../../store/caseload/columnMapping';
 import { importColumns } from '../../store/caseload/importRows';
-import { importCaseloadFile } from '../../store/caseload/importFile';
-import { InvalidInputError, ServiceError } from '../../store/errors';
-import { requestHash, runWrite } from '../../store/idempotency';
+import { ServiceError } from '../../store/errors';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
 import { checkNoVersionIfMatch } from '../../store/reviews/writeSupport';
-import { parseWith } from '../schemas';
 import { send } from './reviews';
 
 export const NDJSON = 'application/x-ndjson';
 
-/** The council's names for our columns: each at most 100 characters; our name or empty keeps ours. */
-export const columnMapBody = z.strictObject({
-  columns: z.strictObject(Object.fromEntries(importColumns.map((c) => [c, z.string().max(100).optional()])) as Record<(typeof importColumns)[number], z.ZodOptional<z.ZodString>>),
-});
+export { columnMapBody };
 
 /**
  * POST /api/caseload/import: a council's caseload CSV, stored in one transaction. Asked
@@ -34,30 +28,23 @@ export function caseloadRoutes(ctx: ApiContext): Router {
   };
   router.post('/api/caseload/import', allowed, csvBody, async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/caseload/import');
-    const key = idempotencyKey(req);
     checkNoVersionIfMatch(req.get('if-match'), 'A caseload import');
-    if (typeof req.body !== 'string') {
-      throw new InvalidInputError([{ field: 'Content-Type', message: 'send the caseload as CSV with Content-Type: text/csv' }]);
-    }
-    const csv = req.body;
     const streaming = (req.get('accept') ?? '').includes(NDJSON);
     const line = (o: object) => res.write(`${JSON.stringify(o)}\n`);
-    const options = ctx.importMaxRows === undefined ? {} : { maxRows: ctx.importMaxRows };
     try {
-      const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, csv, 'text/csv'), async (tx) => ({
-        status: 200,
-        body: await importCaseloadFile(tx, principal, csv, {
-          ...options,
-          onProgress: streaming
-            ? async (p) => {
-                if (!res.headersSent) res.status(200).type(NDJSON).set('Cache-Control', 'no-store').flushHeaders();
-                line({ type: 'progress', ...p });
-                // Let the event loop send it now: an embedded database can keep the loop busy until the import ends.
-                await new Promise<void>((resolve) => setImmediate(resolve));
-              }
-            : undefined,
-        }),
-      }));
+      const result = await importCaseload(ctx, {
+        principal,
+        csv: req.body,
+        idempotencyKey: idempotencyKey(req),
+        onProgress: streaming
+          ? async (p) => {
+              if (!res.headersSent) res.status(200).type(NDJSON).set('Cache-Control', 'no-store').flushHeaders();
+              line({ type: 'progress', ...p });
+              // Let the event loop send it now: an embedded database can keep the loop busy until the import ends.
+              await new Promise<void>((resolve) => setImmediate(resolve));
+            }
+          : undefined,
+      });
       if (!streaming) return send(res, result);
       if (!res.headersSent) res.status(200).type(NDJSON);
       if (result.replayed) res.set('Idempotent-Replayed', 'true');
@@ -81,15 +68,7 @@ export function caseloadRoutes(ctx: ApiContext): Router {
 
   router.put('/api/caseload/mapping', async (req, res) => {
     const principal = await authorise(ctx, req, 'PUT /api/caseload/mapping');
-    const key = idempotencyKey(req);
-    const input = parseWith(columnMapBody, req.body);
-    if (!input.ok) throw new InvalidInputError(input.problems);
-    const ifMatch = req.get('if-match');
-    const result = await runWrite(ctx.db, principal, key, requestHash('PUT', req.path, req.body), async (tx) => {
-      const columns = await saveColumnMap(tx, principal, input.value.columns, ifMatch);
-      return { status: 200, body: { columns, ourColumns: importColumns }, etag: columnMapEtag(columns) };
-    });
-    send(res, result);
+    send(res, await saveColumnMapping(ctx, { principal, input: req.body, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
   });
   return router;
 }

@@ -1,9 +1,6 @@
 import { Router } from 'express';
-import { replaceContacts, contactsForReview, type CaseContact } from '../../store/contacts/caseContacts';
-import { InvalidInputError } from '../../store/errors';
-import { requestHash, runWrite } from '../../store/idempotency';
+import { readContacts, replaceContacts } from '../../app/contacts';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import { contactsBody, parseWith } from '../schemas';
 import { reviewIdOf, send } from './reviews';
 
 /** A child's contacts (who the review invites, by role), read and replaced through their review. */
@@ -11,18 +8,11 @@ export function contactRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.get('/api/reviews/:id/contacts', async (req, res) => {
     const principal = await authorise(ctx, req, 'GET /api/reviews/{id}/contacts');
-    res.json({ contacts: await contactsForReview(ctx.db, principal, reviewIdOf(req), ctx.today()) });
+    res.json(await readContacts(ctx, principal, reviewIdOf(req)));
   });
   router.put('/api/reviews/:id/contacts', async (req, res) => {
     const principal = await authorise(ctx, req, 'PUT /api/reviews/{id}/contacts');
-    const id = reviewIdOf(req);
-    const input = parseWith(contactsBody, req.body);
-    if (!input.ok) throw new InvalidInputError(input.problems);
-    const result = await runWrite(ctx.db, principal, idempotencyKey(req), requestHash('PUT', req.path, req.body), async (tx) => {
-      const { contacts, changed, etag } = await replaceContacts(tx, principal, id, input.value.contacts as CaseContact[], ctx.today(), req.get('if-match'));
-      return { status: 200, body: { reviewId: id, contacts, changed }, etag };
-    });
-    send(res, result);
+    send(res, await replaceContacts(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
   });
   return router;
 }

@@ -1,18 +1,15 @@
 import { Router } from 'express';
-import { requestHash, runWrite } from '../../store/idempotency';
+import { nudge } from '../../app/nudge';
 import { InvalidInputError } from '../../store/errors';
 import { type ComingHorizon, comingReviews, phaseTransfers } from '../../store/dashboard/coming';
 import { sen2Census, sen2CensusCsv, sen2Excluded } from '../../store/dashboard/sen2Census';
 import { timelinessTrend } from '../../store/dashboard/timelinessTrend';
 import { dashboardFilters, overdueToday } from '../../store/dashboard/today';
 import { officerWorkload, undeliveredReminders } from '../../store/dashboard/workload';
-import { queueNudge } from '../../store/reminders/queueNudge';
 import { comingQuery, noQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from '../dashboardSchemas';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import { parseWith } from '../schemas';
-import { send } from './reviews';
-
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { parseWith } from '../../app/schemas';
+import { reviewIdOf, send } from './reviews';
 
 function parsed<T extends Parameters<typeof parseWith>[0]>(schema: T, value: unknown) {
   const result = parseWith(schema, value);
@@ -94,14 +91,7 @@ export function dashboardRoutes(ctx: ApiContext): Router {
 
   router.post('/api/reviews/:id/nudge', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/nudge');
-    const id = String(req.params.id ?? '');
-    const key = idempotencyKey(req);
-    const reviewId = ID.test(id) ? id : '00000000-0000-0000-0000-000000000000';
-    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body ?? null), async (tx) => {
-      const nudge = await queueNudge(tx, principal, reviewId, ctx.today(), req.get('if-match'));
-      return { status: nudge.queued ? 201 : 200, body: { reviewId, ...nudge } };
-    });
-    send(res, result);
+    send(res, await nudge(ctx, { principal, reviewId: reviewIdOf(req), input: req.body ?? null, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
   });
 
   return router;

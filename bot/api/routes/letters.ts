@@ -5,16 +5,16 @@ import type { AfterDecisionDeps, ReviewCall } from '../../app/afterDecision/revi
 import { recordLetterPosted, sendLetterDraft } from '../../app/afterDecision/sendLetterDraft';
 import type { LetterFiles } from '../../letters/deliverMailing';
 import { loadLetterCase } from '../../letters/letterCase';
-import { deliverDecisionLetter } from '../../letters/produceDecisionLetter';
+import { sendLetter } from '../../app/sendLetter';
 import { renderLetter } from '../../letters/render';
 import { InvalidInputError } from '../../store/errors';
-import { requestHash, runWrite, type WriteResult } from '../../store/idempotency';
+import type { WriteResult } from '../../store/idempotency';
 import { lettersOfReview } from '../../store/letters/lettersSent';
 import { representationsOf } from '../../store/reviews/amendmentOutcome';
 import { etagOf, loadReview } from '../../store/reviews/loadReview';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import type { Endpoint } from '../permissions';
-import { letterQuery, letterSendBody, parseWith } from '../schemas';
+import type { Endpoint } from '../../app/permissions';
+import { letterQuery, parseWith } from '../../app/schemas';
 import { reviewIdOf, send } from './reviews';
 
 const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
@@ -55,24 +55,8 @@ export function letterRoutes(ctx: ApiContext & { letterFiles?: LetterFiles | und
 
   router.post('/api/reviews/:id/letter/send', async (req: Request, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/letter/send');
-    const id = reviewIdOf(req);
     const key = idempotencyKey(req);
-    const input = parseWith(letterSendBody, req.body ?? {});
-    if (!input.ok) throw new InvalidInputError(input.problems);
-    const ifMatch = req.get('if-match');
-    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body), async (tx) => {
-      const delivery = await deliverDecisionLetter(tx, principal, id, {
-        mailer: ctx.mailer,
-        files: ctx.letterFiles,
-        today: ctx.today(),
-        logger: ctx.logger,
-        resend: input.value.resend ?? false,
-        regenerate: input.value.regenerate ?? false,
-        ...(ifMatch !== undefined ? { ifMatch } : {}),
-      });
-      return { status: delivery.status === 'already-sent' ? 200 : 201, body: { reviewId: id, ...delivery } };
-    });
-    send(res, result);
+    send(res, await sendLetter({ ...ctx, letterFiles: ctx.letterFiles }, { principal, reviewId: reviewIdOf(req), input: req.body ?? {}, idempotencyKey: key, ifMatch: req.get('if-match') }), key);
   });
 
   const task = (endpoint: Endpoint, path: string, run: (deps: AfterDecisionDeps, call: ReviewCall) => Promise<WriteResult>) => {

@@ -3,16 +3,15 @@ import { z } from 'zod';
 import type { MeetingReportDeps } from '../../app/meetingReport/deps';
 import { renderReportFiles } from '../../app/meetingReport/deliverReport';
 import { fillAttendanceTask } from '../../app/meetingReport/fillAttendance';
-import { saveDraftTask } from '../../app/meetingReport/saveReportDraft';
+import { saveReportDraftWrite } from '../../app/meetingReport/saveReportDraft';
 import { resendReportTask, submitReportTask } from '../../app/meetingReport/submitReport';
 import type { AdviceStorage } from '../../advice/storage';
 import { InvalidInputError } from '../../store/errors';
-import { requestHash, runWrite } from '../../store/idempotency';
 import type { Principal } from '../../store/principal';
 import { checkReportIfMatch, loadMeetingReport, reportEtag } from '../../store/reviews/meetingReport';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
 import type { GraphAccess } from '../graphAccess';
-import { parseWith } from '../schemas';
+import { parseWith } from '../../app/schemas';
 import { reviewIdOf, send } from './reviews';
 
 export const reportDocumentQuery = z.strictObject({ format: z.enum(['docx', 'pdf']).default('pdf') });
@@ -53,13 +52,8 @@ export function meetingReportRoutes(ctx: MeetingReportRouteOptions): Router {
 
   router.put('/api/reviews/:id/report/draft', async (req: Request, res: Response) => {
     const principal = await authorise(ctx, req, 'PUT /api/reviews/{id}/report/draft');
-    const id = reviewIdOf(req);
     const { key, ifMatch } = request(req);
-    const result = await runWrite(ctx.db, principal, key, requestHash('PUT', req.path, req.body), async (tx) => {
-      const saved = await saveDraftTask(tx, principal, id, req.body, ctx.today(), ifMatch);
-      return { status: 200, body: { reviewId: id, version: saved.version, state: saved.state }, etag: saved.etag };
-    });
-    send(res, result);
+    send(res, await saveReportDraftWrite(ctx, principal, reviewIdOf(req), { input: req.body, key, ifMatch }));
   });
 
   router.post('/api/reviews/:id/report/attendance', async (req, res) => {

@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import { exportCase } from '../../app/exportCase';
-import { transferPlan } from '../../app/transferPlan';
-import { InvalidInputError, ServiceError } from '../../store/errors';
-import { requestHash, runWrite } from '../../store/idempotency';
-import { registerSetting, searchSettings } from '../../store/placements/settings';
+import { registerSettingWrite, transferPlanWrite } from '../../app/placementWrites';
+import { InvalidInputError } from '../../store/errors';
+import { searchSettings } from '../../store/placements/settings';
 import { listTransfers } from '../../store/placements/transfers';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import { parseWith, settingBody, settingSearchQuery, transferBody } from '../schemas';
+import { parseWith, settingSearchQuery } from '../../app/schemas';
 import { reviewIdOf, send } from './reviews';
 
 /**
@@ -27,33 +26,12 @@ export function placementRoutes(ctx: ApiContext): Router {
 
   router.post('/api/settings', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/settings');
-    const key = idempotencyKey(req);
-    const input = parseWith(settingBody, req.body);
-    if (!input.ok) throw new InvalidInputError(input.problems);
-    // A new setting has no version for If-Match to name: anything but "*" is stale.
-    const ifMatch = req.get('if-match');
-    if (ifMatch !== undefined && ifMatch.trim() !== '*') throw new ServiceError(412, 'stale-write', 'If-Match names a version, but a setting being registered has none yet; send the request without If-Match (or with If-Match: *).');
-    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body), async (tx) => ({
-      status: 201,
-      body: await registerSetting(tx, principal, input.value),
-    }));
-    send(res, result);
+    send(res, await registerSettingWrite(ctx, { principal, input: req.body, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
   });
 
   router.post('/api/reviews/:id/transfer', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/transfer');
-    const id = reviewIdOf(req);
-    const key = idempotencyKey(req);
-    const input = parseWith(transferBody, req.body);
-    if (!input.ok) throw new InvalidInputError(input.problems);
-    const today = ctx.today();
-    const body = { ...input.value, transferredOn: input.value.transferredOn ?? today };
-    const ifMatch = req.get('if-match');
-    const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body), async (tx) => {
-      const { etag, ...answer } = await transferPlan({ tx, principal, today }, id, body, ifMatch);
-      return { status: 201, body: { reviewId: id, ...answer }, etag };
-    });
-    send(res, result);
+    send(res, await transferPlanWrite(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
   });
 
   router.get('/api/transfers', async (req, res) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InvalidInputError } from '../../store/errors';
 import { listDeadReminders } from '../../store/reminders/outbox';
 import { type ApiContext, authorise } from '../context';
-import { parseWith } from '../schemas';
+import { parseWith } from '../../app/schemas';
 
 export const deadRemindersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../../store/errors';
 import { sen2Csv } from '../../store/reports/sen2Csv';
 import { timelinessReport } from '../../store/reports/timeliness';
 import { type ApiContext, authorise } from '../context';
-import { parseWith, periodQuery } from '../schemas';
+import { parseWith, periodQuery } from '../../app/schemas';
 
 /** The census period: given, or the calendar year to date (SEN2 counts by calendar year). */
 function period(query: unknown, today: string) {

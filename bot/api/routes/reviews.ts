@@ -1,25 +1,24 @@
+import type { LetterFiles } from '../../letters/deliverMailing';
 import { type Request, type Response, Router } from 'express';
 import { isIsoDate } from '../../../shared';
-import type { Queryable } from '../../store/db';
+import { bookMeeting } from '../../app/bookMeeting';
+import { recordAdvice } from '../../app/recordAdvice';
+import { recordAmendment } from '../../app/recordAmendment';
+import { confirmPlanEnd, recordCease } from '../../app/recordCease';
+import { recordDecision } from '../../app/recordDecision';
+import { submitReport } from '../../app/submitReport';
+import type { AppDeps, ReviewCall, TaskResult } from '../../app/task';
 import { InvalidInputError } from '../../store/errors';
-import { requestHash, runWrite, type WriteResult } from '../../store/idempotency';
-import type { Principal } from '../../store/principal';
 import { listReviews } from '../../store/reviews/listReviews';
-import { recordAdvice } from '../../store/reviews/recordAdvice';
-import { recordAmendment } from '../../store/reviews/recordAmendment';
-import { confirmPlanEnd, recordCease } from '../../store/reviews/recordCease';
-import { recordDecision } from '../../store/reviews/recordDecision';
-import { recordMeeting } from '../../store/reviews/recordMeeting';
-import { recordReport } from '../../store/reviews/recordReport';
 import { reviewDetail } from '../../store/reviews/reviewDetail';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
-import type { Endpoint } from '../permissions';
-import { adviceBody, amendmentBody, ceaseBody, decisionBody, meetingBody, parseWith, planEndBody, reportBody, reviewListQuery } from '../schemas';
+import type { Endpoint } from '../../app/permissions';
+import { parseWith, reviewListQuery } from '../../app/schemas';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The review endpoints: list, detail, and the writes that move a review along. */
-export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Router {
+export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; letterFiles?: LetterFiles | undefined }): Router {
   const router = Router();
 
   router.get('/api/reviews', async (req, res) => {
@@ -39,64 +38,40 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string }): Ro
     res.set('ETag', etag).json(body);
   });
 
-  const write = <T>(
-    endpoint: Endpoint,
-    path: string,
-    schema: Parameters<typeof parseWith>[0],
-    status: number,
-    // `once`: part of the first answer only, never stored for replay (one-time link URLs).
-    handler: (tx: Queryable, principal: Principal, id: string, input: T, today: string, ifMatch?: string) => Promise<{ etag: string; once?: Record<string, unknown> } & Record<string, unknown>>,
-  ) => {
+  /** Each write is one task of bot/app: this only turns the request into its call and its result into the answer. */
+  const write = (endpoint: Endpoint, path: string, task: (deps: AppDeps, call: ReviewCall) => Promise<TaskResult>) => {
     router.post(path, async (req: Request, res: Response) => {
       const principal = await authorise(ctx, req, endpoint);
-      const id = reviewIdOf(req);
       const key = idempotencyKey(req);
-      const input = parseWith(schema, req.body);
-      if (!input.ok) throw new InvalidInputError(input.problems);
-      const ifMatch = req.get('if-match');
-      let once: Record<string, unknown> | undefined;
-      const result = await runWrite(ctx.db, principal, key, requestHash('POST', req.path, req.body), async (tx): Promise<WriteResult> => {
-        const { etag, once: firstOnly, ...body } = await handler(tx, principal, id, input.value as T, ctx.today(), ifMatch);
-        once = firstOnly;
-        return { status, body: { reviewId: id, ...body }, etag };
-      });
-      // Only without an Idempotency-Key: a kept answer must replay byte for byte and must never hold a link's token.
-      send(res, once && key === undefined ? { ...result, body: { ...(result.body as object), ...once } } : result);
+      const result = await task(ctx, { principal, reviewId: reviewIdOf(req), input: req.body, idempotencyKey: key, ifMatch: req.get('if-match') });
+      send(res, result, key);
     });
   };
 
-  write('POST /api/reviews/{id}/meeting', '/api/reviews/:id/meeting', meetingBody, 201, async (tx, p, id, input, today, ifMatch) => {
-    const publicUrl = ctx.publicUrl?.();
-    const { findings, etag, adviceLinks } = await recordMeeting(tx, p, id, input as Parameters<typeof recordMeeting>[3], today, ifMatch, { publicUrl });
-    // Each new advice and views request's link, when the answer is not kept for replay (no Idempotency-Key).
-    return { etag, warnings: findings, once: publicUrl ? { adviceLinks } : undefined };
-  });
-  write('POST /api/reviews/{id}/advice', '/api/reviews/:id/advice', adviceBody, 201, (tx, p, id, input, today, ifMatch) =>
-    recordAdvice(tx, p, id, input as Parameters<typeof recordAdvice>[3], today, ifMatch),
-  );
-  write('POST /api/reviews/{id}/report', '/api/reviews/:id/report', reportBody, 201, (tx, p, id, input, today, ifMatch) =>
-    recordReport(tx, p, id, input as Parameters<typeof recordReport>[3], today, ifMatch),
-  );
-  write('POST /api/reviews/{id}/decision', '/api/reviews/:id/decision', decisionBody, 201, (tx, p, id, input, today, ifMatch) =>
-    recordDecision(tx, p, id, input as Parameters<typeof recordDecision>[3], today, ifMatch),
-  );
-  write('POST /api/reviews/{id}/amendment', '/api/reviews/:id/amendment', amendmentBody, 200, (tx, p, id, input, today, ifMatch) =>
-    recordAmendment(tx, p, id, input as Parameters<typeof recordAmendment>[3], today, ifMatch),
-  );
-  write('POST /api/reviews/{id}/cease', '/api/reviews/:id/cease', ceaseBody, 201, (tx, p, id, input, today, ifMatch) =>
-    recordCease(tx, p, id, input as Parameters<typeof recordCease>[3], today, ifMatch),
-  );
-  write('POST /api/reviews/{id}/plan-end', '/api/reviews/:id/plan-end', planEndBody, 200, (tx, p, id, input, today, ifMatch) =>
-    confirmPlanEnd(tx, p, id, input as Parameters<typeof confirmPlanEnd>[3], today, ifMatch),
-  );
+  write('POST /api/reviews/{id}/meeting', '/api/reviews/:id/meeting', bookMeeting);
+  write('POST /api/reviews/{id}/advice', '/api/reviews/:id/advice', recordAdvice);
+  write('POST /api/reviews/{id}/report', '/api/reviews/:id/report', submitReport);
+  write('POST /api/reviews/{id}/decision', '/api/reviews/:id/decision', recordDecision);
+  write('POST /api/reviews/{id}/amendment', '/api/reviews/:id/amendment', recordAmendment);
+  write('POST /api/reviews/{id}/cease', '/api/reviews/:id/cease', recordCease);
+  write('POST /api/reviews/{id}/plan-end', '/api/reviews/:id/plan-end', confirmPlanEnd);
   return router;
 }
 
-/** Sends a write's answer (a replay says so in a header, so clients can tell). */
-export function send(res: Response, result: WriteResult): void {
+/**
+ * Sends a task's answer. A replay says so in a header, so clients can tell. What belongs
+ * to the first answer only (`once`: one-time link URLs, the letter that followed a
+ * decision) is added only without an Idempotency-Key: a kept answer must replay byte for
+ * byte and must never hold a link's token. A decision's letter is also named in the
+ * `Decision-Letter` header of the first answer, key or not.
+ */
+export function send(res: Response, result: TaskResult, key?: string): void {
   if (result.etag) res.set('ETag', result.etag);
   if (result.replayed) res.set('Idempotent-Replayed', 'true');
-  res.status(result.status).json(result.body);
+  const letter = result.once?.letter as { status?: string } | undefined;
+  if (letter?.status) res.set('Decision-Letter', letter.status);
+  const once = result.once && key === undefined ? result.once : undefined;
+  res.status(result.status).json(once ? { ...(result.body as object), ...once } : result.body);
 }
 
 /** A malformed id cannot name any review: answer 404 like an unknown one. */

@@ -3,6 +3,7 @@ import { IdentityError } from '../../identity/errors';
 import type { TokenBroker } from '../../identity/tokenBroker';
 import { checkNoVersionIfMatch } from '../../store/reviews/writeSupport';
 import { type ApiContext, authorise } from '../context';
+import { personAndOrganisation } from '../../store/organisations';
 
 /**
  * What the service does with a Teams SSO token beyond checking it: the on-behalf-of
@@ -25,11 +26,8 @@ export function teamsSsoRoutes(ctx: ApiContext & { onBehalfOf?: OnBehalfOfExchan
     checkNoVersionIfMatch(req.get('if-match'), 'Signing in');
     const token = (req.get('authorization') ?? '').replace(/^Bearer\s+/i, '');
     const onBehalfOf = ctx.onBehalfOf ? await ctx.onBehalfOf(token) : 'not-configured';
-    const [person] = await ctx.db.query<{ display_name: string | null; org_name: string }>(
-      'select pe.display_name, o.name as org_name from people pe join organisations o on o.id = pe.org_id where pe.id = $1',
-      [principal.personId],
-    );
-    res.json({ orgId: principal.orgId, orgName: person?.org_name ?? principal.orgId, role: principal.role, personId: principal.personId, displayName: person?.display_name ?? null, onBehalfOf });
+    const person = await personAndOrganisation(ctx.db, principal.personId);
+    res.json({ orgId: principal.orgId, orgName: person?.orgName ?? principal.orgId, role: principal.role, personId: principal.personId, displayName: person?.displayName ?? null, onBehalfOf });
   });
   return router;
 }

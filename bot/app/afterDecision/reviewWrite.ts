@@ -6,7 +6,7 @@ import type { Db, Queryable } from '../../store/db';
 import { ForbiddenError, InvalidInputError } from '../../store/errors';
 import { requestHash, runWrite, type WriteResult } from '../../store/idempotency';
 import type { Principal } from '../../store/principal';
-import { parseWith } from '../../api/schemas';
+import { parseWith } from '../schemas';
 
 /** What the after-the-decision tasks need: the store, Graph mail, the review's SharePoint folder, the day. */
 export interface AfterDecisionDeps {

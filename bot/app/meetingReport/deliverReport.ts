@@ -21,6 +21,7 @@ import {
   reportMailPending,
 } from '../../store/reviews/meetingReport';
 import type { MeetingReportDeps } from './deps';
+import { councilTenantOf, schoolAndCouncilNames } from '../../store/organisations';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -45,10 +46,7 @@ export async function renderReportFiles(tx: Queryable, loaded: LoadedReport, sen
 
 async function reportFacts(tx: Queryable, loaded: LoadedReport, sentOn: string): Promise<ReportFacts> {
   const r = loaded.review;
-  const [orgs] = await tx.query<{ school: string | null; council: string }>(
-    'select (select name from organisations where id = $1) as school, (select name from organisations where id = $2) as council',
-    [r.school_id, r.council_id],
-  );
+  const orgs = await schoolAndCouncilNames(tx, r.school_id, r.council_id);
   return {
     childName: r.child_name,
     label: childLabel(r.child_name, r.la_reference),
@@ -128,9 +126,9 @@ async function send(deps: MeetingReportDeps, tx: Queryable, loaded: LoadedReport
     return;
   }
   const settings = (await readCouncilSettings(tx, loaded.review.council_id)).settings;
-  const [council] = await tx.query<{ tenant: string | null }>('select entra_tenant_id as tenant from organisations where id = $1', [loaded.review.council_id]);
-  if (!deps.mailer || !settings.sharedMailbox || !council?.tenant) throw new MailUnavailable("The council's shared mailbox is not set up (council settings and EHCP_GRAPH_* settings).");
-  await deps.mailer.send(council.tenant, settings.sharedMailbox, mail);
+  const tenant = await councilTenantOf(tx, loaded.review.council_id);
+  if (!deps.mailer || !settings.sharedMailbox || !tenant) throw new MailUnavailable("The council's shared mailbox is not set up (council settings and EHCP_GRAPH_* settings).");
+  await deps.mailer.send(tenant, settings.sharedMailbox, mail);
 }
 
 /** Saves both files in the council's library, in the review's folder; a failure is recorded, not fatal (the email still goes). */
@@ -138,13 +136,13 @@ async function saveFiles(deps: MeetingReportDeps, tx: Queryable, loaded: LoadedR
   if (loaded.report.files) return { files: loaded.report.files, filesError: null };
   const r = loaded.review;
   const driveId = await adviceDriveFor(tx, r.council_id, deps.defaultDriveId);
-  const [council] = await tx.query<{ tenant: string | null }>('select entra_tenant_id as tenant from organisations where id = $1', [r.council_id]);
+  const tenantId = await councilTenantOf(tx, r.council_id);
   let files: ReportFile[] | null = null;
   let filesError: string | null = null;
   if (!deps.storage || !driveId) filesError = 'SharePoint storage is not set up for this council (EHCP_GRAPH_* settings and ADVICE_DRIVE_ID); the files went with the email only.';
   else {
     try {
-      const folder = { tenantId: council?.tenant ?? null, driveId, path: reviewFolderPath(r.la_reference, r.review_deadline) };
+      const folder = { tenantId, driveId, path: reviewFolderPath(r.la_reference, r.review_deadline) };
       const saved = [await deps.storage.save(folder, `${baseName}.docx`, docx, DOCX), await deps.storage.save(folder, `${baseName}.pdf`, pdf, 'application/pdf')];
       files = saved.map((s) => ({ name: s.name, driveId: s.driveId, itemId: s.itemId }));
     } catch (error) {

@@ -4,7 +4,9 @@ import { InvalidInputError } from '../../store/errors';
 import type { Queryable } from '../../store/db';
 import type { Principal } from '../../store/principal';
 import { checkReportIfMatch, loadMeetingReport, reportEtag, saveReportDraft } from '../../store/reviews/meetingReport';
-import { parseWith } from '../../api/schemas';
+import { parseWith } from '../schemas';
+import type { AppDeps, TaskResult } from '../task';
+import { requestHash, runWrite } from '../../store/idempotency';
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const name = z.string().trim().min(1, 'must not be empty').max(200);
@@ -43,4 +45,15 @@ export async function saveDraftTask(tx: Queryable, principal: Principal, reviewI
   checkReportIfMatch(reviewId, loaded.report.version, ifMatch);
   const version = await saveReportDraft(tx, principal, loaded, parsed.value);
   return { etag: reportEtag(reviewId, version), version, state: 'draft' as const };
+}
+
+/**
+ * Autosave the report draft as the meeting goes: one idempotent write (the draft's If-Match
+ * is the report's own ETag), answering its new version and state.
+ */
+export function saveReportDraftWrite(deps: Pick<AppDeps, 'db' | 'today'>, principal: Principal, reviewId: string, request: { input: unknown; key?: string | undefined; ifMatch?: string | undefined }): Promise<TaskResult> {
+  return runWrite(deps.db, principal, request.key, requestHash('PUT', `/api/reviews/${reviewId}/report/draft`, request.input ?? null), async (tx) => {
+    const saved = await saveDraftTask(tx, principal, reviewId, request.input, deps.today(), request.ifMatch);
+    return { status: 200, body: { reviewId, version: saved.version, state: saved.state }, etag: saved.etag };
+  });
 }

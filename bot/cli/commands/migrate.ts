@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { cliSettings } from '../../config/env';
-import { SchemaMismatchError } from '../../store/migrate';
+import { SchemaMismatchError, schemaVersion } from '../../store/migrate';
 import { describeStore, openStore } from '../../store/openStore';
 import { parseCommandArgs } from '../args';
 import { type Command, UsageError, write } from '../io';
@@ -27,8 +27,7 @@ export const migrateCommand: Command = {
       throw error;
     }
     try {
-      const [row] = await db.query<{ version: number }>('select max(version) as version from schema_migrations');
-      await write(io.stdout, `${describeStore(location)}: schema at version ${row?.version}\n`);
+      await write(io.stdout, `${describeStore(location)}: schema at version ${await schemaVersion(db)}\n`);
     } finally {
       await db.close();
     }

@@ -3,6 +3,8 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Principal } from '../principal';
+import { loadReview } from '../reviews/loadReview';
+import { checkIfMatch } from '../reviews/writeSupport';
 
 /** 32 random bytes: 256 bits, twice the 128 the issue asks for. */
 const TOKEN_BYTES = 32;
@@ -139,4 +141,27 @@ export async function useAdviceLink(tx: Queryable, token: string, now: Date): Pr
   if (!link) return undefined;
   await tx.query('update advice_links set used_at = $2 where id = $1', [link.linkId, now.toISOString()]);
   return link;
+}
+
+/**
+ * A new link for a request of a review the caller can see, revoking its earlier unused
+ * links (a forwarded or lost link stops working). 404 for a request of another review.
+ */
+export async function reissueAdviceLink(tx: Queryable, principal: Principal, reviewId: string, requestId: number, today: string, publicUrl: string, ifMatch?: string): Promise<IssuedAdviceLink> {
+  checkIfMatch(await loadReview(tx, principal, reviewId, today, true), ifMatch);
+  const owned = await tx.query('select 1 from advice_requests where id = $1 and review_id = $2', [requestId, reviewId]);
+  if (owned.length === 0) throw new NotFoundError(`Advice request ${requestId}`);
+  return issueAdviceLink(tx, requestId, { publicUrl, issuedBy: principal, revokeEarlier: true });
+}
+
+/** A fresh one-time link for the outstanding advice (or views) request this address was asked for, if any. */
+export async function adviceLinkFor(db: Queryable, reviewId: string, email: string, publicUrl: string): Promise<string | undefined> {
+  const [request] = await db.query<{ id: number }>(
+    `select q.id::int from advice_requests q join review_cycles c on c.id = q.review_id
+      where q.review_id = $1 and lower(q.email) = lower($2) and c.stage = 'booked'
+        and not exists (select 1 from advice_items i where i.request_id = q.id) order by q.id limit 1`,
+    [reviewId, email],
+  );
+  if (!request) return undefined;
+  return (await issueAdviceLink(db, request.id, { publicUrl })).url;
 }

@@ -1,5 +1,5 @@
 import { amendmentNoticeDueSource, daysBetween, decisionDueSource, nextReviewDeadlineSource } from '../../../shared';
-import type { DecisionSubject } from '../decision/decisionSubject';
+import type { DecisionSubject } from '../../store/reviews/decisionSubject';
 import {
   ActionSet,
   AdaptiveCard,

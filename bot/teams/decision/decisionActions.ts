@@ -1,23 +1,16 @@
-import { decisionBody, parseWith } from '../../api/schemas';
-import type { Logger } from '../../log/logger';
-import type { Db } from '../../store/db';
-import { ServiceError } from '../../store/errors';
-import { requestHash, runWrite } from '../../store/idempotency';
+import { DECISION, recordDecision } from '../../app/recordDecision';
+import { type AppDeps, mayDo } from '../../app/task';
+import { InvalidInputError, ServiceError } from '../../store/errors';
 import type { Principal } from '../../store/principal';
-import { recordDecision } from '../../store/reviews/recordDecision';
 import type { ExecuteAction } from '../activity';
 import { type DecisionCardView, type DecisionFormValues, decisionCard } from '../cards/decisionCard';
-import type { AfterDecision } from '../hooks';
-import type { MemberLookup } from '../members';
+import type { MemberLookup } from '../../store/members';
 import type { Card } from '../sdk/cards';
-import { awaitsDecision, type DecisionSubject, decisionSubject } from './decisionSubject';
+import { awaitsDecision, type DecisionSubject, decisionSubject } from '../../store/reviews/decisionSubject';
 
-export interface DecisionActionDeps {
-  db: Db;
-  today: () => string;
+/** The task's dependencies (bot/app), with the public address the card links to. */
+export interface DecisionActionDeps extends AppDeps {
   publicUrl: () => string;
-  afterDecision: AfterDecision;
-  logger: Logger;
 }
 
 /** Who is looking at or pressing the card, from the activity alone. */
@@ -34,7 +27,10 @@ export interface DecisionActionResult {
   updateForEveryone: boolean;
 }
 
-/** Only an LA officer of the review's council may decide (permissions: POST /api/reviews/{id}/decision). */
+/**
+ * The card's own wording of the task's refusal, so a viewer sees why before pressing: only
+ * a role the decision task permits, of the review's council. The task checks again.
+ */
 function refusal(member: MemberLookup, subject: DecisionSubject): string | undefined {
   if (!member.found) {
     return member.reason === 'several'
@@ -43,7 +39,7 @@ function refusal(member: MemberLookup, subject: DecisionSubject): string | undef
   }
   const p = member.found;
   if (p.orgId !== subject.councilId) return `Only an LA SEND officer of ${subject.councilName} can record this decision; nothing was recorded.`;
-  if (p.role !== 'la-officer') return `Recording a decision is for an LA SEND officer; you are registered as ${p.role === 'la-manager' ? 'an LA manager' : `a ${p.role}`}, so nothing was recorded.`;
+  if (!mayDo(DECISION, p.role)) return `Recording a decision is for an LA SEND officer; you are registered as ${p.role === 'la-manager' ? 'an LA manager' : `a ${p.role}`}, so nothing was recorded.`;
   return undefined;
 }
 
@@ -67,9 +63,10 @@ export async function refreshDecisionCard(deps: DecisionActionDeps, action: Exec
 }
 
 /**
- * Submit: records the decision through the API's schema and store function, as the sender
- * of the activity, never anyone the card's data names. The idempotency key comes from the
- * card (review and the version it was issued at), so a double submit records one decision.
+ * Submit: the card's values become a call to the decision task (bot/app/recordDecision),
+ * as the sender of the activity, never anyone the card's data names; the task checks,
+ * parses, records and sends the letter exactly as for the API. Its refusals come back on
+ * the card: input faults on the form, a review that moved on as "out of date".
  */
 export async function submitDecisionCard(deps: DecisionActionDeps, action: ExecuteAction, viewer: CardViewer): Promise<DecisionActionResult | undefined> {
   const today = deps.today();
@@ -93,32 +90,33 @@ export async function submitDecisionCard(deps: DecisionActionDeps, action: Execu
   if (awaitsDecision(subject) && input.outcome === 'amend' && !input.proposedAmendments) {
     return form('For amend, summarise the proposed amendments: the notice goes to the family with the decision.');
   }
-  const parsed = parseWith(decisionBody, input);
-  if (!parsed.ok) return form(`Nothing was recorded: ${parsed.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`);
 
+  let letterNotice: string | undefined;
   try {
-    const result = await runWrite(deps.db, principal, `teams-card:${reviewId}:${version ?? 'unversioned'}`, requestHash('POST', `/api/reviews/${reviewId}/decision`, parsed.value), async (tx) => {
-      // A card issued at an older version is an If-Match on that version: what it showed may be out of date.
-      const recorded = await recordDecision(tx, principal, reviewId, parsed.value, today, version === undefined ? undefined : `"${reviewId}.${version}"`);
-      return { status: 201, body: { reviewId, nextReviewId: recorded.nextReviewId }, etag: recorded.etag };
+    // The key comes from the card (the review and the version it was issued at), so a double submit records one decision and sends one letter.
+    // A card issued at an older version is an If-Match on that version: what it showed may be out of date.
+    const recorded = await recordDecision(deps, {
+      principal,
+      reviewId,
+      input,
+      idempotencyKey: `teams-card:${reviewId}:${version ?? 'unversioned'}`,
+      ifMatch: version === undefined ? undefined : `"${reviewId}.${version}"`,
     });
-    if (!result.replayed) {
-      await deps.afterDecision(reviewId, undefined, principal).catch((error: Error) => deps.logger.error('afterDecision failed', { reviewId, error: error.message }));
-    }
+    if (recorded.letter?.status === 'not-sent') letterNotice = recorded.letter.message;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const now = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
-    if (error.code === 'stale-write') {
+    if (error.code === 'stale-write' && awaitsDecision(now)) {
       return { card: build(deps, now, viewFor(now, viewer, now.version), viewer, 'Nothing was recorded: this review changed after the card was sent. Here it is as it is now; check it and decide again.'), updateForEveryone: false };
     }
-    if (error.code === 'invalid-input') return { card: build(deps, now, { kind: 'form', values }, viewer, `Nothing was recorded: ${error.message}.`), updateForEveryone: false };
-    if (error.code === 'not-awaiting-decision' || error.code === 'idempotency-key-reused') {
+    if (error instanceof InvalidInputError) return { card: build(deps, now, { kind: 'form', values }, viewer, `Nothing was recorded: ${error.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`), updateForEveryone: false };
+    if (error.code === 'not-awaiting-decision' || error.code === 'idempotency-key-reused' || error.code === 'stale-write') {
       return { card: build(deps, now, { kind: 'moved-on' }, viewer, 'Nothing was recorded: this review is no longer awaiting a decision.'), updateForEveryone: false };
     }
     throw error;
   }
   const decided = (await decisionSubject(deps.db, reviewId, today)) ?? subject;
-  return { card: build(deps, decided, { kind: 'decided' }, viewer), updateForEveryone: true };
+  return { card: build(deps, decided, { kind: 'decided' }, viewer, letterNotice), updateForEveryone: true };
 }
 
 function formValues(data: Record<string, unknown>): DecisionFormValues {

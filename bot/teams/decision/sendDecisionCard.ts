@@ -1,10 +1,11 @@
 import type { Logger } from '../../log/logger';
 import { personalConversationFor } from '../../store/conversations';
+import { councilOfficers } from '../../store/organisations';
 import type { Db } from '../../store/db';
 import { decisionCard } from '../cards/decisionCard';
 import type { ConversationSender } from '../sdk/channel';
 import type { Card } from '../sdk/outgoing';
-import { awaitsDecision, decisionSubject } from './decisionSubject';
+import { awaitsDecision, decisionSubject } from '../../store/reviews/decisionSubject';
 
 export interface SendDecisionCardDeps {
   db: Db;
@@ -41,12 +42,11 @@ export async function decisionFormCard(deps: Pick<SendDecisionCardDeps, 'db' | '
 export async function sendDecisionCardToOfficers(deps: SendDecisionCardDeps, reviewId: string): Promise<DecisionCardDelivery> {
   const subject = await decisionSubject(deps.db, reviewId, deps.today());
   if (!subject || !awaitsDecision(subject)) return { sent: 0, unreachable: [] };
-  const officers = await deps.db.query<{ id: number }>("select id::int as id from people where org_id = $1 and role = 'la-officer' order by id", [subject.councilId]);
   const delivery: DecisionCardDelivery = { sent: 0, unreachable: [] };
-  for (const officer of officers) {
-    const conversation = await personalConversationFor(deps.db, officer.id);
+  for (const officerId of await councilOfficers(deps.db, subject.councilId)) {
+    const conversation = await personalConversationFor(deps.db, officerId);
     if (!conversation) {
-      delivery.unreachable.push(officer.id);
+      delivery.unreachable.push(officerId);
       continue;
     }
     const card = decisionCard({ subject, view: { kind: 'form' }, refreshUserIds: [], publicUrl: deps.publicUrl(), today: deps.today() });

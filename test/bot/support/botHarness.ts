@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { londonToday } from '../../../shared';
-import type { DbKind } from '../../../bot/store/db';
+import type { Db, DbKind } from '../../../bot/store/db';
+import type { StartServiceOptions } from '../../../bot/server/startService';
 import { seedDemoData } from '../../../bot/store/seed/demoSeed';
 import { registerOrganisation, registerPerson } from '../../../bot/store/organisations';
 import type { TeamsBotOptions } from '../../../bot/teams';
@@ -54,7 +55,18 @@ export interface BotHarness {
  * Framework OpenID metadata and keys on 127.0.0.1, a recording Bot Connector the replies
  * go to, and the demo caseload with the demo organisations in a test tenant.
  */
-export async function startBotHarness(kind: DbKind, options: { env?: Record<string, string>; teams?: TeamsBotOptions; tenantless?: boolean } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  kind: DbKind,
+  options: {
+    env?: Record<string, string>;
+    teams?: TeamsBotOptions;
+    tenantless?: boolean;
+    /** More of the service's options (a mailer on the local Graph). */
+    service?: Omit<StartServiceOptions, 'teams'>;
+    /** Runs after the demo is seeded (a council set up to mail its letters). */
+    prepare?: (db: Db) => Promise<void>;
+  } = {},
+): Promise<BotHarness> {
   const authority = await startEntraTestAuthority();
   const connector = await startConnectorServer();
   const today = londonToday(new Date());
@@ -67,9 +79,10 @@ export async function startBotHarness(kind: DbKind, options: { env?: Record<stri
         await registerOrganisation(tx, { id: 'other-council', kind: 'council', name: 'Other Borough Council (fictional)', entraTenantId: OTHER_TENANT });
         await registerPerson(tx, { orgId: 'other-council', entraObjectId: 'other-officer', role: 'la-officer', email: 'officer@other.example' });
       });
+      await options.prepare?.(db);
     },
     { BOT_CLIENT_ID: BOT_ID, BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl, ...options.env },
-    { teams: { outboundToken: async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 }), ...options.teams } },
+    { ...options.service, teams: { outboundToken: async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 }), ...options.teams } },
   ).catch(async (error: Error) => {
     await connector.close();
     await authority.close();

@@ -1,6 +1,6 @@
-import type { IsoDate, TermCalendar } from '../../shared';
-import type { Db } from '../store/db';
-import { scheduleReminders } from '../store/reminders/scheduleReminders';
+import type { IsoDate, TermCalendar } from '../../../shared';
+import type { Db } from '../db';
+import { scheduleReminders } from './scheduleReminders';
 
 export interface DailyPassOptions {
   today: IsoDate;

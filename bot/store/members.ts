@@ -1,5 +1,5 @@
-import type { Queryable } from '../store/db';
-import { type OrgKind, type Principal, roleOrgKinds } from '../store/principal';
+import type { Queryable } from './db';
+import { type OrgKind, type Principal, roleOrgKinds } from './principal';
 
 export type MemberLookup = { found: Principal } | { found: null; reason: 'unregistered' | 'several'; orgs: string[] };
 

@@ -1,7 +1,7 @@
 import type { DecisionOutcome } from '../../../shared';
 import { childLabel } from '../../../shared';
-import type { Queryable } from '../../store/db';
-import { type ReviewStatus, statusSql } from '../../store/reviews/status';
+import type { Queryable } from '../db';
+import { type ReviewStatus, statusSql } from './status';
 
 /**
  * What a decision card shows about one review, already cut to what a chat may carry: the

@@ -1,0 +1,26 @@
+import { type CaseContact, contactsForReview, replaceContacts as storeContacts } from '../store/contacts/caseContacts';
+import { requestHash, runWrite } from '../store/idempotency';
+import type { Principal } from '../store/principal';
+import { contactsBody } from './schemas';
+import { type AppDeps, parsed, permit, type ReviewCall, type TaskResult } from './task';
+
+/** A child's contacts, read through their review (who the review invites, by role). */
+export async function readContacts(deps: AppDeps, principal: Principal, reviewId: string): Promise<{ contacts: CaseContact[] }> {
+  permit(principal, 'GET /api/reviews/{id}/contacts');
+  return { contacts: await contactsForReview(deps.db, principal, reviewId, deps.today()) };
+}
+
+/**
+ * Replace a child's contacts through their review: the whole list at once, idempotently,
+ * answering what changed.
+ *
+ * @example await replaceContacts(deps, { principal: senco, reviewId, input: { contacts: [{ role: 'parent', name: 'Pat', email: 'pat@home.example' }] } }) //=> { status: 200, body: { reviewId, contacts, changed: true } }
+ */
+export async function replaceContacts(deps: AppDeps, call: ReviewCall): Promise<TaskResult> {
+  permit(call.principal, 'PUT /api/reviews/{id}/contacts');
+  const input = parsed(contactsBody, call.input);
+  return runWrite(deps.db, call.principal, call.idempotencyKey, requestHash('PUT', `/api/reviews/${call.reviewId}/contacts`, call.input ?? null), async (tx) => {
+    const { contacts, changed, etag } = await storeContacts(tx, call.principal, call.reviewId, input.contacts as CaseContact[], deps.today(), call.ifMatch);
+    return { status: 200, body: { reviewId: call.reviewId, contacts, changed }, etag };
+  });
+}
