@@ -226,13 +226,16 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
   /**
    * When the SENCO books: on their own, or sooner when a reminder works. A review held
    * early books that long before its "book by" date, but not in the first month of the
-   * cycle (the last review has only just concluded).
+   * cycle (the last review has only just concluded). The booking reminders are the shared
+   * rules' own, on their own days: the due list goes at least two weeks before the term in
+   * which the review must be booked (CoP 9.172), which can be months before "book by", so
+   * they count from the end of that first month (or 10 weeks before "book by" if later).
    */
   function bookingDay(live: Live): number {
     const anchor = cal.dayOf(live.out.case.lastReviewConcluded ?? live.out.case.planIssued);
     const wanted = live.draws.early === null ? live.bookBy + live.draws.booking : Math.max(anchor + 28, live.bookBy - live.draws.early);
     const own = cal.nextSchoolDay(Math.max(cal.first, wanted));
-    const day = prompted(live, 'book', Math.max(cal.first, live.bookBy - 7 * 10), own, () => ({}));
+    const day = prompted(live, 'book', Math.max(cal.first, Math.min(anchor + 28, live.bookBy - 7 * 10)), own, () => ({}));
     return cal.nextSchoolDay(day);
   }
 

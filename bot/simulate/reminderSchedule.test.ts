@@ -7,18 +7,22 @@ const none = { bookedOn: null, meetingDate: null, invitationsSentOn: null, advic
 describe('the reminders the simulation acts on', () => {
   const schedule = reminderScheduleFromRules();
 
-  it('are the shared rules’ own send days for booking: the due list at the start of term, then "book by"', () => {
+  it('are the shared rules’ own send days for booking: the due list two weeks before term, then "book by"', () => {
+    // Last review concluded 2025-03-10: latest meeting 2026-02-09, book by 2025-12-15, in the
+    // autumn term 2025; the due list is due two weeks before it starts (CoP 9.172), in the
+    // summer holiday, so it goes on the last school day before, 2025-07-22. The simulation
+    // asks from the end of the cycle's first month (2025-04-07).
     const c = { planIssued: '2020-05-01', lastReviewConcluded: '2025-03-10' };
-    const days = schedule.days('book', { live: { ...none, case: c }, since: '2025-09-01', untilDays: 120 });
+    const days = schedule.days('book', { live: { ...none, case: c }, since: '2025-04-07', untilDays: 260 });
     const direct = remindersFor(
       { timeline: computeTimeline(c), meeting: null, invitees: [], adviceRequests: [], report: null, decision: null, amendment: null },
-      '2025-09-01',
-      { horizonDays: 140 },
+      '2025-04-07',
+      { horizonDays: 280 },
     )
       .filter((r) => r.kind === 'due-list' || r.kind === 'book-by')
       .map((r) => r.sendOn);
     expect(days).toEqual(direct);
-    expect(days.length).toBeGreaterThanOrEqual(1);
+    expect(days).toEqual(['2025-07-22', '2025-12-15']);
   });
 
   it('prompt an officer when the report arrives, before the decision is due, on the day and each week after', () => {
