@@ -24,7 +24,7 @@ describe('simulation parameters', () => {
     expect(
       problems({ council: { decisionsPerOfficerWeek: -1, officers: 2.5 }, delays: { advice: 'soon' }, probabilities: { amend: 0.8, cease: 0.4 }, from: '2025-02-30', colour: 'red' }),
     ).toEqual([
-      'colour: is not a parameter; the parameters are ' + Object.keys(parameterSources).join(', '),
+      `colour: is not a parameter; the parameters are ${Object.keys(parameterSources).join(', ')}`,
       'from: "2025-02-30" is not a real calendar date; use YYYY-MM-DD',
       'council.officers: 2.5 must be a whole number',
       'council.decisionsPerOfficerWeek: -1 is out of range; use 0.1 to any higher number',

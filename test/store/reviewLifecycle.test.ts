@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, NotFoundError, PreconditionFailedError, ProposalBlockedError } from '../../bot/store/errors';
+import { InvalidInputError, NotFoundError, PreconditionFailedError, ProposalBlockedError } from '../../bot/store/errors';
 import { requestHash, runWrite } from '../../bot/store/idempotency';
 import { listReviews } from '../../bot/store/reviews/listReviews';
 import { recordAdvice } from '../../bot/store/reviews/recordAdvice';
