@@ -106,7 +106,7 @@ export async function acceptAdviceFile(deps: AcceptAdviceDeps, sender: AdviceSen
   const declared = (file.content.fileType ?? extensionOf(file.name)).toLowerCase();
   if (!adviceExtensions.includes(declared)) return refuse('wrong-type', adviceRefusals['wrong-type']);
 
-  const download = await boundedDownload(url.href, deps.maxBytes, { ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const download = await boundedDownload(url.href, deps.maxBytes, { ...(deps.fetch ? { fetch: deps.fetch } : {}), allowed: deps.isAllowedDownloadUrl ?? defaultAllowedDownloadUrl });
   if (!download.ok) {
     if (download.kind === 'too-large') return refuse('too-large', adviceRefusals['too-large'](deps.maxBytes));
     logger.warn('advice file download failed', { status: download.status });

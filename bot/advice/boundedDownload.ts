@@ -10,18 +10,43 @@ export type Download = { ok: true; bytes: Buffer } | ({ ok: false } & DownloadRe
  * Content-Length already says so), so an oversized or endless file costs at most
  * `maxBytes` of memory and is never read to its end.
  */
-export async function boundedDownload(url: string, maxBytes: number, options: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<Download> {
+export interface DownloadOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /**
+   * Where the file may come from, checked for the URL and for every redirect: a redirect
+   * anywhere else is refused, not followed (issue #19, finding 11). Default: the URL's own host.
+   */
+  allowed?: (url: URL) => boolean;
+}
+
+/** Redirects followed at most, each checked against `allowed`. */
+export const MAX_REDIRECTS = 5;
+
+export async function boundedDownload(url: string, maxBytes: number, options: DownloadOptions = {}): Promise<Download> {
   const first = await attempt(url, maxBytes, options);
   // A pooled connection the other side had already closed fails before any answer: once more on a fresh one.
   return first.ok || first.kind !== 'failed' || first.status !== undefined ? first : attempt(url, maxBytes, options);
 }
 
-async function attempt(url: string, maxBytes: number, options: { fetch?: typeof fetch; timeoutMs?: number }): Promise<Download> {
+async function attempt(url: string, maxBytes: number, options: DownloadOptions): Promise<Download> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 60_000);
+  const first = new URL(url);
+  const allowed = options.allowed ?? ((u: URL) => u.host === first.host && u.protocol === first.protocol);
   try {
-    // No Authorization header: Teams' download URL is pre-authenticated, and a token must not go to a URL a message carried.
-    const response = await (options.fetch ?? fetch)(url, { signal: controller.signal, redirect: 'follow' });
+    let target = first;
+    let response: Response;
+    for (let hop = 0; ; hop++) {
+      // No Authorization header: Teams' download URL is pre-authenticated, and a token must not go to a URL a message carried.
+      response = await (options.fetch ?? fetch)(target.href, { signal: controller.signal, redirect: 'manual' });
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null) break;
+      await response.body?.cancel().catch(() => undefined);
+      const next = new URL(location, target);
+      if (hop >= MAX_REDIRECTS || !allowed(next)) return { ok: false, kind: 'failed', status: response.status };
+      target = next;
+    }
     if (!response.ok || !response.body) {
       await response.body?.cancel().catch(() => undefined);
       return { ok: false, kind: 'failed', status: response.status };

@@ -52,7 +52,7 @@ export async function resolveRecipient(q: Queryable, r: ClaimedReminder, default
   if (r.recipientPerson !== null) {
     person = (await q.query<PersonRow>(`${personSql} where p.id = $1`, [r.recipientPerson]))[0];
   } else if (r.recipientEmail) {
-    person = (await q.query<PersonRow>(`${personSql} where lower(p.email) = lower($1) order by p.id limit 1`, [r.recipientEmail]))[0];
+    person = (await q.query<PersonRow>(`${personSql} where lower(p.email) = lower($1) and p.source = 'admin' and p.removed_at is null order by p.id limit 1`, [r.recipientEmail]))[0];
   } else {
     const staff = STAFF_ROLE[r.recipientRole];
     const org = staff === 'senco' ? r.schoolId : staff ? r.councilId : null;

@@ -26,9 +26,9 @@ async function adviceSource(tx: Queryable, principal: Principal, reviewId: strin
   const invited = await tx.query<{ role: string; name: string | null; display_name: string | null; email: string | null }>(
     `select i.role, i.name, p.display_name, coalesce(i.email, p.email) as email
        from invitations i left join people p on p.id = $2
-      where i.review_id = $1 and (i.person_id = $2 or ($3::text is not null and lower(i.email) = lower($3::text)))
+      where i.review_id = $1 and (i.person_id = $2 or (p.source = 'admin' and p.removed_at is null and p.email is not null and lower(i.email) = lower(p.email)))
       order by i.id`,
-    [reviewId, principal.personId, principal.email],
+    [reviewId, principal.personId],
   );
   const roles = [...new Set(invited.map((i) => i.role))];
   const chosen = input.fromRole ? invited.find((i) => i.role === input.fromRole) : invited.length === 1 || roles.length === 1 ? invited[0] : undefined;

@@ -100,7 +100,7 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
     const email = invitee.email?.trim() || null;
     await tx.query(
       `insert into invitations (review_id, role, person_id, name, email, sent_on)
-       values ($1, $2, (select id from people where lower(email) = lower($4::text) order by id limit 1), $3, $4, $5)`,
+       values ($1, $2, (select id from people where lower(email) = lower($4::text) and source = 'admin' and removed_at is null order by id limit 1), $3, $4, $5)`,
       [id, invitee.role, invitee.name ?? null, email, input.invitationsSentOn],
     );
     if (ADVISERS.has(invitee.role) || FAMILY.has(invitee.role)) {
