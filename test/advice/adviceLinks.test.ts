@@ -92,7 +92,8 @@ test('the advice request page shows only initials, reference, what is asked and 
   const body = await res.text();
   expect(body).toContain('A.B.');
   expect(body).toContain('NTH-0042');
-  expect(body).toContain('Mon 5 Oct 2026');
+  // Asked for a week before the pack is circulated on Mon 5 Oct 2026 (Reg 20(4)).
+  expect(body).toMatch(/<dt>Please send it by<\/dt><dd>Mon 28 Sep 2026<\/dd>/);
   // Who is asking: the SENCO (by name, when the booking named one) for the council, named in the header.
   expect(body).toMatch(/<dt>Asked by<\/dt><dd>[^<]*SENCO[^<]*, for [^<]+<\/dd>/);
   expect(body).toMatch(/<p class="council">[^<]+<\/p>/);

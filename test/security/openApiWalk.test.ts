@@ -53,6 +53,8 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/representations': { body: { receivedOn: TODAY, summary: 'The family agree.' } },
   'POST /api/reviews/{id}/final-plan': { body: { plan: { driveId: 'b!drive', itemId: '01PLAN' } } },
   'POST /api/reviews/{id}/not-amending': { body: { reasons: 'The plan stays as it is.' } },
+  'POST /api/reviews/{id}/cease': { body: { decision: 'cease', decidedOn: TODAY, reasons: 'The outcomes are met.' } },
+  'POST /api/reviews/{id}/plan-end': { body: { endsOn: TODAY } },
   'PUT /api/caseload/mapping': { body: { columns: { laReference: 'Ref' } } },
 };
 

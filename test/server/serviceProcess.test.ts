@@ -73,7 +73,7 @@ describe('the service process', () => {
     const token = spawnSync(process.execPath, [cli, 'dev-token', '--role', 'la-officer', '--org', 'demo-council'], { env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
     const res = await fetch(`${running.url}/api/reviews?limit=500`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as { items: { status: string }[] };
-    expect(new Set(body.items.map((i) => i.status))).toEqual(new Set(['not-booked', 'booked', 'awaiting-report', 'awaiting-decision', 'amending', 'concluded']));
+    expect(new Set(body.items.map((i) => i.status))).toEqual(new Set(['not-booked', 'booked', 'awaiting-report', 'awaiting-decision', 'amending', 'concluded', 'ceasing']));
     expect(body.items.length).toBeGreaterThanOrEqual(30);
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { type InviteeRole, plusDays, plusMonths, schoolYearOf } from '../../../shared';
 import { importCaseload } from '../caseload/importCaseload';
 import type { Queryable } from '../db';
-import { registerOrganisation } from '../organisations';
+import { registerOrganisation, registerPerson } from '../organisations';
 import type { Principal } from '../principal';
 import { cycleDates } from '../reviews/cycleDates';
 import { caseInputOf, loadReview } from '../reviews/loadReview';
@@ -33,6 +33,8 @@ const family = (): { role: InviteeRole; name: string; email: string }[] => [
 export async function seedEveryReview(tx: Queryable, officer: Principal, senco: Principal, councilId: string, today: string): Promise<number> {
   await registerOrganisation(tx, { id: 'demo-school-3', kind: 'school', name: 'Elm Tree Primary (demo)', councilId });
   await registerOrganisation(tx, { id: 'demo-college', kind: 'school', name: 'Demo Town College (demo, council-run reviews)', councilId });
+  // Elm Tree runs its own reviews, so its SENCO is registered to be reminded of the Year 6 one.
+  await registerPerson(tx, { orgId: 'demo-school-3', entraObjectId: 'demo-senco-3', role: 'senco', displayName: 'Demo SENCO (Elm Tree)', email: 'senco@elmtree.example' });
   await tx.query("update organisations set phase = 'primary' where id = 'demo-school-3'");
   await tx.query("update organisations set phase = 'college', runs_review = 'council' where id = 'demo-college'");
   const year = schoolYearOf(today);
