@@ -77,7 +77,7 @@ async function crashRun(target: StoreTarget): Promise<Outcome> {
   const outcomes = ['maintain', 'amend', 'cease'];
   toDecide.forEach((review, i) => {
     const outcome = outcomes[i % 3]!;
-    lanes.push([{ kind: 'decision', lane: review.id, path: `/api/reviews/${review.id}/decision`, body: { outcome, notifiedOn: today, reasons: 'Crash test decision.' }, key: `crash-decision-${i}`, reviewId: review.id, outcome, state: 'unsent' }]);
+    lanes.push([{ kind: 'decision', lane: review.id, path: `/api/reviews/${review.id}/decision`, body: { outcome, notifiedOn: today, reasons: 'Crash test decision.', ...(outcome === 'amend' ? { proposedAmendments: 'F: weekly speech and language therapy' } : {}) }, key: `crash-decision-${i}`, reviewId: review.id, outcome, state: 'unsent' }]);
   });
   for (let i = 0; i < IMPORTS; i++) {
     const refs = [`CRASH-IM-${i}-a`, `CRASH-IM-${i}-b`];

@@ -42,8 +42,8 @@ export async function findDamage(db: Queryable, councilId: string, ops: WriteOp[
     if (r.stage !== 'not-booked' && (r.booked_date === null || r.booked_date !== r.meeting_date)) {
       problems.push(`review ${r.id} is ${r.stage} but its meeting row says ${r.booked_date} and the review says ${r.meeting_date}`);
     }
-    if (r.has_report !== ['reported', 'amending', 'concluded'].includes(r.stage)) problems.push(`review ${r.id} is ${r.stage} ${r.has_report ? 'with' : 'without'} a report`);
-    if ((r.outcome !== null) !== ['amending', 'concluded'].includes(r.stage)) problems.push(`review ${r.id} is ${r.stage} ${r.outcome ? 'with' : 'without'} a decision`);
+    if (r.has_report !== ['reported', 'amending', 'ceasing', 'concluded'].includes(r.stage)) problems.push(`review ${r.id} is ${r.stage} ${r.has_report ? 'with' : 'without'} a report`);
+    if ((r.outcome !== null) !== ['amending', 'ceasing', 'concluded'].includes(r.stage)) problems.push(`review ${r.id} is ${r.stage} ${r.outcome ? 'with' : 'without'} a decision`);
   }
 
   // Nothing doubled.
@@ -104,9 +104,11 @@ export async function findDamage(db: Queryable, councilId: string, ops: WriteOp[
       continue;
     }
     if (r.outcome !== op.outcome) problems.push(`review ${r.id}: decision ${r.outcome}, sent ${op.outcome}`);
-    if (decisionAudit.get(r.id) !== `decision.${op.outcome}`) problems.push(`review ${r.id}: decision audit entry ${decisionAudit.get(r.id) ?? 'missing'}`);
+    const audited = op.outcome === 'cease' ? 'decision.cease-proposed' : `decision.${op.outcome}`;
+    if (decisionAudit.get(r.id) !== audited) problems.push(`review ${r.id}: decision audit entry ${decisionAudit.get(r.id) ?? 'missing'}`);
     const open = openByPlan.get(r.plan_id) ?? 0;
-    if (op.outcome === 'cease' ? open !== 0 || r.ceased_on === null : open !== 1) {
+    // A cease decision is the proposal (Reg 31(1)(a)): the plan stays, with no next cycle, while the family is consulted (s45).
+    if (op.outcome === 'cease' ? open !== 0 || r.stage !== 'ceasing' || r.ceased_on !== null : open !== 1) {
       problems.push(`review ${r.id}: decided ${op.outcome}, but the plan has ${open} open reviews and ceased_on ${r.ceased_on}`);
     }
   }
