@@ -36,7 +36,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^bot/(api/routes|teams)/' },
       to: {
-        path: '^bot/(store/(idempotency|audit|reviews/record|caseload/(importCaseload|importFile)|reminders/(queueNudge|scheduleReminders|enqueueReminder)|contacts/|councilSettings|advice/|meetings/)|letters/produceDecisionLetter)',
+        path: '^bot/(store/(idempotency|audit|access/|reviews/record|caseload/(importCaseload|importFile)|reminders/(queueNudge|scheduleReminders|enqueueReminder)|contacts/|councilSettings|advice/|meetings/)|letters/produceDecisionLetter)',
         dependencyTypesNot: ['type-only'],
       },
     },

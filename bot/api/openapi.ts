@@ -18,6 +18,7 @@ import {
   letterSendBody,
   meetingBody,
   periodQuery,
+  accessQuery,
   planEndBody,
   reportBody,
   reviewListQuery,
@@ -430,5 +431,12 @@ export function placementPaths() {
         parameters: [idParam],
       },
     },
+    '/api/audit': get(
+      'GET /api/audit',
+      "Access records (who read a child's review, downloaded a letter or report, exported a case or the SEN2 file, when and from which face), newest first, for one child or one person; format=csv for a spreadsheet. The query is itself recorded",
+      accessQuery as unknown as z.ZodObject,
+      '`items` (id, at, person, face, action, laReference, reviewId), `nextBefore`; 404 `not-found` for a child the council does not hold',
+      { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+    ),
   };
 }

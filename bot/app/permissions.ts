@@ -58,6 +58,8 @@ export const permissions = {
   'POST /api/reviews/{id}/transfer': ['la-officer'],
   'GET /api/transfers': ['la-officer', 'la-manager'],
   'GET /api/reviews/{id}/export': ['la-officer', 'la-manager'],
+  // data protection (#29): who read what
+  'GET /api/audit': ['la-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

@@ -162,3 +162,17 @@ export const transferBody = z
     school: orgId.optional(),
   })
   .refine((t) => !t.awareOn || !t.transferredOn || t.awareOn <= t.transferredOn, { message: 'must be on or before transferredOn: the plan cannot move before the council knew of the move', path: ['awareOn'] });
+
+/** GET /api/audit: a council's access records for one child, one person, or both (#29 item 4). */
+export const accessQuery = z
+  .strictObject({
+    child: z.string().trim().min(1).max(64).optional(),
+    person: z.string().trim().min(1).max(320).optional(),
+    before: z.string().regex(/^[1-9][0-9]{0,17}$/, 'must be the id of a record, from the previous page').transform(Number).optional(),
+    limit: z.string().regex(/^[0-9]{1,4}$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(1000)).default(200),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => q.child !== undefined || q.person !== undefined, {
+    message: 'say whose records: child (the council reference, for example DEMO-0008) or person (an email or user id)',
+    path: ['child'],
+  });

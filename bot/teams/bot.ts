@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app/task';
+import { noteReviewRead } from '../app/accessRecords';
 import type { Principal } from '../store/principal';
 import { type Activity, activitySchema, conversationTypeOf, executeActionSchema, tenantOf } from './activity';
 import { helpText, myReviews, overdue, unregisteredText } from './answers';
@@ -104,6 +105,7 @@ async function answer(deps: BotDeps, activity: Activity, p: Principal, viewer: C
       if (!awaitsDecision(subject)) {
         return { text: `${subject.label} is not awaiting the council’s decision: it is ${statusWords[subject.status]}. ${reviewSteps[subject.status].todo}` };
       }
+      await noteReviewRead(deps.db, p, 'bot', 'review.read', subject.reviewId, { via: 'record decision' });
       return { cards: [decisionCardFor(deps, subject, viewer)] };
     }
   }

@@ -150,6 +150,11 @@ describe('chatting with the bot', () => {
       expect(card.refresh.userIds).toEqual([people.officer.mri]);
       expect(inputIds(card)).toEqual(['outcome', 'notifiedOn', 'reasons', 'proposedAmendments']);
       expect(textOf(card)).toMatch(/Reg 20\(10\)/);
+      // The card shows the officer the child's review: an access record from the bot (#29 item 4).
+      const reads = await h.svc.service.db.query<{ actor_user: string; action: string; la_reference: string }>(
+        "select actor_user, action, la_reference from access_records where face = 'bot' order by id",
+      );
+      expect(reads).toEqual([{ actor_user: 'demo-officer', action: 'review.read', la_reference: review?.la_reference }]);
     });
 
     it('record decision for a review not awaiting one says what it is waiting for instead', async () => {

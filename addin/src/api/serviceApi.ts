@@ -16,7 +16,8 @@ export function createServiceApi(options: { baseUrl: string; token: TokenSource;
   const f = options.fetch ?? ((input, init) => fetch(input, init));
   const newKey = options.newKey ?? (() => crypto.randomUUID());
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = { authorization: `Bearer ${await options.token()}` };
+    // X-EHCP-Face labels the service's access records (who read a child's data, from where)
+    const headers: Record<string, string> = { authorization: `Bearer ${await options.token()}`, 'x-ehcp-face': 'addin' };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       // Writes carry a key so a retry after a dropped connection never books twice.

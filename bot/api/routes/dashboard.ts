@@ -1,3 +1,5 @@
+import { noteCouncilRead } from '../../app/accessRecords';
+import { faceOf } from '../face';
 import { Router } from 'express';
 import { nudge } from '../../app/nudge';
 import { InvalidInputError } from '../../store/errors';
@@ -71,6 +73,7 @@ export function dashboardRoutes(ctx: ApiContext): Router {
     const today = ctx.today();
     const census = parsed(sen2CsvQuery, req.query).census ?? today;
     const { csv, rows } = await sen2CensusCsv(ctx.db, principal, census, today);
+    await noteCouncilRead(ctx.db, principal, faceOf(req), 'sen2.exported', { census, rows });
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="sen2-annual-reviews-${principal.orgId}-census-${census}.csv"`)

@@ -1,3 +1,5 @@
+import { noteReviewRead } from '../../app/accessRecords';
+import { faceOf } from '../face';
 import { type Request, type Response, Router } from 'express';
 import { decideNotToAmend, issueFinalPlan } from '../../app/afterDecision/amendmentOutcome';
 import { recordRepresentations } from '../../app/afterDecision/recordRepresentations';
@@ -37,6 +39,7 @@ export function letterRoutes(ctx: ApiContext & { letterFiles?: LetterFiles | und
     const document = found.documents.find((d) => d.kind === kind);
     if (!document) throw new InvalidInputError([{ field: 'kind', message: `this review's decision has no ${kind}; the decision letter is "decision"${found.outcome === 'amend' ? ' and its notice "amendment-notice"' : ''}` }]);
     const body = await renderLetter(document.letter, format);
+    await noteReviewRead(ctx.db, principal, faceOf(req), 'letter.downloaded', found.review.id, { kind, format });
     res
       .set('Content-Type', TYPES[format])
       .set('Content-Disposition', `attachment; filename="${document.fileName}.${format}"`)

@@ -1,3 +1,5 @@
+import { noteReviewRead } from '../../app/accessRecords';
+import { faceOf } from '../face';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { MeetingReportDeps } from '../../app/meetingReport/deps';
@@ -85,6 +87,7 @@ export function meetingReportRoutes(ctx: MeetingReportRouteOptions): Router {
     const loaded = await loadMeetingReport(ctx.db, principal, reviewIdOf(req), today);
     const files = await renderReportFiles(ctx.db, loaded, today);
     const format = query.value.format;
+    await noteReviewRead(ctx.db, principal, faceOf(req), 'report.downloaded', reviewIdOf(req), { format });
     res
       .set('Content-Type', TYPES[format])
       .set('Content-Disposition', `attachment; filename="${files.baseName}.${format}"`)

@@ -1,3 +1,5 @@
+import { noteReviewRead } from '../../app/accessRecords';
+import { faceOf } from '../face';
 import { Router } from 'express';
 import { exportCase } from '../../app/exportCase';
 import { registerSettingWrite, transferPlanWrite } from '../../app/placementWrites';
@@ -43,6 +45,7 @@ export function placementRoutes(ctx: ApiContext): Router {
     const principal = await authorise(ctx, req, 'GET /api/reviews/{id}/export');
     const id = reviewIdOf(req);
     const body = await ctx.db.transaction((tx) => exportCase({ tx, principal, today: ctx.today(), exportedAt: new Date().toISOString() }, id));
+    await noteReviewRead(ctx.db, principal, faceOf(req), 'case.exported', id, { reviews: body.reviews.length });
     res.set('Content-Disposition', `attachment; filename="case-${body.child.laReference.replace(/[^A-Za-z0-9_.-]/g, '_')}.json"`).json(body);
   });
   return router;

@@ -1,3 +1,5 @@
+import { noteCouncilRead } from '../../app/accessRecords';
+import { faceOf } from '../face';
 import { Router } from 'express';
 import { InvalidInputError } from '../../store/errors';
 import { sen2Csv } from '../../store/reports/sen2Csv';
@@ -25,6 +27,7 @@ export function reportRoutes(ctx: ApiContext): Router {
     const today = ctx.today();
     const p = period(req.query, today);
     const report = await timelinessReport(ctx.db, principal, p, today);
+    await noteCouncilRead(ctx.db, principal, faceOf(req), 'sen2.exported', { from: p.from, to: p.to, rows: report.plans.length });
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="sen2-annual-reviews-${principal.orgId}-${p.from}-to-${p.to}.csv"`)

@@ -11,7 +11,9 @@ import type { AppDeps, ReviewCall, TaskResult } from '../../app/task';
 import { InvalidInputError } from '../../store/errors';
 import { listReviews } from '../../store/reviews/listReviews';
 import { reviewDetail } from '../../store/reviews/reviewDetail';
+import { noteReviewRead } from '../../app/accessRecords';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
+import { faceOf } from '../face';
 import type { Endpoint } from '../../app/permissions';
 import { parseWith, reviewListQuery } from '../../app/schemas';
 
@@ -34,7 +36,9 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; lette
 
   router.get('/api/reviews/:id', async (req, res) => {
     const principal = await authorise(ctx, req, 'GET /api/reviews/{id}');
-    const { body, etag } = await reviewDetail(ctx.db, principal, reviewIdOf(req), ctx.today());
+    const id = reviewIdOf(req);
+    const { body, etag } = await reviewDetail(ctx.db, principal, id, ctx.today());
+    await noteReviewRead(ctx.db, principal, faceOf(req), 'review.read', id);
     res.set('ETag', etag).json(body);
   });
 

@@ -26,7 +26,8 @@ const qs = (query: Query) => {
 /** The dashboard endpoints, each call with a fresh bearer token from the chosen source. */
 export function createApiClient(tokens: TokenSource, base = '') {
   const request = async (method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> => {
-    const headers = { authorization: `Bearer ${await tokens.token()}`, ...init.headers };
+    // X-EHCP-Face labels the service's access records (who read a child's data, from where)
+    const headers = { authorization: `Bearer ${await tokens.token()}`, 'x-ehcp-face': 'tab', ...init.headers };
     const res = await fetch(`${base}${path}`, { method, headers, ...(init.body !== undefined ? { body: init.body } : {}) });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { message?: string; problems?: { field: string; message: string }[] };

@@ -47,7 +47,7 @@ export class ReportApiError extends ApiError {
 /** The report endpoints, each call with a fresh bearer token. */
 export function createReportClient(tokens: TokenSource, base = '') {
   const call = async (method: string, path: string, init: { body?: unknown; etag?: string } = {}) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${await tokens.token()}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${await tokens.token()}`, 'x-ehcp-face': 'tab' };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.etag) headers['if-match'] = init.etag;
     if (method !== 'GET') headers['idempotency-key'] = crypto.randomUUID();
