@@ -86,6 +86,11 @@ describe('the review page', () => {
     expect(page.url()).toContain(`#/reviews/${reviewId}`);
     await expectReviewPage(reviewId, ['Nudge']);
     await expectAccessibleAtEveryWidth('review');
+    // The page read the child's review through the tab's client: an access record from the tab (#29 item 4),
+    // beside the one this test's own check made through the API.
+    const reads = await svc.service.db.query<{ face: string; action: string; actor_user: string }>('select face, action, actor_user from access_records where review_id = $1 order by id', [reviewId]);
+    expect(reads.filter((r) => r.face === 'tab')).toEqual([{ face: 'tab', action: 'review.read', actor_user: 'demo-officer' }]);
+    expect(reads.filter((r) => r.face === 'api').length).toBe(1);
   });
 
   it('opens from the decision card’s “Open the review” link, offering the decision form', async () => {
