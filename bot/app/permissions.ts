@@ -58,6 +58,9 @@ export const permissions = {
   'POST /api/reviews/{id}/transfer': ['la-officer'],
   'GET /api/transfers': ['la-officer', 'la-manager'],
   'GET /api/reviews/{id}/export': ['la-officer', 'la-manager'],
+  // retention (#29 item 1): the schedule is the LA manager's to set and confirm
+  'GET /api/council/retention': ['la-officer', 'la-manager'],
+  'PUT /api/council/retention': ['la-manager'],
   // data protection (#29): who read what
   'GET /api/audit': ['la-manager'],
 } as const satisfies Record<string, readonly Role[]>;

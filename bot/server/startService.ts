@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
+import { startRetentionJob } from './retentionJob';
 import { CallerCache } from '../api/callerCache';
 import { type GraphAccess, onBehalfOfGraphAccess } from '../api/graphAccess';
 import { brokerOnBehalfOf } from '../api/routes/teamsSso';
@@ -176,6 +177,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     logger.info('development HTTPS for sideloading the add-in', { url: `${httpsUrl}/addin/taskpane.html`, certificate: tls.certFile });
   }
   const cleanUp = startIdempotencyCleanUp(db, config.idempotencyTtlHours, logger);
+  const retention = startRetentionJob(db, today, logger);
   const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels, devMailbox: mailbox, decisionCard: (reviewId) => decisionFormCard({ db, today, publicUrl }, reviewId) });
 
   let stopping: Promise<void> | undefined;
@@ -191,6 +193,7 @@ export async function startService(config: Config, options: StartServiceOptions 
       await closedTls;
       clearTimeout(grace);
       await cleanUp.stop();
+      await retention.stop();
       // A sweep in progress finishes (and records what it sent) before the store closes.
       await sweeper?.stop();
       await admin?.close();

@@ -5,8 +5,9 @@ import { migrateCommand } from './migrate';
 import { orgCommand } from './org';
 import { personCommand } from './person';
 import { planCommand } from './plan';
+import { retentionCommand } from './retention';
 import { simulateCommand } from './simulate';
 import { timelineCommand } from './timeline';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand];
+export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand, retentionCommand];

@@ -13,6 +13,7 @@ import { reviewReports } from './240_review_reports';
 import { lettersAfterDecision } from './250_letters_after_decision';
 import { placementsAndTransfers } from './260_placements_and_transfers';
 import { caseloadImportSettings } from './270_caseload_import_settings';
+import { retentionSchedules } from './330_retention_schedules';
 import { accessRecords } from './320_access_records';
 
 export interface Migration {
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   { version: 260, name: 'placements at settings of any council, and plan transfers between councils', sql: placementsAndTransfers },
   { version: 270, name: 'caseload import: column mapping and last import', sql: caseloadImportSettings },
   { version: 320, name: 'access records: reads, downloads and exports of a child\'s data', sql: accessRecords },
+  { version: 330, name: 'retention schedules', sql: retentionSchedules },
 ];

@@ -1,0 +1,43 @@
+import { isIsoDate, londonToday } from '../../../shared';
+import { applyRetentionEverywhere, type RetentionReport } from '../../app/retention/runRetention';
+import { parseCommandArgs } from '../args';
+import { type Command, UsageError, write } from '../io';
+import { operator, table, withAdminStore } from './admin/store';
+
+const usage = `Usage: ehcp-review retention --dry-run [--today YYYY-MM-DD] [--data-dir DIR]
+       ehcp-review retention --apply [--today YYYY-MM-DD] [--data-dir DIR] [--operator NAME]
+
+Applies each council's retention schedule (docs/data-protection.md, "Retention"): what is
+past its period is deleted, with a tombstone in the audit log saying what kind, how many and
+by which rule. --dry-run only reports what would go. A council that has not confirmed its
+schedule (PUT /api/council/retention with confirm: true) is only reported, never deleted
+from. The service runs the same every day; this is for a DPO's check and for catching up.`;
+
+function describe(reports: RetentionReport[], dryRun: boolean): string {
+  const rows = reports.flatMap((r) =>
+    r.kinds.map((k) => [r.councilId, r.confirmed ? `v${r.scheduleVersion} confirmed` : 'not confirmed', k.kind, String(k.count), r.deleted ? 'deleted' : dryRun ? 'would delete' : 'kept (unconfirmed)', k.rule]),
+  );
+  return `${table(['council', 'schedule', 'kind', 'records', 'outcome', 'rule'], rows)}\n`;
+}
+
+export const retentionCommand: Command = {
+  name: 'retention',
+  summary: 'apply (or --dry-run) each council’s retention schedule',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { 'dry-run': { type: 'boolean' }, apply: { type: 'boolean' }, today: { type: 'string' }, 'data-dir': { type: 'string' }, operator: { type: 'string' } },
+      usage,
+    );
+    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, usage]);
+    if (!values['dry-run'] === !values.apply) throw new UsageError(['say --dry-run (report only) or --apply (delete what is past its period)', usage]);
+    if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError([`--today must be a calendar date written YYYY-MM-DD, not "${values.today}"`]);
+    const today = values.today ?? londonToday(new Date());
+    const dryRun = Boolean(values['dry-run']);
+    const actor = operator(io, values.operator).userId;
+    const reports = await withAdminStore(io, values['data-dir'], (db) => applyRetentionEverywhere(db, today, { dryRun, actor }));
+    await write(io.stdout, `Retention on ${today}${dryRun ? ' (dry run: nothing deleted)' : ''}\n${describe(reports, dryRun)}`);
+    return 0;
+  },
+};
