@@ -1,3 +1,4 @@
+import { retentionBody } from '../app/retention/retentionSchedule';
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
 import { type Endpoint, permissions } from '../app/permissions';
@@ -270,6 +271,23 @@ export function openApiDocument(serverUrl: string) {
           ],
           requestBody: { required: true, content: { 'application/json': { schema: json(councilSettingsSchema) } } },
           responses: { '200': { description: 'Stored; the new ETag is in the ETag header' }, ...errors, '412': { description: 'If-Match names an older version' } },
+        },
+      },
+      '/api/council/retention': {
+        get: {
+          summary: "Your council's retention schedule in force (its own, or the defaults with their sources), whether it is confirmed, and what it would delete today",
+          description: roles('GET /api/council/retention'),
+          responses: { '200': { description: '`schedule`, `confirmed`, `scheduleVersion` (also in the ETag), `kinds` (rule and count per kind), `defaults`' }, ...errors },
+        },
+        put: {
+          summary: "Save your council's retention schedule; confirm: true lets the daily job delete by it (until then it only reports)",
+          description: roles('PUT /api/council/retention'),
+          parameters: [
+            writeHeaders[0],
+            { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag from GET /api/council/retention; a stale one gets 412.' },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: json(retentionBody) } } },
+          responses: { '200': { description: 'Saved: `version`, `schedule`, `confirmed`, `confirmedAt`' }, ...errors, '412': { description: 'If-Match names an older version' } },
         },
       },
       '/api/reviews/{id}/advice-requests/{requestId}/link': {

@@ -65,6 +65,8 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/reviews/{id}/transfer': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/transfers': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reviews/{id}/export': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'GET /api/council/retention': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'PUT /api/council/retention': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/audit': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   // The meeting report (#24): past the role check, a draft is the school's alone (404 to everyone else).
   'GET /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
@@ -213,6 +215,8 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'GET', path: '/api/transfers' };
     case 'GET /api/reviews/{id}/export':
       return { method: 'GET', path: `/api/reviews/${id('main')}/export` };
+    case 'PUT /api/council/retention':
+      return { method: 'PUT', path: '/api/council/retention', body: { schedule: { accessRecordMonths: 36 }, confirm: false } };
     case 'GET /api/audit':
       return { method: 'GET', path: '/api/audit?person=nobody@example.org' };
     case 'POST /api/reviews/{id}/nudge':

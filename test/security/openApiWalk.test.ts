@@ -36,6 +36,7 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/amendment': { body: { noticeServedOn: TODAY } },
   'POST /api/reviews/{id}/letter/send': { body: {} },
   'PUT /api/council/settings': { body: demoSettings },
+  'PUT /api/council/retention': { body: { schedule: {}, confirm: false } },
   'POST /api/reviews/{id}/advice-requests/{requestId}/link': {},
   'PUT /api/reviews/{id}/contacts': { body: { contacts: [] } },
   'POST /api/reviews/{id}/outlook/teams': { body: { eventId: 'AAMkAGI2' } },
