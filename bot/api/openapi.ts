@@ -449,6 +449,14 @@ export function placementPaths() {
         parameters: [idParam],
       },
     },
+    '/api/children/{laReference}/subject-access': {
+      get: {
+        summary: "Everything held about one child (Article 15 subject access), as a zip: a JSON file per kind of record, the letters and advice files from SharePoint (or listed where they cannot be fetched), summary.html and manifest.json with each file's SHA-256; audited",
+        description: roles('GET /api/children/{laReference}/subject-access'),
+        parameters: [{ name: 'laReference', in: 'path', required: true, schema: { type: 'string' }, description: "The child's council reference" }],
+        responses: { '200': { description: 'application/zip', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }, ...errors },
+      },
+    },
     '/api/audit': get(
       'GET /api/audit',
       "Access records (who read a child's review, downloaded a letter or report, exported a case or the SEN2 file, when and from which face), newest first, for one child or one person; format=csv for a spreadsheet. The query is itself recorded",

@@ -63,6 +63,7 @@ export const permissions = {
   'PUT /api/council/retention': ['la-manager'],
   // data protection (#29): who read what
   'GET /api/audit': ['la-manager'],
+  'GET /api/children/{laReference}/subject-access': ['la-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

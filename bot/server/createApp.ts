@@ -9,7 +9,7 @@ import { caseloadRoutes } from '../api/routes/caseload';
 import { reminderRoutes } from '../api/routes/reminders';
 import { councilRoutes } from '../api/routes/council';
 import { placementRoutes } from '../api/routes/placements';
-import { auditRoutes } from '../api/routes/audit';
+import { dataProtectionRoutes } from '../api/routes/dataProtection';
 import { letterRoutes } from '../api/routes/letters';
 import { contactRoutes } from '../api/routes/contacts';
 import { type OutlookRouteOptions, outlookRoutes } from '../api/routes/outlook';
@@ -104,7 +104,7 @@ export function createApp(options: AppOptions): Express {
   app.use(dashboardRoutes(options));
   app.use(teamsSsoRoutes(options));
   app.use(placementRoutes(options));
-  app.use(auditRoutes(options));
+  app.use(dataProtectionRoutes({ ...options, storage: options.advice?.storage }));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'no-such-endpoint', message: `${req.method} ${req.originalUrl} is not an endpoint of this API; see /api/openapi.json.` });
   });

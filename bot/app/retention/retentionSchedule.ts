@@ -3,7 +3,7 @@ import { appendAudit } from '../../store/audit';
 import { ServiceError } from '../../store/errors';
 import { requestHash, runWrite } from '../../store/idempotency';
 import type { Principal } from '../../store/principal';
-import { writeRetentionSchedule } from '../../store/retention/schedules';
+import { lockCouncilForRetention, writeRetentionSchedule } from '../../store/retention/schedules';
 import { applyRetention, type RetentionReport, scheduleInForce } from './runRetention';
 import { defaultRetentionSchedule, retentionScheduleSchema } from './schedule';
 import { type AppDeps, parsed, permit, type TaskResult } from '../task';
@@ -33,7 +33,7 @@ export async function saveRetention(deps: AppDeps, call: { principal: Principal;
   const input = parsed(retentionBody, call.input);
   const councilId = call.principal.orgId;
   return runWrite(deps.db, call.principal, call.idempotencyKey, requestHash('PUT', '/api/council/retention', call.input ?? null), async (tx) => {
-    await tx.query('select 1 from organisations where id = $1 for update', [councilId]);
+    await lockCouncilForRetention(tx, councilId);
     const before = await scheduleInForce(tx, councilId);
     if (call.ifMatch !== undefined && call.ifMatch.trim() !== '*') {
       const sent = call.ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));

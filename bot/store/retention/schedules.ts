@@ -47,3 +47,8 @@ export async function councilIds(tx: Queryable): Promise<string[]> {
   const rows = await tx.query<{ id: string }>("select id from organisations where kind = 'council' order by id");
   return rows.map((r) => r.id);
 }
+
+/** Holds the council's row until the transaction ends, so two saves of its schedule are ordered (If-Match then means what it says). */
+export async function lockCouncilForRetention(tx: Queryable, councilId: string): Promise<void> {
+  await tx.query('select 1 from organisations where id = $1 for update', [councilId]);
+}

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import type { AdviceStorage } from '../../advice/storage';
+import { accessRecordsCsv, queryAccessRecords } from '../../app/accessRecords';
+import { exportChild } from '../../app/subjectAccess/exportChild';
+import { type ApiContext, authorise } from '../context';
+import { faceOf } from '../face';
+
+/**
+ * The LA manager's data protection requests (#29): the access records (GET /api/audit?child=…
+ * or ?person=…, as JSON or CSV) and a child's subject access export (a zip).
+ */
+export function dataProtectionRoutes(ctx: ApiContext & { storage?: AdviceStorage | undefined }): Router {
+  const router = Router();
+  router.get('/api/audit', async (req, res) => {
+    const principal = await authorise(ctx, req, 'GET /api/audit');
+    const answer = await queryAccessRecords(ctx.db, principal, faceOf(req), req.query);
+    if (answer.format === 'csv') {
+      res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="access-records-${principal.orgId}.csv"`).send(accessRecordsCsv(answer.items));
+      return;
+    }
+    res.json({ items: answer.items, nextBefore: answer.nextBefore });
+  });
+
+  router.get('/api/children/:laReference/subject-access', async (req, res) => {
+    const principal = await authorise(ctx, req, 'GET /api/children/{laReference}/subject-access');
+    const { zip, fileName } = await exportChild({ db: ctx.db, logger: ctx.logger, storage: ctx.storage, now: () => new Date() }, { principal, face: faceOf(req) }, String(req.params.laReference));
+    res.type('application/zip').set('Content-Disposition', `attachment; filename="${fileName}"`).set('Cache-Control', 'private, no-store').send(Buffer.from(zip));
+  });
+  return router;
+}
