@@ -1,6 +1,4 @@
 import type { IsoDate } from '../timeline/types';
-import type { CouncilSettings } from './councilSettings';
-
 /**
  * Every letter the service writes. The decision letter after the meeting (Reg 20(10)),
  * the amendment notice sent with a decision to amend (Reg 22(2)), the final amended plan's
@@ -8,7 +6,7 @@ import type { CouncilSettings } from './councilSettings';
  * two cease letters: the consultation on a proposal to cease (Reg 31(1)(a)) and the
  * decision to cease, which is the decision letter for outcome `cease` (Reg 31(3)).
  */
-import type { LetterKind } from './councilSettings';
+import type { CouncilSettings, LetterKind } from './councilSettings';
 
 export type { LetterKind };
 

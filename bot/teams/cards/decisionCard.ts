@@ -1,4 +1,5 @@
 import { amendmentNoticeDueSource, daysBetween, decisionDueSource, nextReviewDeadlineSource } from '../../../shared';
+import { screenDate } from '../../../shared/calendar/formatDate';
 import type { DecisionSubject } from '../../store/reviews/decisionSubject';
 import {
   ActionSet,
@@ -16,7 +17,6 @@ import {
   TextInput,
   ToggleVisibilityAction,
 } from '../sdk/cards';
-import { screenDate } from '../../../shared/calendar/formatDate';
 import { reviewLink } from './format';
 import { statusWords } from './reviewSteps';
 
