@@ -1,5 +1,5 @@
-import type { StoredConversation } from '../store/conversations';
 import type { IAdaptiveCard } from '../teams/sdk/cards';
+import type { StoredConversation } from '../store/conversations';
 import type { ConversationAddress, ProactiveMessage } from '../teams/sdk/proactive';
 
 /**

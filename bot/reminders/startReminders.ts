@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/env';
-import type { DevMailbox } from '../dev/devMailbox';
 import { appGraphClient, type GraphClient } from '../graph/client';
 import { sendMail } from '../graph/mail';
 import { ensureAppInstalled } from '../graph/teamsApps';
@@ -12,6 +11,7 @@ import { rememberConversation, type StoredConversation } from '../store/conversa
 import type { Db } from '../store/db';
 import { proactiveSender } from '../teams/sdk/proactive';
 import type { ReminderChannels } from './channels';
+import type { DevMailbox } from '../dev/devMailbox';
 import { developmentChannels } from './devChannels';
 import { defaultSweepPolicy } from './policy';
 import { type RunningSweeper, startSweeper } from './sweeper';

@@ -1,9 +1,9 @@
 import { londonToday, type TermCalendar } from '../../shared';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
-import { runDailyPass } from '../store/reminders/dailyPass';
 import { cancelExpiredReminders, claimDueReminders, markReminderDead, markReminderRetry, markReminderSent } from '../store/reminders/outbox';
 import type { ReminderChannels } from './channels';
+import { runDailyPass } from '../store/reminders/dailyPass';
 import { deliverReminder } from './deliver';
 import { DeliveryError, isLate, isSendingTime, nextStep, type SweepPolicy } from './policy';
 

@@ -1,7 +1,7 @@
 import { longDate } from '../calendar/longDate';
 import type { IsoDate } from '../timeline/types';
 import { MissingCouncilSettingError, missingSettings, requiredLetterSettings } from './councilSettings';
-import { keyDate, letterFrame, planOf, schoolConsulted, sentence } from './letterParts';
+import { keyDate, letterFrame, schoolConsulted, planOf, sentence } from './letterParts';
 import type { Letter, LetterBase } from './letterTypes';
 import { letterSources as src } from './sources';
 

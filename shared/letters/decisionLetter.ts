@@ -1,5 +1,5 @@
-import { longDate } from '../calendar/longDate';
 import { DomainError } from '../errors';
+import { longDate } from '../calendar/longDate';
 import type { DecisionOutcome, IsoDate } from '../timeline/types';
 import { type CouncilSettings, MissingCouncilSettingError, missingSettings, requiredLetterSettings } from './councilSettings';
 import { appealSections, keyDate, letterFrame, planOf, sentence } from './letterParts';

@@ -1,4 +1,6 @@
 import type { IsoDate } from '../timeline/types';
+import type { CouncilSettings } from './councilSettings';
+
 /**
  * Every letter the service writes. The decision letter after the meeting (Reg 20(10)),
  * the amendment notice sent with a decision to amend (Reg 22(2)), the final amended plan's
@@ -6,7 +8,7 @@ import type { IsoDate } from '../timeline/types';
  * two cease letters: the consultation on a proposal to cease (Reg 31(1)(a)) and the
  * decision to cease, which is the decision letter for outcome `cease` (Reg 31(3)).
  */
-import type { CouncilSettings, LetterKind } from './councilSettings';
+import type { LetterKind } from './councilSettings';
 
 export type { LetterKind };
 

@@ -1,8 +1,8 @@
 import { adviceReminderInfo } from './rules/advice';
 import { amendmentReminderInfo } from './rules/amendment';
 import { bookByReminderInfo } from './rules/bookBy';
-import type { ReminderKindInfo } from './rules/catalogueEntry';
 import { ceaseReminderInfo } from './rules/cease';
+import type { ReminderKindInfo } from './rules/catalogueEntry';
 import { decisionReminderInfo } from './rules/decision';
 import { dueListReminderInfo } from './rules/dueList';
 import { invitationsReminderInfo } from './rules/invitations';

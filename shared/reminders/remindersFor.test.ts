@@ -1,9 +1,9 @@
-import { englandTypicalTerms } from '../calendar/termDates';
 import { reminderKey } from './build';
 import { reminderCatalogue, reminderTableMarkdown } from './catalogue';
 import { dueReminders, remindersFor } from './remindersFor';
 import { reviewStateFor } from './reviewStateFor';
 import { isSchoolDay, schoolDaysBefore, sendDay } from './sendDays';
+import { englandTypicalTerms } from '../calendar/termDates';
 import { reminderKinds } from './types';
 
 const terms = englandTypicalTerms();

@@ -1,11 +1,11 @@
-import { recipientKey } from '../../../shared';
 import { appendAudit } from '../audit';
-import { type DashboardStep, openStepsSql, stepOwner } from '../dashboard/openSteps';
+import { openStepsSql, stepOwner, type DashboardStep } from '../dashboard/openSteps';
 import type { Queryable } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
+import { recipientKey } from '../../../shared';
+import { enqueueReminder } from './enqueueReminder';
 import type { Principal } from '../principal';
 import { checkIfMatch } from '../reviews/writeSupport';
-import { enqueueReminder } from './enqueueReminder';
 
 export interface QueuedNudge {
   reminderId: number;

@@ -1,4 +1,4 @@
-import { councilSettingsSchema, type IsoDate, recipientKey, remindersFor, type TermCalendar } from '../../../shared';
+import { type IsoDate, recipientKey, remindersFor, type TermCalendar, councilSettingsSchema } from '../../../shared';
 import type { Queryable } from '../db';
 import { enqueueReminders, type ReminderToQueue, toQueue } from './enqueueReminder';
 import { idList, loadReviewStates } from './reviewStates';

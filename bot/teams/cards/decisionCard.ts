@@ -1,5 +1,4 @@
 import { amendmentNoticeDueSource, daysBetween, decisionDueSource, nextReviewDeadlineSource } from '../../../shared';
-import { screenDate } from '../../../shared/calendar/formatDate';
 import type { DecisionSubject } from '../../store/reviews/decisionSubject';
 import {
   ActionSet,
@@ -17,6 +16,7 @@ import {
   TextInput,
   ToggleVisibilityAction,
 } from '../sdk/cards';
+import { screenDate } from '../../../shared/calendar/formatDate';
 import { reviewLink } from './format';
 import { statusWords } from './reviewSteps';
 

@@ -1,5 +1,5 @@
-import { screenDate } from '../../../shared/calendar/formatDate';
 import { ActionSet, AdaptiveCard, type Card, Container, Fact, FactSet, OpenUrlAction, TextBlock } from '../sdk/cards';
+import { screenDate } from '../../../shared/calendar/formatDate';
 import { reviewLink } from './format';
 import { reviewSteps, statusWords } from './reviewSteps';
 

@@ -1,5 +1,5 @@
-import { daysBetween, plusDays } from '../../calendar/londonDay';
 import { bookBySource } from '../../planning/planReview';
+import { daysBetween, plusDays } from '../../calendar/londonDay';
 import { oneReminder, URGENCY, weeklyReminders } from '../build';
 import { staffRecipient } from '../recipients';
 import type { ReminderRule } from '../types';
