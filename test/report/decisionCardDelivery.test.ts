@@ -1,4 +1,6 @@
 import { proactiveSender } from '../../bot/teams/sdk/proactive';
+import { cardPreviewPage } from '../../testkit/bot-framework/cardPreview';
+import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
 import { type ConnectorServer, startConnectorServer } from '../../testkit/bot-framework/connectorServer';
 import { type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from '../../testkit/entraTestAuthority';
 import { cardsOf, executeAction, inputIds, type Json, textOf } from '../bot/support/cards';
@@ -120,6 +122,22 @@ describe.each(storeKinds)('the decision card after the report is submitted (%s)'
     expect(words).toContain('School’s report\nsent Fri 20 Nov 2026, recommends amend');
     expect(words).toContain('Meeting held\nTue 10 Nov 2026');
     expect(words).toContain('Decision due\nTue 8 Dec 2026 (in 18 days)');
+
+    // What the officer sees: the card as received, drawn in Chromium by the test's card preview (not Teams' renderer), axe clean.
+    if (kind === 'pglite') {
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage({ viewport: { width: 600, height: 900 }, locale: 'en-GB' });
+        await page.setContent(cardPreviewPage(card, { title: 'Decision needed', caption: 'The decision card as the Bot Connector received it after the report was submitted (drawn by the tests, not by Teams)' }));
+        expect(await page.locator('input[name="outcome"][value="amend"]').isChecked()).toBe(true);
+        expect(await page.locator('textarea#proposedAmendments').inputValue()).toBe('Section F: Add weekly speech and language therapy, 30 minutes, 1:1.');
+        expect(await page.locator('.unsupported').count()).toBe(0);
+        expect(await axeViolations(page)).toEqual([]);
+        await saveScreenshot(page, 'decision-card-from-report');
+      } finally {
+        await browser.close();
+      }
+    }
 
     // The officer decides from that card (a channel token again): the decision is recorded with the report's amendments.
     const data = executeAction(card, 'decision.submit').data;
