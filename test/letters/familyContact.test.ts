@@ -41,10 +41,12 @@ let h: Harness;
 let svc: TestService;
 let ids: Record<string, string>;
 let officer: string;
+let planFile: { driveId: string; itemId: string };
 
-type Mail = { message: { subject: string; body?: { content?: string }; toRecipients: { emailAddress: { address: string } }[] } };
+type Mail = { message: { subject: string; body?: { content?: string }; toRecipients: { emailAddress: { address: string } }[]; ccRecipients?: { emailAddress: { address: string } }[] } };
 const mail = () => h.graph.state.sentMail as unknown as Mail[];
 const to = (m: Mail) => m.message.toRecipients.map((r) => r.emailAddress.address);
+const everyone = (m: Mail) => [...to(m), ...(m.message.ccRecipients ?? []).map((r) => r.emailAddress.address)].sort();
 
 beforeAll(async () => {
   h = await startHarness({ graph: { drives: [drive], siteGrants: { [CLIENT_ID]: [SITE] } } });
@@ -57,7 +59,7 @@ beforeAll(async () => {
         await replaceCouncilSettings(tx, people.manager, settings);
         await tx.query("insert into advice_drives (council_id, drive_id) values ('north-council', $1)", [drive.id]);
       });
-      ids = await importRows(db, people.officer, ['by-email,Ada Example,north-school,2026-04-01,,2016-09-01,5,,,', 'by-post,Bea Example,north-school,2026-04-01,,2016-09-01,5,,,']);
+      ids = await importRows(db, people.officer, ['by-email,Ada Example,north-school,2026-04-01,,2016-09-01,5,,,', 'by-post,Bea Example,north-school,2026-04-01,,2016-09-01,5,,,', 'post-keep,Cal Example,north-school,2026-04-01,,2016-09-01,5,,,']);
       for (const id of Object.values(ids)) {
         await db.transaction((tx) => recordMeeting(tx, people.senco, id, { meetingDate: '2027-02-22', invitationsSentOn: '2027-02-01', invitees, mode: 'in-person' }, '2027-02-01'));
         await db.transaction((tx) => recordReport(tx, people.senco, id, { sentOn: '2027-02-26', recommendation: 'amend' }, '2027-02-26'));
@@ -67,6 +69,8 @@ beforeAll(async () => {
     { now: () => clock, mailer: graphLetterMailer(h.broker, { baseUrl: h.graph.baseUrl, logger: h.logger }), adviceStorage: graphAdviceStorage(() => h.appClient()) },
   );
   officer = await svc.token('la-officer', 'north-council', 'officer');
+  const plan = await graphAdviceStorage(() => h.appClient()).save({ tenantId: TENANT, driveId: drive.id, path: ['EHCP reviews', 'by-post', 'Plans'] }, 'Final amended plan.pdf', Buffer.from('%PDF-1.7 the final amended plan'), 'application/pdf');
+  planFile = { driveId: plan.driveId, itemId: plan.itemId as string };
 }, 120_000);
 afterAll(async () => {
   await svc?.stop();
@@ -189,5 +193,40 @@ describe('the family who asked for post', () => {
       [ids['by-post']],
     );
     expect(rows).toEqual([{ due_on: '2027-03-16', send_on: '2027-03-16' }]);
+  });
+
+  it('on Monday 22 March, after the 15 days from service on 7 March, the final plan goes by email to the school and the commissioner, and the family’s letter is marked for post', async () => {
+    clock = new Date('2027-03-22T10:00:00Z');
+    await setPreference('by-post', 'post');
+    mail().length = 0;
+    const res = await svc.call('POST', `/api/reviews/${ids['by-post']}/final-plan`, { token: officer, body: { plan: planFile } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'issued', issuedOn: '2027-03-22', familyContact: 'post', message: expect.stringContaining('The family asked to be written to by post, so their copy was not emailed') });
+    expect(mail()).toHaveLength(1);
+    expect(everyone(mail()[0] as Mail)).not.toContain('pat@family.example');
+    expect(everyone(mail()[0] as Mail)).toEqual(expect.arrayContaining(['senco@north-school.example', settings.healthCommissionerEmail]));
+    const letters = await svc.call('GET', `/api/reviews/${ids['by-post']}/letters`, { token: officer });
+    const finals = letters.body.letters.filter((l: { kind: string }) => l.kind === 'final-plan');
+    expect(finals.map((l: { channel: string; sentOn: string; letterDate: string; recipients: { email: string }[] }) => [l.channel, l.letterDate, l.sentOn, l.recipients.map((r) => r.email)])).toEqual([
+      ['email', '2027-03-22', '2027-03-22', [settings.healthCommissionerEmail, 'senco@north-school.example']],
+      ['post', '2027-03-22', '2027-03-22', ['pat@family.example']],
+    ]);
+  });
+
+  it('deciding not to amend after all: the school’s copy is emailed, the family’s marked for post', async () => {
+    clock = new Date('2027-03-05T10:00:00Z');
+    await setPreference('post-keep', 'post');
+    expect((await decideToAmend('post-keep')).body.letter.status).toBe('to-post');
+    expect((await svc.call('POST', `/api/reviews/${ids['post-keep']}/letter/posted`, { token: officer, body: { postedOn: '2027-03-05' } })).status).toBe(201);
+    clock = new Date('2027-03-15T10:00:00Z');
+    mail().length = 0;
+    const res = await svc.call('POST', `/api/reviews/${ids['post-keep']}/not-amending`, { token: officer, body: { reasons: 'The school can meet the need within the current provision' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'not-amending', decidedOn: '2027-03-15', familyContact: 'post', message: expect.stringContaining('post it today') });
+    expect(mail().map(everyone)).toEqual([['senco@north-school.example']]);
+    expect(res.body.letters.map((l: { kind: string; channel: string }) => [l.kind, l.channel])).toEqual([
+      ['not-amending', 'email'],
+      ['not-amending', 'post'],
+    ]);
   });
 });
