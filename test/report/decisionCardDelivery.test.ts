@@ -66,7 +66,7 @@ describe.each(storeKinds)('the decision card after the report is submitted (%s)'
     h.svc.service.db.query<{ due_on: string; status: string }>("select to_char(due_on, 'YYYY-MM-DD') as due_on, status from reminder_outbox where review_id = $1 and kind = 'decision-needed' order by due_on", [reviewId]);
   /** Waits (without asserting on time) until `check` holds, polling the store. */
   const until = async (what: string, check: () => Promise<boolean>) => {
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 1200; i++) {
       if (await check()) return;
       await new Promise((r) => setTimeout(r, 25));
     }
