@@ -27,6 +27,12 @@ export const contactsBody = z.strictObject({
   contacts: z
     .array(z.strictObject({ role: z.enum(inviteeRoles), name: text(200), email: z.string().trim().email('must be an email address such as name@school.org.uk').max(320) }))
     .max(50),
+  /**
+   * How the family agreed to be written to: `email` only where they agreed to it, else
+   * `post` (letters and the amendment notice are then marked for the officer to post).
+   * Absent: left as recorded.
+   */
+  familyContact: z.enum(['email', 'post']).optional(),
 });
 
 /** The add-in's Graph requests name the Outlook event (its REST id, which Graph uses too). */

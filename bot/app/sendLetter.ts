@@ -23,13 +23,13 @@ export function sendLetter(deps: AppDeps, call: ReviewCall): Promise<TaskResult>
       regenerate: input.regenerate ?? false,
       ...(call.ifMatch !== undefined ? { ifMatch: call.ifMatch } : {}),
     });
-    return { body: { ...delivery }, status: delivery.status === 'already-sent' ? 200 : 201 };
+    return { body: { ...delivery }, status: delivery.status === 'already-sent' || delivery.status === 'to-post' ? 200 : 201 };
   });
 }
 
 /** What became of the letter that follows a decision. */
 export interface LetterOutcome {
-  status: 'sent' | 'saved-as-draft' | 'already-sent' | 'not-sent';
+  status: 'sent' | 'saved-as-draft' | 'already-sent' | 'not-sent' | 'to-post';
   /** What happened, or what to fix before sending it from the review (`not-sent`). */
   message: string;
   /** The error code when it was not sent (`council-setting-missing`, `letter-mail-unavailable`, ...). */

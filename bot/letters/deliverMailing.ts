@@ -61,7 +61,8 @@ export interface MailingResult {
 export function checkCanMail(deps: MailingDeps, ctx: LetterContext, to: LetterRecipient[]): void {
   const missing = missingSettings(ctx.settings, deliverySettings);
   if (missing.length > 0) throw new CouncilSettingMissingError(missing, new MissingCouncilSettingError(missing, 'sent').message);
-  if (!to.some((r) => r.role === 'parent' || r.role === 'young-person')) throw new NoFamilyAddressError();
+  // A family who asked for post gets their copy by post; the mailing is then for the school and others only.
+  if (ctx.familyContact !== 'post' && !to.some((r) => r.role === 'parent' || r.role === 'young-person')) throw new NoFamilyAddressError();
   if (!deps.mailer) {
     throw new LetterMailUnavailableError('Sending letters needs Microsoft Graph, which this service is not set up for: set EHCP_GRAPH_CLIENT_ID and EHCP_GRAPH_CLIENT_SECRET (see env.template). Meanwhile download the letter, post it, and record it as posted.');
   }

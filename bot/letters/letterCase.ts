@@ -18,6 +18,7 @@ import {
   plusDays,
   type PlanAmendment,
 } from '../../shared';
+import { type FamilyContact, familyContactForReview } from '../store/contacts/caseContacts';
 import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
 import { letterFacts } from '../store/letters/decisionLetters';
@@ -58,6 +59,8 @@ export interface LetterContext {
   evidence: (EvidenceItem & { file?: { driveId: string; itemId: string; name: string } | undefined })[];
   /** Initials and reference: what email subjects and logs may carry. */
   label: string;
+  /** How the family agreed to be written to: `post` keeps their letters out of email; null when none is recorded. */
+  familyContact: FamilyContact;
 }
 
 /** A review's decision letter with what sending it needs (the decision letter dated `today`). */
@@ -124,6 +127,7 @@ export async function loadLetterContext(tx: Queryable, principal: Principal, rev
     proposedAmendments: await proposedAmendmentsOf(tx, review.id),
     evidence: evidenceRows.map(evidenceItem),
     label: childLabel(review.child_name, review.la_reference),
+    familyContact: (await familyContactForReview(tx, review.id)).familyContact,
   };
 }
 

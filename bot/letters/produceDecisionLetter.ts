@@ -45,8 +45,9 @@ export interface LetterSendRecord {
 
 /** What happened when the officer (or the bot) asked for the letter to go. */
 export type LetterDelivery =
-  | ({ status: 'sent' | 'saved-as-draft'; message: string; pdfSha256: string; letterDate: string; letters: SentLetter[] } & LetterSendRecord)
-  | { status: 'already-sent'; message: string; previous: LetterSendRecord };
+  | ({ status: 'sent' | 'saved-as-draft'; message: string; pdfSha256: string; letterDate: string; letters: SentLetter[]; familyContact: 'email' | null } & LetterSendRecord)
+  | { status: 'already-sent'; message: string; previous: LetterSendRecord }
+  | { status: 'to-post'; familyContact: 'post'; message: string };
 
 /**
  * Produces the decision letter of a review, dated the day it goes, and delivers it as the
@@ -85,6 +86,16 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
       status: 'already-sent',
       previous: last,
       message: `The letter was already ${last.channel === 'send' ? 'sent' : 'saved as a draft'} on ${last.sentAt.slice(0, 10)} to ${last.recipients.map((r) => r.email).join(', ')}; nothing was sent now. Ask again with "resend": true to send it again.${draftNote}`,
+    };
+  }
+  if (ctx.familyContact === 'post') {
+    // Email is service only where the family agreed to it: these go by post, dated the day they are posted.
+    const what = ctx.outcome === 'amend' ? 'the decision letter and the amendment notice (with the proposed amendments and the evidence)' : 'the decision letter';
+    logger.info('decision letter marked for post', { reviewId, child: ctx.label });
+    return {
+      status: 'to-post',
+      familyContact: 'post',
+      message: `The family asked to be written to by post, so nothing was emailed. Print ${what}, post them to the family and the head teacher, then record the day posted (POST /api/reviews/{id}/letter/posted): they are dated that day, and the family's dates run from the day they arrive.`,
     };
   }
   const channel = ctx.settings.letterDelivery === 'draft' ? 'draft' : 'email';
@@ -126,13 +137,14 @@ export async function deliverDecisionLetter(tx: Queryable, principal: Principal,
   const names = recipients.map((r) => r.email).join(', ');
   return {
     status: channel === 'email' ? 'sent' : 'saved-as-draft',
+    familyContact: ctx.familyContact === 'email' ? 'email' : null,
     ...record,
     pdfSha256: decisionPdf,
     letterDate: options.today,
     letters: result.letters,
     message:
       channel === 'email'
-        ? `The letter${amend ? ' and the amendment notice' : ''} went from ${result.mailbox} to ${names}, dated ${longDate(options.today)}.`
+        ? `The letter${amend ? ' and the amendment notice' : ''} went by email from ${result.mailbox} to ${names}, dated ${longDate(options.today)}${ctx.familyContact === 'email' ? ', as the family agreed' : ' (no contact preference is recorded for the family: record whether they agreed to email)'}.`
         : `The letter${amend ? ' and the amendment notice' : ''} are in the Drafts folder of ${result.mailbox}, addressed to ${names} and dated ${longDate(options.today)}. Send them today (POST /api/reviews/{id}/letter/send-draft): a draft sent on a later day is refused, because its dates would be wrong.`,
   };
 }

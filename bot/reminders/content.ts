@@ -1,7 +1,7 @@
 import { childLabel } from '../../shared';
+import type { ClaimedReminder } from '../store/reminders/outbox';
 import { type ReminderCardContent, reminderCard } from '../teams/cards/reminderCard';
 import type { ProactiveMessage } from '../teams/sdk/proactive';
-import type { ClaimedReminder } from '../store/reminders/outbox';
 
 /** What each kind of reminder is about, as a heading. */
 const TITLES: Record<string, string> = {
@@ -21,6 +21,7 @@ const TITLES: Record<string, string> = {
   'decision-overdue': 'LA decision overdue',
   'amendment-notice-missing': 'Amendment notice not served',
   'family-window-closing': "Family's 15 days to respond end",
+  'family-response-reminder': 'Your comments on the proposed changes to the EHC plan',
   'final-plan-due-soon': 'Final amended plan due in 7 days',
   'final-plan-overdue': 'Final amended plan overdue',
   'next-review-deadline': 'Next annual review deadline',
@@ -51,8 +52,11 @@ export function reminderContent(r: ClaimedReminder, options: { publicUrl: string
   const dueBy = r.deadline ?? r.dueOn;
   const rule = r.source ?? 'SEND Code of Practice 9.166-9.210';
   const action = r.action ?? 'Open the review to see what is needed.';
+  // The family answers by replying: the council's app is not theirs to open.
   const link =
-    r.link?.to === 'meeting'
+    r.link?.to === 'reply'
+      ? undefined
+      : r.link?.to === 'meeting'
       ? { url: r.link.joinUrl, title: 'Join the meeting in Teams' }
       : options.adviceLink
         ? { url: options.adviceLink, title: 'Send your advice or views (a link for you alone)' }
@@ -66,7 +70,7 @@ export function reminderContent(r: ClaimedReminder, options: { publicUrl: string
     `Due by: ${dueBy}`,
     `Rule: ${rule}`,
     action,
-    `${link.title}: ${link.url}`,
+    link ? `${link.title}: ${link.url}` : 'Reply to this email to send your comments.',
     `Reference: ${reference}`,
   ];
   const html = [
@@ -77,7 +81,7 @@ export function reminderContent(r: ClaimedReminder, options: { publicUrl: string
     `<tr><th align="left">Rule</th><td>${escapeHtml(rule)}</td></tr>`,
     '</table>',
     `<p>${escapeHtml(action)}</p>`,
-    `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a></p>`,
+    link ? `<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a></p>` : '<p>Reply to this email to send your comments.</p>',
     `<p>Sent by EHCP Review Assistant for the council (reference ${reference}). Reply to this mailbox if this reached the wrong person.</p>`,
   ].join('\n');
   return { title, childLabel: label, dueBy, rule, action, link, late: options.late, reference, subject, text: lines.join('\n'), html };

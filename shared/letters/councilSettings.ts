@@ -73,6 +73,11 @@ export const councilSettingsSchema = z
     adviceLeadDays: z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(28, 'must be at most 28 days'),
     /** Days past the latest meeting date before an unbooked review is escalated to the case officer; default 14. */
     escalateAfterDays: z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(90, 'must be at most 90 days'),
+    /**
+     * Days before the family's 15 days to respond to proposed amendments end that the
+     * family is reminded by email (Reg 22(2)(c)); 0 turns the reminder off; default 5.
+     */
+    familyResponseReminderDays: z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(14, 'must be at most 14 days'),
     /** A red review held virtually: `block` (Derby's rule) or `warn` (default). */
     redMeansInPerson: z.enum(['block', 'warn']),
     /** Year 6 to 7 inside an all-through school counts as a Reg 18 transfer (default true: the law is unsettled). */
@@ -116,6 +121,7 @@ export const councilSettingLabels: Record<CouncilSettingName, string> = {
   ceaseConsultationDays: 'the days of consultation on a proposal to cease',
   adviceLeadDays: 'the days before circulation that advice is due',
   escalateAfterDays: 'the days late before an unbooked review is escalated to the case officer',
+  familyResponseReminderDays: "the days before the family's 15 days end that they are reminded (0: never)",
   redMeansInPerson: 'whether a red review must be held face to face (block or warn)',
   allThroughTransfer: 'whether Year 6 to 7 in an all-through school is a phase transfer',
   termDates: "the council's school term dates",

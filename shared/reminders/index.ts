@@ -3,13 +3,13 @@ export { reminderKey, URGENCY } from './build';
 export { type ReminderKindInfo, reminderCatalogue, reminderTableMarkdown } from './catalogue';
 export { contactRecipient, recipientKey, roleName, staffRecipient } from './recipients';
 export { byUrgency, dueReminders, reminderRules, remindersFor } from './remindersFor';
-export { isSchoolDay, isWorkingDay, schoolDaysBefore, sendDay } from './sendDays';
-export * from './types';
 export { reviewStateFor } from './reviewStateFor';
 export { adviceReminderSource, adviceReminders } from './rules/advice';
 export {
   amendmentNoticeReminderSource,
   amendmentNoticeReminders,
+  DEFAULT_FAMILY_REMINDER_DAYS,
+  familyResponseReminders,
   familyWindowReminderSource,
   familyWindowReminders,
   finalPlanReminderSource,
@@ -22,3 +22,5 @@ export { invitationsReminderSource, invitationsReminders } from './rules/invitat
 export { meetingSoonReminderSource, meetingSoonReminders } from './rules/meetingSoon';
 export { nextReviewReminderSource, nextReviewReminders } from './rules/nextReview';
 export { reportReminderSource, reportReminders } from './rules/report';
+export { isSchoolDay, isWorkingDay, schoolDaysBefore, sendDay } from './sendDays';
+export * from './types';

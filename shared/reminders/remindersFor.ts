@@ -2,7 +2,7 @@ import { englandTypicalTerms } from '../calendar/termDates';
 import type { IsoDate } from '../timeline/types';
 import { reminderKey } from './build';
 import { adviceReminders } from './rules/advice';
-import { amendmentNoticeReminders, familyWindowReminders, finalPlanReminders } from './rules/amendment';
+import { amendmentNoticeReminders, familyResponseReminders, familyWindowReminders, finalPlanReminders } from './rules/amendment';
 import { bookByReminders } from './rules/bookBy';
 import { ceaseReminders } from './rules/cease';
 import { decisionReminders } from './rules/decision';
@@ -24,6 +24,7 @@ export const reminderRules: readonly ReminderRule[] = [
   decisionReminders,
   amendmentNoticeReminders,
   familyWindowReminders,
+  familyResponseReminders,
   finalPlanReminders,
   ceaseReminders,
   nextReviewReminders,

@@ -27,6 +27,7 @@ export const reminderKinds = [
   'decision-overdue',
   'amendment-notice-missing',
   'family-window-closing',
+  'family-response-reminder',
   'final-plan-due-soon',
   'final-plan-overdue',
   'cease-consultation-ends',
@@ -49,8 +50,11 @@ export interface ReminderRecipient {
   email: string | null;
 }
 
-/** Where a reminder's link points: the review in the app, or the meeting's Teams join link. */
-export type ReminderLink = { to: 'review' } | { to: 'meeting'; joinUrl: string };
+/**
+ * Where a reminder's link points: the review in the app, the meeting's Teams join link, or
+ * nowhere but a reply (the family, who cannot open the council's app, answer the email).
+ */
+export type ReminderLink = { to: 'review' } | { to: 'meeting'; joinUrl: string } | { to: 'reply' };
 
 /** One reminder the rules say is due (or will be). */
 export interface Reminder {
@@ -106,6 +110,13 @@ export interface ReviewState {
   cease?: { ceasedOn: IsoDate | null; kept: boolean; planEndConfirmed: IsoDate | null } | undefined;
   /** Who runs the review (default the school): where the council does, the officer gets the school's reminders and no school is chased. */
   runBy?: ReviewRunner | undefined;
+  /**
+   * How the family agreed to be written to (a contact preference on the case): `email`, or
+   * `post` (no email reaches them); null or absent when none is recorded.
+   */
+  familyContact?: 'email' | 'post' | null | undefined;
+  /** Days before the family's 15 days end that the family is reminded (a council setting; 0 = never); default 5. */
+  familyReminderDaysBefore?: number | undefined;
   /** The school's SENCO and the council's officer and manager, where the caller knows them; otherwise reminders go to the role. */
   staff?: Partial<Record<'senco' | 'la-officer' | 'la-manager', { personId?: number | null | undefined; email?: string | null | undefined }>> | undefined;
 }

@@ -1,7 +1,7 @@
-import type { Browser, Frame, Page } from 'playwright-core';
-import { reportSections } from '../../shared';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { reportSections } from '../../shared';
 import { axeViolations, launchChromium, saveScreenshot, screenshotDir } from '../../testkit/chromium';
 import { openInTeamsHost } from '../../testkit/teams-host/teamsHost';
 import { JOIN, type ReportHarness, startReportHarness } from './support';

@@ -1,5 +1,6 @@
-import type { GraphAccess } from '../../bot/api/graphAccess';
 import { graphAdviceStorage } from '../../bot/advice/storage';
+import type { GraphAccess } from '../../bot/api/graphAccess';
+import type { StartServiceOptions } from '../../bot/server/startService';
 import type { Db, DbKind } from '../../bot/store/db';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { CLIENT_ID, type Harness, SENCO, startHarness, TEAMS_APP, TENANT } from '../graph/harness';
@@ -30,9 +31,10 @@ export interface ReportHarness {
  * The real service (PGlite, dev sign-in) whose Graph calls go as the SENCO to the local
  * Graph (a real TokenBroker on MSAL), and whose SharePoint is the local Graph's drive.
  * N-1 (Year 4) met on 10 November in Teams; N-9 (Year 10) met on 2 November, so its report
- * is already late on 20 November.
+ * is already late on 20 November. `extra` adds settings and service options (the bot's
+ * authentication, the reminder sweeper's channels).
  */
-export async function startReportHarness(kind: DbKind = 'pglite'): Promise<ReportHarness> {
+export async function startReportHarness(kind: DbKind = 'pglite', extra: { env?: Record<string, string>; service?: StartServiceOptions } = {}): Promise<ReportHarness> {
   const graph = await startHarness({ graph: { drives: [{ id: DRIVE, siteId: SITE, items: [] }], siteGrants: { [CLIENT_ID]: [SITE] } } });
   graph.graph.state.ensureOnlineMeeting(JOIN, SENCO.id, 'Annual review A.E. (N-1)');
   // N-7's meeting as Outlook saved it in the SENCO's calendar, before the add-in turns Teams on.
@@ -62,8 +64,8 @@ export async function startReportHarness(kind: DbKind = 'pglite'): Promise<Repor
         await recordMeeting(tx, senco, ids['N-9'] as string, { meetingDate: '2026-11-02', invitationsSentOn: '2026-10-10', invitees: fullInvitees(), mode: 'in-person' }, '2026-10-10');
       });
     },
-    { ADVICE_DRIVE_ID: DRIVE, PUBLIC_URL: 'https://ehcp.north.test', REMINDERS_TEAMS_APP_ID: TEAMS_APP.id, REMINDERS: 'off' },
-    { graph: access, now: () => NOW, adviceStorage: graphAdviceStorage(() => graph.appClient()), teamsJoinUrl: { attempts: 3, intervalMs: 5 } },
+    { ADVICE_DRIVE_ID: DRIVE, PUBLIC_URL: 'https://ehcp.north.test', REMINDERS_TEAMS_APP_ID: TEAMS_APP.id, REMINDERS: 'off', ...extra.env },
+    { graph: access, now: () => NOW, adviceStorage: graphAdviceStorage(() => graph.appClient()), teamsJoinUrl: { attempts: 3, intervalMs: 5 }, ...extra.service },
   );
   return {
     graph,

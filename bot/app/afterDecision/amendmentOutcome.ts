@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { appealDeadline, computeTimeline, familyResponseBy, finalPlanLetter, longDate, mediationAdviserBy, notAmendingLetter } from '../../../shared';
-import { deliverMailing } from '../../letters/deliverMailing';
+import { deliverMailing, keepAndRecord, renderDocuments } from '../../letters/deliverMailing';
 import { LetterMailUnavailableError } from '../../letters/errors';
-import { fileNameOf, type LetterContext, type LetterRecipient, letterBase, loadLetterContext, wrapped } from '../../letters/letterCase';
+import { fileNameOf, type LetterContext, type LetterDocument, type LetterRecipient, letterBase, loadLetterContext, wrapped } from '../../letters/letterCase';
 import { ConflictError, ServiceError } from '../../store/errors';
 import type { Queryable } from '../../store/db';
 import type { WriteResult } from '../../store/idempotency';
@@ -44,17 +44,21 @@ export function issueFinalPlan(deps: AfterDecisionDeps, call: ReviewCall): Promi
     );
     const commissioner: LetterRecipient = { role: 'health-commissioner', name: ctx.settings.healthCommissionerName ?? null, email: ctx.settings.healthCommissionerEmail as string };
     const { to, school } = split(ctx);
+    const byPost = ctx.familyContact === 'post';
+    const documents = [{ kind: 'final-plan' as const, letter, fileName: fileNameOf('final-plan', ctx.review.la_reference, today) }];
     const result = await deliverMailing(tx, call.principal, deps, {
       ctx,
-      documents: [{ kind: 'final-plan', letter, fileName: fileNameOf('final-plan', ctx.review.la_reference, today) }],
-      to,
-      cc: [...school, commissioner],
+      documents,
+      // A family who asked for post is not emailed: the school and the commissioner are, and the family's copy is marked for post.
+      to: byPost ? [commissioner] : to,
+      cc: byPost ? school : [...school, commissioner],
       channel: 'email',
       today,
       subject: `Final amended EHC plan: ${ctx.label}`,
       intro: `Please find attached the final amended Education, Health and Care plan for ${ctx.label}, with our letter explaining the changes and your right of appeal.`,
       extra: [{ name: `Final amended EHC plan ${ctx.review.la_reference} ${today}.pdf`, contentType: 'application/pdf', content: plan }],
     });
+    const posted = byPost ? await markForPost(tx, call, deps, ctx, documents, to, today) : [];
     const { etag } = await recordAmendmentOutcome(tx, call.principal, ctx.review, { kind: 'final-plan', amendments }, today, today);
     const unconsulted = representations.filter((r) => r.requestedSchool && !r.schoolConsultedOn).map((r) => r.requestedSchool as string);
     return {
@@ -64,9 +68,12 @@ export function issueFinalPlan(deps: AfterDecisionDeps, call: ReviewCall): Promi
         status: 'issued',
         issuedOn: today,
         plan: { ...input.plan, sha256: createHash('sha256').update(plan).digest('hex') },
-        letters: result.letters,
+        letters: [...result.letters, ...posted],
+        familyContact: ctx.familyContact,
         warnings: unconsulted.map((school) => ({ code: 'school-not-consulted', message: `The family asked for ${school} to be named; no consultation with it is recorded (CFA 2014 s39). If the plan names it, record the consultation.` })),
-        message: `The final amended plan and its letter went from ${result.mailbox} to the family, ${school.length ? 'the school, ' : ''}and ${commissioner.name ?? commissioner.email}.`,
+        message: byPost
+          ? `The final amended plan and its letter went from ${result.mailbox} to ${school.length ? 'the school and ' : ''}${commissioner.name ?? commissioner.email}. ${POST_NOTE}`
+          : `The final amended plan and its letter went from ${result.mailbox} to the family, ${school.length ? 'the school, ' : ''}and ${commissioner.name ?? commissioner.email}.`,
       },
     };
   });
@@ -82,19 +89,42 @@ export function decideNotToAmend(deps: AfterDecisionDeps, call: ReviewCall): Pro
     const { ctx } = await amendmentCase(tx, deps, call, today);
     const letter = wrapped(() => notAmendingLetter({ ...letterBase(ctx, today), reasons: input.reasons, dates: rightsDates(ctx, today) }));
     const { to, school } = split(ctx);
-    const result = await deliverMailing(tx, call.principal, deps, {
+    const byPost = ctx.familyContact === 'post' && school.length > 0;
+    const documents = [{ kind: 'not-amending' as const, letter, fileName: fileNameOf('not-amending', ctx.review.la_reference, today) }];
+    // A family who asked for post: the school's copy is emailed, the family's marked for post (with no school, the one copy is the family's, posted).
+    const result =
+      ctx.familyContact === 'post' && school.length === 0
+        ? null
+        : await deliverMailing(tx, call.principal, deps, {
       ctx,
-      documents: [{ kind: 'not-amending', letter, fileName: fileNameOf('not-amending', ctx.review.la_reference, today) }],
-      to,
-      cc: school,
+      documents,
+      to: byPost ? school : to,
+      cc: byPost ? [] : school,
       channel: 'email',
       today,
       subject: `EHC plan not amended: ${ctx.label}`,
       intro: `Please find attached our decision not to amend the Education, Health and Care plan for ${ctx.label}, with our reasons and your right of appeal.`,
     });
+    const posted = ctx.familyContact === 'post' ? await markForPost(tx, call, deps, ctx, documents, to, today) : [];
     const { etag } = await recordAmendmentOutcome(tx, call.principal, ctx.review, { kind: 'not-amending', reasons: input.reasons }, today, today);
-    return { status: 201, etag, body: { status: 'not-amending', decidedOn: today, letters: result.letters, message: `The letter went from ${result.mailbox} to the family${school.length ? ' and the school' : ''}.` } };
+    const message =
+      ctx.familyContact === 'post'
+        ? `${result ? `The school's copy went from ${result.mailbox}. ` : ''}${POST_NOTE}`
+        : `The letter went from ${result?.mailbox} to the family${school.length ? ' and the school' : ''}.`;
+    return { status: 201, etag, body: { status: 'not-amending', decidedOn: today, letters: [...(result?.letters ?? []), ...posted], familyContact: ctx.familyContact, message } };
   });
+}
+
+const POST_NOTE = "The family asked to be written to by post, so their copy was not emailed: print it (it is kept in the review's folder and listed in its letters as post) and post it today, the date it bears, from which the appeal dates count.";
+
+/**
+ * The family's copy of a letter, for a family who asked for post: rendered dated today,
+ * kept beside the advice and recorded as posted today, the day the officer is told to post it.
+ */
+async function markForPost(tx: Queryable, call: ReviewCall, deps: AfterDecisionDeps, ctx: LetterContext, documents: LetterDocument[], family: LetterRecipient[], today: string) {
+  const rendered = await renderDocuments(documents);
+  const recipients = family.length > 0 ? family : [{ role: ctx.addressee.kind, name: ctx.addressee.name, email: '' }];
+  return keepAndRecord(tx, call.principal, deps, ctx, rendered, { channel: 'post', sentOn: today, mailbox: null, graphMessageId: null, recipients });
 }
 
 async function amendmentCase(tx: Queryable, _deps: AfterDecisionDeps, call: ReviewCall, today: string) {

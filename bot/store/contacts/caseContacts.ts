@@ -5,6 +5,7 @@ import { NotFoundError } from '../errors';
 import type { Principal } from '../principal';
 import { etagOf, loadReview, type ReviewRow } from '../reviews/loadReview';
 import { checkIfMatch, updateReview } from '../reviews/writeSupport';
+import { scheduleReminders } from '../reminders/scheduleReminders';
 
 /** Someone a child's review must invite, by role. */
 export interface CaseContact {
@@ -43,10 +44,40 @@ async function reviewAndChild(tx: Queryable, principal: Principal, reviewId: str
   return { row, childId };
 }
 
+/** How the family agreed to be written to: `email`, `post`, or null while none is recorded. */
+export type FamilyContact = 'email' | 'post' | null;
+
 /** The contacts of the child whose review this is (404 for a review the principal cannot see, or a child no longer theirs). */
 export async function contactsForReview(tx: Queryable, principal: Principal, reviewId: string, today: string): Promise<CaseContact[]> {
   const { childId } = await reviewAndChild(tx, principal, reviewId, today, false);
   return tx.query<CaseContact>(SELECT, [childId]);
+}
+
+/** The family's contact preference of the child whose review this is, with the day it was recorded. */
+export async function familyContactForReview(tx: Queryable, reviewId: string): Promise<{ familyContact: FamilyContact; recordedOn: string | null }> {
+  const [row] = await tx.query<{ family_contact: FamilyContact; recorded_on: string | null }>(
+    `select c.family_contact, c.family_contact_recorded_on as recorded_on
+       from review_cycles r join plans p on p.id = r.plan_id join children c on c.id = p.child_id where r.id = $1`,
+    [reviewId],
+  );
+  return { familyContact: row?.family_contact ?? null, recordedOn: row?.recorded_on ?? null };
+}
+
+/**
+ * Records how the family agreed to be written to (email only where they agreed to it),
+ * audited; the same answer again changes nothing. The review's version moves on with it.
+ */
+export async function recordFamilyContact(tx: Queryable, principal: Principal, reviewId: string, familyContact: 'email' | 'post', today: string, ifMatch?: string): Promise<{ changed: boolean; etag: string }> {
+  const { row, childId } = await reviewAndChild(tx, principal, reviewId, today, true);
+  checkIfMatch(row, ifMatch);
+  const before = await familyContactForReview(tx, reviewId);
+  if (before.familyContact === familyContact) return { changed: false, etag: etagOf(row) };
+  await tx.query('update children set family_contact = $2, family_contact_recorded_on = $3 where id = $1', [childId, familyContact, today]);
+  await appendAudit(tx, principal, 'family-contact.recorded', 'child', String(childId), before, { familyContact, recordedOn: today });
+  const version = await updateReview(tx, row, {});
+  // The family's reminder goes by email or not at all: the outbox follows the preference.
+  await scheduleReminders(tx, [reviewId], today);
+  return { changed: true, etag: etagOf({ id: row.id, version }) };
 }
 
 /**

@@ -6,15 +6,16 @@ import { remindersOutbox } from './005_reminders';
 import { councilSettingsAndLetters } from './006_council_settings_and_letters';
 import { adviceLinks } from './007_advice_links';
 import { caseContacts } from './008_case_contacts';
-import { dashboard } from './010_dashboard';
 import { onboarding } from './009_onboarding';
+import { dashboard } from './010_dashboard';
 import { everyReview } from './230_every_review';
 import { reviewReports } from './240_review_reports';
 import { lettersAfterDecision } from './250_letters_after_decision';
 import { placementsAndTransfers } from './260_placements_and_transfers';
 import { caseloadImportSettings } from './270_caseload_import_settings';
-import { retentionSchedules } from './330_retention_schedules';
+import { familyContactPreference } from './290_family_contact_preference';
 import { accessRecords } from './320_access_records';
+import { retentionSchedules } from './330_retention_schedules';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 250, name: 'after the decision: proposed amendments, letters sent, representations, amendment outcome', sql: lettersAfterDecision },
   { version: 260, name: 'placements at settings of any council, and plan transfers between councils', sql: placementsAndTransfers },
   { version: 270, name: 'caseload import: column mapping and last import', sql: caseloadImportSettings },
-  { version: 320, name: 'access records: reads, downloads and exports of a child\'s data', sql: accessRecords },
+  { version: 290, name: "the family's contact preference: email or post", sql: familyContactPreference },
+  { version: 320, name: "access records: reads, downloads and exports of a child's data", sql: accessRecords },
   { version: 330, name: 'retention schedules', sql: retentionSchedules },
 ];

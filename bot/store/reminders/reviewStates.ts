@@ -4,6 +4,9 @@ import { caseInputOf, runByOf, type SettingColumns, settingColumnsSql } from '..
 
 interface Row extends SettingColumns {
   id: string;
+  family_contact: 'email' | 'post' | null;
+  /** The council setting, as text (jsonb ->>), or null when unset. */
+  family_reminder_days: string | null;
   issued_on: string;
   transferred_in_on: string | null;
   previous_concluded_on: string | null;
@@ -56,6 +59,7 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
       `select r.id, p.issued_on, p.transferred_in_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
               r.meeting_date, m.invitations_sent_on, m.mode, m.teams_join_url, rp.sent_on as report_sent_on,
               d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on,
+              c.family_contact, cset.settings ->> 'familyResponseReminderDays' as family_reminder_days,
               ${settingColumnsSql.columns}
          from review_cycles r
          join plans p on p.id = r.plan_id
@@ -65,6 +69,7 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
          left join reports rp on rp.review_id = r.id
          left join decisions d on d.review_id = r.id
          left join amendments a on a.review_id = r.id
+         left join council_settings cset on cset.council_id = r.council_id
         where r.id in ${ids}`,
       param,
   );
@@ -87,6 +92,8 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
       // A proposal to cease is the review's decision (the cease itself is in `cease`).
       decision: input.ceaseProposed ? { outcome: 'cease', notifiedOn: input.ceaseProposed } : (input.decision ?? null),
       runBy: runByOf(row),
+      familyContact: row.family_contact,
+      ...(row.family_reminder_days !== null && row.family_reminder_days !== undefined ? { familyReminderDaysBefore: Number(row.family_reminder_days) } : {}),
       cease: row.cease_proposed_on ? { ceasedOn: row.cease_decision === 'cease' ? (row.cease_decided_on ?? null) : null, kept: row.cease_decision === 'keep', planEndConfirmed: row.cease_plan_end_confirmed ?? null } : undefined,
       amendment:
         row.notice_served_on || row.family_responded_on || row.final_plan_issued_on

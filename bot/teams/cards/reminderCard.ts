@@ -8,7 +8,8 @@ export interface ReminderCardContent {
   dueBy: string;
   rule: string;
   action: string;
-  link: { url: string; title: string };
+  /** Absent where the recipient answers by replying (the family). */
+  link?: { url: string; title: string } | undefined;
   late: boolean;
   /** e.g. "R-123": the outbox row, to quote when asking about it. */
   reference: string;
@@ -25,5 +26,6 @@ export function reminderCard(c: ReminderCardContent): IAdaptiveCard {
     new FactSet(new Fact('Child', c.childLabel), new Fact('Due by', c.dueBy), new Fact('Rule', c.rule), new Fact('Reference', c.reference)),
     new TextBlock(c.action, { wrap: true }),
   ];
-  return new AdaptiveCard(...body).withActions(new OpenUrlAction(c.link.url).withTitle(c.link.title));
+  const card = new AdaptiveCard(...body);
+  return c.link ? card.withActions(new OpenUrlAction(c.link.url).withTitle(c.link.title)) : card;
 }

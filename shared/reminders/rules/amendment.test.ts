@@ -45,3 +45,51 @@ describe('the next review’s deadline', () => {
     expect(kinds).toEqual(['plan-end-confirm 2027-01-21']);
   });
 });
+
+describe('the family’s reminder before their 15 days end', () => {
+  const served = { ...decided, amendmentNoticeServed: '2026-11-20' };
+  const family = [
+    { role: 'parent' as const, email: 'parent@home.example' },
+    { role: 'school' as const, email: 'senco@north-school.example' },
+  ];
+  const familyReminders = (state: ReviewState, today: string) => remindersFor(state, today).filter((r) => r.kind === 'family-response-reminder');
+
+  it('emails the parent on Friday 2026-11-27 for Sunday 2026-11-29, five days before the window served on 2026-11-20 ends on 2026-12-04 (Reg 22(2)(c))', () => {
+    const [r, ...rest] = familyReminders(reviewStateFor(served, { invitees: family }), '2026-11-21');
+    expect(rest).toEqual([]);
+    expect(r).toMatchObject({ recipient: { role: 'parent', personId: null, email: 'parent@home.example' }, dueOn: '2026-11-29', sendOn: '2026-11-27', deadline: '2026-12-04', expiresOn: '2026-12-04', link: { to: 'reply' }, source: 'Reg 22(2)(c); CoP 9.194' });
+    expect(r?.action).toContain('You have until 2026-12-04');
+    expect(r?.action).toContain('ask for a particular school or college');
+  });
+
+  it('goes to the young person rather than the parent where the young person is invited', () => {
+    const [r] = familyReminders(reviewStateFor(served, { invitees: [...family, { role: 'young-person', email: 'yp@home.example' }] }), '2026-11-21');
+    expect(r?.recipient).toEqual({ role: 'young-person', personId: null, email: 'yp@home.example' });
+  });
+
+  it('follows the council’s setting: 2 days before is Wednesday 2026-12-02; 0 sends none', () => {
+    expect(familyReminders(reviewStateFor(served, { invitees: family, familyReminderDaysBefore: 2 }), '2026-11-21').map((r) => r.sendOn)).toEqual(['2026-12-02']);
+    expect(familyReminders(reviewStateFor(served, { invitees: family, familyReminderDaysBefore: 0 }), '2026-11-21')).toEqual([]);
+  });
+
+  it('never goes before the day after the notice: 14 days before a window ending 2026-12-04 is sent on Monday 2026-11-23, not with the notice', () => {
+    const [r] = familyReminders(reviewStateFor(served, { invitees: family, familyReminderDaysBefore: 14 }), '2026-11-20');
+    expect(r).toMatchObject({ dueOn: '2026-11-21', sendOn: '2026-11-23' });
+  });
+
+  it('counts from the day a posted notice is served: posted 2026-11-20 and served 2026-11-22, the window ends 2026-12-06 and the parent hears on Tuesday 2026-12-01', () => {
+    const [r] = familyReminders(reviewStateFor({ ...decided, amendmentNoticeServed: '2026-11-22' }, { invitees: family }), '2026-11-23');
+    expect(r).toMatchObject({ dueOn: '2026-12-01', sendOn: '2026-12-01', deadline: '2026-12-06' });
+  });
+
+  it('sends nothing to a family who asked for post, one with no address, or once they have responded', () => {
+    expect(familyReminders(reviewStateFor(served, { invitees: family, familyContact: 'post' }), '2026-11-21')).toEqual([]);
+    expect(familyReminders(reviewStateFor(served, { invitees: [{ role: 'parent' }] }), '2026-11-21')).toEqual([]);
+    const responded = reviewStateFor(served, { invitees: family, amendment: { noticeServedOn: '2026-11-20', familyRespondedOn: '2026-11-24', finalPlanIssuedOn: null } });
+    expect(familyReminders(responded, '2026-11-25')).toEqual([]);
+  });
+
+  it('is gone after the window ends on 2026-12-04', () => {
+    expect(familyReminders(reviewStateFor(served, { invitees: family }), '2026-12-05')).toEqual([]);
+  });
+});

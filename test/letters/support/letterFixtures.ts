@@ -26,6 +26,7 @@ export const demoSettings: Required<CouncilSettings> = {
   ceaseConsultationDays: 15,
   adviceLeadDays: 7,
   escalateAfterDays: 14,
+  familyResponseReminderDays: 5,
   redMeansInPerson: 'warn',
   allThroughTransfer: true,
   termDates: [
