@@ -1,5 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { type MeetingDateProposal, screenDate, screenDeadline } from '../../domain';
+import { dayCount, type MeetingDateProposal, screenDate, screenDeadline } from '../../domain';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -47,6 +47,7 @@ export function ProposedDates(props: {
             <span>
               Invitations by {screenDeadline(d.invitationsBy)}; advice to everyone by {screenDeadline(d.adviceCirculatedBy)}
               {d.fullAdviceTime ? '' : ' (less than 7 weeks for advice)'}
+              {d.daysLate ? `; ${dayCount(d.daysLate)} late` : ''}
             </span>
           </li>
         ))}
