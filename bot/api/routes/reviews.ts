@@ -6,6 +6,7 @@ import { recordAdvice } from '../../app/recordAdvice';
 import { recordAmendment } from '../../app/recordAmendment';
 import { confirmPlanEnd, recordCease } from '../../app/recordCease';
 import { recordDecision } from '../../app/recordDecision';
+import { startEarlyReview } from '../../app/startEarlyReview';
 import { submitReport } from '../../app/submitReport';
 import type { AppDeps, ReviewCall, TaskResult } from '../../app/task';
 import { InvalidInputError } from '../../store/errors';
@@ -55,6 +56,7 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; lette
   write('POST /api/reviews/{id}/amendment', '/api/reviews/:id/amendment', recordAmendment);
   write('POST /api/reviews/{id}/cease', '/api/reviews/:id/cease', recordCease);
   write('POST /api/reviews/{id}/plan-end', '/api/reviews/:id/plan-end', confirmPlanEnd);
+  write('POST /api/reviews/{id}/early', '/api/reviews/:id/early', startEarlyReview);
   return router;
 }
 
