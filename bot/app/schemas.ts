@@ -88,6 +88,12 @@ export const earlyReviewBody = z.strictObject({
   reason: text(2000),
 });
 
+/** POST /api/reviews/{id}/addressee: who is addressed once the child is over compulsory school age (CFA 2014 s80; Regs 63-64). */
+export const addresseeBody = z.strictObject({
+  addressee: z.enum(['auto', 'young-person-and-parent', 'alternative-person']),
+  alternativePerson: z.strictObject({ name: text(200), email: z.string().trim().email('must be an email address').max(254).optional() }).optional(),
+});
+
 export const ceaseBody = z.strictObject({ decision: z.enum(['cease', 'keep']), decidedOn: isoDate, reasons: text(4000) });
 
 export const planEndBody = z.strictObject({ endsOn: isoDate, note: text(2000).optional() });

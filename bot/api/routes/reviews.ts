@@ -2,6 +2,7 @@ import type { LetterFiles } from '../../letters/deliverMailing';
 import { type Request, type Response, Router } from 'express';
 import { isIsoDate } from '../../../shared';
 import { bookMeeting } from '../../app/bookMeeting';
+import { recordAddressee } from '../../app/recordAddressee';
 import { recordAdvice } from '../../app/recordAdvice';
 import { recordAmendment } from '../../app/recordAmendment';
 import { confirmPlanEnd, recordCease } from '../../app/recordCease';
@@ -57,6 +58,7 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; lette
   write('POST /api/reviews/{id}/cease', '/api/reviews/:id/cease', recordCease);
   write('POST /api/reviews/{id}/plan-end', '/api/reviews/:id/plan-end', confirmPlanEnd);
   write('POST /api/reviews/{id}/early', '/api/reviews/:id/early', startEarlyReview);
+  write('POST /api/reviews/{id}/addressee', '/api/reviews/:id/addressee', recordAddressee);
   return router;
 }
 

@@ -1,4 +1,4 @@
-import type { CaseInput, DecisionOutcome, ReviewRunner, SettingPhase, TransferKind } from '../../../shared';
+import type { Addressing, CaseInput, DecisionOutcome, ReviewRunner, SettingPhase, TransferKind } from '../../../shared';
 import type { Queryable } from '../db';
 import { NotFoundError } from '../errors';
 import type { Principal } from '../principal';
@@ -58,6 +58,10 @@ export interface SettingColumns {
   early_reason?: string | null;
   /** Interim only: the council's decision said it is the annual review, restarting the 12 months. */
   restarts_cycle?: boolean | null;
+  /** Who the family's letters and invitations go to once over compulsory school age (CFA 2014 s80; Regs 63-64). */
+  addressee?: Addressing;
+  alternative_person_name?: string | null;
+  alternative_person_email?: string | null;
 }
 
 /** The select list and joins for {@link SettingColumns}, on review_cycles `r` and plans `p`. */
@@ -66,7 +70,8 @@ export const settingColumnsSql = {
             p.nc_year_school_year, p.out_of_education, cs.proposed_on as cease_proposed_on, cs.consultation_days as cease_consultation_days,
             cs.decided_on as cease_decided_on, cs.decision as cease_decision, cs.plan_end_proposed as cease_plan_end_proposed,
             cs.plan_end_confirmed as cease_plan_end_confirmed, r.review_kind, r.early_started_on, r.early_reason,
-            (select restarts_cycle from decisions where review_id = r.id) as restarts_cycle`,
+            (select restarts_cycle from decisions where review_id = r.id) as restarts_cycle,
+            p.addressee, p.alternative_person_name, p.alternative_person_email`,
   joins: 'left join organisations st on st.id = r.school_id left join cease_steps cs on cs.review_id = r.id',
 };
 

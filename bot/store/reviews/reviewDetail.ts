@@ -1,4 +1,4 @@
-import { computeTimeline } from '../../../shared';
+import { computeTimeline, familyAddressee } from '../../../shared';
 import type { Queryable } from '../db';
 import { contactsHolder } from '../contacts/caseContacts';
 import type { Principal } from '../principal';
@@ -97,6 +97,12 @@ export async function describeReview(tx: Queryable, row: ReviewRow & SettingColu
     // The annual review, or one started out of its turn (early or interim) with when and why.
     kind: row.review_kind ?? 'annual',
     startedEarly: row.early_started_on ? { on: row.early_started_on, reason: row.early_reason } : null,
+    // Who the family's invitations, the decision and notices go to today (CFA 2014 s80; Regs 63-64), and what the case records.
+    addressee: {
+      recorded: row.addressee ?? 'auto',
+      alternativePerson: row.alternative_person_name ? { name: row.alternative_person_name, email: row.alternative_person_email ?? null } : null,
+      today: familyAddressee({ dateOfBirth: row.date_of_birth, on: today, addressing: row.addressee }),
+    },
     council: {
       id: row.council_id,
       name: settings.councilName ?? row.council_name ?? row.council_id,
