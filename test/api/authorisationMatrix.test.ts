@@ -170,7 +170,7 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
     case 'POST /api/reviews/{id}/early':
       return { method: 'POST', path: `/api/reviews/${id('cease')}/early`, body: { kind: 'early', reason: 'A significant change.' }, status: 409 };
     case 'POST /api/reviews/{id}/addressee':
-      return { method: 'POST', path: `/api/reviews/${id('main')}/addressee`, body: { addressee: 'auto' } };
+      return { method: 'POST', path: `/api/reviews/${id('main')}/addressee`, body: { addressee: 'auto' }, status: 200 };
     case 'GET /api/council/settings':
       return { method: 'GET', path: '/api/council/settings' };
     case 'PUT /api/council/settings':
