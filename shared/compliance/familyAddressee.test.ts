@@ -1,4 +1,6 @@
-import { compulsorySchoolAgeEnds, familyAddressee } from './familyAddressee';
+import { checkMeetingProposal } from './checkMeetingProposal';
+import { type Addressing, compulsorySchoolAgeEnds, familyAddressee } from './familyAddressee';
+import type { InviteeRole } from './inviteeRoles';
 
 describe('the end of compulsory school age', () => {
   it('is Friday 2026-06-26 for a child born 2010-08-31 (16 on 31 Aug 2026, in the school year 2025/26)', () => {
@@ -26,5 +28,29 @@ describe('who the family’s letters and invitations are addressed to (CFA 2014 
   });
   it('addresses the parent when the date of birth is not known', () => {
     expect(familyAddressee({ on: '2026-12-07' })).toEqual({ to: 'parent', copyParent: false, compulsorySchoolAgeEnds: null, source: 'CFA 2014 s80; Regs 63-64' });
+  });
+});
+
+describe('inviting the young person over compulsory school age (checkMeetingProposal)', () => {
+  const proposal = (invitees: InviteeRole[], addressing?: Addressing) =>
+    checkMeetingProposal({ case: { planIssued: '2026-03-01', dateOfBirth: '2009-01-20' }, meetingDate: '2027-01-12', invitationsSentOn: '2026-12-07', invitees, mode: 'in-person', addressing });
+  const others: InviteeRole[] = ['school', 'la-send-officer', 'health', 'social-care'];
+  it('blocks a meeting on 2027-01-12 that invites only the parent of a young person whose compulsory school age ended on 2025-06-27', () => {
+    expect(proposal(['parent', ...others]).filter((f) => f.severity === 'block')).toEqual([
+      {
+        code: 'young-person-not-invited',
+        severity: 'block',
+        source: 'CFA 2014 s80; Regs 63-64',
+        message: "Invite the young person, as the young person: they are over compulsory school age (it ended on 2025-06-27), so the invitation is theirs, the parent's only as well where the young person wishes it (CFA 2014 s80; Regs 63-64).",
+      },
+    ]);
+  });
+  it('warns when the parent is invited as well, unless the case records that the young person wishes it', () => {
+    expect(proposal(['young-person', 'parent', ...others]).map((f) => f.code)).toContain('parent-invited-over-age');
+    expect(proposal(['young-person', 'parent', ...others], 'young-person-and-parent').map((f) => f.code)).not.toContain('parent-invited-over-age');
+  });
+  it('still takes the parent for a child of 14 (born 2012-03-01)', () => {
+    const findings = checkMeetingProposal({ case: { planIssued: '2026-03-01', dateOfBirth: '2012-03-01' }, meetingDate: '2027-01-12', invitationsSentOn: '2026-12-07', invitees: ['parent', ...others], mode: 'in-person' });
+    expect(findings.filter((f) => f.severity === 'block')).toEqual([]);
   });
 });
