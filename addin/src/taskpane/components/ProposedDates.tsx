@@ -28,7 +28,8 @@ export function ProposedDates(props: {
         </Field>
       </div>
       {props.proposal.problem && (
-        <MessageBar intent="error">
+        // With dates, the problem is that every date is late: a warning (lateness never blocks); with none, an error.
+        <MessageBar intent={props.proposal.dates.length > 0 ? 'warning' : 'error'}>
           <MessageBarBody>{props.proposal.problem}</MessageBarBody>
         </MessageBar>
       )}
