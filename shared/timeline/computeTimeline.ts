@@ -188,6 +188,7 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     nextReviewDeadline: nextDeadline,
     appealDeadline: appeal,
     under5ReviewBy: under5,
+    outOfTurn: input.review ? { kind: input.review.kind, startedOn: input.review.startedOn } : null,
     preparingForAdulthood: pfa,
     warnings,
     steps,

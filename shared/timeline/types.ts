@@ -124,6 +124,8 @@ export interface Timeline {
   nextReviewDeadline: IsoDate | null;
   appealDeadline: IsoDate | null;
   under5ReviewBy: IsoDate | null;
+  /** A review started out of its annual turn (early or interim), and the day it was started; null for the annual review. */
+  outOfTurn: { kind: 'early' | 'interim'; startedOn: IsoDate } | null;
   preparingForAdulthood: boolean;
   warnings: TimelineWarning[];
   steps: TimelineStep[];
