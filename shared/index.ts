@@ -4,6 +4,8 @@ export * from './compliance/checkMeetingProposal';
 export * from './compliance/inviteeRoles';
 export * from './compliance/proposeMeetingDates';
 export * from './compliance/reviewAgenda';
+export * from './compliance/reviewLateness';
+export * from './compliance/familyAddressee';
 export * from './errors';
 export * from './planning/planReview';
 export * from './rating/rateReview';

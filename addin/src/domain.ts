@@ -9,6 +9,7 @@ export { reviewLink } from '../../shared/dashboard/reviewLink';
 export { type Finding, checkMeetingProposal, type MeetingMode } from '../../shared/compliance/checkMeetingProposal';
 export { type InviteeRole, requiredInviteeGroups } from '../../shared/compliance/inviteeRoles';
 export { type MeetingDateProposal, proposeMeetingDates } from '../../shared/compliance/proposeMeetingDates';
+export { dayCount, reviewLateness } from '../../shared/compliance/reviewLateness';
 export { reviewAgenda, reviewAgendaHtml } from '../../shared/compliance/reviewAgenda';
 export { BOOKING_LEAD_DAYS, bookBySource } from '../../shared/planning/planReview';
 export { childLabel } from '../../shared/privacy/childLabel';

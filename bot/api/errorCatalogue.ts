@@ -57,6 +57,8 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   // every review (#23): the cease steps
   'not-ceasing': { status: 409 },
   'cease-consultation-open': { status: 409 },
+  'not-startable': { status: 409 },
+  'review-already-due': { status: 409 },
   'plan-kept-until': { status: 409 },
   // security (#19)
   'store-unavailable': { status: 503, retryAfterSeconds: 5 },

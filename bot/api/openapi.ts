@@ -9,12 +9,14 @@ import { reportDraftBody } from '../app/meetingReport/saveReportDraft';
 import { councilSettingsSchema } from '../../shared';
 import { finalPlanBody, letterPostedBody, notAmendingBody, representationsBody, sendDraftBody } from '../app/afterDecision/schemas';
 import {
+  addresseeBody,
   adviceBody,
   amendmentBody,
   attachBody,
   ceaseBody,
   contactsBody,
   decisionBody,
+  earlyReviewBody,
   letterQuery,
   letterSendBody,
   meetingBody,
@@ -185,6 +187,8 @@ export function openApiDocument(serverUrl: string) {
         decisionBody,
       ),
       '/api/reviews/{id}/cease': write('POST /api/reviews/{id}/cease', 'After the consultation on a proposal to cease: cease the plan (kept until the appeal window ends) or keep it', ceaseBody),
+      '/api/reviews/{id}/early': write('POST /api/reviews/{id}/early', 'Start a review now, before its annual turn: early (restarts the 12 months) or interim (does not, unless the council says so), with the reason', earlyReviewBody),
+      '/api/reviews/{id}/addressee': write('POST /api/reviews/{id}/addressee', 'Record who the family letters and invitations go to over compulsory school age: auto, the young person and the parent, or an alternative person (CFA 2014 s80; Regs 63-64)', addresseeBody),
       '/api/reviews/{id}/plan-end': write('POST /api/reviews/{id}/plan-end', "Confirm the day a ceased plan ends (not before the time to appeal ends, s45)", planEndBody, false),
       '/api/reviews/{id}/amendment': write('POST /api/reviews/{id}/amendment', 'Record the amendment notice, the family response and the final plan', amendmentBody, false),
       '/api/reviews/{id}/letter': {

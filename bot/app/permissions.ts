@@ -14,6 +14,8 @@ export const permissions = {
   'POST /api/reviews/{id}/amendment': ['la-officer'],
   'POST /api/reviews/{id}/cease': ['la-officer'],
   'POST /api/reviews/{id}/plan-end': ['la-officer'],
+  'POST /api/reviews/{id}/early': ['senco', 'la-officer'],
+  'POST /api/reviews/{id}/addressee': ['senco', 'la-officer'],
   'POST /api/reviews/{id}/advice-requests/{requestId}/link': ['senco', 'la-officer'],
   'GET /api/reviews/{id}/contacts': ['senco', 'la-officer'],
   'PUT /api/reviews/{id}/contacts': ['senco', 'la-officer'],

@@ -75,6 +75,8 @@ export const decisionBody = z
     /** Cease (a proposal, Reg 31(1)(a)): the young person has left education, and what was done to re-engage them (Regs 29-30). */
     leftEducation: z.boolean().optional(),
     reengagement: text(4000).optional(),
+    /** Interim reviews only: the council treats this interim review as the annual review, so it restarts the 12 months (s44(1)). */
+    restartsCycle: z.boolean().optional(),
   })
   .refine((d) => d.outcome === 'amend' || d.proposedAmendments === undefined, {
     message: 'proposed amendments go with an amend decision only; remove them, or choose amend',
@@ -84,6 +86,19 @@ export const decisionBody = z
     message: 'list the proposed amendments, one per section of the plan ("F: weekly speech and language therapy"): the notice sent with the decision sets them out (Reg 22(2)(a))',
     path: ['proposedAmendments'],
   });
+
+/** POST /api/reviews/{id}/early: start a review now, before its annual turn, saying why. */
+export const earlyReviewBody = z.strictObject({
+  /** `early`: the annual review brought forward (its decision restarts the 12 months); `interim`: one between annual reviews (it does not, unless the council's decision says so). */
+  kind: z.enum(['early', 'interim']),
+  reason: text(2000),
+});
+
+/** POST /api/reviews/{id}/addressee: who is addressed once the child is over compulsory school age (CFA 2014 s80; Regs 63-64). */
+export const addresseeBody = z.strictObject({
+  addressee: z.enum(['auto', 'young-person-and-parent', 'alternative-person']),
+  alternativePerson: z.strictObject({ name: text(200), email: z.string().trim().email('must be an email address').max(254).optional() }).optional(),
+});
 
 export const ceaseBody = z.strictObject({ decision: z.enum(['cease', 'keep']), decidedOn: isoDate, reasons: text(4000) });
 

@@ -8,6 +8,7 @@ import {
   DomainError,
   decisionLetter,
   type EvidenceItem,
+  familyAddressee,
   type Letter,
   type LetterAddressee,
   type LetterBase,
@@ -104,24 +105,37 @@ export async function loadLetterContext(tx: Queryable, principal: Principal, rev
   const invitations: Invitation[] = facts.invitations;
   const evidenceRows: EvidenceRow[] = facts.evidence;
   const { settings } = await readCouncilSettings(tx, review.council_id);
-  const family = invitations.find((i) => i.role === 'young-person') ?? invitations.find((i) => i.role === 'parent');
+  // Who the family's letters go to (CFA 2014 s80; Regs 63-64): the parent up to the end of compulsory school age, then the
+  // young person (the parent as well only where they wish it), or the alternative person acting for one who lacks capacity.
+  const who = familyAddressee({ dateOfBirth: review.date_of_birth, on: today, addressing: review.addressee });
+  const familyRoles: ('young-person' | 'parent')[] =
+    who.to === 'parent' ? (review.date_of_birth ? ['parent'] : ['young-person', 'parent']) : who.copyParent ? ['young-person', 'parent'] : ['young-person'];
+  const invitedYoungPerson = invitations.find((i) => i.role === 'young-person');
+  const alternative =
+    who.to === 'alternative-person' && review.alternative_person_name
+      ? { role: 'young-person' as const, name: review.alternative_person_name, email: review.alternative_person_email ?? invitedYoungPerson?.email ?? null }
+      : null;
+  const family = alternative ?? familyRoles.map((role) => invitations.find((i) => i.role === role)).find((i) => i !== undefined);
   const recipients: LetterRecipient[] = [];
   const seen = new Set<string>();
-  for (const role of ['young-person', 'parent', 'school'] as const) {
-    for (const i of invitations) {
-      const email = i.email?.trim().toLowerCase();
-      if (i.role !== role || !email || seen.has(email)) continue;
-      seen.add(email);
-      recipients.push({ role, name: i.name, email: i.email as string });
-    }
+  const add = (role: LetterRecipient['role'], name: string | null, address: string | null) => {
+    const email = address?.trim().toLowerCase();
+    if (!email || seen.has(email)) return;
+    seen.add(email);
+    recipients.push({ role, name, email: address as string });
+  };
+  if (alternative) add('young-person', alternative.name, alternative.email);
+  for (const role of [...(alternative ? familyRoles.filter((r) => r !== 'young-person') : familyRoles), 'school'] as const) {
+    for (const i of invitations) if (i.role === role) add(role, i.name, i.email);
   }
+  const addresseeKind = alternative ? 'alternative-person' : family?.role === 'young-person' || who.to === 'young-person' ? 'young-person' : 'parent';
   return {
     review,
     outcome: review.decision_outcome,
     reasons: facts.reasons,
     settings,
     recipients,
-    addressee: { kind: family?.role === 'young-person' ? 'young-person' : 'parent', name: family?.name ?? null, email: family?.email ?? null },
+    addressee: { kind: addresseeKind, name: family?.name ?? null, email: family?.email ?? null },
     schoolName: facts.school_name,
     tenantId: facts.tenant_id,
     proposedAmendments: await proposedAmendmentsOf(tx, review.id),

@@ -194,7 +194,7 @@ export async function recordDecisionPosted(tx: Queryable, principal: Principal, 
     sentOn: postedOn,
     mailbox: null,
     graphMessageId: null,
-    recipients: family.to.length > 0 ? [...family.to, ...family.cc] : [{ role: ctx.addressee.kind, name: ctx.addressee.name, email: '' }],
+    recipients: family.to.length > 0 ? [...family.to, ...family.cc] : [{ role: ctx.addressee.kind === 'alternative-person' ? 'young-person' : ctx.addressee.kind, name: ctx.addressee.name, email: '' }],
   });
   for (const old of await pendingDraft(tx, reviewId, 'decision')) await supersedeMailing(tx, old.mailing);
   const served = servedOn(ctx, postedOn, 'post');

@@ -58,6 +58,8 @@ export type ServiceErrorCode =
   // every review (#23): the cease steps
   | 'not-ceasing'
   | 'cease-consultation-open'
+  | 'not-startable'
+  | 'review-already-due'
   | 'plan-kept-until'
   /** Security (#19): the store is out of reach; retry later. */
   | 'store-unavailable'

@@ -6,6 +6,7 @@ import { invitationsBy } from '../timeline/rules/invitationsBy';
 import { cycleLimits } from '../timeline/rules/cycleLimits';
 import { preparingForAdulthood } from '../timeline/rules/preparingForAdulthood';
 import { type CaseInput, defaultTimelineSettings, type IsoDate, type ReviewRunner, type TimelineSettings } from '../timeline/types';
+import { type Addressing, familyAddressee, familyAddresseeSource } from './familyAddressee';
 import { type InviteeRole, requiredInviteeGroups } from './inviteeRoles';
 
 export type MeetingMode = 'in-person' | 'virtual' | 'hybrid';
@@ -25,6 +26,8 @@ export interface MeetingProposal {
   today?: IsoDate | undefined;
   /** Who runs the review (a property of the setting): under Reg 21 no school is invited. Default: the school. */
   runBy?: ReviewRunner | undefined;
+  /** Who the case says is addressed once the young person is over compulsory school age (CFA 2014 s80; Regs 63-64); default `auto`. */
+  addressing?: Addressing | undefined;
   /** The council's rule for a red review held virtually: Derby blocks it; by default it is a warning. */
   redMeansInPerson?: Severity | undefined;
 }
@@ -83,9 +86,26 @@ export function checkMeetingProposal(p: MeetingProposal): Finding[] {
   if (late) add(late.code, 'warn', late.source, late.message);
 
   const invited = new Set(p.invitees);
+  // Over compulsory school age the invitation is the young person's own (or, where they lack capacity, the alternative person's, invited as the young person).
+  const family = familyAddressee({ dateOfBirth: p.case.dateOfBirth, on: meeting, addressing: p.addressing });
   for (const group of requiredInviteeGroups) {
     // A child at no school or institution: the council runs the review and no school is invited (Reg 21).
     if (p.runBy === 'reg21' && group.roles.includes('school')) continue;
+    if (family.to !== 'parent' && group.roles.includes('parent')) {
+      if (!invited.has('young-person')) {
+        const who = family.to === 'alternative-person' ? 'the alternative person acting for the young person (they lack capacity)' : 'the young person';
+        add(
+          'young-person-not-invited',
+          'block',
+          familyAddresseeSource,
+          `Invite ${who}, as the young person: they are over compulsory school age (it ended on ${family.compulsorySchoolAgeEnds}), so the invitation is theirs, the parent's only as well where the young person wishes it (CFA 2014 s80; Regs 63-64).`,
+        );
+      }
+      if (invited.has('parent') && !family.copyParent && family.to === 'young-person') {
+        add('parent-invited-over-age', 'warn', familyAddresseeSource, 'The parent is invited although the young person is over compulsory school age: invite them only where the young person wishes it, and record that on the case (CFA 2014 s80).');
+      }
+      continue;
+    }
     if (!group.roles.some((r) => invited.has(r))) {
       add('required-role-missing', 'block', 'Reg 20(2)-(3); CoP 9.176', `Invite ${group.name}: they must be invited to every review.`);
     }

@@ -80,6 +80,12 @@ export const councilSettingsSchema = z
     familyResponseReminderDays: z.number().int('must be a whole number of days').min(0, 'must be 0 or more').max(14, 'must be at most 14 days'),
     /** A red review held virtually: `block` (Derby's rule) or `warn` (default). */
     redMeansInPerson: z.enum(['block', 'warn']),
+    /**
+     * What the next 12 months start with once a review is concluded: the decision notified
+     * (`decision`, default: the review is concluded then, CoP 9.169) or its meeting (`meeting`,
+     * the conservative reading: "last reviewed" in CFA 2014 s44(1) is not defined).
+     */
+    nextReviewFrom: z.enum(['decision', 'meeting']),
     /** Year 6 to 7 inside an all-through school counts as a Reg 18 transfer (default true: the law is unsettled). */
     allThroughTransfer: z.boolean(),
     /**
@@ -120,6 +126,7 @@ export const councilSettingLabels: Record<CouncilSettingName, string> = {
   sharedMailbox: "the council's shared mailbox",
   ceaseConsultationDays: 'the days of consultation on a proposal to cease',
   adviceLeadDays: 'the days before circulation that advice is due',
+  nextReviewFrom: 'what the next 12 months count from (the decision or the meeting)',
   escalateAfterDays: 'the days late before an unbooked review is escalated to the case officer',
   familyResponseReminderDays: "the days before the family's 15 days end that they are reminded (0: never)",
   redMeansInPerson: 'whether a red review must be held face to face (block or warn)',

@@ -12,9 +12,9 @@ import type { LetterKind } from './councilSettings';
 
 export type { LetterKind };
 
-/** Who the letter is written to: the parent, or the young person (over compulsory school age) themselves, or the person acting for them (CFA 2014 s80). */
+/** Who the letter is written to: the parent, or the young person (over compulsory school age) themselves, or the alternative person acting for one who lacks capacity (CFA 2014 s80; Regs 63-64). */
 export interface LetterAddressee {
-  kind: 'parent' | 'young-person';
+  kind: 'parent' | 'young-person' | 'alternative-person';
   /** As recorded on the case's invitation; `null` writes "parent or carer". */
   name: string | null;
   email: string | null;

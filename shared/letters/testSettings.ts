@@ -1,7 +1,7 @@
 import type { CouncilSettings } from './councilSettings';
 
 /** The review-process settings (#23): not part of a letter. */
-type ReviewRuleSetting = 'ceaseConsultationDays' | 'adviceLeadDays' | 'escalateAfterDays' | 'redMeansInPerson' | 'allThroughTransfer' | 'familyResponseReminderDays';
+type ReviewRuleSetting = 'ceaseConsultationDays' | 'adviceLeadDays' | 'escalateAfterDays' | 'redMeansInPerson' | 'allThroughTransfer' | 'familyResponseReminderDays' | 'nextReviewFrom';
 
 /** A fictional council's complete letter settings, for the letters' own tests and examples. */
 export const exampleCouncilSettings: Required<Omit<CouncilSettings, 'termDates' | ReviewRuleSetting>> = {

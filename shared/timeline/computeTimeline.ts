@@ -13,6 +13,7 @@ import { nextReviewDeadline, nextReviewDeadlineSource } from './rules/nextReview
 import { reportDue, reportDueSource } from './rules/reportDue';
 import { ceaseConsultationEnds, ceaseSource, proposedPlanEnd } from './rules/cease';
 import { cycleLimits } from './rules/cycleLimits';
+import { nextCycleStart } from './rules/earlyReview';
 import { latestMeetingDateSource } from './rules/latestMeetingDate';
 import { transferDeadlineSource } from './rules/phaseTransfer';
 import { preparingForAdulthood, preparingForAdulthoodSource } from './rules/preparingForAdulthood';
@@ -69,9 +70,12 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
   const ceased = decision?.outcome === 'cease' ? decision.notifiedOn : null;
   const planKeptUntil = ceased ? proposedPlanEnd(ceased, input.mediationCertificate) : null;
   const concluded = proposal ?? decision?.notifiedOn ?? null;
-  const nextStart = settings.anchor === 'meeting' ? meeting : concluded;
-  const nextDeadline = concluded && nextStart && !ceased ? nextReviewDeadline(nextStart) : null;
   const cycleStart = limits.cycleStart;
+  const kind = input.review?.kind ?? 'annual';
+  const keepsCycle = kind === 'interim' && !input.review?.restartsCycle;
+  const nextStart = concluded ? nextCycleStart({ kind, concludedOn: concluded, meetingDate: meeting, anchor: settings.anchor, currentCycleStart: cycleStart, restartsCycle: input.review?.restartsCycle }) : null;
+  // An interim review leaves the current 12 months running: the next review is still due by this cycle's deadline.
+  const nextDeadline = concluded && nextStart && !ceased ? (keepsCycle ? deadline : nextReviewDeadline(nextStart)) : null;
   const under5 = under5ReviewBy(cycleStart, input.dateOfBirth);
   const pfa = preparingForAdulthood(input, target);
 
@@ -85,6 +89,19 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     warnings.push({
       code: 'meeting-after-latest-date',
       message: `The meeting on ${meeting} is after the latest meeting date ${latestMeeting}: the LA's decision is then due by ${decisionBy}, ${daysBetween(meeting, decisionBy)} days after the meeting instead of the 28 Reg 20(10) allows, because ${transfer && decisionBy < deadline ? `the plan must be amended before the transfer deadline ${transfer} (Reg 18(1))` : `the review must be concluded by ${deadline}`}.`,
+    });
+  }
+  if (input.review?.kind === 'early') {
+    warnings.push({
+      code: 'early-review',
+      message: `An early review, started on ${input.review.startedOn} (${input.review.reason}): it is the annual review held early, with the same notice and circulation; its decision restarts the 12 months (CFA 2014 s44(1)).`,
+    });
+  } else if (input.review?.kind === 'interim') {
+    warnings.push({
+      code: 'interim-review',
+      message: keepsCycle
+        ? `An interim review, started on ${input.review.startedOn} (${input.review.reason}): it does not conclude the annual review, so the review deadline stays ${deadline} (CFA 2014 s44(1)), unless the council treats it as the annual review.`
+        : `An interim review, started on ${input.review.startedOn} (${input.review.reason}), that the council treats as the annual review: its decision restarts the 12 months (CFA 2014 s44(1)).`,
     });
   }
   if (transferPlan?.inferred) {
@@ -171,6 +188,7 @@ export function computeTimeline(input: CaseInput, options: ComputeTimelineOption
     nextReviewDeadline: nextDeadline,
     appealDeadline: appeal,
     under5ReviewBy: under5,
+    outOfTurn: input.review ? { kind: input.review.kind, startedOn: input.review.startedOn } : null,
     preparingForAdulthood: pfa,
     warnings,
     steps,

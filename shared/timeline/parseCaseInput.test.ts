@@ -22,6 +22,14 @@ describe('reading a case', () => {
     });
     expect(r.ok).toBe(true);
   });
+  it('reads an early review started on 2026-10-01, and refuses restartsCycle on it and a start before the last review (2026-03-10)', () => {
+    const early = parseCaseInput({ planIssued: '2024-05-01', lastReviewConcluded: '2026-03-10', review: { kind: 'early', startedOn: '2026-10-01', reason: 'a significant change' } });
+    expect(early).toEqual({ ok: true, value: expect.objectContaining({ review: { kind: 'early', startedOn: '2026-10-01', reason: 'a significant change' } }) });
+    expect(problems({ planIssued: '2024-05-01', lastReviewConcluded: '2026-03-10', review: { kind: 'early', startedOn: '2026-03-01', reason: 'r', restartsCycle: true } })).toEqual([
+      { field: 'review.restartsCycle', message: 'only an interim review says whether it restarts the 12 months; an early one always does (CFA 2014 s44(1))' },
+      { field: 'review.startedOn', message: '2026-03-01 is before the previous review was concluded (2026-03-10); check the date' },
+    ]);
+  });
   it('says planIssued is required when it is missing', () => {
     expect(problems({})).toEqual([{ field: 'planIssued', message: 'is required' }]);
   });

@@ -59,6 +59,15 @@ const caseSchema = planHistorySchema.extend({
     }),
   ),
   ceaseProposed: optionalDate,
+  // A review started out of its annual turn: early (restarts the 12 months) or interim (does not, unless restartsCycle).
+  review: optional(
+    z.object({
+      kind: z.enum(['early', 'interim'], { error: 'must be early or interim' }),
+      startedOn: isoDate,
+      reason: z.string({ error: 'must say why the review was started out of turn' }).trim().min(1, { error: 'must say why the review was started out of turn' }).max(2000),
+      restartsCycle: z.boolean({ error: 'must be true or false' }).optional(),
+    }),
+  ),
   namesNextPlacement: optional(z.boolean({ error: 'must be true or false' })),
   amendmentNoticeServed: optionalDate,
   mediationCertificate: optionalDate,
@@ -107,6 +116,11 @@ export function chronologyProblems(c: Omit<CaseInput, 'settings'>): Problem[] {
     else after('ceaseProposed', c.ceaseProposed, c.meetingDate, 'its review meeting');
     if (c.decision && c.decision.outcome !== 'cease') problems.push({ field: 'decision.outcome', message: 'after a proposal to cease, the decision recorded is the cease ("cease")' });
     else if (c.decision) after('decision.notifiedOn', c.decision.notifiedOn, c.ceaseProposed, 'the proposal to cease');
+  }
+  if (c.review) {
+    if (c.review.restartsCycle !== undefined && c.review.kind !== 'interim') problems.push({ field: 'review.restartsCycle', message: 'only an interim review says whether it restarts the 12 months; an early one always does (CFA 2014 s44(1))' });
+    after('review.startedOn', c.review.startedOn, c.lastReviewConcluded ?? c.planIssued, c.lastReviewConcluded ? 'the previous review was concluded' : 'the plan was issued');
+    if (c.meetingDate) after('meetingDate', c.meetingDate, c.review.startedOn, 'the review was started');
   }
   if (c.amendmentNoticeServed !== undefined) {
     if (c.decision?.outcome !== 'amend') problems.push({ field: 'amendmentNoticeServed', message: 'an amendment notice needs a decision with outcome "amend"' });

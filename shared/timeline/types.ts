@@ -71,6 +71,8 @@ export interface CaseInput {
   ceaseProposed?: IsoDate | undefined;
   amendmentNoticeServed?: IsoDate | undefined;
   mediationCertificate?: IsoDate | undefined;
+  /** A review held out of its annual turn: brought forward (`early`, the s44 review held early) or `interim` (between annual reviews); absent: the annual review. */
+  review?: { kind: 'early' | 'interim'; startedOn: IsoDate; reason: string; restartsCycle?: boolean | undefined } | undefined;
   /** The day the plan was transferred to this council from another (Reg 15): its first review here follows Reg 15(5). */
   transferredIn?: IsoDate | undefined;
   settings?: Partial<TimelineSettings> | undefined;
@@ -122,6 +124,8 @@ export interface Timeline {
   nextReviewDeadline: IsoDate | null;
   appealDeadline: IsoDate | null;
   under5ReviewBy: IsoDate | null;
+  /** A review started out of its annual turn (early or interim), and the day it was started; null for the annual review. */
+  outOfTurn: { kind: 'early' | 'interim'; startedOn: IsoDate } | null;
   preparingForAdulthood: boolean;
   warnings: TimelineWarning[];
   steps: TimelineStep[];

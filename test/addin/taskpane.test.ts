@@ -10,7 +10,8 @@ import { ADVICE_DRIVE, type PaneHarness, startPaneHarness, tabTo } from './paneH
  * The built task pane in headless Chromium, on the office-js stand-in, against the real
  * service (PGlite) and the local Graph server. Today is 24 Nov 2026 in London; every child's
  * plan was issued on 1 Mar 2026, so the review deadline is 28 Feb 2027 and the latest
- * meeting date 31 Jan 2027.
+ * meeting date 31 Jan 2027; but N-500's plan was issued on 6 Nov 2025, so its review is overdue
+ * (latest meeting date 8 Oct 2026, deadline 5 Nov 2026).
  */
 jest.setTimeout(120_000);
 
@@ -30,7 +31,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   h = await startPaneHarness(async (db) => {
     const people = await registerPeople(db);
-    const csv = [`${CSV_HEADER},${contactColumns}`, child('N-100', 'Ada Lovelace', 1), child('N-200', 'Ben Keys', 2), child('N-300', 'Cy Teams', 3), child('N-400', 'Di Block', 4)].join('\n');
+    const csv = [`${CSV_HEADER},${contactColumns}`, child('N-100', 'Ada Lovelace', 1), child('N-200', 'Ben Keys', 2), child('N-300', 'Cy Teams', 3), child('N-400', 'Di Block', 4), `N-500,Eli Late,north-school,2025-11-06,,,5,,,,${contacts(5)}`].join('\n');
     await db.transaction((tx) => importCaseload(tx, people.officer, `${csv}\n`));
     for (const r of await db.query<{ id: string; la_reference: string }>('select r.id, c.la_reference from review_cycles r join plans p on p.id = r.plan_id join children c on c.id = p.child_id')) ids[r.la_reference] = r.id;
     // The council's advice library, where the officer files advice that came by post or email.
@@ -184,6 +185,20 @@ describe('the task pane', () => {
     await page.getByText(/^Rating: red/).waitFor();
     await expect(page.getByText(/Red: face to face by default/).count()).resolves.toBe(1);
     await expectAccessible(page, 'book-blocked');
+  });
+
+  it('says an overdue review is 47 days late (as the reminders count) and still offers dates from 9 Dec 2026, each saying how late', async () => {
+    const { page } = await h.openPane();
+    await pickChild(page, 'N-500', /Eli Late \(N-500[,)]/);
+    await page.getByText('47 days late', { exact: true }).waitFor();
+    await expect(page.getByText(/The latest meeting date was Thu 8 Oct 2026, and the review deadline Thu 5 Nov 2026 passed 19 days ago\. The review\s+must still be held/).count()).resolves.toBe(1);
+    const earliest = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Use Wed 9 Dec 2026' }) });
+    await expect(earliest.textContent()).resolves.toContain('; 34 days late');
+    await page.getByRole('button', { name: 'Use Wed 9 Dec 2026' }).click();
+    await page.getByRole('button', { name: 'Use Wed 9 Dec 2026', pressed: true }).waitFor();
+    // Late is a warning: nothing blocks the booking on lateness alone.
+    expect(await page.getByRole('button', { name: 'Book the review' }).isDisabled()).toBe(false);
+    await expectAccessible(page, 'book-late');
   });
 
   it('tells the SENCO when their Outlook is too old (Mailbox 1.5) instead of failing later', async () => {

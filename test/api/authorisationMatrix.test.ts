@@ -34,6 +34,8 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'POST /api/reviews/{id}/amendment': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/cease': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/plan-end': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/early': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
+  'POST /api/reviews/{id}/addressee': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/advice-requests/{requestId}/link': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'GET /api/reviews/{id}/contacts': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'PUT /api/reviews/{id}/contacts': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
@@ -168,6 +170,11 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'POST', path: `/api/reviews/${id('cease')}/cease`, body: { decision: 'cease', decidedOn: today, reasons: 'r' }, status: 409 };
     case 'POST /api/reviews/{id}/plan-end':
       return { method: 'POST', path: `/api/reviews/${id('cease')}/plan-end`, body: { endsOn: today }, status: 409 };
+    // Past the role check: a review under a proposal to cease has long started, so it cannot be brought forward.
+    case 'POST /api/reviews/{id}/early':
+      return { method: 'POST', path: `/api/reviews/${id('cease')}/early`, body: { kind: 'early', reason: 'A significant change.' }, status: 409 };
+    case 'POST /api/reviews/{id}/addressee':
+      return { method: 'POST', path: `/api/reviews/${id('main')}/addressee`, body: { addressee: 'auto' }, status: 200 };
     case 'GET /api/council/settings':
       return { method: 'GET', path: '/api/council/settings' };
     case 'PUT /api/council/settings':

@@ -56,6 +56,8 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/not-amending': { body: { reasons: 'The plan stays as it is.' } },
   'POST /api/reviews/{id}/cease': { body: { decision: 'cease', decidedOn: TODAY, reasons: 'The outcomes are met.' } },
   'POST /api/reviews/{id}/plan-end': { body: { endsOn: TODAY } },
+  'POST /api/reviews/{id}/early': { body: { kind: 'early', reason: 'A significant change at home.' } },
+  'POST /api/reviews/{id}/addressee': { body: { addressee: 'young-person-and-parent' } },
   'PUT /api/caseload/mapping': { body: { columns: { laReference: 'Ref' } } },
 };
 

@@ -2,10 +2,12 @@ import type { LetterFiles } from '../../letters/deliverMailing';
 import { type Request, type Response, Router } from 'express';
 import { isIsoDate } from '../../../shared';
 import { bookMeeting } from '../../app/bookMeeting';
+import { recordAddressee } from '../../app/recordAddressee';
 import { recordAdvice } from '../../app/recordAdvice';
 import { recordAmendment } from '../../app/recordAmendment';
 import { confirmPlanEnd, recordCease } from '../../app/recordCease';
 import { recordDecision } from '../../app/recordDecision';
+import { startEarlyReview } from '../../app/startEarlyReview';
 import { submitReport } from '../../app/submitReport';
 import type { AppDeps, ReviewCall, TaskResult } from '../../app/task';
 import { InvalidInputError } from '../../store/errors';
@@ -59,6 +61,8 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; lette
   write('POST /api/reviews/{id}/amendment', '/api/reviews/:id/amendment', recordAmendment);
   write('POST /api/reviews/{id}/cease', '/api/reviews/:id/cease', recordCease);
   write('POST /api/reviews/{id}/plan-end', '/api/reviews/:id/plan-end', confirmPlanEnd);
+  write('POST /api/reviews/{id}/early', '/api/reviews/:id/early', startEarlyReview);
+  write('POST /api/reviews/{id}/addressee', '/api/reviews/:id/addressee', recordAddressee);
   return router;
 }
 

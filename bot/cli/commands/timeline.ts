@@ -15,6 +15,7 @@ with --format text (each step, its date, its source, and done/due/overdue agains
 Fields (ISO dates): planIssued (required), lastReviewConcluded, dateOfBirth, ncYear,
 transfer {kind: school|post16|post16-move, date}, meetingDate,
 decision {outcome: maintain|amend|cease, notifiedOn}, amendmentNoticeServed,
+review {kind: early|interim, startedOn, reason, restartsCycle} (a review out of its turn),
 mediationCertificate, settings {notice: strict|lenient, anchor: decision|meeting}.`;
 
 /** Turns JSON.parse's "at position N" into a line and column a person can find. */

@@ -13,6 +13,7 @@ import { reviewReports } from './240_review_reports';
 import { lettersAfterDecision } from './250_letters_after_decision';
 import { placementsAndTransfers } from './260_placements_and_transfers';
 import { caseloadImportSettings } from './270_caseload_import_settings';
+import { earlyReviewsAndAddressee } from './280_early_reviews_and_addressee';
 import { familyContactPreference } from './290_family_contact_preference';
 import { accessRecords } from './320_access_records';
 import { retentionSchedules } from './330_retention_schedules';
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { version: 250, name: 'after the decision: proposed amendments, letters sent, representations, amendment outcome', sql: lettersAfterDecision },
   { version: 260, name: 'placements at settings of any council, and plan transfers between councils', sql: placementsAndTransfers },
   { version: 270, name: 'caseload import: column mapping and last import', sql: caseloadImportSettings },
+  { version: 280, name: 'early and interim reviews; the young person or alternative person addressed', sql: earlyReviewsAndAddressee },
   { version: 290, name: "the family's contact preference: email or post", sql: familyContactPreference },
   { version: 320, name: "access records: reads, downloads and exports of a child's data", sql: accessRecords },
   { version: 330, name: 'retention schedules', sql: retentionSchedules },

@@ -1,4 +1,4 @@
-import type { CaseInput, DecisionOutcome, ReviewRunner, SettingPhase, TransferKind } from '../../../shared';
+import type { Addressing, CaseInput, DecisionOutcome, ReviewRunner, SettingPhase, TransferKind } from '../../../shared';
 import type { Queryable } from '../db';
 import { NotFoundError } from '../errors';
 import type { Principal } from '../principal';
@@ -52,6 +52,16 @@ export interface SettingColumns {
   cease_decision?: 'cease' | 'keep' | null;
   cease_plan_end_proposed?: string | null;
   cease_plan_end_confirmed?: string | null;
+  /** A review held out of its annual turn (early or interim), when it was started and why. */
+  review_kind?: 'annual' | 'early' | 'interim';
+  early_started_on?: string | null;
+  early_reason?: string | null;
+  /** Interim only: the council's decision said it is the annual review, restarting the 12 months. */
+  restarts_cycle?: boolean | null;
+  /** Who the family's letters and invitations go to once over compulsory school age (CFA 2014 s80; Regs 63-64). */
+  addressee?: Addressing;
+  alternative_person_name?: string | null;
+  alternative_person_email?: string | null;
 }
 
 /** The select list and joins for {@link SettingColumns}, on review_cycles `r` and plans `p`. */
@@ -59,7 +69,9 @@ export const settingColumnsSql = {
   columns: `st.phase as setting_phase, st.sixth_form as setting_sixth_form, st.runs_review as setting_runs_review,
             p.nc_year_school_year, p.out_of_education, cs.proposed_on as cease_proposed_on, cs.consultation_days as cease_consultation_days,
             cs.decided_on as cease_decided_on, cs.decision as cease_decision, cs.plan_end_proposed as cease_plan_end_proposed,
-            cs.plan_end_confirmed as cease_plan_end_confirmed`,
+            cs.plan_end_confirmed as cease_plan_end_confirmed, r.review_kind, r.early_started_on, r.early_reason,
+            (select restarts_cycle from decisions where review_id = r.id) as restarts_cycle,
+            p.addressee, p.alternative_person_name, p.alternative_person_email`,
   joins: 'left join organisations st on st.id = r.school_id left join cease_steps cs on cs.review_id = r.id',
 };
 
@@ -128,6 +140,9 @@ export function caseInputOf(row: CaseColumns & SettingColumns): CaseInput {
     if (row.cease_consultation_days) input.settings = { ceaseConsultationDays: row.cease_consultation_days };
   }
   if (row.transferred_in_on) input.transferredIn = row.transferred_in_on;
+  if ((row.review_kind === 'early' || row.review_kind === 'interim') && row.early_started_on) {
+    input.review = { kind: row.review_kind, startedOn: row.early_started_on, reason: row.early_reason ?? '', restartsCycle: row.restarts_cycle ?? undefined };
+  }
   return input;
 }
 

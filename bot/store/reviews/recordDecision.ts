@@ -1,4 +1,4 @@
-import { ceaseConsultationEnds, computeTimeline, type DecisionOutcome, defaultTimelineSettings, type PlanAmendment, rightsNoticeItems } from '../../../shared';
+import { type CaseInput, ceaseConsultationEnds, computeTimeline, type DecisionOutcome, defaultTimelineSettings, nextCycleStart, type PlanAmendment, rightsNoticeItems } from '../../../shared';
 import { readCouncilSettings } from '../councilSettings';
 import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
@@ -6,7 +6,7 @@ import { ConflictError, InvalidInputError } from '../errors';
 import type { Principal } from '../principal';
 import { scheduleReminders } from '../reminders/scheduleReminders';
 import { cycleDates } from './cycleDates';
-import { caseInputOf, etagOf, loadReview, type ReviewRow } from './loadReview';
+import { caseInputOf, etagOf, loadReview, type ReviewRow, type SettingColumns } from './loadReview';
 import { checkIfMatch, updateReview } from './writeSupport';
 
 export interface DecisionInput {
@@ -17,6 +17,8 @@ export interface DecisionInput {
   proposedAmendments?: PlanAmendment[] | undefined;
   /** With no report recorded: what the decision took account of in its place (the advice, the meeting, the officer's notes; Reg 19(c)). */
   consideredInstead?: string | undefined;
+  /** Interim reviews only: the council treats this interim review as the annual review, so its decision restarts the 12 months (s44(1)). */
+  restartsCycle?: boolean | undefined;
   /** Cease only: the young person has left education; they must first be reviewed and re-engagement attempted (Regs 29-30). */
   leftEducation?: boolean | undefined;
   /** Cease only, for a young person who left education: what was done to re-engage them. */
@@ -53,6 +55,9 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
   if (input.outcome === 'cease' && input.leftEducation && !input.reengagement?.trim()) {
     problems.push({ field: 'reengagement', message: 'the young person has left education: record the review and what was done to re-engage them before proposing to cease (Regs 29-30)' });
   }
+  if (input.restartsCycle !== undefined && row.review_kind !== 'interim') {
+    problems.push({ field: 'restartsCycle', message: `only an interim review's decision says whether it restarts the 12 months; this ${row.review_kind === 'early' ? 'early' : 'annual'} review always does (CFA 2014 s44(1)): leave the field out` });
+  }
   if (problems.length) throw new InvalidInputError(problems);
   if (row.meeting_date && input.notifiedOn < row.meeting_date) {
     throw new InvalidInputError([{ field: 'notifiedOn', message: `the decision is dated ${input.notifiedOn}, before the meeting on ${row.meeting_date}` }]);
@@ -60,7 +65,7 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
   if (input.notifiedOn > today) throw new InvalidInputError([{ field: 'notifiedOn', message: `${input.notifiedOn} is in the future; record the decision on the day the family is told` }]);
 
   await tx.query(
-    'insert into decisions (review_id, outcome, notified_on, reasons, decided_by, proposed_amendments, without_report, considered_instead) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+    'insert into decisions (review_id, outcome, notified_on, reasons, decided_by, proposed_amendments, without_report, considered_instead, restarts_cycle) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
     [
     id,
     input.outcome,
@@ -70,6 +75,7 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
     JSON.stringify(input.outcome === 'amend' ? (input.proposedAmendments ?? []) : []),
     withoutReport,
     withoutReport ? consideredInstead : null,
+    row.review_kind === 'interim' ? (input.restartsCycle ?? false) : null,
     ],
   );
   const ceasing = input.outcome === 'cease';
@@ -84,7 +90,7 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
   }
   const stage = input.outcome === 'amend' ? 'amending' : ceasing ? 'ceasing' : 'concluded';
   const version = await updateReview(tx, row, { stage });
-  const nextReviewId = ceasing ? null : await startNextCycle(tx, row, input.notifiedOn);
+  const nextReviewId = ceasing ? null : await startNextCycle(tx, row, input.notifiedOn, input.restartsCycle);
   const report = withoutReport ? { recorded: false, due: row.report_due, consideredInstead } : { recorded: true };
   await appendAudit(tx, principal, ceasing ? 'decision.cease-proposed' : `decision.${input.outcome}`, 'review', id, { stage: row.stage }, { stage, ...input, report, cease, nextReviewId });
   // This review's reminders stop (or turn to the amendment or the cease); the next cycle's start.
@@ -96,15 +102,34 @@ export async function recordDecision(tx: Queryable, principal: Principal, id: st
     rightsNotice: ceasing ? [] : rightsNoticeItems(input.outcome),
     report,
     ...(cease ? { cease } : {}),
-    warnings: computeTimeline({ ...caseInputOf(row), decision: ceasing ? undefined : { outcome: input.outcome, notifiedOn: input.notifiedOn }, ceaseProposed: cease?.proposedOn }).warnings,
+    warnings: computeTimeline({ ...withRestart(caseInputOf(row), input.restartsCycle), decision: ceasing ? undefined : { outcome: input.outcome, notifiedOn: input.notifiedOn }, ceaseProposed: cease?.proposedOn }).warnings,
   };
 }
 
-export async function startNextCycle(tx: Queryable, row: ReviewRow, concludedOn: string): Promise<string | null> {
+/** The case with this decision's word on whether an interim review restarts the 12 months. */
+function withRestart(input: CaseInput, restartsCycle: boolean | undefined): CaseInput {
+  return input.review && restartsCycle !== undefined ? { ...input, review: { ...input.review, restartsCycle } } : input;
+}
+
+/**
+ * Opens the next 12-month cycle once this review is concluded on `concludedOn`. What it
+ * counts from follows the council's reading (`nextReviewFrom`: the decision, or the
+ * meeting) and the kind of review: an early review restarts the 12 months like an annual
+ * one; an interim review leaves them running (the next cycle keeps this one's start and so
+ * its deadline) unless the council's decision said it is the annual review (s44(1)).
+ */
+export async function startNextCycle(tx: Queryable, row: ReviewRow & SettingColumns, concludedOn: string, restartsCycle?: boolean): Promise<string | null> {
   const base = caseInputOf(row);
+  const anchor = (await readCouncilSettings(tx, row.council_id)).settings.nextReviewFrom ?? defaultTimelineSettings.anchor;
+  const kind = row.review_kind ?? 'annual';
+  const keepsCycle = kind === 'interim' && !(restartsCycle ?? row.restarts_cycle);
+  // The next cycle's start as stored: null keeps a first cycle's start at the plan's issue.
+  const start = keepsCycle
+    ? row.previous_concluded_on
+    : nextCycleStart({ kind, concludedOn, meetingDate: row.meeting_date, anchor, currentCycleStart: base.lastReviewConcluded ?? base.planIssued, restartsCycle: true });
   const dates = cycleDates({
     planIssued: base.planIssued,
-    lastReviewConcluded: concludedOn,
+    lastReviewConcluded: start ?? undefined,
     dateOfBirth: base.dateOfBirth,
     ncYear: base.ncYear,
     ncYearSchoolYear: base.ncYearSchoolYear,
@@ -114,7 +139,7 @@ export async function startNextCycle(tx: Queryable, row: ReviewRow, concludedOn:
   const rows = await tx.query<{ id: string }>(
     `insert into review_cycles (plan_id, council_id, school_id, previous_concluded_on, review_deadline, latest_meeting_date)
      values ($1, $2, $3, $4, $5, $6) returning id`,
-    [row.plan_id, row.council_id, row.school_id, concludedOn, dates.review_deadline, dates.latest_meeting_date],
+    [row.plan_id, row.council_id, row.school_id, start, dates.review_deadline, dates.latest_meeting_date],
   );
   return rows[0]?.id ?? null;
 }

@@ -49,6 +49,7 @@ export async function recordMeeting(tx: Queryable, principal: Principal, id: str
   const council = (await readCouncilSettings(tx, row.council_id)).settings;
   const findings: Finding[] = checkMeetingProposal({
     runBy: runByOf(row),
+    addressing: row.addressee,
     redMeansInPerson: council.redMeansInPerson,
     settings: council.allThroughTransfer === undefined ? undefined : { allThroughTransfer: council.allThroughTransfer },
     case: caseInput,

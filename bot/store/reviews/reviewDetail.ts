@@ -1,10 +1,10 @@
-import { computeTimeline } from '../../../shared';
+import { computeTimeline, familyAddressee } from '../../../shared';
 import type { Queryable } from '../db';
 import { contactsHolder } from '../contacts/caseContacts';
 import type { Principal } from '../principal';
 import { readCouncilSettings } from '../councilSettings';
 import { transferHistory } from '../placements/transfers';
-import { caseInputOf, etagOf, loadReview, type ReviewRow } from './loadReview';
+import { caseInputOf, etagOf, loadReview, type ReviewRow, type SettingColumns } from './loadReview';
 
 /** GET /api/reviews/{id}: the case, its timeline (each step's date, state and source) and what has happened. */
 export async function reviewDetail(tx: Queryable, principal: Principal, id: string, today: string) {
@@ -29,7 +29,7 @@ interface Recorded {
   audit: unknown[];
 }
 
-export async function describeReview(tx: Queryable, row: ReviewRow, today: string) {
+export async function describeReview(tx: Queryable, row: ReviewRow & SettingColumns, today: string) {
   // One round trip for everything the review has recorded: this is the add-in's hot path.
   const [recorded] = await tx.query<Recorded>(
     `select
@@ -68,6 +68,8 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
   // Each review follows its own council's settings: a school works with every council that places a child there (#26).
   const { settings } = await readCouncilSettings(tx, row.council_id);
   const input = caseInputOf(row);
+  // The council's reading of what the next 12 months count from (README, "Readings and council settings").
+  if (settings.nextReviewFrom) input.settings = { ...input.settings, anchor: settings.nextReviewFrom };
   const timeline = computeTimeline(input, { today });
   // Steps the timeline core cannot know are done but the service has evidence of.
   const evidence: Record<string, string | null | undefined> = {
@@ -91,6 +93,15 @@ export async function describeReview(tx: Queryable, row: ReviewRow, today: strin
       schoolId: row.school_id,
       councilId: row.council_id,
       previousReviewConcluded: row.previous_concluded_on,
+    },
+    // The annual review, or one started out of its turn (early or interim) with when and why.
+    kind: row.review_kind ?? 'annual',
+    startedEarly: row.early_started_on ? { on: row.early_started_on, reason: row.early_reason } : null,
+    // Who the family's invitations, the decision and notices go to today (CFA 2014 s80; Regs 63-64), and what the case records.
+    addressee: {
+      recorded: row.addressee ?? 'auto',
+      alternativePerson: row.alternative_person_name ? { name: row.alternative_person_name, email: row.alternative_person_email ?? null } : null,
+      today: familyAddressee({ dateOfBirth: row.date_of_birth, on: today, addressing: row.addressee }),
     },
     council: {
       id: row.council_id,

@@ -68,7 +68,9 @@ export async function seedEveryReview(tx: Queryable, officer: Principal, senco: 
 
   // The council runs the college review and the Reg 21 one: the officer books them (no school invited under Reg 21).
   const meeting = plusDays(today, 21);
-  await recordMeeting(tx, officer, at(DEMO_EVERY_REVIEW.college).id, { meetingDate: meeting, invitationsSentOn: today, invitees: [...family(), { role: 'school', name: 'College tutor (demo)', email: 'tutor@demo-college.example' }], mode: 'in-person' }, today);
+  // Zac is over compulsory school age: the invitation is his own, not his parent's (CFA 2014 s80).
+  const zac = [{ role: 'young-person' as const, name: 'Zac Sample (demo)', email: 'zac@family.example' }, ...family().filter((f) => f.role !== 'parent')];
+  await recordMeeting(tx, officer, at(DEMO_EVERY_REVIEW.college).id, { meetingDate: meeting, invitationsSentOn: today, invitees: [...zac, { role: 'school', name: 'College tutor (demo)', email: 'tutor@demo-college.example' }], mode: 'in-person' }, today);
   await recordMeeting(tx, officer, at(DEMO_EVERY_REVIEW.reg21).id, { meetingDate: meeting, invitationsSentOn: today, invitees: family(), mode: 'in-person' }, today);
   // A proposal to cease, notified 5 days ago: the consultation is still open.
   const held = plusDays(today, -20);

@@ -1,4 +1,5 @@
 import { bookBySource } from '../../planning/planReview';
+import { earlyReviewSource, interimReviewSource } from '../../timeline/rules/earlyReview';
 import { daysBetween, plusDays } from '../../calendar/londonDay';
 import { oneReminder, URGENCY, weeklyReminders } from '../build';
 import { staffRecipient } from '../recipients';
@@ -30,7 +31,23 @@ export const bookByReminders: ReminderRule = (state, ctx) => {
     action: `Book the review meeting now: it is ${daysLate} ${daysLate === 1 ? 'day' : 'days'} past the latest meeting date ${latest} (review deadline ${state.timeline.reviewDeadline}). Book the earliest date with two weeks' notice; a late review must still be held.`,
   };
   const escalateFrom = plusDays(latest, 1 + ctx.escalateAfterDays);
+  // A review started before its turn is to be booked now, not at the usual book-by date (the same steps, brought forward).
+  const early = state.timeline.outOfTurn;
+  const bookEarly =
+    early && early.startedOn < bookBy
+      ? [
+          oneReminder('book-by', booker, early.startedOn, ctx, {
+            deadline: bookBy,
+            expiresOn: bookBy,
+            shift: 'later',
+            urgency: URGENCY.ahead,
+            source: early.kind === 'early' ? earlyReviewSource : interimReviewSource,
+            action: `Book the ${early.kind} review started on ${early.startedOn}: it follows the same steps, with advice requested and two weeks' notice.`,
+          }),
+        ]
+      : [];
   return [
+    ...bookEarly,
     ...weeklyReminders('book-overdue', booker, plusDays(latest, 1), ctx, late),
     ...(booker.role === 'senco' ? weeklyReminders('book-overdue', staffRecipient(state, 'la-officer'), escalateFrom, ctx, late) : []),
     oneReminder('book-by', booker, bookBy, ctx, {
@@ -45,7 +62,13 @@ export const bookByReminders: ReminderRule = (state, ctx) => {
 };
 
 export const bookByReminderInfo: ReminderKindInfo[] = [
-  { kind: 'book-by', who: 'SENCO (LA officer where the council runs the review)', when: 'the book-by date (latest meeting date - 8 weeks), while no meeting is booked', rule: 'book the meeting', source: bookByReminderSource },
+  {
+    kind: 'book-by',
+    who: 'SENCO (LA officer where the council runs the review)',
+    when: 'the book-by date (latest meeting date - 8 weeks), and the day an early or interim review is started, while no meeting is booked',
+    rule: 'book the meeting',
+    source: bookByReminderSource,
+  },
   {
     kind: 'book-overdue',
     who: 'SENCO weekly; the LA case officer too once it is a council-set number of days late (default 14)',

@@ -45,6 +45,16 @@ describe('the SENCO’s due list and book-by reminders', () => {
     expect(remindersFor(state, '2027-05-25', { escalateAfterDays: 28 }).filter((r) => r.recipient.role === 'la-officer')).toEqual([]);
   });
 
+  it('asks for an early review started on Wednesday 2026-06-03 to be booked that day, months before its usual book-by date 2026-10-17', () => {
+    const early = reviewStateFor({ planIssued: '2026-01-10', review: { kind: 'early', startedOn: '2026-06-03', reason: 'a significant change' } });
+    const bookings = remindersFor(early, '2026-06-03').filter((r) => r.kind === 'book-by');
+    expect(bookings.map((r) => [r.dueOn, r.sendOn, r.expiresOn])).toEqual([
+      ['2026-06-03', '2026-06-03', '2026-10-17'],
+      ['2026-10-17', '2026-10-16', '2026-12-12'],
+    ]);
+    expect(bookings[0]).toMatchObject({ source: 'CFA 2014 s44(1); CoP 9.169', action: expect.stringContaining('Book the early review started on 2026-06-03') });
+  });
+
   it('sends neither once a meeting is booked (the review has moved on)', () => {
     const booked = reviewStateFor({ planIssued: '2026-01-10', meetingDate: '2026-12-10' });
     expect(kinds('2026-09-01', booked).filter((k) => k.startsWith('due-list') || k.startsWith('book-by'))).toEqual([]);

@@ -18,3 +18,4 @@ export * from './under5Cadence';
 export * from './cease';
 export * from './cycleLimits';
 export * from './inferTransfer';
+export * from './earlyReview';

@@ -29,6 +29,7 @@ export const demoSettings: Required<CouncilSettings> = {
   familyResponseReminderDays: 5,
   redMeansInPerson: 'warn',
   allThroughTransfer: true,
+  nextReviewFrom: 'decision',
   termDates: [
     { name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18', halfTerm: { start: '2026-10-26', end: '2026-10-30' } },
     { name: 'Spring 2027', start: '2027-01-05', end: '2027-03-26', halfTerm: { start: '2027-02-15', end: '2027-02-19' } },

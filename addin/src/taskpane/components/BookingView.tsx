@@ -106,7 +106,7 @@ export function BookingView(props: { services: PaneServices; review: ReviewDetai
       <Button appearance="transparent" onClick={props.onBack}>
         Choose another child
       </Button>
-      <TimelineView review={review} />
+      <TimelineView review={review} today={today} />
       <ProposedDates proposal={proposal} chosen={chosen} time={time} onTime={setTime} onChoose={choose} busy={busy !== null} />
       <InviteesView
         contacts={review.contacts}

@@ -1,5 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { type MeetingDateProposal, screenDate, screenDeadline } from '../../domain';
+import { dayCount, type MeetingDateProposal, screenDate, screenDeadline } from '../../domain';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -28,7 +28,8 @@ export function ProposedDates(props: {
         </Field>
       </div>
       {props.proposal.problem && (
-        <MessageBar intent="error">
+        // With dates, the problem is that every date is late: a warning (lateness never blocks); with none, an error.
+        <MessageBar intent={props.proposal.dates.length > 0 ? 'warning' : 'error'}>
           <MessageBarBody>{props.proposal.problem}</MessageBarBody>
         </MessageBar>
       )}
@@ -47,6 +48,7 @@ export function ProposedDates(props: {
             <span>
               Invitations by {screenDeadline(d.invitationsBy)}; advice to everyone by {screenDeadline(d.adviceCirculatedBy)}
               {d.fullAdviceTime ? '' : ' (less than 7 weeks for advice)'}
+              {d.daysLate ? `; ${dayCount(d.daysLate)} late` : ''}
             </span>
           </li>
         ))}

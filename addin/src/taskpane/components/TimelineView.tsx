@@ -1,6 +1,6 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { BOOKING_LEAD_DAYS, bookBySource, plusDays, screenDate, screenDeadline } from '../../domain';
+import { BOOKING_LEAD_DAYS, bookBySource, dayCount, plusDays, reviewLateness, screenDate, screenDeadline } from '../../domain';
 import type { ReviewDetail } from '../../api/types';
 
 const useStyles = makeStyles({
@@ -10,15 +10,30 @@ const useStyles = makeStyles({
   dd: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The review's three key dates; every step with its date and source one press away. */
-export function TimelineView(props: { review: ReviewDetail }) {
+/**
+ * The review's three key dates; every step with its date and source one press away. An
+ * unbooked review past its latest meeting date says how many days late it is (the number
+ * the "book now" reminder gives), and that it must still be booked: lateness never blocks.
+ */
+export function TimelineView(props: { review: ReviewDetail; today: string }) {
   const styles = useStyles();
   const [all, setAll] = useState(false);
   const t = props.review.timeline;
   const bookBy = plusDays(t.latestMeetingDate, -BOOKING_LEAD_DAYS);
+  const late = props.review.meeting ? null : reviewLateness(t, props.today);
   return (
     <section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Key dates</h2>
+      {late && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>{dayCount(late.daysLate)} late</MessageBarTitle>
+            The latest meeting date was {screenDate(late.latestMeetingDate)}
+            {late.daysPastDeadline > 0 ? `, and the review deadline ${screenDate(late.reviewDeadline)} passed ${dayCount(late.daysPastDeadline)} ago` : `; the review deadline is ${screenDate(late.reviewDeadline)}`}. The review
+            must still be held: book the earliest date below ({late.source}).
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <dl className={styles.key}>
         <dt>Review deadline</dt>
         <dd className={styles.dd}>{screenDate(t.reviewDeadline)}</dd>
