@@ -123,7 +123,9 @@ const POST_NOTE = "The family asked to be written to by post, so their copy was 
  */
 async function markForPost(tx: Queryable, call: ReviewCall, deps: AfterDecisionDeps, ctx: LetterContext, documents: LetterDocument[], family: LetterRecipient[], today: string) {
   const rendered = await renderDocuments(documents);
-  const recipients = family.length > 0 ? family : [{ role: ctx.addressee.kind, name: ctx.addressee.name, email: '' }];
+  // An alternative person acts for the young person, and is recorded in their place (as letterCase does).
+  const role = ctx.addressee.kind === 'parent' ? ('parent' as const) : ('young-person' as const);
+  const recipients = family.length > 0 ? family : [{ role, name: ctx.addressee.name, email: '' }];
   return keepAndRecord(tx, call.principal, deps, ctx, rendered, { channel: 'post', sentOn: today, mailbox: null, graphMessageId: null, recipients });
 }
 
