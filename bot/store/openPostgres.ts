@@ -51,6 +51,20 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     async transaction(fn) {
       for (let attempt = 1; ; attempt++) {
         const conn = await pool.connect();
+        // A checked-out client has no listener of the pool's: if the server goes while the
+        // transaction's code runs between statements, its 'error' event would crash the
+        // process. Keep it here; the next statement then fails and the transaction rolls back.
+        let lost: Error | undefined;
+        const onLost = (error: Error) => {
+          lost = error;
+          logger.error('postgres connection lost during a transaction', { error: redactText(error.message) });
+        };
+        conn.on('error', onLost);
+        const done = () => {
+          conn.off('error', onLost);
+          // A client whose connection was lost is destroyed, not returned to the pool.
+          conn.release(lost);
+        };
         const tx: Queryable = {
           query: async (sql, params) => (await conn.query(sql, params as unknown[] | undefined)).rows,
           exec: async (sql) => {
@@ -61,11 +75,11 @@ export async function openPostgres(connectionString: string, options: PostgresOp
           await conn.query('BEGIN');
           const result = await fn(tx);
           await conn.query('COMMIT');
-          conn.release();
+          done();
           return result;
         } catch (error) {
-          await conn.query('ROLLBACK').catch(() => {});
-          conn.release();
+          if (!lost) await conn.query('ROLLBACK').catch(() => {});
+          done();
           const code = (error as { code?: string }).code;
           if (!code || !RETRYABLE.has(code) || attempt >= MAX_ATTEMPTS) throw error;
         }

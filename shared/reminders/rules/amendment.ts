@@ -82,6 +82,8 @@ export const familyResponseReminders: ReminderRule = (state, ctx) => {
   if (!family) return [];
   const earliest = plusDays(served, 1);
   const wanted = plusDays(ends, -days);
+  // ISO dates compare as text; Math.max does not apply to them.
+  // biome-ignore lint/complexity/useMathMinMax: the operands are YYYY-MM-DD strings, not numbers.
   const dueOn = wanted < earliest ? earliest : wanted;
   if (dueOn > ends) return [];
   const reminder = oneReminder('family-response-reminder', contactRecipient(family), dueOn, ctx, {
