@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { adviceExtensions, adviceFileName, extensionOf } from '../../shared/advice';
 import { screenDate } from '../../shared/calendar/formatDate';
 import { childLabel } from '../../shared/privacy/childLabel';
-import { adviceCirculatedBy } from '../../shared/timeline/rules/adviceCirculatedBy';
-import { defaultTimelineSettings } from '../../shared/timeline/types';
 import { type Logger, silentLogger } from '../log/logger';
 import { adviceDriveFor, openAdviceRequestsFor } from '../store/advice/openRequests';
 import { recordReceivedAdvice } from '../store/advice/recordReceivedAdvice';
@@ -146,8 +144,9 @@ export async function acceptAdviceFile(deps: AcceptAdviceDeps, sender: AdviceSen
   );
   const label = childLabel(request.childName, request.laReference);
   // The request's due date is a week (a council setting) before the circulation day; the
-  // professional is told the day the pack reaches everyone invited (Reg 20(4)).
-  const circulatedBy = adviceCirculatedBy(request.meetingDate, defaultTimelineSettings.notice);
+  // professional is told the day the pack reaches everyone invited (Reg 20(4)), which the
+  // store reads with the case's own notice setting.
+  const { circulatedBy } = request;
   return {
     ok: true,
     adviceId,

@@ -7,7 +7,7 @@ import { type Logger, silentLogger } from '../log/logger';
 import { FetchNetworkModule } from './networkModule';
 import { permissionNames } from './permissions';
 import { redactText } from '../log/redact';
-import { type CachedToken, TokenCache, type TokenCacheOptions } from './tokenCache';
+import { TokenCache, type TokenCacheOptions } from './tokenCache';
 import { readUserTokenClaims } from './userTokenClaims';
 
 /** The Graph resource's default scope: every permission the tenant has consented to. */
@@ -41,6 +41,7 @@ export interface TokenBrokerOptions {
   msalLogLevel?: 'error' | 'warning' | 'info' | 'verbose';
   /** How long an administrator-side failure for one tenant is remembered, ms. Default 60 s. */
   tenantFailureCooldownMs?: number;
+  /** The on-behalf-of token cache (app tokens are MSAL's own to cache). */
   cache?: TokenCacheOptions;
   /** Clock in epoch ms. */
   now?: () => number;
@@ -107,11 +108,17 @@ const MSAL_CACHE_CLEAR_EVERY = 500;
  * One MSAL `ConfidentialClientApplication` per tenant, so a tenant that is misconfigured,
  * unconsented or unknown fails on its own while the others carry on; its administrator-side
  * failure is remembered for a short cooldown so a broken tenant does not hammer Entra ID.
- * Tokens are cached per tenant + user (or app) + scopes and are never logged.
+ * App-only tokens are cached by MSAL itself (per tenant and scopes, renewed five minutes
+ * before expiry). On-behalf-of tokens are cached here, per user token and scopes: MSAL's
+ * cache finds one only when Entra ID's reply names the scope asked for, and a `.default`
+ * request is answered with the permissions it stands for, so MSAL would exchange every time.
+ * Concurrent first requests for one token share one exchange. Tokens are never logged.
  */
 export class TokenBroker {
   private readonly tenants = new Map<string, TenantEntry>();
   private readonly cache: TokenCache;
+  /** App-token requests under way, so concurrent callers share one (MSAL caches the result). */
+  private readonly appInFlight = new Map<string, Promise<AccessToken>>();
   private readonly logger: Logger;
   private readonly now: () => number;
   private readonly problem: IdentityError | undefined;
@@ -155,7 +162,11 @@ export class TokenBroker {
     this.assertConfigured();
     const tenant = checkTenantId(tenantId);
     const key = TokenCache.key({ tenantId: tenant, subject: 'app', scopes });
-    return this.acquire(tenant, 'app', key, (app) => app.acquireTokenByClientCredential({ scopes }));
+    const pending = this.appInFlight.get(key);
+    if (pending) return pending;
+    const started = this.exchange(tenant, 'app', (app) => app.acquireTokenByClientCredential({ scopes })).finally(() => this.appInFlight.delete(key));
+    this.appInFlight.set(key, started);
+    return started;
   }
 
   /**
@@ -191,9 +202,14 @@ export class TokenBroker {
     // the signature, so a cached Graph token is only handed back for the very same user token.
     const assertion = createHash('sha256').update(request.userToken).digest('base64url');
     const key = TokenCache.key({ tenantId: tenant, subject: `user:${claims.objectId}:${assertion}`, scopes });
-    return this.acquire(tenant, 'on-behalf-of', key, (app) =>
-      app.acquireTokenOnBehalfOf({ oboAssertion: request.userToken, scopes }),
-    );
+    // A tenant's remembered failure refuses even a cached token, as for app tokens.
+    const failure = this.tenants.get(tenant.toLowerCase())?.failure;
+    if (failure && failure.until > this.now()) throw failure.error;
+    const cached = await this.cache.getOrFetch(key, async () => {
+      const fresh = await this.exchange(tenant, 'on-behalf-of', (app) => app.acquireTokenOnBehalfOf({ oboAssertion: request.userToken, scopes }));
+      return { token: fresh.token, expiresAt: fresh.expiresAt };
+    });
+    return { token: cached.token, expiresAt: cached.expiresAt, tenantId: tenant, kind: 'on-behalf-of' };
   }
 
   /** Forgets a tenant's cached tokens, remembered failure and MSAL state (e.g. after an admin consents). */
@@ -213,31 +229,20 @@ export class TokenBroker {
     if (this.problem) throw this.problem;
   }
 
-  private async acquire(
+  /** One call to MSAL (which may answer from its own cache), with failures classified and remembered. */
+  private async exchange(
     tenantId: string,
     flow: AccessToken['kind'],
-    key: string,
     call: (app: ConfidentialClientApplication) => Promise<AuthenticationResult | null>,
   ): Promise<AccessToken> {
     const entry = this.tenantEntry(tenantId);
     if (entry.failure && entry.failure.until > this.now()) throw entry.failure.error;
-    const fetched = { fromEntra: false };
-    let cached: CachedToken;
+    let result: AuthenticationResult | null;
     try {
-      cached = await this.cache.getOrFetch(key, async () => {
-        fetched.fromEntra = true;
-        const result = await call(entry.app);
-        if (flow === 'on-behalf-of' && ++entry.exchangesSinceClear >= MSAL_CACHE_CLEAR_EVERY) {
-          // MSAL keeps one entry per user assertion; ours is keyed per user and bounded.
-          entry.app.clearCache();
-          entry.exchangesSinceClear = 0;
-        }
-        if (!result?.accessToken) {
-          throw new IdentityError('token-failed', `Entra ID returned no access token for tenant ${tenantId}.`, { tenantId });
-        }
-        const expiresAt = result.expiresOn ? result.expiresOn.getTime() : this.now() + 60 * 60_000;
-        return { token: result.accessToken, expiresAt };
-      });
+      result = await call(entry.app);
+      if (!result?.accessToken) {
+        throw new IdentityError('token-failed', `Entra ID returned no access token for tenant ${tenantId}.`, { tenantId });
+      }
     } catch (error) {
       const failure = classifyAuthFailure(error, {
         tenantId,
@@ -264,10 +269,16 @@ export class TokenBroker {
       throw failure;
     }
     entry.failure = undefined;
-    if (fetched.fromEntra) {
-      this.logger.info('token acquired', { tenantId, flow, expiresAt: new Date(cached.expiresAt).toISOString() });
+    const expiresAt = result.expiresOn ? result.expiresOn.getTime() : this.now() + 60 * 60_000;
+    if (!result.fromCache) {
+      this.logger.info('token acquired', { tenantId, flow, expiresAt: new Date(expiresAt).toISOString() });
+      if (flow === 'on-behalf-of' && ++entry.exchangesSinceClear >= MSAL_CACHE_CLEAR_EVERY) {
+        // MSAL keeps one entry per user assertion that it never reads back; ours is bounded.
+        entry.app.clearCache();
+        entry.exchangesSinceClear = 0;
+      }
     }
-    return { token: cached.token, expiresAt: cached.expiresAt, tenantId, kind: flow };
+    return { token: result.accessToken, expiresAt, tenantId, kind: flow };
   }
 
   private tenantEntry(tenantId: string): TenantEntry {

@@ -75,13 +75,8 @@ export interface StartServiceOptions {
 
 /** Opens the store (migrating, seeding the demo in dev mode), then listens. */
 export async function startService(config: Config, options: StartServiceOptions = {}): Promise<RunningService> {
-  const levels = { info: 0, warn: 1, error: 2 };
-  const base = options.logger ?? createJsonLogger();
-  const logger: Logger = {
-    info: (m, f) => levels[config.logLevel] <= 0 && base.info(m, f),
-    warn: (m, f) => levels[config.logLevel] <= 1 && base.warn(m, f),
-    error: (m, f) => base.error(m, f),
-  };
+  // LOG_LEVEL filters the service's own logger; a logger given by the caller keeps its own level.
+  const logger: Logger = options.logger ?? createJsonLogger({ level: config.logLevel });
   const now = options.now ?? (config.clockStart ? clockFrom(config.clockStart) : () => new Date());
   const today = () => londonToday(now());
   logger.info('configuration', configSummary(config));

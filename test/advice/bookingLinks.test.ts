@@ -58,7 +58,10 @@ describe.each(storeKinds)('links issued when advice is requested, on %s', (kind)
     await db.query('delete from advice_links');
     const { adviceLinks } = await rebook('2026-10-27');
     const token = tokenOf(adviceLinks[0]?.url ?? '');
-    expect(await openAdviceLink(db, token, new Date('2026-10-27T23:59:59Z'))).toMatchObject({ fromRole: 'parent', laReference: 'NTH-0042' });
+    const opened = await openAdviceLink(db, token, new Date('2026-10-27T23:59:59Z'));
+    // The store dates the circulation with the case's own notice reading (strict: 15 days before a 27 October meeting, Reg 20(4)).
+    expect(opened).toMatchObject({ fromRole: 'parent', laReference: 'NTH-0042', meetingDate: '2026-10-27', circulatedBy: '2026-10-12' });
+    expect(Object.keys(opened ?? {}).filter((k) => k.includes('_'))).toEqual([]);
     expect(await openAdviceLink(db, token, new Date('2026-10-28T00:00:00Z'))).toBeUndefined();
     expect(await openAdviceLink(db, `${token.slice(0, -1)}A`, new Date('2026-10-01T09:00:00Z'))).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import { registerOrganisation } from '../../bot/store/organisations';
 import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
-import { londonToday, plusDays } from '../../shared';
+import { plusDays } from '../../shared';
 import { CSV_HEADER, fullInvitees, importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/testService';
 import { demoSettings } from '../letters/support/letterFixtures';
@@ -16,7 +16,9 @@ import { startLetterGraph } from '../letters/support/letterGraph';
  * The expected table is written out here, not read from the code's own permissions, so a
  * change to either shows up as a failure.
  */
-const today = londonToday(new Date());
+// A fixed clock: the seed and the service read the same day whenever the suite runs.
+const today = '2027-03-10';
+const now = () => new Date('2027-03-10T10:00:00Z');
 const soon = plusDays(today, 21);
 const past = plusDays(today, -10);
 
@@ -130,7 +132,7 @@ beforeAll(async () => {
       const [request] = await db.query<{ id: number }>("select id::int from advice_requests where review_id = $1 and from_role = 'health'", [ids[`main-${role}`]]);
       requestFor[role] = request?.id ?? 0;
     }
-  }, {}, { mailer: graph.mailer });
+  }, {}, { mailer: graph.mailer, now });
   for (const role of roles) tokens[role] = await svc.token(role, ...principals[role]);
 }, 180_000);
 afterAll(async () => {

@@ -1,9 +1,11 @@
-import { londonToday, plusDays } from '../../shared';
+import { plusDays } from '../../shared';
 import { CSV_HEADER, importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/testService';
 import { storeKinds } from '../support/testStores';
 
-const today = londonToday(new Date());
+// A fixed clock: the seed and the service read the same day whenever the suite runs.
+const today = '2027-03-10';
+const now = () => new Date('2027-03-10T10:00:00Z');
 const issued = plusDays(today, -300);
 
 describe.each(storeKinds)('case contacts and the picker search on %s', (kind) => {
@@ -15,7 +17,7 @@ describe.each(storeKinds)('case contacts and the picker search on %s', (kind) =>
     svc = await startTestService(kind, async (db) => {
       const people = await registerPeople(db);
       ids = await importRows(db, people.officer, [`N-100,Ada Lovelace,north-school,${issued},,,4,,,`, `N-200,Ben O'Brien,north-school,${issued},,,4,,,`]);
-    });
+    }, {}, { now });
     officer = await svc.token('la-officer', 'north-council', 'officer');
     senco = await svc.token('senco', 'north-school', 'senco');
   });

@@ -4,7 +4,7 @@ import { recordAmendment } from '../../bot/store/reviews/recordAmendment';
 import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
-import { appealDeadline as appealBy, type DecisionOutcome, familyResponseBy as respondBy, londonToday, longDate, plusDays } from '../../shared';
+import { appealDeadline as appealBy, type DecisionOutcome, familyResponseBy as respondBy, longDate, plusDays } from '../../shared';
 import { SHARED_MAILBOX } from '../graph/harness';
 import { importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../support/testService';
@@ -13,7 +13,9 @@ import { docxParagraphs, pdfText, squash } from './support/documents';
 import { startLetterGraph } from './support/letterGraph';
 import { demoSettings } from './support/letterFixtures';
 
-const today = londonToday(new Date());
+// A fixed clock: the seed and the service read the same day whenever the suite runs.
+const today = '2027-03-10';
+const now = () => new Date('2027-03-10T10:00:00Z');
 const meetingDate = plusDays(today, -20);
 const notifiedOn = plusDays(today, -2);
 const DOB = plusDays(today, -3650);
@@ -63,7 +65,7 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
         }
       },
       { LOG_LEVEL: 'info' },
-      { mailer: graph.mailer, logger: createJsonLogger({ write: (line) => logs.push(line) }) },
+      { mailer: graph.mailer, logger: createJsonLogger({ write: (line) => logs.push(line) }), now },
     );
     officer = await svc.token('la-officer', 'north-council', 'officer');
     manager = await svc.token('la-manager', 'north-council', 'manager');

@@ -12,7 +12,7 @@ import { startAddinPreview } from './addinPreview';
 async function main() {
   const dataDir = path.resolve(process.env.PREVIEW_DATA_DIR ?? path.join('data', 'preview'));
   mkdirSync(dataDir, { recursive: true });
-  const logger = createJsonLogger();
+  const logger = createJsonLogger({ level: 'warn' });
   const preview = await startAddinPreview({ dataDir, port: Number(process.env.PREVIEW_PORT ?? 3980), logger });
   process.stdout.write(
     [

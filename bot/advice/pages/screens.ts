@@ -1,7 +1,5 @@
 import { adviceExtensions, adviceFileTypesText } from '../../../shared/advice';
 import { screenDate } from '../../../shared/calendar/formatDate';
-import { adviceCirculatedBy } from '../../../shared/timeline/rules/adviceCirculatedBy';
-import { defaultTimelineSettings } from '../../../shared/timeline/types';
 import { type FamilyViews, helperChoices, personalBudgetChoices, viewsQuestions } from '../viewsForm';
 import { type Html, html, type PageCouncil, page } from './html';
 
@@ -12,6 +10,8 @@ export interface LinkFacts {
   fromRole: string;
   dueOn: string;
   meetingDate: string;
+  /** The day the advice reaches everyone invited (Reg 20(4)), as the store computes it for the case. */
+  circulatedBy: string;
   /** The council the page is from (its name and SEND team contact). */
   council?: PageCouncil;
   /** Who asked: the SENCO who booked the meeting, and the school. */
@@ -143,7 +143,7 @@ export function thankYouPage(what: 'advice' | 'views', f: LinkFacts, answers?: F
     html`
 <div class="panel"><h1>Thank you, we have ${what === 'advice' ? 'your advice' : 'your views'}</h1></div>
 <p>It is saved in the council’s folder for the review of ${f.initials} (${f.laReference}).</p>
-<p>Everyone invited to the meeting will have it by ${screenDate(adviceCirculatedBy(f.meetingDate, defaultTimelineSettings.notice))}. The meeting is on ${screenDate(f.meetingDate)}.</p>
+<p>Everyone invited to the meeting will have it by ${screenDate(f.circulatedBy)}. The meeting is on ${screenDate(f.meetingDate)}.</p>
 <p>This link has now been used, so it will not open again. Keep your copy below before you close this page.</p>
 ${answers ? answersCopy(f, answers) : html``}`,
     f.council,

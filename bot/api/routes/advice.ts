@@ -99,6 +99,7 @@ function facts(link: AdviceLinkContext): LinkFacts {
     fromRole: link.fromRole,
     dueOn: link.dueOn,
     meetingDate: link.meetingDate,
+    circulatedBy: link.circulatedBy,
     council: { name: link.councilName, team: link.sendTeamName, phone: link.sendTeamPhone, email: link.sendTeamEmail },
     askedBy: { name: link.askedByName, school: link.schoolName },
   };

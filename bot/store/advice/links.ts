@@ -3,7 +3,7 @@ import { appendAudit } from '../audit';
 import type { Queryable } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Principal } from '../principal';
-import { loadReview } from '../reviews/loadReview';
+import { circulatedByOf, loadReview, type SettingColumns, settingColumnsSql, withoutSettingColumns } from '../reviews/loadReview';
 import { checkIfMatch } from '../reviews/writeSupport';
 
 /** 32 random bytes: 256 bits, twice the 128 the issue asks for. */
@@ -89,6 +89,8 @@ export interface AdviceLinkContext {
   email: string | null;
   dueOn: string;
   meetingDate: string;
+  /** The day the advice reaches everyone invited (Reg 20(4)), with the case's own notice setting. */
+  circulatedBy: string;
   reviewDeadline: string;
   laReference: string;
   childName: string;
@@ -103,21 +105,27 @@ export interface AdviceLinkContext {
   schoolName: string | null;
 }
 
+type ContextRow = Omit<AdviceLinkContext, 'circulatedBy'> & SettingColumns;
+
+const contextOf = (row: ContextRow): AdviceLinkContext => ({ ...withoutSettingColumns(row), circulatedBy: circulatedByOf(row.meetingDate, row) });
+
 const CONTEXT_SQL = `
   select l.id::int as "linkId", q.id::int as "requestId", r.id as "reviewId", r.council_id as "councilId", o.entra_tenant_id as "councilTenantId",
          q.from_role as "fromRole", q.email, q.due_on as "dueOn", r.meeting_date as "meetingDate", r.review_deadline as "reviewDeadline",
          c.la_reference as "laReference", c.name as "childName", c.date_of_birth as "dateOfBirth",
-         coalesce(cs.settings->>'councilName', o.name) as "councilName", cs.settings->>'sendTeamName' as "sendTeamName",
-         cs.settings->>'sendTeamPhone' as "sendTeamPhone", cs.settings->>'sendTeamEmail' as "sendTeamEmail",
-         (select i.name from invitations i where i.review_id = r.id and i.role = 'school' order by i.id limit 1) as "askedByName", so.name as "schoolName"
+         coalesce(cset.settings->>'councilName', o.name) as "councilName", cset.settings->>'sendTeamName' as "sendTeamName",
+         cset.settings->>'sendTeamPhone' as "sendTeamPhone", cset.settings->>'sendTeamEmail' as "sendTeamEmail",
+         (select i.name from invitations i where i.review_id = r.id and i.role = 'school' order by i.id limit 1) as "askedByName", so.name as "schoolName",
+         ${settingColumnsSql.columns}
     from advice_links l
     join advice_requests q on q.id = l.request_id
     join review_cycles r on r.id = q.review_id
     join plans p on p.id = r.plan_id
     join children c on c.id = p.child_id
     join organisations o on o.id = r.council_id
-    left join council_settings cs on cs.council_id = r.council_id
+    left join council_settings cset on cset.council_id = r.council_id
     left join organisations so on so.id = r.school_id
+    ${settingColumnsSql.joins}
    where l.token_hash = $1 and l.used_at is null and l.revoked_at is null and l.expires_at > $2 and r.stage = 'booked'`;
 
 /**
@@ -126,8 +134,8 @@ const CONTEXT_SQL = `
  */
 export async function openAdviceLink(tx: Queryable, token: string, now: Date): Promise<AdviceLinkContext | undefined> {
   if (!TOKEN_PATTERN.test(token)) return undefined;
-  const rows = await tx.query<AdviceLinkContext>(CONTEXT_SQL, [hashToken(token), now.toISOString()]);
-  return rows[0];
+  const rows = await tx.query<ContextRow>(CONTEXT_SQL, [hashToken(token), now.toISOString()]);
+  return rows[0] && contextOf(rows[0]);
 }
 
 /**
@@ -136,8 +144,8 @@ export async function openAdviceLink(tx: Queryable, token: string, now: Date): P
  */
 export async function useAdviceLink(tx: Queryable, token: string, now: Date): Promise<AdviceLinkContext | undefined> {
   if (!TOKEN_PATTERN.test(token)) return undefined;
-  const rows = await tx.query<AdviceLinkContext>(`${CONTEXT_SQL} for update of l`, [hashToken(token), now.toISOString()]);
-  const link = rows[0];
+  const rows = await tx.query<ContextRow>(`${CONTEXT_SQL} for update of l`, [hashToken(token), now.toISOString()]);
+  const link = rows[0] && contextOf(rows[0]);
   if (!link) return undefined;
   await tx.query('update advice_links set used_at = $2 where id = $1', [link.linkId, now.toISOString()]);
   return link;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import { circulatedByOf, type SettingColumns, settingColumnsSql, withoutSettingColumns } from '../reviews/loadReview';
 
 /** An advice request still waiting for its advice, with what storing a file for it needs. */
 export interface OpenAdviceRequest {
@@ -9,6 +10,8 @@ export interface OpenAdviceRequest {
   fromRole: string;
   dueOn: string;
   meetingDate: string;
+  /** The day the advice reaches everyone invited (Reg 20(4)), with the case's own notice setting. */
+  circulatedBy: string;
   reviewDeadline: string;
   laReference: string;
   childName: string;
@@ -21,21 +24,24 @@ export interface OpenAdviceRequest {
  * records the invitee's email). Soonest due first.
  */
 export async function openAdviceRequestsFor(tx: Queryable, person: { personId: number; email: string | null }, today: string): Promise<OpenAdviceRequest[]> {
-  return tx.query<OpenAdviceRequest>(
+  const rows = await tx.query<Omit<OpenAdviceRequest, 'circulatedBy'> & SettingColumns>(
     `select q.id::int as "requestId", r.id as "reviewId", r.council_id as "councilId", o.entra_tenant_id as "councilTenantId", q.from_role as "fromRole",
             q.due_on as "dueOn", r.meeting_date as "meetingDate", r.review_deadline as "reviewDeadline",
-            c.la_reference as "laReference", c.name as "childName", c.date_of_birth as "dateOfBirth"
+            c.la_reference as "laReference", c.name as "childName", c.date_of_birth as "dateOfBirth",
+            ${settingColumnsSql.columns}
        from advice_requests q
        join review_cycles r on r.id = q.review_id
        join plans p on p.id = r.plan_id
        join children c on c.id = p.child_id
        join organisations o on o.id = r.council_id
+       ${settingColumnsSql.joins}
       where (q.person_id = $1 or ($2::text is not null and lower(q.email) = lower($2::text)))
         and r.stage = 'booked' and r.meeting_date >= $3
         and not exists (select 1 from advice_items i where i.request_id = q.id)
       order by q.due_on, q.id`,
     [person.personId, person.email, today],
   );
+  return rows.map((row) => ({ ...withoutSettingColumns(row), circulatedBy: circulatedByOf(row.meetingDate, row) }));
 }
 
 /** The drive holding a council's review folders: its own row, else the service-wide setting. */

@@ -1,6 +1,7 @@
 import { computeTimeline, type DecisionOutcome, type InviteeRole, type ReviewState, type TransferKind } from '../../../shared';
 import type { Queryable } from '../db';
 import { caseInputOf, runByOf, type SettingColumns, settingColumnsSql } from '../reviews/loadReview';
+import { reviewStepsFrom } from '../reviews/reviewSteps';
 
 interface Row extends SettingColumns {
   id: string;
@@ -61,14 +62,8 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
               d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on,
               c.family_contact, cset.settings ->> 'familyResponseReminderDays' as family_reminder_days,
               ${settingColumnsSql.columns}
-         from review_cycles r
-         join plans p on p.id = r.plan_id
-         join children c on c.id = p.child_id
+         from ${reviewStepsFrom}
          ${settingColumnsSql.joins}
-         left join meetings m on m.review_id = r.id
-         left join reports rp on rp.review_id = r.id
-         left join decisions d on d.review_id = r.id
-         left join amendments a on a.review_id = r.id
          left join council_settings cset on cset.council_id = r.council_id
         where r.id in ${ids}`,
       param,

@@ -1,6 +1,7 @@
 import { invitationsBy } from '../../../shared';
 import type { Queryable } from '../db';
 import type { Principal } from '../principal';
+import { reviewStepsFrom } from '../reviews/reviewSteps';
 import { timelinessCounts } from './timelinessCounts';
 
 /** On time, late, or not known yet (not done and not yet due). */
@@ -61,13 +62,7 @@ export async function timelinessReport(tx: Queryable, principal: Principal, peri
     `select distinct on (r.plan_id) r.id as review_id, c.la_reference, c.upn, r.school_id, r.review_deadline, r.latest_meeting_date,
             r.meeting_date, m.invitations_sent_on, rp.sent_on as report_sent_on, r.report_due, d.outcome, d.notified_on, r.decision_due,
             a.notice_served_on, a.final_plan_issued_on, r.final_plan_due
-       from review_cycles r
-       join plans p on p.id = r.plan_id
-       join children c on c.id = p.child_id
-       left join meetings m on m.review_id = r.id
-       left join reports rp on rp.review_id = r.id
-       left join decisions d on d.review_id = r.id
-       left join amendments a on a.review_id = r.id
+       from ${reviewStepsFrom}
       where r.council_id = $1 and r.meeting_date between $2::date and $3::date
       order by r.plan_id, r.meeting_date desc`,
     [principal.orgId, period.from, period.to],

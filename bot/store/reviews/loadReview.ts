@@ -1,4 +1,4 @@
-import type { Addressing, CaseInput, DecisionOutcome, ReviewRunner, SettingPhase, TransferKind } from '../../../shared';
+import { type Addressing, adviceCirculatedBy, type CaseInput, type DecisionOutcome, defaultTimelineSettings, type ReviewRunner, type SettingPhase, type TimelineSettings, type TransferKind } from '../../../shared';
 import type { Queryable } from '../db';
 import { NotFoundError } from '../errors';
 import type { Principal } from '../principal';
@@ -119,6 +119,48 @@ export type CaseColumns = Pick<
 export function runByOf(row: SettingColumns): ReviewRunner {
   if (row.out_of_education) return 'reg21';
   return row.setting_runs_review === 'council' ? 'council' : 'school';
+}
+
+/**
+ * The case's own timeline settings over the defaults: what {@link caseInputOf} gives the
+ * timeline core (today only a cease consultation's length differs from case to case).
+ */
+export function timelineSettingsOf(row: SettingColumns): TimelineSettings {
+  return { ...defaultTimelineSettings, ...(row.cease_proposed_on && row.cease_consultation_days ? { ceaseConsultationDays: row.cease_consultation_days } : {}) };
+}
+
+/**
+ * The day the advice reaches everyone invited (Reg 20(4)), read with the case's own notice
+ * setting: what an advice link's pages and the Teams chat tell the person who sent it.
+ */
+export function circulatedByOf(meetingDate: string, row: SettingColumns): string {
+  return adviceCirculatedBy(meetingDate, timelineSettingsOf(row).notice);
+}
+
+/** Drops the {@link SettingColumns} from a row read with {@link settingColumnsSql}, keeping the rest. */
+export function withoutSettingColumns<T extends SettingColumns>(row: T): Omit<T, keyof SettingColumns> {
+  const {
+    setting_phase: _phase,
+    setting_sixth_form: _sixthForm,
+    setting_runs_review: _runsReview,
+    nc_year_school_year: _ncYearSchoolYear,
+    out_of_education: _outOfEducation,
+    cease_proposed_on: _ceaseProposed,
+    cease_consultation_days: _ceaseDays,
+    cease_decided_on: _ceaseDecided,
+    cease_decision: _ceaseDecision,
+    cease_plan_end_proposed: _planEndProposed,
+    cease_plan_end_confirmed: _planEndConfirmed,
+    review_kind: _reviewKind,
+    early_started_on: _earlyStarted,
+    early_reason: _earlyReason,
+    restarts_cycle: _restartsCycle,
+    addressee: _addressee,
+    alternative_person_name: _alternativeName,
+    alternative_person_email: _alternativeEmail,
+    ...rest
+  } = row;
+  return rest;
 }
 
 /** The review's history as the timeline core reads it. */

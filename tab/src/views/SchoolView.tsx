@@ -1,8 +1,19 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { ApiClient } from '../api/client';
+import { type Column, DataTable } from '../components/DataTable';
 import { formatDate } from '../components/format';
 import { Status } from '../components/Status';
 import { useLoad } from '../components/useLoad';
+
+type SchoolReview = Awaited<ReturnType<ApiClient['reviews']>>['items'][number];
+
+const columns: Column<SchoolReview>[] = [
+  { header: 'Child', cell: (r) => r.childName },
+  { header: 'Council reference', cell: (r) => r.laReference },
+  { header: 'Council', cell: (r) => r.councilName },
+  { header: 'Status', cell: (r) => r.status.replaceAll('-', ' ') },
+  { header: 'Next step due', cell: (r) => (r.due ? `${formatDate(r.due)}${r.overdue ? ' (overdue)' : ''}` : '—') },
+  { header: 'Review deadline', cell: (r) => formatDate(r.reviewDeadline) },
+];
 
 /**
  * A school's one list (#26): every child placed with the school, whichever council placed
@@ -20,30 +31,7 @@ export function SchoolView(props: { api: ApiClient }) {
               {data.items.length} {data.items.length === 1 ? 'child' : 'children'} from {new Set(data.items.map((r) => r.councilId)).size} council
               {new Set(data.items.map((r) => r.councilId)).size === 1 ? '' : 's'}.
             </p>
-            <Table aria-label="Reviews at this school" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Child</TableHeaderCell>
-                  <TableHeaderCell>Council reference</TableHeaderCell>
-                  <TableHeaderCell>Council</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Next step due</TableHeaderCell>
-                  <TableHeaderCell>Review deadline</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((r) => (
-                  <TableRow key={r.id} data-council={r.councilId}>
-                    <TableCell>{r.childName}</TableCell>
-                    <TableCell>{r.laReference}</TableCell>
-                    <TableCell>{r.councilName}</TableCell>
-                    <TableCell>{r.status.replaceAll('-', ' ')}</TableCell>
-                    <TableCell>{r.due ? `${formatDate(r.due)}${r.overdue ? ' (overdue)' : ''}` : '—'}</TableCell>
-                    <TableCell>{formatDate(r.reviewDeadline)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable label="Reviews at this school" columns={columns} rows={data.items} rowKey={(r) => r.id} rowData={(r) => ({ 'data-council': r.councilId })} />
           </>
         )}
       </Status>

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { londonToday } from '../../../shared';
+
+/** The harness's fixed clock (a test may give its own as `service.now`): the demo is seeded for this day and the service reads it. */
+const FIXED_NOW = new Date('2027-03-10T10:00:00Z');
 import type { Db, DbKind } from '../../../bot/store/db';
 import type { StartServiceOptions } from '../../../bot/server/startService';
 import { seedDemoData } from '../../../bot/store/seed/demoSeed';
@@ -69,7 +72,8 @@ export async function startBotHarness(
 ): Promise<BotHarness> {
   const authority = await startEntraTestAuthority();
   const connector = await startConnectorServer();
-  const today = londonToday(new Date());
+  const now = options.service?.now ?? (() => FIXED_NOW);
+  const today = londonToday(now());
   const svc = await startTestService(
     kind,
     async (db) => {
@@ -82,7 +86,7 @@ export async function startBotHarness(
       await options.prepare?.(db);
     },
     { BOT_CLIENT_ID: BOT_ID, BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl, ...options.env },
-    { ...options.service, teams: { outboundToken: async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 }), ...options.teams } },
+    { ...options.service, now, teams: { outboundToken: async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 }), ...options.teams } },
   ).catch(async (error: Error) => {
     await connector.close();
     await authority.close();
