@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { londonToday } from '../../shared';
+import { type PeriodicJob, startPeriodicJob } from './periodicJob';
 import { startRetentionJob } from './retentionJob';
 import { CallerCache } from '../api/callerCache';
 import { type GraphAccess, onBehalfOfGraphAccess } from '../api/graphAccess';
@@ -202,28 +203,16 @@ export async function startService(config: Config, options: StartServiceOptions 
 /** How often expired idempotency answers are deleted. */
 export const IDEMPOTENCY_CLEANUP_EVERY_MS = 60 * 60 * 1000;
 
-/** Deletes expired idempotency answers now and then hourly, inside the service; never keeps the process alive. */
-function startIdempotencyCleanUp(db: Db, ttlHours: number, logger: Logger): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  const run = () => {
-    running ??= expireIdempotencyKeys(db, ttlHours)
-      .then((removed) => {
-        if (removed) logger.info('expired idempotency answers removed', { removed, olderThanHours: ttlHours });
-      })
-      .catch((error: unknown) => logger.warn('idempotency clean-up failed; will try again', { error: (error as Error).message }))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  run();
-  const timer = setInterval(run, IDEMPOTENCY_CLEANUP_EVERY_MS);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+/** Deletes expired idempotency answers now and then hourly, inside the service. */
+function startIdempotencyCleanUp(db: Db, ttlHours: number, logger: Logger): PeriodicJob {
+  return startPeriodicJob(
+    async () => {
+      const removed = await expireIdempotencyKeys(db, ttlHours);
+      if (removed) logger.info('expired idempotency answers removed', { removed, olderThanHours: ttlHours });
     },
-  };
+    IDEMPOTENCY_CLEANUP_EVERY_MS,
+    (error) => logger.warn('idempotency clean-up failed; will try again', { error: error.message }),
+  );
 }
 
 /**
