@@ -1,3 +1,4 @@
+import { rectifyBody } from '../app/rectifyChild';
 import { retentionBody } from '../app/retention/retentionSchedule';
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
@@ -459,6 +460,15 @@ export function placementPaths() {
         description: roles('GET /api/children/{laReference}/subject-access'),
         parameters: [{ name: 'laReference', in: 'path', required: true, schema: { type: 'string' }, description: "The child's council reference" }],
         responses: { '200': { description: 'application/zip', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }, ...errors },
+      },
+    },
+    '/api/children/{laReference}/rectify': {
+      post: {
+        summary: "Correct a child's name, date of birth or UPN (Article 16), with the reason; audited before and after. The council reference itself is changed by re-importing under the new one",
+        description: roles('POST /api/children/{laReference}/rectify'),
+        parameters: [{ name: 'laReference', in: 'path', required: true, schema: { type: 'string' }, description: "The child's council reference" }, ...writeHeaders],
+        requestBody: { required: true, content: { 'application/json': { schema: json(rectifyBody) } } },
+        responses: { '200': { description: '`changed` (the fields that changed; empty if none did), and the details now held' }, ...errors },
       },
     },
     '/api/audit': get(

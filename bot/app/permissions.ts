@@ -66,6 +66,7 @@ export const permissions = {
   // data protection (#29): who read what
   'GET /api/audit': ['la-manager'],
   'GET /api/children/{laReference}/subject-access': ['la-manager'],
+  'POST /api/children/{laReference}/rectify': ['la-officer', 'la-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

@@ -37,6 +37,7 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/letter/send': { body: {} },
   'PUT /api/council/settings': { body: demoSettings },
   'PUT /api/council/retention': { body: { schedule: {}, confirm: false } },
+  'POST /api/children/{laReference}/rectify': { body: { name: 'Walk Corrected', reason: 'name misspelt at import' } },
   'POST /api/reviews/{id}/advice-requests/{requestId}/link': {},
   'PUT /api/reviews/{id}/contacts': { body: { contacts: [] } },
   'POST /api/reviews/{id}/outlook/teams': { body: { eventId: 'AAMkAGI2' } },
@@ -85,7 +86,7 @@ describe.each(storeKinds)('the API as its OpenAPI description says, on %s', (kin
   const operations = (methods: string[]) =>
     Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([m]) => methods.includes(m)).map(([m, op]) => ({ endpoint: `${m.toUpperCase()} ${path}`, path, method: m.toUpperCase(), op })));
   const roleFor = (op: Op): Role => (/Roles: ([a-z-]+)/.exec(op.description ?? '')?.[1] ?? 'la-officer') as Role;
-  const concrete = (path: string) => path.replace('{id}', review).replace('{requestId}', String(requestId));
+  const concrete = (path: string) => path.replace('{id}', review).replace('{requestId}', String(requestId)).replace('{laReference}', 'W-1');
 
   it('has a sample request for every write it describes', () => {
     expect(operations(['post', 'put', 'patch', 'delete']).map((o) => o.endpoint).sort()).toEqual(Object.keys(samples).sort());

@@ -2,12 +2,15 @@ import { Router } from 'express';
 import type { AdviceStorage } from '../../advice/storage';
 import { accessRecordsCsv, queryAccessRecords } from '../../app/accessRecords';
 import { exportChild } from '../../app/subjectAccess/exportChild';
-import { type ApiContext, authorise } from '../context';
+import { rectifyChild } from '../../app/rectifyChild';
+import { type ApiContext, authorise, idempotencyKey } from '../context';
+import { send } from './reviews';
 import { faceOf } from '../face';
 
 /**
  * The LA manager's data protection requests (#29): the access records (GET /api/audit?child=…
- * or ?person=…, as JSON or CSV) and a child's subject access export (a zip).
+ * or ?person=…, as JSON or CSV), a child's subject access export (a zip) and the correction
+ * of a child's details.
  */
 export function dataProtectionRoutes(ctx: ApiContext & { storage?: AdviceStorage | undefined }): Router {
   const router = Router();
@@ -25,6 +28,11 @@ export function dataProtectionRoutes(ctx: ApiContext & { storage?: AdviceStorage
     const principal = await authorise(ctx, req, 'GET /api/children/{laReference}/subject-access');
     const { zip, fileName } = await exportChild({ db: ctx.db, logger: ctx.logger, storage: ctx.storage, now: () => new Date() }, { principal, face: faceOf(req) }, String(req.params.laReference));
     res.type('application/zip').set('Content-Disposition', `attachment; filename="${fileName}"`).set('Cache-Control', 'private, no-store').send(Buffer.from(zip));
+  });
+
+  router.post('/api/children/:laReference/rectify', async (req, res) => {
+    const principal = await authorise(ctx, req, 'POST /api/children/{laReference}/rectify');
+    send(res, await rectifyChild(ctx, { principal, laReference: String(req.params.laReference), input: req.body, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
   });
   return router;
 }
