@@ -13,6 +13,7 @@ import { viewsDocument } from '../../advice/viewsDocument';
 import { checkViews, type FamilyViews } from '../../advice/viewsForm';
 import { keepLinkedAdvice, type LinkedAdvice, linkFor, reissueLink } from '../../app/adviceByLink';
 import type { AdviceLinkContext } from '../../store/advice/links';
+import { readCouncilSettings } from '../../store/councilSettings';
 import { NotFoundError } from '../../store/errors';
 import { type ApiContext, authorise } from '../context';
 import { forLog } from '../inputFaults';
@@ -99,10 +100,12 @@ function facts(link: AdviceLinkContext): LinkFacts {
     fromRole: link.fromRole,
     dueOn: link.dueOn,
     meetingDate: link.meetingDate,
-    council: { name: link.councilName, team: link.sendTeamName, phone: link.sendTeamPhone, email: link.sendTeamEmail },
+    council: { name: link.councilName, team: link.sendTeamName, phone: link.sendTeamPhone, email: link.sendTeamEmail, logoPath: link.councilHasLogo ? logoPath(link.councilId) : null },
     askedBy: { name: link.askedByName, school: link.schoolName },
   };
 }
+
+const logoPath = (councilId: string) => `/advice/assets/logo/${encodeURIComponent(councilId)}`;
 
 function send(res: Response, status: number, body: string, extra: Record<string, string> = {}): void {
   res.status(status).set({ ...pageHeaders, 'Content-Type': 'text/html; charset=utf-8', ...extra }).send(body);
@@ -140,6 +143,17 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
 
   router.get('/advice/assets/advice.css', (_req, res) => {
     res.set({ 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).send(adviceCss);
+  });
+
+  // The council's logo for its pages (council settings): from our origin, as the pages' policy allows nothing else.
+  router.get('/advice/assets/logo/:councilId', async (req, res) => {
+    const { settings: council } = await readCouncilSettings(ctx.db, String(req.params.councilId ?? ''));
+    const logo = council.councilLogo;
+    if (!logo) {
+      res.status(404).set({ 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).send('No logo');
+      return;
+    }
+    res.set({ 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'same-origin' }).send(Buffer.from(logo.slice(logo.indexOf(',') + 1), 'base64'));
   });
 
   /**

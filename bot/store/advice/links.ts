@@ -98,6 +98,8 @@ export interface AdviceLinkContext {
   sendTeamName: string | null;
   sendTeamPhone: string | null;
   sendTeamEmail: string | null;
+  /** Whether the council set a logo for its pages (served at /advice/assets/logo/{councilId}). */
+  councilHasLogo: boolean;
   /** Who asked: the SENCO who booked the meeting (its school invitee), and the school. */
   askedByName: string | null;
   schoolName: string | null;
@@ -109,6 +111,7 @@ const CONTEXT_SQL = `
          c.la_reference as "laReference", c.name as "childName", c.date_of_birth as "dateOfBirth",
          coalesce(cs.settings->>'councilName', o.name) as "councilName", cs.settings->>'sendTeamName' as "sendTeamName",
          cs.settings->>'sendTeamPhone' as "sendTeamPhone", cs.settings->>'sendTeamEmail' as "sendTeamEmail",
+         coalesce(cs.settings ? 'councilLogo', false) as "councilHasLogo",
          (select i.name from invitations i where i.review_id = r.id and i.role = 'school' order by i.id limit 1) as "askedByName", so.name as "schoolName"
     from advice_links l
     join advice_requests q on q.id = l.request_id
