@@ -10,6 +10,8 @@ export interface ViewsDocumentInput {
   fromRole: string;
   meetingDate: string;
   receivedOn: string;
+  /** The name the child's own file was kept under beside this document, when one came. */
+  childFileName?: string;
 }
 
 const paragraphs = (text: string) => (text ? text.split(/\r?\n/) : ['(No answer)']).map((line) => new Paragraph({ children: [new TextRun(line)] }));
@@ -28,6 +30,12 @@ export async function viewsDocument(input: ViewsDocumentInput): Promise<Buffer> 
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(`Views for the EHCP annual review of ${input.childLabel}`)] }),
           new Paragraph({ children: [new TextRun(`Given by ${who} on ${longDate(input.receivedOn)}, for the review meeting on ${longDate(input.meetingDate)}.`)] }),
           ...viewsQuestions.flatMap((q) => [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(q.label)] }), ...paragraphs(input.views[q.id])]),
+          ...(input.childFileName
+            ? [
+                new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Their own file or picture')] }),
+                new Paragraph({ children: [new TextRun(`Kept beside this document in the review’s folder: ${input.childFileName}`)] }),
+              ]
+            : []),
           new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Would you like to ask about a Personal Budget?')] }),
           new Paragraph({ children: [new TextRun(budget)] }),
           new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Who helped fill this in')] }),

@@ -57,11 +57,12 @@ export type ViewsCheck = { ok: true; views: FamilyViews } | { ok: false; problem
  * Checks what the form sent: every problem at once, one message per field, in the order the
  * form asks (an empty form hears about the questions and both choices together).
  */
-export function checkViews(values: Record<string, string>): ViewsCheck {
+export function checkViews(values: Record<string, string>, hasChildFile = false): ViewsCheck {
   const parsed = viewsSchema.safeParse({ ...values, personalBudget: values.personalBudget || undefined, helper: values.helper || undefined });
   const seen = new Map<string, string>();
   const texts = viewsQuestions.map((q) => (values[q.id] ?? '').trim());
-  if (texts.every((t) => t === '')) seen.set('goingWell', 'Write something in at least one box: there is nothing to send yet');
+  // The child's own file or picture is an answer too: sent alone, it is enough.
+  if (!hasChildFile && texts.every((t) => t === '')) seen.set('goingWell', 'Write something in at least one box, or add the child’s own file or picture: there is nothing to send yet');
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'goingWell');
@@ -69,6 +70,6 @@ export function checkViews(values: Record<string, string>): ViewsCheck {
     }
   }
   if (parsed.success && seen.size === 0) return { ok: true, views: parsed.data };
-  const order = ['goingWell', 'worked', 'change', 'aspirations', 'childViews', 'personalBudget', 'helper', 'helperName'];
+  const order = ['goingWell', 'worked', 'change', 'aspirations', 'childViews', 'childViewsFile', 'personalBudget', 'helper', 'helperName'];
   return { ok: false, problems: order.filter((f) => seen.has(f)).map((field) => ({ field, message: seen.get(field) as string })) };
 }

@@ -19,6 +19,7 @@ import {
   decisionBody,
   earlyReviewBody,
   letterQuery,
+  letterPreviewBody,
   letterSendBody,
   meetingBody,
   periodQuery,
@@ -204,6 +205,20 @@ export function openApiDocument(serverUrl: string) {
             },
             ...errors,
             '409': { description: 'No decision yet, or a council setting the letter needs is missing (`settings` names them)' },
+          },
+        },
+      },
+      '/api/reviews/{id}/letter/preview': {
+        post: {
+          summary: 'The decision letter a decision being written would send, as lines of text, dated today (nothing is stored)',
+          description: `${roles('POST /api/reviews/{id}/letter/preview')} The decision form's outcome, reasons and, for amend, the proposed changes; the answer's \`documents\` are the decision letter and, for amend, the amendment notice, each as \`{ kind, lines }\`.`,
+          parameters: [idParam, { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: "The review's ETag; a stale one gets 412." }],
+          requestBody: { required: true, content: { 'application/json': { schema: json(letterPreviewBody) } } },
+          responses: {
+            '200': { description: '`documents`: each letter as `{ kind, lines }`' },
+            ...errors,
+            '409': { description: 'A council setting the letter needs is missing (`settings`), or an amend has no proposed changes yet' },
+            '412': { description: 'If-Match names an older version of the review' },
           },
         },
       },

@@ -25,9 +25,12 @@ export interface LinkedAdvice {
   token: string;
   link: AdviceLinkContext;
   name: string;
-  content: Buffer;
+  /** The bytes; for the views, made once the child's own file is saved, so the document names it as SharePoint kept it (a second send becomes "(2)"). */
+  content: Buffer | ((savedChildFileName: string | undefined) => Promise<Buffer>);
   contentType: string;
   what: 'advice' | 'views';
+  /** With the family's views: the child's or young person's own file or picture, checked like advice, kept beside them. */
+  childFile?: { name: string; content: Buffer; contentType: string };
 }
 
 /** What became of it: kept and recorded, or why not (nothing is recorded then). */
@@ -47,8 +50,13 @@ export async function keepLinkedAdvice(deps: AdviceLinkDeps, advice: LinkedAdvic
     return { kept: false, why: 'not-set-up' };
   }
   let saved: Awaited<ReturnType<AdviceStorage['save']>>;
+  let savedChildFile: Awaited<ReturnType<AdviceStorage['save']>> | undefined;
   try {
-    saved = await deps.storage.save({ tenantId: link.councilTenantId, driveId, path: reviewFolderPath(link.laReference, link.reviewDeadline) }, advice.name, advice.content, advice.contentType);
+    const folder = { tenantId: link.councilTenantId, driveId, path: reviewFolderPath(link.laReference, link.reviewDeadline) };
+    // The child's own file first, so the views are recorded only once both are in the folder.
+    if (advice.childFile) savedChildFile = await deps.storage.save(folder, advice.childFile.name, advice.childFile.content, advice.childFile.contentType);
+    const content = typeof advice.content === 'function' ? await advice.content(savedChildFile?.name) : advice.content;
+    saved = await deps.storage.save(folder, advice.name, content, advice.contentType);
   } catch (error) {
     deps.logger.error('advice file could not be saved to SharePoint', { reviewId: link.reviewId, error: (error as Error).message });
     return { kept: false, why: 'storage-failed' };
@@ -68,6 +76,19 @@ export async function keepLinkedAdvice(deps: AdviceLinkDeps, advice: LinkedAdvic
       fileName: saved.name,
       via: advice.what === 'views' ? 'views-form' : 'link',
     });
+    if (savedChildFile) {
+      await recordReceivedAdvice(tx, null, {
+        reviewId: used.reviewId,
+        requestId: used.requestId,
+        fromRole: used.fromRole,
+        author: used.fromRole === 'young-person' ? 'The young person’s own file (views form)' : 'The child’s own file (views form)',
+        receivedOn: deps.today(),
+        driveId: savedChildFile.driveId,
+        itemId: savedChildFile.itemId,
+        fileName: savedChildFile.name,
+        via: 'views-form',
+      });
+    }
     return true;
   });
   if (!recorded) {

@@ -27,6 +27,7 @@ export const permissions = {
   'GET /api/council/settings': ['la-officer', 'la-manager'],
   'PUT /api/council/settings': ['la-manager'],
   'GET /api/reviews/{id}/letter': ['la-officer', 'la-manager'],
+  'POST /api/reviews/{id}/letter/preview': ['la-officer', 'la-manager'],
   'POST /api/reviews/{id}/letter/send': ['la-officer'],
   'POST /api/reviews/{id}/letter/send-draft': ['la-officer'],
   'POST /api/reviews/{id}/letter/posted': ['la-officer'],

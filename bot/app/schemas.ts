@@ -100,6 +100,11 @@ export const addresseeBody = z.strictObject({
   alternativePerson: z.strictObject({ name: text(200), email: z.string().trim().email('must be an email address').max(254).optional() }).optional(),
 });
 
+/** A decision being written, for a preview of its letter: the decision form's outcome, reasons and (for amend) changes. Nothing is stored. */
+export const letterPreviewBody = z
+  .strictObject({ outcome, reasons: text(4000), proposedAmendments: proposedAmendments.optional() })
+  .refine((d) => d.outcome === 'amend' || d.proposedAmendments === undefined, { message: 'proposed amendments go with an amend decision only; remove them, or choose amend', path: ['proposedAmendments'] });
+
 export const ceaseBody = z.strictObject({ decision: z.enum(['cease', 'keep']), decidedOn: isoDate, reasons: text(4000) });
 
 export const planEndBody = z.strictObject({ endsOn: isoDate, note: text(2000).optional() });

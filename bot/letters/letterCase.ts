@@ -72,6 +72,13 @@ export interface LetterCase extends LetterContext {
   fileName: string;
 }
 
+/** A decision being written, not yet recorded: what a preview of its letter is written from. */
+export interface LetterDraft {
+  outcome: DecisionOutcome;
+  reasons: string;
+  proposedAmendments: PlanAmendment[];
+}
+
 interface Invitation {
   role: string;
   name: string | null;
@@ -95,12 +102,12 @@ const ROLE_WORDS: Record<string, string> = {
  *
  * @throws NoDecisionYetError (409) before a decision
  */
-export async function loadLetterContext(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false, ifMatch?: string): Promise<LetterContext> {
+export async function loadLetterContext(tx: Queryable, principal: Principal, reviewId: string, today: string, forUpdate = false, ifMatch?: string, draft?: LetterDraft): Promise<LetterContext> {
   const review = await loadReview(tx, principal, reviewId, today, forUpdate);
   // A stale If-Match is refused before anything else is said about the review.
   checkIfMatch(review, ifMatch);
-  if (!review.decision_outcome || !review.decision_notified_on) throw new NoDecisionYetError(review.status);
-  const facts = await letterFacts(tx, review);
+  if (!draft && (!review.decision_outcome || !review.decision_notified_on)) throw new NoDecisionYetError(review.status);
+  const facts = await letterFacts(tx, review, draft?.reasons);
   if (!facts) throw new NoDecisionYetError(review.status);
   const invitations: Invitation[] = facts.invitations;
   const evidenceRows: EvidenceRow[] = facts.evidence;
@@ -131,14 +138,14 @@ export async function loadLetterContext(tx: Queryable, principal: Principal, rev
   const addresseeKind = alternative ? 'alternative-person' : family?.role === 'young-person' || who.to === 'young-person' ? 'young-person' : 'parent';
   return {
     review,
-    outcome: review.decision_outcome,
+    outcome: draft?.outcome ?? (review.decision_outcome as DecisionOutcome),
     reasons: facts.reasons,
     settings,
     recipients,
     addressee: { kind: addresseeKind, name: family?.name ?? null, email: family?.email ?? null },
     schoolName: facts.school_name,
     tenantId: facts.tenant_id,
-    proposedAmendments: await proposedAmendmentsOf(tx, review.id),
+    proposedAmendments: draft ? draft.proposedAmendments : await proposedAmendmentsOf(tx, review.id),
     evidence: evidenceRows.map(evidenceItem),
     label: childLabel(review.child_name, review.la_reference),
     familyContact: (await familyContactForReview(tx, review.id)).familyContact,

@@ -21,6 +21,17 @@ export const councilSettingsSchema = z
   .object({
     /** The council's name as it heads its letters, e.g. "Demo Borough Council". */
     councilName: text(200),
+    /**
+     * The council's logo for the family's and professionals' link pages, as a PNG data URL
+     * (`data:image/png;base64,...`, at most about 100 KB): served from the service itself,
+     * since the pages load nothing from anywhere else.
+     */
+    councilLogo: z
+      .string()
+      .trim()
+      .max(140_000, 'must be at most about 100 KB; save the logo smaller')
+      // "iVBORw0KGgo" is the PNG signature in base64: the bytes are a PNG, not only the label.
+      .regex(/^data:image\/png;base64,iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, 'must be a PNG image as a data URL (data:image/png;base64,...)'),
     /** The council's postal address, one line per entry, for the letterhead. */
     councilAddress: z.array(text(200)).min(1, 'needs at least one line').max(8),
     /** The team that writes the letter and answers questions, e.g. "SEND Team". */
@@ -104,6 +115,7 @@ export type CouncilSettingName = keyof CouncilSettings;
 /** What each setting is, in words a manager recognises (used in refusals). */
 export const councilSettingLabels: Record<CouncilSettingName, string> = {
   councilName: "the council's name",
+  councilLogo: "the council's logo (a PNG) for the link pages",
   councilAddress: "the council's postal address",
   sendTeamName: "the SEND team's name",
   sendTeamEmail: "the SEND team's email address",

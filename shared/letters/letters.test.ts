@@ -2,7 +2,7 @@ import { computeTimeline } from '../timeline/computeTimeline';
 import { appealDeadline, mediationAdviserBy } from '../timeline/rules/appealDeadline';
 import { amendmentNotice } from './amendmentNotice';
 import { ceaseConsultationLetter } from './ceaseConsultationLetter';
-import { MissingCouncilSettingError } from './councilSettings';
+import { councilSettingsSchema, MissingCouncilSettingError } from './councilSettings';
 import { type DecisionLetterInput, decisionLetter } from './decisionLetter';
 import { finalPlanLetter, notAmendingLetter } from './finalPlanLetter';
 import { letterLines } from './letterParts';
@@ -186,5 +186,16 @@ describe('addressing and settings', () => {
   it('does not need the mediation settings for a decision to amend (they go with the final plan)', () => {
     const { mediationServiceName, mediationServiceContact, disagreementResolutionName, disagreementResolutionContact, ...rest } = settings;
     expect(() => decisionLetter({ ...amend, settings: rest })).not.toThrow();
+  });
+});
+
+describe('the council’s logo for its link pages', () => {
+  it('takes a PNG as a data URL and refuses anything else, saying what to send', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    expect(councilSettingsSchema.safeParse({ councilLogo: png }).success).toBe(true);
+    for (const bad of ['data:image/jpeg;base64,/9j/4AAQSkZJRg==', 'data:image/png;base64,R0lGODlhAQABAAAAACw=', 'https://council.example/logo.png']) {
+      const parsed = councilSettingsSchema.safeParse({ councilLogo: bad });
+      expect(parsed.success ? null : parsed.error.issues[0]?.message).toBe('must be a PNG image as a data URL (data:image/png;base64,...)');
+    }
   });
 });

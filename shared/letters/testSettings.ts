@@ -3,8 +3,8 @@ import type { CouncilSettings } from './councilSettings';
 /** The review-process settings (#23): not part of a letter. */
 type ReviewRuleSetting = 'ceaseConsultationDays' | 'adviceLeadDays' | 'escalateAfterDays' | 'redMeansInPerson' | 'allThroughTransfer' | 'familyResponseReminderDays' | 'nextReviewFrom';
 
-/** A fictional council's complete letter settings, for the letters' own tests and examples. */
-export const exampleCouncilSettings: Required<Omit<CouncilSettings, 'termDates' | ReviewRuleSetting>> = {
+/** A fictional council's complete letter settings, for the letters' own tests and examples (the logo is the link pages', not the letters'). */
+export const exampleCouncilSettings: Required<Omit<CouncilSettings, 'termDates' | 'councilLogo' | ReviewRuleSetting>> = {
   councilName: 'Demo Borough Council',
   councilAddress: ['Town Hall', 'High Street', 'Demo Town DT1 1AA'],
   sendTeamName: 'SEND Team',

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { LinkThrottle } from '../../bot/advice/linkThrottle';
 import { failurePage, tooManyAttemptsPage } from '../../bot/advice/pages/screens';
@@ -20,6 +21,8 @@ const drive: SeedDrive = { id: 'b!northSenLibrary', siteId: SITE, items: [] };
 const NOW = new Date('2026-09-01T09:00:00Z');
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
+/** The child's own picture: a real 8x8 PNG. */
+const drawing = PNG.sync.write(Object.assign(new PNG({ width: 8, height: 8 }), { data: Buffer.alloc(8 * 8 * 4, 200) }));
 /** Each wait the link pages asked for (the throttle's delays), in order. */
 const waited: number[] = [];
 
@@ -184,6 +187,8 @@ test('a parent gives their views on a phone with the keyboard alone; they are sa
   await page.keyboard.press('ArrowDown');
   await tabTo(page, 'helperName');
   await page.keyboard.type('Mrs Khan, SENCO');
+  // The child's own picture beside their words, named by the browser as the family saved it.
+  await page.setInputFiles('#childViewsFile', { name: `${CHILD.name} drawing.png`, mimeType: 'image/png', buffer: drawing });
   await saveScreenshot(page, 'advice-views-phone');
   await tabTo(page, 'send');
   await page.keyboard.press('Enter');
@@ -192,6 +197,7 @@ test('a parent gives their views on a phone with the keyboard alone; they are sa
   expect(await page.textContent('h1')).toBe('Thank you, we have your views');
   // Their own copy: on the page, and to download.
   expect(await page.textContent('dl.answers')).toContain('I want a friend to sit with at lunch.');
+  expect(await page.textContent('dl.answers')).toContain('Their own file or picture');
   expect(await page.getByRole('link', { name: 'Download a copy of your answers' }).getAttribute('download')).toMatch(/^my-views-.+\.txt$/);
   expect(await axeViolations(page)).toEqual([]);
   await saveScreenshot(page, 'advice-views-thank-you');
@@ -202,12 +208,42 @@ test('a parent gives their views on a phone with the keyboard alone; they are sa
   const zip = await JSZip.loadAsync(views?.content ?? Buffer.alloc(0));
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   const text = xml.replace(/<[^>]+>/g, ' ');
-  for (const expected of ['Views for the EHCP annual review of A.B. (NTH-0042)', 'Much happier since the new reading group.', 'Still finds lunchtimes hard.', 'More help with friendships.', 'Yes, I would like to ask about a Personal Budget', 'Someone from the school or college: Mrs Khan, SENCO']) {
+  const picture = storedFiles().find((f) => f.name.endsWith('.png'));
+  expect(h.graph.state.pathOf(picture?.id ?? '')).toBe('EHCP reviews/NTH-0042/Review due 2026-11-30/2026-09-01 parent - own views.png');
+  expect(picture?.content.equals(drawing)).toBe(true);
+  for (const expected of ['Kept beside this document in the review’s folder: 2026-09-01 parent - own views.png', 'Views for the EHCP annual review of A.B. (NTH-0042)', 'Much happier since the new reading group.', 'Still finds lunchtimes hard.', 'More help with friendships.', 'Yes, I would like to ask about a Personal Budget', 'Someone from the school or college: Mrs Khan, SENCO']) {
     expect(text).toContain(expected);
   }
   const advice = await items();
-  expect(advice.items.find((i: { fromRole: string }) => i.fromRole === 'parent')).toMatchObject({ author: 'Parent or carer (views form)', receivedOn: '2026-09-01', fileName: '2026-09-01 parent - views.docx' });
+  expect(advice.items.filter((i: { fromRole: string }) => i.fromRole === 'parent').map((i: { author: string; fileName: string; itemId: string }) => [i.author, i.fileName, i.itemId])).toEqual([
+    ['Parent or carer (views form)', '2026-09-01 parent - views.docx', views?.id],
+    ['The child’s own file (views form)', '2026-09-01 parent - own views.png', picture?.id],
+  ]);
   expect(advice.outstanding.map((r: { fromRole: string }) => r.fromRole)).toEqual(['social-care']);
+});
+
+test('the child’s own file is checked as advice is: one that is not what its name says is refused with the answers kept, and nothing is stored', async () => {
+  const before = storedFiles().length;
+  const url = await issue('parent');
+  const form = new FormData();
+  form.set('childViews', 'I like art.');
+  form.set('childViewsFile', new Blob([Buffer.from('MZ\u0090\u0000 a program')], { type: 'image/png' }), 'drawing.png');
+  const res = await fetch(url, { method: 'POST', body: form });
+  expect(res.status).toBe(400);
+  const body = await res.text();
+  expect(body).toContain('<a href="#childViewsFile">The file must be a PDF, a Word document or a photo (JPEG, PNG or HEIC); choose it again once saved as one of those</a>');
+  expect(body).toContain('>I like art.</textarea>');
+  expect(storedFiles()).toHaveLength(before);
+  // The link still works: the picture alone, with no words, is enough.
+  const alone = new FormData();
+  alone.set('childViewsFile', new Blob([new Uint8Array(drawing)], { type: 'image/png' }), 'drawing.png');
+  const sent = await fetch(url, { method: 'POST', body: alone });
+  expect(sent.status).toBe(201);
+  // The folder already holds the first send's files: SharePoint keeps both, and the document names the picture as kept.
+  const added = storedFiles().slice(before);
+  expect(added.map((f) => f.name).sort()).toEqual(['2026-09-01 parent - own views (2).png', '2026-09-01 parent - views (2).docx']);
+  const zip = await JSZip.loadAsync(added.find((f) => f.name.endsWith('.docx'))?.content ?? Buffer.alloc(0));
+  expect(((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '')).toContain('Kept beside this document in the review’s folder: 2026-09-01 parent - own views (2).png');
 });
 
 test('a wrong, a revoked and an expired token each get the plain page and store nothing', async () => {
@@ -310,4 +346,31 @@ test('the too-many-attempts and the failure pages pass the accessibility scan to
     expect(await axeViolations(page)).toEqual([]);
   }
   await context.close();
+});
+
+test('the council’s logo (council settings) heads its link pages, served from the service itself under the pages’ policy', async () => {
+  const logo = PNG.sync.write(Object.assign(new PNG({ width: 4, height: 2 }), { data: Buffer.alloc(4 * 2 * 4, 90) }));
+  // Without a logo there is none to serve.
+  expect((await fetch(`${svc.url}/advice/assets/logo/north-council`)).status).toBe(404);
+  await svc.service.db.query("insert into council_settings (council_id, settings) values ('north-council', $1) on conflict (council_id) do update set settings = excluded.settings", [
+    JSON.stringify({ councilLogo: `data:image/png;base64,${logo.toString('base64')}` }),
+  ]);
+  const served = await fetch(`${svc.url}/advice/assets/logo/north-council`);
+  expect([served.status, served.headers.get('content-type'), served.headers.get('x-content-type-options')]).toEqual([200, 'image/png', 'nosniff']);
+  expect(Buffer.from(await served.arrayBuffer()).equals(logo)).toBe(true);
+  const url = await issue('social-care');
+  // The page's own Content-Security-Policy is kept (no bypass): the logo loads because it is ours.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const img = page.locator('header.top img.council-logo');
+  expect(await img.getAttribute('src')).toBe('/advice/assets/logo/north-council');
+  expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(4);
+  await context.close();
+  // axe is injected as a script, which the policy forbids: scanned with it bypassed.
+  const scan = await browser.newContext({ bypassCSP: true });
+  const scanned = await scan.newPage();
+  await scanned.goto(url);
+  expect(await axeViolations(scanned)).toEqual([]);
+  await scan.close();
 });

@@ -49,6 +49,7 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'GET /api/council/settings': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'PUT /api/council/settings': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/reviews/{id}/letter': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/reviews/{id}/letter/preview': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
   'POST /api/reviews/{id}/letter/send': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/letter/send-draft': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
   'POST /api/reviews/{id}/letter/posted': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
@@ -184,6 +185,8 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'PUT', path: '/api/council/settings', body: letterSettings() };
     case 'GET /api/reviews/{id}/letter':
       return { method: 'GET', path: `/api/reviews/${id('letter')}/letter?format=pdf` };
+    case 'POST /api/reviews/{id}/letter/preview':
+      return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/preview`, body: { outcome: 'maintain', reasons: 'The plan still meets the needs' }, status: 200 };
     case 'POST /api/reviews/{id}/letter/send':
       return { method: 'POST', path: `/api/reviews/${id('letter')}/letter/send`, body: {} };
     // No draft waits: past the role check, 409.

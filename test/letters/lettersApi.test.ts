@@ -184,6 +184,26 @@ describe.each(storeKinds)('the decision letter API on %s', (kind) => {
     for (const phrase of expected) expect(layer).toContain(phrase);
   });
 
+  it('previews the letter of a decision still being written, its reasons word for word, storing nothing', async () => {
+    const preview = (body: unknown, token = officer) => svc.call('POST', `/api/reviews/${ids.undecided}/letter/preview`, { token, body });
+    const reasons = 'The plan still meets the needs described in the advice';
+    const kept = await preview({ outcome: 'maintain', reasons });
+    expect(kept.status).toBe(200);
+    expect(kept.body.documents.map((d: { kind: string }) => d.kind)).toEqual(['decision']);
+    const text = (kept.body.documents[0].lines as string[]).join('\n');
+    for (const phrase of [`Our reasons: ${reasons}.`, `The last day to appeal is ${longDate(appealBy(today))}.`, 'If you agree with this decision, you need do nothing.', 'Dear Pat Example,']) expect([phrase, text.includes(phrase)]).toEqual([phrase, true]);
+    const amend = await preview({ outcome: 'amend', reasons, proposedAmendments: 'F: Add a weekly session of speech and language therapy' });
+    expect(amend.body.documents.map((d: { kind: string }) => d.kind)).toEqual(['decision', 'amendment-notice']);
+    for (const d of amend.body.documents) expect(d.lines.join('\n')).toContain('Section F: Add a weekly session of speech and language therapy.');
+    expect(amend.body.documents[0].lines.join('\n')).toContain(`please tell us by ${longDate(respondBy(today))}.`);
+    // An amend without its changes says to list them; a school may not read the council's letter.
+    expect(await preview({ outcome: 'amend', reasons })).toMatchObject({ status: 409, body: { message: expect.stringContaining('proposed amendments') } });
+    expect((await preview({ outcome: 'maintain', reasons }, senco)).status).toBe(403);
+    expect((await preview({ outcome: 'maintain', reasons: '' })).status).toBe(400);
+    const [stored] = await svc.service.db.query<{ n: number }>('select count(*)::int as n from decisions where review_id = $1', [ids.undecided]);
+    expect(stored?.n).toBe(0);
+  });
+
   it('sends a maintain letter through Graph from the shared mailbox to the family and the school, attached; a repeat sends nothing; resend sends again', async () => {
     const sent = await svc.call('POST', `/api/reviews/${ids.maintain}/letter/send`, { token: officer, body: {} });
     expect(sent.status).toBe(201);

@@ -35,6 +35,7 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'POST /api/reviews/{id}/decision': { body: { outcome: 'maintain', notifiedOn: TODAY, reasons: 'Needs met.' } },
   'POST /api/reviews/{id}/amendment': { body: { noticeServedOn: TODAY } },
   'POST /api/reviews/{id}/letter/send': { body: {} },
+  'POST /api/reviews/{id}/letter/preview': { body: { outcome: 'maintain', reasons: 'The plan still meets the needs' } },
   'PUT /api/council/settings': { body: demoSettings },
   'PUT /api/council/retention': { body: { schedule: {}, confirm: false } },
   'POST /api/children/{laReference}/rectify': { body: { name: 'Walk Corrected', reason: 'name misspelt at import' } },

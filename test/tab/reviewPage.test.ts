@@ -110,6 +110,12 @@ describe('the review page', () => {
     await form.getByText('These words go into the family\'s letter as you write them.').waitFor();
     await form.getByRole('radio', { name: 'Keep the plan as it is (maintain)' }).check();
     await form.getByLabel('Reasons').fill('The plan still meets the needs described in the advice.');
+    // The family's letter as it will be sent, before anything is recorded: the reasons word for word, the sentence that they need do nothing.
+    const preview = form.getByTestId('letter-preview').getByRole('article', { name: 'The decision letter' });
+    await preview.getByText('Our reasons: The plan still meets the needs described in the advice.', { exact: false }).waitFor();
+    await preview.getByText('If you agree with this decision, you need do nothing.', { exact: false }).waitFor();
+    expect(await svc.service.db.query('select 1 from decisions where review_id = $1', [reviewId])).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await form.getByRole('button', { name: /Record the decision/ }).click();
     await page.getByRole('status').filter({ hasText: 'Decision recorded.' }).waitFor();
     await page.getByText('Keep the plan as it is (maintain); the family was told').waitFor();

@@ -26,6 +26,8 @@ export interface PageCouncil {
   team?: string | null;
   phone?: string | null;
   email?: string | null;
+  /** Where the council's logo is served from (our own origin), when it set one. */
+  logoPath?: string | null;
 }
 
 const contactLine = (c: PageCouncil) => {
@@ -48,7 +50,7 @@ export function page(title: string, body: Html, council?: PageCouncil): string {
 </head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
-<header class="top">${council ? html`<p class="council">${council.name}</p>`.html : ''}<p class="service">EHCP annual review</p></header>
+<header class="top">${council?.logoPath ? html`<img class="council-logo" src="${council.logoPath}" alt="">`.html : ''}${council ? html`<p class="council">${council.name}</p>`.html : ''}<p class="service">EHCP annual review</p></header>
 <main id="main" tabindex="-1">
 ${body.html}
 </main>

@@ -92,8 +92,17 @@ const radios = (name: string, legend: string, choices: readonly { value: string;
   )}
 </fieldset>`;
 
-/** The family's views form. */
-export function viewsPage(action: string, f: LinkFacts, values: Record<string, string> = {}, problems: Problem[] = []): string {
+/** The child's or young person's own file or picture, beside their words (CoP 9.166-9.168): the same kinds and size as advice. */
+const childFileField = (maxMb: number, problem: Problem | undefined) => html`
+<div class="field${problem ? ' has-error' : ''}">
+  <label for="childViewsFile">Their own file or picture (optional)</label>
+  <span class="hint" id="childViewsFile-hint">A drawing, a photo, a recording written down, or something they made or wrote: ${adviceFileTypesText}, up to ${maxMb} MB.</span>
+  ${problem ? html`<span class="error" id="childViewsFile-error">Error: ${problem.message}</span>` : html``}
+  <input type="file" id="childViewsFile" name="childViewsFile" accept="${adviceExtensions.map((e) => `.${e}`).join(',')}" aria-describedby="childViewsFile-hint${problem ? ' childViewsFile-error' : ''}">
+</div>`;
+
+/** The family's views form (`maxMb`: the largest file of the child's own, as for advice). */
+export function viewsPage(action: string, f: LinkFacts, values: Record<string, string> = {}, problems: Problem[] = [], maxMb = 10): string {
   const who = f.fromRole === 'young-person' ? 'your' : 'your family’s';
   const problem = (field: string) => problems.find((p) => p.field === field);
   return page(
@@ -105,8 +114,9 @@ ${facts(f, `${who === 'your' ? 'Your' : 'Your family’s'} views, wishes and fee
 <h2>Who will read this</h2>
 <p>Everyone invited to the review meeting reads your answers before it: ${askedByText(f)}, the council’s SEND team, and the professionals giving advice (such as health, social care or an educational psychologist). They are kept with the review in the council’s secure folder.</p>
 <p>Answer as much or as little as you like: none of the questions has to be answered, but write something in at least one box. Write in your own words. You can ask someone to help you. After sending you get a copy of your answers to keep.</p>
-<form method="post" action="${action}">
+<form method="post" action="${action}" enctype="multipart/form-data">
   ${viewsQuestions.map((q) => textField(q.id, q.label, q.hint, values[q.id] ?? '', problem(q.id)))}
+  ${childFileField(maxMb, problem('childViewsFile'))}
   <p class="hint" id="personalBudget-explained">A Personal Budget is an amount of money the council sets aside for some of the support in the plan, so that you can have a say in how that support is arranged, or arrange it yourself.</p>
   ${radios('personalBudget', 'Would you like to ask about a Personal Budget? (optional)', personalBudgetChoices, values.personalBudget ?? '', problem('personalBudget'))}
   ${radios('helper', 'Who helped you fill this in? (optional)', helperChoices, values.helper ?? '', problem('helper'))}
@@ -121,11 +131,12 @@ ${facts(f, `${who === 'your' ? 'Your' : 'Your family’s'} views, wishes and fee
 }
 
 /** The family's own copy of what they sent: on the page, and as a text file to keep. */
-function answersCopy(f: LinkFacts, answers: FamilyViews): Html {
+function answersCopy(f: LinkFacts, answers: FamilyViews, childFile: boolean): Html {
   const budget = personalBudgetChoices.find((c) => c.value === answers.personalBudget)?.label ?? 'Not answered';
   const helper = helperChoices.find((c) => c.value === answers.helper)?.label ?? 'Not answered';
   const items: [string, string][] = [
     ...viewsQuestions.map((q): [string, string] => [q.label, answers[q.id] || '(No answer)']),
+    ...(childFile ? [['Their own file or picture', 'Sent with these answers, and kept with them'] as [string, string]] : []),
     ['Would you like to ask about a Personal Budget?', budget],
     ['Who helped fill this in', answers.helperName ? `${helper}: ${answers.helperName}` : helper],
   ];
@@ -136,8 +147,8 @@ function answersCopy(f: LinkFacts, answers: FamilyViews): Html {
 <dl class="answers">${items.map(([q, a]) => html`<dt>${q}</dt><dd>${a}</dd>`)}</dl>`;
 }
 
-/** After the file or views arrived; the family's views come back as their copy. */
-export function thankYouPage(what: 'advice' | 'views', f: LinkFacts, answers?: FamilyViews): string {
+/** After the file or views arrived; the family's views come back as their copy (`childFile`: the child's own file came with them). */
+export function thankYouPage(what: 'advice' | 'views', f: LinkFacts, answers?: FamilyViews, childFile = false): string {
   return page(
     'Thank you',
     html`
@@ -145,7 +156,7 @@ export function thankYouPage(what: 'advice' | 'views', f: LinkFacts, answers?: F
 <p>It is saved in the council’s folder for the review of ${f.initials} (${f.laReference}).</p>
 <p>Everyone invited to the meeting will have it by ${screenDate(f.circulatedBy)}. The meeting is on ${screenDate(f.meetingDate)}.</p>
 <p>This link has now been used, so it will not open again. Keep your copy below before you close this page.</p>
-${answers ? answersCopy(f, answers) : html``}`,
+${answers ? answersCopy(f, answers, childFile) : html``}`,
     f.council,
   );
 }

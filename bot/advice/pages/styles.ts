@@ -11,6 +11,7 @@ body{margin:0;font-family:Arial,Helvetica,sans-serif;font-size:1.1875rem;line-he
 .skip:focus{left:1rem;top:1rem;background:#fd0;color:#0b0c0c;padding:.5rem;z-index:2}
 .top{background:#1d3557;color:#fff;padding:.75rem 1rem}
 .top .service{margin:0;font-weight:700}
+.top .council-logo{display:block;max-height:48px;max-width:200px;margin:0 0 .5rem}
 .top .council{margin:0 0 .25rem;font-size:1.25rem;font-weight:700}
 dl.answers dt{font-weight:700;margin-top:.75rem}
 dl.answers dd{margin:0;white-space:pre-wrap}

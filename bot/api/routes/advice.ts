@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { type Request, type Response, Router } from 'express';
-import { adviceFileName } from '../../../shared/advice';
+import { adviceFileName, adviceFileTypes } from '../../../shared/advice';
 import { childInitials, childLabel } from '../../../shared/privacy/childLabel';
 import { checkAdviceFile } from '../../advice/checkAdviceFile';
 import type { LinkThrottle } from '../../advice/linkThrottle';
@@ -11,8 +11,9 @@ import { adviceCss } from '../../advice/pages/styles';
 import type { AdviceStorage } from '../../advice/storage';
 import { viewsDocument } from '../../advice/viewsDocument';
 import { checkViews, type FamilyViews } from '../../advice/viewsForm';
-import { keepLinkedAdvice, linkFor, reissueLink } from '../../app/adviceByLink';
+import { keepLinkedAdvice, type LinkedAdvice, linkFor, reissueLink } from '../../app/adviceByLink';
 import type { AdviceLinkContext } from '../../store/advice/links';
+import { readCouncilSettings } from '../../store/councilSettings';
 import { NotFoundError } from '../../store/errors';
 import { type ApiContext, authorise } from '../context';
 import { forLog } from '../inputFaults';
@@ -100,10 +101,12 @@ function facts(link: AdviceLinkContext): LinkFacts {
     dueOn: link.dueOn,
     meetingDate: link.meetingDate,
     circulatedBy: link.circulatedBy,
-    council: { name: link.councilName, team: link.sendTeamName, phone: link.sendTeamPhone, email: link.sendTeamEmail },
+    council: { name: link.councilName, team: link.sendTeamName, phone: link.sendTeamPhone, email: link.sendTeamEmail, logoPath: link.councilHasLogo ? logoPath(link.councilId) : null },
     askedBy: { name: link.askedByName, school: link.schoolName },
   };
 }
+
+const logoPath = (councilId: string) => `/advice/assets/logo/${encodeURIComponent(councilId)}`;
 
 function send(res: Response, status: number, body: string, extra: Record<string, string> = {}): void {
   res.status(status).set({ ...pageHeaders, 'Content-Type': 'text/html; charset=utf-8', ...extra }).send(body);
@@ -141,6 +144,17 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
 
   router.get('/advice/assets/advice.css', (_req, res) => {
     res.set({ 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).send(adviceCss);
+  });
+
+  // The council's logo for its pages (council settings): from our origin, as the pages' policy allows nothing else.
+  router.get('/advice/assets/logo/:councilId', async (req, res) => {
+    const { settings: council } = await readCouncilSettings(ctx.db, String(req.params.councilId ?? ''));
+    const logo = council.councilLogo;
+    if (!logo) {
+      res.status(404).set({ 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).send('No logo');
+      return;
+    }
+    res.set({ 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'same-origin' }).send(Buffer.from(logo.slice(logo.indexOf(',') + 1), 'base64'));
   });
 
   /**
@@ -182,17 +196,57 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
       const link = await openLink(req, res);
       if (!link) return;
       const action = `/advice/${req.params.token}`;
-      send(res, 200, FAMILY.has(link.fromRole) ? viewsPage(action, facts(link)) : uploadPage(action, facts(link), maxMb));
+      send(res, 200, FAMILY.has(link.fromRole) ? viewsPage(action, facts(link), {}, [], maxMb) : uploadPage(action, facts(link), maxMb));
     }),
   );
 
   /** The task keeps the file and records it; the page says how it went (`answers`: the family's own copy of what they sent, shown on the thank-you page to keep). */
-  const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: Buffer, contentType: string, what: 'advice' | 'views', answers?: FamilyViews) => {
-    const kept = await keepLinkedAdvice({ ...ctx, ...settings }, { token, link, name, content, contentType, what });
-    if (kept.kept) send(res, 201, thankYouPage(what, facts(link), answers));
+  const store = async (res: Response, token: string, link: AdviceLinkContext, name: string, content: LinkedAdvice['content'], contentType: string, what: 'advice' | 'views', answers?: FamilyViews, childFile?: LinkedAdvice['childFile']) => {
+    const kept = await keepLinkedAdvice({ ...ctx, ...settings }, { token, link, name, content, contentType, what, ...(childFile ? { childFile } : {}) });
+    if (kept.kept) send(res, 201, thankYouPage(what, facts(link), answers, childFile !== undefined));
     else if (kept.why === 'not-set-up') send(res, 503, failurePage('The council has not finished setting up where advice is kept, so nothing was kept. Please tell the person who sent you the link.'));
     else if (kept.why === 'storage-failed') send(res, 503, failurePage('We could not save it to the council’s folder just now, so nothing was kept.'));
     else send(res, 404, invalidLinkPage());
+  };
+
+  /** What the views form sent: its answers, and the child's own file when one was chosen (multipart, as the page sends it; a plain urlencoded post is still read). */
+  type ViewsPost = { ok: true; values: Record<string, string>; file: { filename: string; data: Buffer } | undefined } | { ok: false; values: Record<string, string>; problem: { field: string; message: string } };
+  const readViewsPost = async (req: Request): Promise<ViewsPost> => {
+    if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
+      const body = await readBody(req, VIEWS_BODY_LIMIT);
+      if (!body.ok) return { ok: false, values: {}, problem: { field: 'goingWell', message: 'Your answers are too long to send; shorten them and try again' } };
+      return { ok: true, values: Object.fromEntries(new URLSearchParams(body.bytes.toString('utf8'))), file: undefined };
+    }
+    // Each answer is at most 5,000 characters (up to 4 bytes each in UTF-8); the form has 8 fields besides the file.
+    const upload = await readUpload(req, { maxFileBytes: settings.maxBytes, maxFields: 12, maxFieldBytes: 20 * 1024 });
+    if (!upload.ok && upload.reason === 'too-large') return { ok: false, values: {}, problem: { field: 'childViewsFile', message: `The file is larger than ${maxMb} MB. Save it smaller (a photo at a lower size, say), then fill in the form and choose it again` } };
+    if (!upload.ok) return { ok: false, values: {}, problem: { field: 'goingWell', message: upload.reason === 'too-many' ? 'Send the form on this page as it is: one file, and the answers in their boxes' : 'The form did not arrive whole; please fill it in and send it again' } };
+    // A browser sends an empty part when no file was chosen: that is no file.
+    const file = upload.file?.field === 'childViewsFile' && upload.file.filename && upload.file.data.length > 0 ? upload.file : undefined;
+    return { ok: true, values: upload.fields, file };
+  };
+
+  /** The family's views, and with them the child's own file or picture: checked like advice, both kept in the review's folder or neither recorded. */
+  const postViews = async (req: Request, res: Response, token: string, link: AdviceLinkContext) => {
+    const action = `/advice/${token}`;
+    const posted = await readViewsPost(req);
+    const refuse = (values: Record<string, string>, problems: { field: string; message: string }[]) => {
+      if (!req.readableEnded) res.set('Connection', 'close').once('finish', () => closeUnread(req));
+      send(res, 400, viewsPage(action, facts(link), values, problems, maxMb));
+    };
+    if (!posted.ok) return refuse(posted.values, [posted.problem]);
+    const fileCheck = posted.file ? checkAdviceFile(posted.file.filename, posted.file.data) : undefined;
+    const checked = checkViews(posted.values, posted.file !== undefined);
+    const problems = checked.ok ? [] : [...checked.problems];
+    if (fileCheck && !fileCheck.ok) problems.push({ field: 'childViewsFile', message: 'The file must be a PDF, a Word document or a photo (JPEG, PNG or HEIC); choose it again once saved as one of those' });
+    if (!checked.ok || problems.length > 0) return refuse(posted.values, problems);
+    const named = (original: string, kind: Parameters<typeof adviceFileName>[0]['kind']) =>
+      adviceFileName({ original, kind, childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
+    // Named for what it is, never by the name it came with (that may carry the child's name).
+    const childFile = fileCheck?.ok && posted.file ? { name: named(`own views.${adviceFileTypes[fileCheck.kind].extensions[0]}`, fileCheck.kind), content: posted.file.data, contentType: fileCheck.contentType } : undefined;
+    const views = checked.views;
+    const document = (childFileName: string | undefined) => viewsDocument({ views, childLabel: childLabel(link.childName, link.laReference), fromRole: link.fromRole, meetingDate: link.meetingDate, receivedOn: ctx.today(), ...(childFileName ? { childFileName } : {}) });
+    await store(res, token, link, named('views.docx', 'docx'), document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views', checked.views, childFile);
   };
 
   router.post(
@@ -203,17 +257,7 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
       const token = String(req.params.token);
       const action = `/advice/${token}`;
       if (FAMILY.has(link.fromRole)) {
-        const body = await readBody(req, VIEWS_BODY_LIMIT);
-        const values = body.ok ? Object.fromEntries(new URLSearchParams(body.bytes.toString('utf8'))) : {};
-        const checked = body.ok ? checkViews(values) : { ok: false as const, problems: [{ field: 'goingWell', message: 'Your answers are too long to send; shorten them and try again' }] };
-        if (!checked.ok) {
-          if (!req.readableEnded) res.set('Connection', 'close').once('finish', () => closeUnread(req));
-          send(res, 400, viewsPage(action, facts(link), values, checked.problems));
-          return;
-        }
-        const document = await viewsDocument({ views: checked.views, childLabel: childLabel(link.childName, link.laReference), fromRole: link.fromRole, meetingDate: link.meetingDate, receivedOn: ctx.today() });
-        const name = adviceFileName({ original: 'views.docx', kind: 'docx', childName: link.childName, dateOfBirth: link.dateOfBirth, receivedOn: ctx.today(), fromRole: link.fromRole });
-        await store(res, token, link, name, document, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'views', checked.views);
+        await postViews(req, res, token, link);
         return;
       }
       const upload = await readUpload(req, { maxFileBytes: settings.maxBytes });

@@ -8,6 +8,7 @@ import { recordLetterPosted, sendLetterDraft } from '../../app/afterDecision/sen
 import type { LetterFiles } from '../../letters/deliverMailing';
 import { loadLetterCase } from '../../letters/letterCase';
 import { sendLetter } from '../../app/sendLetter';
+import { previewLetter } from '../../app/previewLetter';
 import { renderLetter } from '../../letters/render';
 import { InvalidInputError } from '../../store/errors';
 import type { WriteResult } from '../../store/idempotency';
@@ -47,6 +48,12 @@ export function letterRoutes(ctx: ApiContext & { letterFiles?: LetterFiles | und
       .set('Cache-Control', 'private, no-store')
       .set('ETag', etagOf(found.review))
       .send(body);
+  });
+
+  router.post('/api/reviews/:id/letter/preview', async (req: Request, res) => {
+    const principal = await authorise(ctx, req, 'POST /api/reviews/{id}/letter/preview');
+    const preview = await previewLetter(ctx, principal, reviewIdOf(req), req.body, req.get('if-match'));
+    res.set('Cache-Control', 'private, no-store').json(preview);
   });
 
   router.get('/api/reviews/:id/letters', async (req, res) => {

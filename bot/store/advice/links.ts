@@ -100,6 +100,8 @@ export interface AdviceLinkContext {
   sendTeamName: string | null;
   sendTeamPhone: string | null;
   sendTeamEmail: string | null;
+  /** Whether the council set a logo for its pages (served at /advice/assets/logo/{councilId}). */
+  councilHasLogo: boolean;
   /** Who asked: the SENCO who booked the meeting (its school invitee), and the school. */
   askedByName: string | null;
   schoolName: string | null;
@@ -115,6 +117,7 @@ const CONTEXT_SQL = `
          c.la_reference as "laReference", c.name as "childName", c.date_of_birth as "dateOfBirth",
          coalesce(cset.settings->>'councilName', o.name) as "councilName", cset.settings->>'sendTeamName' as "sendTeamName",
          cset.settings->>'sendTeamPhone' as "sendTeamPhone", cset.settings->>'sendTeamEmail' as "sendTeamEmail",
+         coalesce(cset.settings ? 'councilLogo', false) as "councilHasLogo",
          (select i.name from invitations i where i.review_id = r.id and i.role = 'school' order by i.id limit 1) as "askedByName", so.name as "schoolName",
          ${settingColumnsSql.columns}
     from advice_links l

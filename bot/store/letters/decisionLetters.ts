@@ -30,7 +30,7 @@ export interface LetterFacts {
 }
 
 /** The decision's letter facts; undefined when no decision is recorded. */
-export async function letterFacts(tx: Queryable, review: { id: string; school_id: string | null; council_id: string }): Promise<LetterFacts | undefined> {
+export async function letterFacts(tx: Queryable, review: { id: string; school_id: string | null; council_id: string }, draftReasons?: string): Promise<LetterFacts | undefined> {
   const [facts] = await tx.query<{ reasons: string; invitations: LetterInvitation[] | string; school_name: string | null; tenant_id: string | null; evidence: LetterEvidenceRow[] | string }>(
     `select d.reasons,
             (select coalesce(json_agg(json_build_object('role', i.role, 'name', i.name, 'email', i.email) order by i.id), '[]')
@@ -41,8 +41,9 @@ export async function letterFacts(tx: Queryable, review: { id: string; school_id
                from (select 'advice' as kind, from_role as role, author, to_char(received_on, 'YYYY-MM-DD') as on_date, file_name, drive_id, item_id from advice_items where review_id = $1
                      union all
                      select 'report', 'school', null, to_char(sent_on, 'YYYY-MM-DD'), null, null, null from reports where review_id = $1) e) as evidence
-       from decisions d where d.review_id = $1`,
-    [review.id, review.school_id, review.council_id],
+       from ${draftReasons === undefined ? 'decisions d where d.review_id = $1' : '(select $4::text as reasons) d'}`,
+    // A preview (draftReasons given) reads the reasons being written, not a recorded decision.
+    draftReasons === undefined ? [review.id, review.school_id, review.council_id] : [review.id, review.school_id, review.council_id, draftReasons],
   );
   if (!facts) return undefined;
   return {

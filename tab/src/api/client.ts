@@ -68,6 +68,11 @@ export function createApiClient(tokens: TokenSource, base = '') {
       return { review: (await res.json()) as ReviewDetail, etag: res.headers.get('etag') ?? undefined };
     },
     decide: (id: string, input: DecisionInput, etag?: string) => post<unknown>(`/api/reviews/${encodeURIComponent(id)}/decision`, input, etag),
+    // A read (nothing is stored), so no Idempotency-Key: the same words previewed twice are read twice.
+    previewLetter: async (id: string, input: Pick<DecisionInput, 'outcome' | 'reasons' | 'proposedAmendments'>) =>
+      (
+        await request('POST', `/api/reviews/${encodeURIComponent(id)}/letter/preview`, { body: JSON.stringify(input), headers: { 'content-type': 'application/json' } })
+      ).json() as Promise<{ documents: { kind: string; lines: string[] }[] }>,
     sendLetter: (id: string, etag?: string) => post<{ status: string; message: string }>(`/api/reviews/${encodeURIComponent(id)}/letter/send`, {}, etag),
     columnMap: async () => {
       const res = await request('GET', '/api/caseload/mapping');

@@ -1,5 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { DecisionInput, ReviewDetail } from '../api/review';
 import { formatDate } from '../components/format';
@@ -73,6 +73,8 @@ export function ReviewActions(props: { api: ApiClient; review: ReviewDetail; eta
       </div>
       {actions.includes('decide') && (
         <DecisionForm
+          api={props.api}
+          reviewId={props.review.id}
           busy={busy}
           today={props.today}
           onDecide={(input) =>
@@ -92,7 +94,52 @@ export function ReviewActions(props: { api: ApiClient; review: ReviewDetail; eta
   );
 }
 
-function DecisionForm(props: { busy: boolean; today: string; onDecide: (input: DecisionInput) => void }) {
+const documentTitles: Record<string, string> = { decision: 'The decision letter', 'amendment-notice': 'The notice of the proposed changes' };
+
+/**
+ * The family's letter as it will be sent, redrawn as the officer writes (a moment after they
+ * stop typing): their reasons word for word, the dates counted from today. Nothing is stored.
+ */
+function LetterPreview(props: { api: ApiClient; reviewId: string; input: Pick<DecisionInput, 'outcome' | 'reasons' | 'proposedAmendments'> }) {
+  const [shown, setShown] = useState<{ documents: { kind: string; lines: string[] }[] } | { problem: string } | null>(null);
+  const { outcome, reasons, proposedAmendments } = props.input;
+  useEffect(() => {
+    if (reasons.trim() === '') {
+      setShown(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      props.api
+        .previewLetter(props.reviewId, { outcome, reasons, ...(proposedAmendments ? { proposedAmendments } : {}) })
+        .then((p) => current && setShown(p))
+        .catch((e: Error) => current && setShown({ problem: e.message }));
+    }, 400);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [props.api, props.reviewId, outcome, reasons, proposedAmendments]);
+  return (
+    <section aria-labelledby="letter-preview-heading" className="letter-preview" data-testid="letter-preview">
+      <h4 id="letter-preview-heading">The letter as it will be sent</h4>
+      {shown === null && <p>Write your reasons to see the family’s letter here.</p>}
+      {shown && 'problem' in shown && <p role="alert">The letter cannot be written yet: {shown.problem}</p>}
+      {shown &&
+        'documents' in shown &&
+        shown.documents.map((d) => (
+          <article key={d.kind} aria-label={documentTitles[d.kind] ?? d.kind} className="letter-page">
+            {d.lines.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a letter's lines are in a fixed order and may repeat
+              <p key={i}>{line}</p>
+            ))}
+          </article>
+        ))}
+    </section>
+  );
+}
+
+function DecisionForm(props: { api: ApiClient; reviewId: string; busy: boolean; today: string; onDecide: (input: DecisionInput) => void }) {
   const [outcome, setOutcome] = useState<DecisionInput['outcome']>('maintain');
   const [reasons, setReasons] = useState('');
   const [changes, setChanges] = useState('');
@@ -119,6 +166,7 @@ function DecisionForm(props: { busy: boolean; today: string; onDecide: (input: D
           <Textarea value={changes} onChange={(_, d) => setChanges(d.value)} resize="vertical" />
         </Field>
       )}
+      <LetterPreview api={props.api} reviewId={props.reviewId} input={{ outcome, reasons, ...(outcome === 'amend' && changes ? { proposedAmendments: changes } : {}) }} />
       <Button type="submit" appearance="primary" disabled={props.busy || reasons.trim() === ''}>
         Record the decision (the family is told today)
       </Button>

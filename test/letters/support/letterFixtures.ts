@@ -3,6 +3,8 @@ import type { CouncilSettings, DecisionLetterInput } from '../../../shared';
 /** A complete set of a fictional council's letter settings. */
 export const demoSettings: Required<CouncilSettings> = {
   councilName: 'Demo Borough Council',
+  // A 1x1 PNG: the link pages' logo.
+  councilLogo: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   councilAddress: ['Town Hall', '1 High Street', 'Demo Town', 'DT1 1AA'],
   sendTeamName: 'SEND Team',
   sendTeamEmail: 'send@demo-council.example',
