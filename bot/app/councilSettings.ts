@@ -1,5 +1,5 @@
 import { councilSettingsSchema, deliverySettings, missingSettings, requiredLetterSettings } from '../../shared';
-import { councilSettingsFor, replaceCouncilSettings as storeSettings, type StoredCouncilSettings, settingsEtag } from '../store/councilSettings';
+import { councilSettingsFor, readCouncilSettings as readStoredSettings, replaceCouncilSettings as storeSettings, type StoredCouncilSettings, settingsEtag } from '../store/councilSettings';
 import { requestHash, runWrite } from '../store/idempotency';
 import type { Principal } from '../store/principal';
 import { type AppDeps, parsed, permit, type TaskResult } from './task';
@@ -49,4 +49,14 @@ export async function replaceCouncilSettings(deps: AppDeps, call: SettingsCall):
     const stored = await storeSettings(tx, call.principal, input, call.ifMatch);
     return { status: 200, body: describeSettings(stored), etag: settingsEtag(stored) };
   });
+}
+
+/**
+ * The council's logo as PNG bytes, for its link pages (public: the pages show it to anyone
+ * holding a link, and a logo is not personal data), or undefined when it has none.
+ */
+export async function councilLogoPng(deps: Pick<AppDeps, 'db'>, councilId: string): Promise<Buffer | undefined> {
+  const { settings } = await readStoredSettings(deps.db, councilId);
+  const logo = settings.councilLogo;
+  return logo ? Buffer.from(logo.slice(logo.indexOf(',') + 1), 'base64') : undefined;
 }

@@ -1,7 +1,7 @@
 import { silentLogger } from '../log/logger';
 import { adviceRecorded, booking, healthAdvice, healthAdviceOnce, reviewsToBook, TODAY } from '../../test/support/meetingAndAdvice';
 import type { People } from '../../test/support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../../test/support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 import { bookMeeting } from './bookMeeting';
 import { recordAdvice } from './recordAdvice';
 import type { AppDeps } from './task';

@@ -1,8 +1,8 @@
 import { silentLogger } from '../log/logger';
 import { seedDemoData } from '../store/seed/demoSeed';
-import { DEMO_TENANT } from '../../test/bot/support/botHarness';
+import { DEMO_TENANT } from '../../testkit/bot-framework/botHarness';
 import { demoOfficer, demoReviewAwaitingDecision, followThrough, letDemoCouncilMail, maintainedOnce, nothingFollowed } from '../../test/support/decisionFollowThrough';
-import { openTestStore, storeKinds, type TestStore } from '../../test/support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 import { startLetterGraph } from '../../test/letters/support/letterGraph';
 import { recordDecision } from './recordDecision';
 import type { AppDeps } from './task';

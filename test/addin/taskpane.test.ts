@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { importCaseload } from '../../bot/store/caseload/importCaseload';
 import { axeViolations, saveScreenshot } from '../../testkit/chromium';
-import { bytes, SENCO } from '../graph/harness';
+import { bytes, SENCO } from '../../testkit/graph-server/harness';
 import type { StandInItem } from '../../testkit/office/officeStandIn';
 import { CSV_HEADER, registerPeople } from '../support/fixtures';
-import { ADVICE_DRIVE, type PaneHarness, startPaneHarness, tabTo } from './paneHarness';
+import { ADVICE_DRIVE, type PaneHarness, startPaneHarness, tabTo } from '../../testkit/office/paneHarness';
 
 /**
  * The built task pane in headless Chromium, on the office-js stand-in, against the real

@@ -1,10 +1,10 @@
 import { acceptAdviceFile, type AcceptAdviceDeps, TEAMS_FILE_DOWNLOAD_INFO } from '../../bot/advice/acceptAdviceFile';
 import { graphAdviceStorage } from '../../bot/advice/storage';
 import type { Db } from '../../bot/store/db';
-import { CLIENT_ID, type Harness, startHarness } from '../graph/harness';
+import { CLIENT_ID, type Harness, startHarness } from '../../testkit/graph-server/harness';
 import type { SeedDrive } from '../../testkit/graph-server/state';
 import type { People } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 import { bookedReview, CHILD, TODAY } from './support/adviceCase';
 import { type FileServer, startFileServer } from './support/fileServer';
 

@@ -5,10 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { LinkThrottle } from '../../bot/advice/linkThrottle';
 import { failurePage, tooManyAttemptsPage } from '../../bot/advice/pages/screens';
 import { graphAdviceStorage } from '../../bot/advice/storage';
-import { CLIENT_ID, type Harness, startHarness } from '../graph/harness';
+import { CLIENT_ID, type Harness, startHarness } from '../../testkit/graph-server/harness';
 import type { SeedDrive } from '../../testkit/graph-server/state';
 import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 import { bookedReview, CHILD } from './support/adviceCase';
 
 /**

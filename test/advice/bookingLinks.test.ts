@@ -2,7 +2,7 @@ import { hashToken, openAdviceLink } from '../../bot/store/advice/links';
 import type { Db } from '../../bot/store/db';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { fullInvitees, type People } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 import { bookedReview, MEETING, TODAY } from './support/adviceCase';
 
 const ORIGIN = 'https://ehcp.example.org';

@@ -5,8 +5,8 @@ import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { demoSettings } from '../letters/support/letterFixtures';
 import { fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 
 // The service's clock is fixed (CLOCK_START), so every date below is literal.
 const TODAY = '2026-11-16';

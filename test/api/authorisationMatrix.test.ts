@@ -7,7 +7,7 @@ import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { plusDays } from '../../shared';
 import { CSV_HEADER, fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 import { demoSettings } from '../letters/support/letterFixtures';
 import { startLetterGraph } from '../letters/support/letterGraph';
 

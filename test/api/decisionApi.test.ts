@@ -1,9 +1,9 @@
 import { seedDemoData } from '../../bot/store/seed/demoSeed';
-import { DEMO_TENANT } from '../bot/support/botHarness';
+import { DEMO_TENANT } from '../../testkit/bot-framework/botHarness';
 import { startLetterGraph } from '../letters/support/letterGraph';
 import { demoReviewAwaitingDecision, followThrough, letDemoCouncilMail, maintainedOnce, nothingFollowed } from '../support/decisionFollowThrough';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 
 const TODAY = '2026-11-16';
 const maintain = { outcome: 'maintain', notifiedOn: TODAY, reasons: 'The plan still meets the child’s needs.' };

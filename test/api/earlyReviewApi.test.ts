@@ -1,5 +1,5 @@
 import { fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 /**
  * Early and interim reviews through the API (issue #23, Deliver 7). Every plan was last

@@ -1,5 +1,5 @@
 import { seedDemoData } from '../../bot/store/seed/demoSeed';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 /**
  * Issue #23 through the API on the demo council as `npm start` seeds it, with the clock at

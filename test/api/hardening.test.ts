@@ -3,9 +3,9 @@ import { CallerCache } from '../../bot/api/callerCache';
 import type { Logger } from '../../bot/log/logger';
 import type { Db } from '../../bot/store/db';
 import { createApp } from '../../bot/server/createApp';
-import { storeKinds } from '../support/testStores';
+import { storeKinds } from '../../testkit/stores';
 import { CSV_HEADER, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 describe.each(storeKinds)('the API’s limits on %s', (kind) => {
   let svc: TestService;

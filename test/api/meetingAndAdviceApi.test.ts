@@ -1,6 +1,6 @@
 import { adviceRecorded, booked, bookedOnce, booking, healthAdvice, healthAdviceOnce, reviewsToBook, TODAY } from '../support/meetingAndAdvice';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 
 // Booking the meeting and recording advice through the HTTP API (the Outlook add-in's face):
 // the same tasks (bot/app/bookMeeting, bot/app/recordAdvice), so the same expectations as

@@ -1,6 +1,6 @@
 import { importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 
 describe.each(storeKinds)('correcting a child’s details (Article 16) on %s', (kind) => {
   let svc: TestService;

@@ -3,8 +3,8 @@ import { registerPerson } from '../../bot/store/organisations';
 import { writeRetentionSchedule } from '../../bot/store/retention/schedules';
 import { cli } from '../cli/runCli';
 import { importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { openTestStore, storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { openTestStore, storeKinds } from '../../testkit/stores';
 
 const TODAY = '2026-11-16';
 

@@ -1,7 +1,7 @@
 import { plusDays } from '../../shared';
 import { CSV_HEADER, fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 
 // A fixed clock: the seed and the service read the same day whenever the suite runs.
 const today = '2027-03-10';

@@ -9,10 +9,10 @@ import { silentLogger } from '../../bot/log/logger';
 import { registerOrganisation } from '../../bot/store/organisations';
 import type { SeedDrive } from '../../testkit/graph-server/state';
 import { cli } from '../cli/runCli';
-import { CLIENT_ID, type Harness, startHarness, TENANT } from '../graph/harness';
+import { CLIENT_ID, type Harness, startHarness, TENANT } from '../../testkit/graph-server/harness';
 import { importRows, registerPeople, type People } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 const SITE = 'north.sharepoint.com,aa11,bb22';
 const drive: SeedDrive = { id: 'b!northSenLibrary', siteId: SITE, items: [] };

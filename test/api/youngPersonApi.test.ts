@@ -1,5 +1,5 @@
 import { fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 /**
  * The young person addressed in their own right (CFA 2014 s80; Regs 63-64), through the API on

@@ -4,8 +4,8 @@ import { ForbiddenError } from '../../bot/store/errors';
 import { registerOrganisation, registerPerson } from '../../bot/store/organisations';
 import { resolvePrincipal } from '../../bot/store/resolvePrincipal';
 import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from '../../testkit/entraTestAuthority';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
-import { startTestService, type TestService } from '../support/testService';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
+import { startTestService, type TestService } from '../../testkit/service';
 
 const COUNCIL_TENANT = '11111111-1111-4111-8111-111111111111';
 const SCHOOL_TENANT = '33333333-3333-4333-8333-333333333333';

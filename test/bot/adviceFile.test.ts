@@ -4,8 +4,8 @@ import { silentLogger } from '../../bot/log/logger';
 import type { OnFileReceived } from '../../bot/teams';
 import type { SeedDrive } from '../../testkit/graph-server/state';
 import { type FileServer, startFileServer } from '../advice/support/fileServer';
-import { CLIENT_ID, type Harness, startHarness } from '../graph/harness';
-import { type BotHarness, people, startBotHarness } from './support/botHarness';
+import { CLIENT_ID, type Harness, startHarness } from '../../testkit/graph-server/harness';
+import { type BotHarness, people, startBotHarness } from '../../testkit/bot-framework/botHarness';
 
 const SITE = 'demo.sharepoint.com,cc33,dd44';
 const drive: SeedDrive = { id: 'b!demoSenLibrary', siteId: SITE, items: [] };

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../bot/config/env';
-import { storeKinds } from '../support/testStores';
-import { BOT_ID, type BotHarness, OTHER_TENANT, people, startBotHarness } from './support/botHarness';
+import { storeKinds } from '../../testkit/stores';
+import { BOT_ID, type BotHarness, OTHER_TENANT, people, startBotHarness } from '../../testkit/bot-framework/botHarness';
 
 // Authentication ON: channel tokens signed by a local test issuer whose Bot Framework
 // OpenID metadata and keys are served on 127.0.0.1. A refused request reaches no handler,

@@ -1,6 +1,6 @@
 import type { FileSender, TeamsFile } from '../../bot/teams';
 import { cardsOf, executeAction, inputIds, textOf } from './support/cards';
-import { BOT_ID, type BotHarness, DEMO_TENANT, people, startBotHarness } from './support/botHarness';
+import { BOT_ID, type BotHarness, DEMO_TENANT, people, startBotHarness } from '../../testkit/bot-framework/botHarness';
 
 // One service for the file: installs, the commands, and files, each through the real
 // endpoint with channel tokens checked; replies read back from the recording connector.

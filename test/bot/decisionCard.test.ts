@@ -1,8 +1,8 @@
-import { storeKinds } from '../support/testStores';
+import { storeKinds } from '../../testkit/stores';
 import { cardsOf, executeAction, inputIds, invokeCard, type Json, textOf } from './support/cards';
 import { followThrough, letDemoCouncilMail, maintainedOnce } from '../support/decisionFollowThrough';
 import { startLetterGraph } from '../letters/support/letterGraph';
-import { type BotHarness, DEMO_TENANT, type Person, people, startBotHarness } from './support/botHarness';
+import { type BotHarness, DEMO_TENANT, type Person, people, startBotHarness } from '../../testkit/bot-framework/botHarness';
 
 // The LA decision card with Universal Actions, through the real endpoint with channel
 // tokens checked: refresh gives each viewer their own version; submit acts as the

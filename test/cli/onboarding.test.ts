@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Db, DbKind } from '../../bot/store/db';
 import { openPglite } from '../../bot/store/openPglite';
 import { pgliteDir } from '../../bot/store/openStore';
-import { openTestStore, type TestStore } from '../support/testStores';
+import { openTestStore, type TestStore } from '../../testkit/stores';
 import { cli } from './runCli';
 
 const COUNCIL_TENANT = '11111111-1111-4111-8111-111111111111';

@@ -5,7 +5,7 @@ import { csvCell } from '../../bot/csv/write';
 import { importCaseload } from '../../bot/store/caseload/importCaseload';
 import { cli } from '../cli/runCli';
 import { type People, registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 const spectrum = path.dirname(require.resolve('csv-spectrum/package.json'));
 

@@ -1,6 +1,6 @@
 import { plusDays, transferDeadline } from '../../shared';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 import { seedDashboard } from './seedDashboard';
 
 // A fixed clock: the demo seeds its cases relative to this day and the service reads the

@@ -4,7 +4,7 @@ import { loadConfig } from '../../bot/config/env';
 import { rememberConversation } from '../../bot/store/conversations';
 import { seedDemoData } from '../../bot/store/seed/demoSeed';
 import { type ConnectorServer, startConnectorServer } from '../../testkit/bot-framework/connectorServer';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 // Monday 7 December 2026, 09:00 in London: the demo's reminders for that day are due.
 const TODAY = '2026-12-07';

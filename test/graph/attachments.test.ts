@@ -2,7 +2,7 @@ import { type AttachProgress, attachFile, attachFiles, SMALL_ATTACHMENT_LIMIT } 
 import { createEvent } from '../../bot/graph/calendar';
 import type { GraphClient } from '../../bot/graph/client';
 import { MAX_CHUNK_BYTES } from '../../bot/graph/uploadSession';
-import { bytes, CASEWORKER, type Harness, recordingSleep, startHarness } from './harness';
+import { bytes, CASEWORKER, type Harness, recordingSleep, startHarness } from '../../testkit/graph-server/harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { type BatchStep, MAX_BATCH_BYTES, packBatches, runBatch } from '../../bo
 import { createGraphClient } from '../../bot/graph/client';
 import { GraphInputError } from '../../bot/graph/errors';
 import { startGraphTestServer } from '../../testkit/graph-server/graphServer';
-import { CASEWORKER, CLIENT_ID, recordingSleep, TENANT } from './harness';
+import { CASEWORKER, CLIENT_ID, recordingSleep, TENANT } from '../../testkit/graph-server/harness';
 
 const get = (id: string, dependsOn?: string[]): BatchStep => ({ id, method: 'GET', url: `/users/x/events/${id}`, ...(dependsOn ? { dependsOn } : {}) });
 

@@ -1,7 +1,7 @@
 import { createEvent, enableTeamsMeeting, findEventByICalUId, updateEvent } from '../../bot/graph/calendar';
 import { GraphCallError, GraphInputError } from '../../bot/graph/errors';
 import type { RecordedRequest } from '../../testkit/graph-server/graphServer';
-import { CASEWORKER, CLIENT_ID, type Harness, SENCO, SHARED_MAILBOX, startHarness } from './harness';
+import { CASEWORKER, CLIENT_ID, type Harness, SENCO, SHARED_MAILBOX, startHarness } from '../../testkit/graph-server/harness';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { ensureFolder, saveFile } from '../../bot/graph/driveUpload';
 import { GraphCallError } from '../../bot/graph/errors';
 import type { SeedDrive } from '../../testkit/graph-server/state';
-import { bytes, CLIENT_ID, type Harness, startHarness } from './harness';
+import { bytes, CLIENT_ID, type Harness, startHarness } from '../../testkit/graph-server/harness';
 
 const SEN_SITE = 'contoso.sharepoint.com,5a1b,9c2d';
 const OTHER_SITE = 'contoso.sharepoint.com,ffff,0000';

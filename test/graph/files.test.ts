@@ -1,7 +1,7 @@
 import { GraphCallError, GraphInputError } from '../../bot/graph/errors';
 import { getItem, listFolder, openFileContent } from '../../bot/graph/files';
 import type { SeedDrive } from '../../testkit/graph-server/state';
-import { bytes, CLIENT_ID, type Harness, startHarness } from './harness';
+import { bytes, CLIENT_ID, type Harness, startHarness } from '../../testkit/graph-server/harness';
 
 const SEN_SITE = 'contoso.sharepoint.com,5a1b,9c2d';
 const advice = Array.from({ length: 23 }, (_, i) => ({

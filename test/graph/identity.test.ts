@@ -3,7 +3,7 @@ import { IdentityError } from '../../bot/identity/errors';
 import { TokenBroker } from '../../bot/identity/tokenBroker';
 import { startIdentityTestServer } from '../../testkit/graph-server/identityServer';
 import { routeFetch } from '../../testkit/graph-server/routeFetch';
-import { CASEWORKER, CLIENT_ID, type Harness, OTHER_TENANT, SECRET, SENCO, startHarness, TENANT, UNCONSENTED_TENANT } from './harness';
+import { CASEWORKER, CLIENT_ID, type Harness, OTHER_TENANT, SECRET, SENCO, startHarness, TENANT, UNCONSENTED_TENANT } from '../../testkit/graph-server/harness';
 
 let h: Harness;
 beforeAll(async () => {

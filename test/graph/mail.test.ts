@@ -1,6 +1,6 @@
 import { type GraphCallError, GraphInputError } from '../../bot/graph/errors';
 import { sendMail } from '../../bot/graph/mail';
-import { bytes, CASEWORKER, CLIENT_ID, type Harness, SHARED_MAILBOX, startHarness } from './harness';
+import { bytes, CASEWORKER, CLIENT_ID, type Harness, SHARED_MAILBOX, startHarness } from '../../testkit/graph-server/harness';
 
 let h: Harness;
 beforeAll(async () => {

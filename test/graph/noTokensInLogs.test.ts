@@ -4,7 +4,7 @@ import { listFolder, openFileContent } from '../../bot/graph/files';
 import { sendMail } from '../../bot/graph/mail';
 import { TokenBroker } from '../../bot/identity/tokenBroker';
 import { routeFetch } from '../../testkit/graph-server/routeFetch';
-import { bytes, CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT, UNCONSENTED_TENANT } from './harness';
+import { bytes, CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT, UNCONSENTED_TENANT } from '../../testkit/graph-server/harness';
 
 /**
  * Runs every path that logs (MSAL at verbose level, token failures, throttling retries,

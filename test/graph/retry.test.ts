@@ -3,7 +3,7 @@ import { GraphCallError } from '../../bot/graph/errors';
 import { IdempotentRequest } from '../../bot/graph/middleware';
 import { isRetryable, parseRetryAfter, RetryBudget, retryDelayMs, retryPolicy } from '../../bot/graph/retry';
 import { type GraphTestServer, startGraphTestServer } from '../../testkit/graph-server/graphServer';
-import { CASEWORKER, CLIENT_ID, recordingSleep, TENANT } from './harness';
+import { CASEWORKER, CLIENT_ID, recordingSleep, TENANT } from '../../testkit/graph-server/harness';
 
 describe('retry policy (pure)', () => {
   test('Retry-After is read as seconds or as an HTTP date', () => {

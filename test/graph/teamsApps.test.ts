@@ -1,5 +1,5 @@
 import { ensureAppInstalled } from '../../bot/graph/teamsApps';
-import { CASEWORKER, type Harness, SENCO, startHarness, TEAMS_APP } from './harness';
+import { CASEWORKER, type Harness, SENCO, startHarness, TEAMS_APP } from '../../testkit/graph-server/harness';
 
 let h: Harness;
 beforeAll(async () => {

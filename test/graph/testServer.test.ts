@@ -1,5 +1,5 @@
 import { type GraphTestServer, startGraphTestServer } from '../../testkit/graph-server/graphServer';
-import { CASEWORKER, CLIENT_ID, TENANT } from './harness';
+import { CASEWORKER, CLIENT_ID, TENANT } from '../../testkit/graph-server/harness';
 
 /** The local Graph must answer like Graph, or the client tests prove nothing. */
 let graph: GraphTestServer;

@@ -9,11 +9,11 @@ import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import type { SeedDrive } from '../../testkit/graph-server/state';
-import { CLIENT_ID, type Harness, SHARED_MAILBOX, startHarness, TENANT } from '../graph/harness';
+import { CLIENT_ID, type Harness, SHARED_MAILBOX, startHarness, TENANT } from '../../testkit/graph-server/harness';
 import { importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 import { pdfText, squash } from './support/documents';
-import { demoSettings } from './support/letterFixtures';
+import { demoSettings, letterInvitees } from './support/letterFixtures';
 
 /**
  * After the decision, through the service's API at the local Graph, on a fixed clock (Friday
@@ -24,13 +24,7 @@ import { demoSettings } from './support/letterFixtures';
  */
 const SITE = 'north.sharepoint.com,aa11,bb22';
 const drive: SeedDrive = { id: 'b!northSenLibrary', siteId: SITE, items: [] };
-const invitees = [
-  { role: 'parent' as const, name: 'Pat Example', email: 'pat@family.example' },
-  { role: 'school' as const, name: 'Sam Senco', email: 'senco@north-school.example' },
-  { role: 'la-send-officer' as const, email: 'officer@north.example' },
-  { role: 'health' as const, email: 'ep@nhs.example' },
-  { role: 'social-care' as const, email: 'sw@north.example' },
-];
+const invitees = letterInvitees;
 const settings = { ...demoSettings, sharedMailbox: SHARED_MAILBOX.userPrincipalName, letterDelivery: 'send' as const };
 const comparable = (s: string) => squash(s).replaceAll('-', '').replace(/\s+/g, '');
 

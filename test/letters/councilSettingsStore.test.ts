@@ -1,6 +1,6 @@
 import { readCouncilSettings } from '../../bot/store/councilSettings';
 import { registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 describe.each(storeKinds)('council settings in the store on %s', (kind) => {
   let store: TestStore;

@@ -1,4 +1,4 @@
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 import { pdfText, squash } from './support/documents';
 
 describe('the demo council', () => {

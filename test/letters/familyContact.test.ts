@@ -11,10 +11,10 @@ import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { routeFetch } from '../../testkit/graph-server/routeFetch';
 import type { SeedDrive } from '../../testkit/graph-server/state';
-import { CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT } from '../graph/harness';
+import { CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT } from '../../testkit/graph-server/harness';
 import { importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { demoSettings } from './support/letterFixtures';
+import { startTestService, type TestService } from '../../testkit/service';
+import { demoSettings, letterInvitees } from './support/letterFixtures';
 
 /**
  * The family's contact preference and their reminder before the 15 days end (#25), through
@@ -27,13 +27,7 @@ import { demoSettings } from './support/letterFixtures';
  */
 const SITE = 'north.sharepoint.com,aa11,bb22';
 const drive: SeedDrive = { id: 'b!northSenLibrary', siteId: SITE, items: [] };
-const invitees = [
-  { role: 'parent' as const, name: 'Pat Example', email: 'pat@family.example' },
-  { role: 'school' as const, name: 'Sam Senco', email: 'senco@north-school.example' },
-  { role: 'la-send-officer' as const, email: 'officer@north.example' },
-  { role: 'health' as const, email: 'ep@nhs.example' },
-  { role: 'social-care' as const, email: 'sw@north.example' },
-];
+const invitees = letterInvitees;
 const settings = { ...demoSettings, sharedMailbox: SHARED_MAILBOX.userPrincipalName, letterDelivery: 'send' as const };
 
 let clock = new Date('2027-03-05T10:00:00Z');

@@ -5,13 +5,13 @@ import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { appealDeadline as appealBy, type DecisionOutcome, familyResponseBy as respondBy, longDate, plusDays } from '../../shared';
-import { SHARED_MAILBOX } from '../graph/harness';
+import { SHARED_MAILBOX } from '../../testkit/graph-server/harness';
 import { importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 import { docxParagraphs, pdfText, squash } from './support/documents';
 import { startLetterGraph } from './support/letterGraph';
-import { demoSettings } from './support/letterFixtures';
+import { demoSettings, letterInvitees } from './support/letterFixtures';
 
 // A fixed clock: the seed and the service read the same day whenever the suite runs.
 const today = '2027-03-10';
@@ -20,13 +20,7 @@ const meetingDate = plusDays(today, -20);
 const notifiedOn = plusDays(today, -2);
 const DOB = plusDays(today, -3650);
 
-const invitees = [
-  { role: 'parent' as const, name: 'Pat Example', email: 'pat@family.example' },
-  { role: 'school' as const, name: 'Sam Senco', email: 'senco@north-school.example' },
-  { role: 'la-send-officer' as const, email: 'officer@north.example' },
-  { role: 'health' as const, email: 'ep@nhs.example' },
-  { role: 'social-care' as const, email: 'sw@north.example' },
-];
+const invitees = letterInvitees;
 const settings = { ...demoSettings, sharedMailbox: SHARED_MAILBOX.userPrincipalName };
 
 describe.each(storeKinds)('the decision letter API on %s', (kind) => {

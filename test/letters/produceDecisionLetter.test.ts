@@ -6,7 +6,7 @@ import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { plusDays } from '../../shared';
 import { fullInvitees, importRows, type People, registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 import { demoSettings } from './support/letterFixtures';
 import { startLetterGraph } from './support/letterGraph';
 

@@ -3,7 +3,7 @@ import { recordAddressee } from '../../bot/store/reviews/recordAddressee';
 import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { fullInvitees, importRows, type People, registerPeople } from '../support/fixtures';
-import { openTestStore, type TestStore } from '../support/testStores';
+import { openTestStore, type TestStore } from '../../testkit/stores';
 
 /**
  * Who the decision letter is written to (CFA 2014 s80; Regs 63-64). Y-1 was born 2009-01-20

@@ -3,8 +3,8 @@ import { registerPerson } from '../../bot/store/organisations';
 import type { Principal } from '../../bot/store/principal';
 import { demoSettings } from '../letters/support/letterFixtures';
 import { CSV_HEADER, fullInvitees, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 
 /**
  * One service, two councils, one shared school (#26): North Primary is in North Council's

@@ -3,7 +3,7 @@ import { childLabel } from '../../shared';
 import { launchChromium } from '../../testkit/chromium';
 import { routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 import { CSV_HEADER, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 /**
  * The council tab in headless Chromium with two councils placing children at one school

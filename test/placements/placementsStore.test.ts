@@ -9,7 +9,7 @@ import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { demoSettings } from '../letters/support/letterFixtures';
 import { importRows, type People, registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 /** Two councils, one shared school: each review's letter is its own council's, and a move between them is a Reg 15 transfer. */
 const TODAY = '2027-03-01';

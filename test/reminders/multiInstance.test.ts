@@ -9,8 +9,8 @@ import { enqueueReminder, type ReminderToQueue } from '../../bot/store/reminders
 import { plusDays } from '../../shared';
 import { type ConnectorServer, startConnectorServer } from '../../testkit/bot-framework/connectorServer';
 import { killAllServices, repoRoot, type ServiceProcess, startServiceProcess } from '../../bench/harness/service';
-import { CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT } from '../graph/harness';
-import { withSchema } from '../support/testStores';
+import { CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT } from '../../testkit/graph-server/harness';
+import { withSchema } from '../../testkit/stores';
 import { everythingSent, personalDataIn } from './support/privacyScan';
 
 /**

@@ -10,10 +10,10 @@ import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { type ConnectorServer, startConnectorServer } from '../../testkit/bot-framework/connectorServer';
-import { CASEWORKER, CLIENT_ID, type Harness, SECRET, SENCO, SHARED_MAILBOX, startHarness, TEAMS_APP, TENANT } from '../graph/harness';
+import { CASEWORKER, CLIENT_ID, type Harness, SECRET, SENCO, SHARED_MAILBOX, startHarness, TEAMS_APP, TENANT } from '../../testkit/graph-server/harness';
 import { routeFetch } from '../../testkit/graph-server/routeFetch';
 import { fullInvitees, importRows, type People, registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 import { everythingSent, personalDataIn } from './support/privacyScan';
 
 // Monday 23 November 2026, 09:00 in London (GMT).

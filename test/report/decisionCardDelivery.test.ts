@@ -4,8 +4,8 @@ import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chr
 import { type ConnectorServer, startConnectorServer } from '../../testkit/bot-framework/connectorServer';
 import { type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from '../../testkit/entraTestAuthority';
 import { cardsOf, executeAction, inputIds, type Json, textOf } from '../bot/support/cards';
-import { TENANT } from '../graph/harness';
-import { storeKinds } from '../support/testStores';
+import { TENANT } from '../../testkit/graph-server/harness';
+import { storeKinds } from '../../testkit/stores';
 import { filledReport, type ReportHarness, startReportHarness, TODAY } from './support';
 
 const BOT_ID = '5a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';

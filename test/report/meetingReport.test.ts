@@ -1,6 +1,6 @@
 import { decisionFormCard } from '../../bot/teams/decision/sendDecisionCard';
 import { docxParagraphs, pdfInfo, pdfText, squash } from '../letters/support/documents';
-import { storeKinds } from '../support/testStores';
+import { storeKinds } from '../../testkit/stores';
 import { filledReport, JOIN, type ReportHarness, startReportHarness, TODAY } from './support';
 
 /**

@@ -1,4 +1,4 @@
-import { TEAMS_APP } from '../graph/harness';
+import { TEAMS_APP } from '../../testkit/graph-server/harness';
 import { type ReportHarness, startReportHarness } from './support';
 
 /** When the add-in makes the Teams meeting, the review's tab goes into the meeting's chat (#24). */

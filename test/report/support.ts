@@ -3,9 +3,9 @@ import type { GraphAccess } from '../../bot/api/graphAccess';
 import type { StartServiceOptions } from '../../bot/server/startService';
 import type { Db, DbKind } from '../../bot/store/db';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
-import { CLIENT_ID, type Harness, SENCO, startHarness, TEAMS_APP, TENANT } from '../graph/harness';
+import { CLIENT_ID, type Harness, SENCO, startHarness, TEAMS_APP, TENANT } from '../../testkit/graph-server/harness';
 import { fullInvitees, importRows, type People, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 /** Friday 20 November 2026, 10:00 in London. */
 export const NOW = new Date('2026-11-20T10:00:00Z');

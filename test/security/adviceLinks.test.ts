@@ -3,8 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 import { LinkThrottle } from '../../bot/advice/linkThrottle';
 import { graphAdviceStorage } from '../../bot/advice/storage';
 import type { SeedDrive } from '../../testkit/graph-server/state';
-import { CLIENT_ID, type Harness, startHarness } from '../graph/harness';
-import { startTestService, type TestService } from '../support/testService';
+import { CLIENT_ID, type Harness, startHarness } from '../../testkit/graph-server/harness';
+import { startTestService, type TestService } from '../../testkit/service';
 import { bookedReview } from '../advice/support/adviceCase';
 
 /**

@@ -1,6 +1,6 @@
 import { CSV_HEADER, fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 
 /**
  * Findings 1 and 2 of issue #19, sent as the attacker sent them: a school reading and

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { forLog } from '../../bot/api/inputFaults';
 import type { Logger } from '../../bot/log/logger';
 import { CSV_HEADER, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { openTestStore, storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { openTestStore, storeKinds } from '../../testkit/stores';
 
 /** Findings 5-8 of issue #19, through the real endpoint: line ends, If-Match, input faults as 400s, a lost store. */
 const TODAY = '2026-11-24';

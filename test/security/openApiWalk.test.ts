@@ -1,6 +1,6 @@
 import { fullInvitees, CSV_HEADER, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
-import { storeKinds } from '../support/testStores';
+import { startTestService, type TestService } from '../../testkit/service';
+import { storeKinds } from '../../testkit/stores';
 import { demoSettings } from '../letters/support/letterFixtures';
 import type { Role } from '../../bot/auth';
 

@@ -2,7 +2,7 @@ import { registerOrganisation } from '../../bot/store/organisations';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from '../../testkit/entraTestAuthority';
 import { fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 /**
  * Issue #19, finding 11: a professional is authorised on the token's immutable ids (oid in

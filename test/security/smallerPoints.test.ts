@@ -3,7 +3,7 @@ import type { Logger } from '../../bot/log/logger';
 import { createBot } from '../../bot/teams/bot';
 import { sdkLogger } from '../../bot/teams/sdk/sdkLogger';
 import { importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 /** Issue #19, finding 10: the smaller points, each as it was found. */
 const TODAY = '2026-11-24';

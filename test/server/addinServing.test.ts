@@ -3,7 +3,7 @@ import { get } from 'node:https';
 import path from 'node:path';
 import { loadConfig } from '../../bot/config/env';
 import { builtAddin } from '../../testkit/builtAddin';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 function httpsGet(url: string, ca: string): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../bot/log/logger';
-import { openTestStore, type TestStore } from '../support/testStores';
+import { openTestStore, type TestStore } from '../../testkit/stores';
 import { adminSocketPath, MAX_SOCKET_PATH_BYTES, refuseIfInUse, startAdminSocket } from '../../bot/server/adminSocket';
 
 const warnings: string[] = [];

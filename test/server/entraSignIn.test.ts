@@ -1,7 +1,7 @@
 import { registerPerson } from '../../bot/store/organisations';
 import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from '../../testkit/entraTestAuthority';
 import { importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, type TestService } from '../../testkit/service';
 
 const NORTH_TENANT = '11111111-1111-4111-8111-111111111111';
 const SCHOOL_TENANT = '33333333-3333-4333-8333-333333333333';

@@ -1,6 +1,6 @@
 import { forgetConversation, personalConversationFor, rememberConversation, type StoredConversation } from '../../bot/store/conversations';
 import { type People, registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 describe.each(storeKinds)('Teams conversation references, on %s', (kind) => {
   let store: TestStore;

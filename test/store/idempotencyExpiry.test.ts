@@ -1,5 +1,5 @@
 import { expireIdempotencyKeys } from '../../bot/store/idempotency';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 describe.each(storeKinds)('idempotency answers expire on %s', (kind) => {
   let store: TestStore;

@@ -1,7 +1,7 @@
 import { importCaseload } from '../../bot/store/caseload/importCaseload';
 import { InvalidInputError } from '../../bot/store/errors';
 import { CSV_HEADER, type People, registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 const good = [
   'N-1,Ada Example,north-school,2026-01-10,,2018-04-02,3,,,',

@@ -1,6 +1,6 @@
 import { migrate, SchemaMismatchError } from '../../bot/store/migrate';
 import { migrations } from '../../bot/store/migrations';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 // Versions are assigned per branch (PLAN.md), so the list may have gaps until every branch is merged.
 const newest = migrations.at(-1)?.version ?? 0;

@@ -4,7 +4,7 @@ import { writeRetentionSchedule } from '../../bot/store/retention/schedules';
 import { defaultRetentionSchedule } from '../../bot/app/retention/schedule';
 import type { Db } from '../../bot/store/db';
 import { importRows, registerPeople, type People } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 // Literal dates: on 2026-11-16 the defaults put the cut-offs at born before 1995-11-16, plan
 // ended before 2020-11-16, link expired before 2026-08-18, reminder due and access before 2024-11-16.

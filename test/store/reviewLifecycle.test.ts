@@ -9,7 +9,7 @@ import { recordReport } from '../../bot/store/reviews/recordReport';
 import { reviewDetail } from '../../bot/store/reviews/reviewDetail';
 import { timelinessReport } from '../../bot/store/reports/timeliness';
 import { fullInvitees, importRows, type People, registerPeople } from '../support/fixtures';
-import { openTestStore, storeKinds, type TestStore } from '../support/testStores';
+import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
 // Plan issued 2026-01-10: review deadline 2027-01-09, latest meeting 2026-12-12.
 const TODAY = '2026-11-25';

@@ -2,7 +2,7 @@ import type { Db } from '../../bot/store/db';
 import type { Principal } from '../../bot/store/principal';
 import { DEMO_COUNCIL } from '../../bot/store/seed/demoSeed';
 import type { GraphTestState } from '../../testkit/graph-server/state';
-import { SHARED_MAILBOX } from '../graph/harness';
+import { SHARED_MAILBOX } from '../../testkit/graph-server/harness';
 
 /**
  * What recording a decision must do, whichever face it came through (bot/app/recordDecision):

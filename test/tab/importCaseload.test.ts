@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { londonToday } from '../../shared';
 import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
 import { routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 import { seedDashboard } from '../dashboard/seedDashboard';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
 
 /**
  * The caseload import through the tab, in headless Chromium against the real service: a
@@ -13,7 +12,7 @@ import { startTestService, type TestService } from '../support/testService';
  * exactly those three lines, each with its problem. The same file again is answered at
  * once as unchanged; the council's own column names are saved once and then read.
  */
-const today = londonToday(new Date());
+const today = TEST_TODAY;
 const HEADER = 'laReference,childName,school,planIssued,lastReviewConcluded,dateOfBirth,ncYear,transferKind,transferDate,meetingDate';
 const ROWS = 25_000;
 const BAD = {

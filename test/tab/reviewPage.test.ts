@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { londonToday } from '../../shared';
 import { decisionFormCard } from '../../bot/teams/decision/sendDecisionCard';
 import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
 import { seedDashboard } from '../dashboard/seedDashboard';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
 import { routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 import { textOverlaps } from './textOverlaps';
 import { reviewLink } from '../../shared/dashboard/reviewLink';
@@ -15,7 +14,7 @@ import { reviewLink } from '../../shared/dashboard/reviewLink';
  * viewer's role may take; axe finds nothing at 1280, 1024 and 390 px, and at 390 px (Teams
  * on a phone) no two pieces of text overlap.
  */
-const today = londonToday(new Date());
+const today = TEST_TODAY;
 let svc: TestService;
 let browser: Browser;
 let context: BrowserContext;

@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { londonToday } from '../../shared';
 import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
 import { seedDashboard } from '../dashboard/seedDashboard';
-import { startTestService, type TestService } from '../support/testService';
+import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
 import { openInTeamsHost, routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 
 /**
@@ -10,7 +9,7 @@ import { openInTeamsHost, routeValidOrigins } from '../../testkit/teams-host/tea
  * each view's figures against the API's own answers, filters, sorting, paging, the CSV, the
  * nudge, an axe scan of each view, and a screenshot of each (docs/screenshots/tab-*.png).
  */
-const today = londonToday(new Date());
+const today = TEST_TODAY;
 let svc: TestService;
 let browser: Browser;
 let context: BrowserContext;

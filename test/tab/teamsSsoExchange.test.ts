@@ -1,5 +1,5 @@
 import { brokerOnBehalfOf } from '../../bot/api/routes/teamsSso';
-import { CLIENT_ID, type Harness, SENCO, startHarness, UNCONSENTED_TENANT } from '../graph/harness';
+import { CLIENT_ID, type Harness, SENCO, startHarness, UNCONSENTED_TENANT } from '../../testkit/graph-server/harness';
 
 /** The tab's Teams SSO token exchanged on-behalf-of by the service's real token broker, against the local Entra ID. */
 describe('the Teams SSO on-behalf-of exchange', () => {

@@ -1,3 +1,4 @@
+import { councilLogoPng } from '../../app/councilSettings';
 import type { IncomingMessage } from 'node:http';
 import { type Request, type Response, Router } from 'express';
 import { adviceFileName, adviceFileTypes } from '../../../shared/advice';
@@ -13,7 +14,6 @@ import { viewsDocument } from '../../advice/viewsDocument';
 import { checkViews, type FamilyViews } from '../../advice/viewsForm';
 import { keepLinkedAdvice, type LinkedAdvice, linkFor, reissueLink } from '../../app/adviceByLink';
 import type { AdviceLinkContext } from '../../store/advice/links';
-import { readCouncilSettings } from '../../store/councilSettings';
 import { NotFoundError } from '../../store/errors';
 import { type ApiContext, authorise } from '../context';
 import { forLog } from '../inputFaults';
@@ -148,13 +148,12 @@ export function adviceRoutes(ctx: ApiContext, settings: AdviceSettings): Router 
 
   // The council's logo for its pages (council settings): from our origin, as the pages' policy allows nothing else.
   router.get('/advice/assets/logo/:councilId', async (req, res) => {
-    const { settings: council } = await readCouncilSettings(ctx.db, String(req.params.councilId ?? ''));
-    const logo = council.councilLogo;
+    const logo = await councilLogoPng(ctx, String(req.params.councilId ?? ''));
     if (!logo) {
       res.status(404).set({ 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).send('No logo');
       return;
     }
-    res.set({ 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'same-origin' }).send(Buffer.from(logo.slice(logo.indexOf(',') + 1), 'base64'));
+    res.set({ 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'same-origin' }).send(logo);
   });
 
   /**

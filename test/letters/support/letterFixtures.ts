@@ -58,3 +58,12 @@ export function letterInput(overrides: Partial<DecisionLetterInput> = {}): Decis
     ...overrides,
   };
 }
+
+/** Everyone a letters test's review invites: a named parent and SENCO, so letters and emails have names to use. */
+export const letterInvitees = [
+  { role: 'parent' as const, name: 'Pat Example', email: 'pat@family.example' },
+  { role: 'school' as const, name: 'Sam Senco', email: 'senco@north-school.example' },
+  { role: 'la-send-officer' as const, email: 'officer@north.example' },
+  { role: 'health' as const, email: 'ep@nhs.example' },
+  { role: 'social-care' as const, email: 'sw@north.example' },
+];

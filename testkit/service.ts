@@ -1,10 +1,19 @@
-import type { Role } from '../../bot/auth';
-import { signDevToken } from '../../bot/auth';
-import { loadConfig } from '../../bot/config/env';
-import type { Db, DbKind } from '../../bot/store/db';
-import { silentLogger } from '../../bot/log/logger';
-import { type RunningService, type StartServiceOptions, startService } from '../../bot/server/startService';
-import { openTestStore } from './testStores';
+import type { Role } from '../bot/auth';
+import { signDevToken } from '../bot/auth';
+import { loadConfig } from '../bot/config/env';
+import type { Db, DbKind } from '../bot/store/db';
+import { silentLogger } from '../bot/log/logger';
+import { type RunningService, type StartServiceOptions, startService } from '../bot/server/startService';
+import { openTestStore } from './stores';
+
+/**
+ * The moment every test service's clock starts from unless a test sets its own (an `options.now`
+ * or CLOCK_START): a Monday in term, so a test's "today" is the same whatever day it runs.
+ */
+export const TEST_CLOCK_START = '2026-12-07T10:00:00Z';
+
+/** Today in London on the test clock, for seeding the data a test's service reads. */
+export const TEST_TODAY = '2026-12-07';
 
 export interface TestService {
   url: string;
@@ -21,7 +30,8 @@ export interface TestService {
 /**
  * The real service (express, dev auth, the store) in this process on a free port, over a
  * fresh store that `prepare` fills first. `env` adds settings (e.g. AUTH_MODE=entra);
- * `options` gives the service a logger or a mailer on the local Graph.
+ * `options` gives the service a logger or a mailer on the local Graph. The clock is fixed
+ * ({@link TEST_CLOCK_START}) unless the test gives one.
  */
 export async function startTestService(
   kind: DbKind,
@@ -36,7 +46,7 @@ export async function startTestService(
     // The service opens the store itself; PGlite allows one opener at a time.
     await store.db.close();
   }
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: store.location.dataDir, DATABASE_URL: store.location.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', REMINDERS: 'off', ...(store.location.databaseUrl ? { AUTH_MODE: 'dev' } : {}), ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: store.location.dataDir, DATABASE_URL: store.location.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', REMINDERS: 'off', ...(options.now ? {} : { CLOCK_START: TEST_CLOCK_START }), ...(store.location.databaseUrl ? { AUTH_MODE: 'dev' } : {}), ...env });
   const service = await startService(config, { logger: silentLogger, ...options });
   const call: TestService['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Db, DbKind } from '../../bot/store/db';
-import { migrate } from '../../bot/store/migrate';
-import { openPglite } from '../../bot/store/openPglite';
-import { openPostgres, withSearchPath } from '../../bot/store/openPostgres';
-import { pgliteDir } from '../../bot/store/openStore';
+import type { Db, DbKind } from '../bot/store/db';
+import { migrate } from '../bot/store/migrate';
+import { openPglite } from '../bot/store/openPglite';
+import { openPostgres, withSearchPath } from '../bot/store/openPostgres';
+import { pgliteDir } from '../bot/store/openStore';
 
 /** The stores every store test runs against: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const storeKinds: DbKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];

@@ -1,10 +1,10 @@
 import { appGraphClient, type BrokeredClientOptions, type GraphClient, userGraphClient } from '../../bot/graph/client';
 import { createJsonLogger, type Logger } from '../../bot/log/logger';
 import { TokenBroker, type TokenBrokerOptions } from '../../bot/identity/tokenBroker';
-import { type GraphTestServer, type GraphTestServerOptions, startGraphTestServer } from '../../testkit/graph-server/graphServer';
-import { type IdentityTestServer, startIdentityTestServer, type TestTenantApp } from '../../testkit/graph-server/identityServer';
-import { routeFetch } from '../../testkit/graph-server/routeFetch';
-import type { SeedUser } from '../../testkit/graph-server/state';
+import { type GraphTestServer, type GraphTestServerOptions, startGraphTestServer } from './graphServer';
+import { type IdentityTestServer, startIdentityTestServer, type TestTenantApp } from './identityServer';
+import { routeFetch } from './routeFetch';
+import type { SeedUser } from './state';
 
 export const TENANT = '7f0c5d9e-1c1b-4c53-9d9a-2f5c0f6b1a01';
 export const OTHER_TENANT = '0d3e2c1b-5a4f-4e6d-8c7b-9a8f7e6d5c4b';

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { londonToday } from '../../../shared';
+import { londonToday } from '../../shared';
 
 /** The harness's fixed clock (a test may give its own as `service.now`): the demo is seeded for this day and the service reads it. */
 const FIXED_NOW = new Date('2027-03-10T10:00:00Z');
-import type { Db, DbKind } from '../../../bot/store/db';
-import type { StartServiceOptions } from '../../../bot/server/startService';
-import { seedDemoData } from '../../../bot/store/seed/demoSeed';
-import { registerOrganisation, registerPerson } from '../../../bot/store/organisations';
-import type { TeamsBotOptions } from '../../../bot/teams';
-import { type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from '../../../testkit/entraTestAuthority';
-import { type ConnectorServer, startConnectorServer } from '../../../testkit/bot-framework/connectorServer';
-import { startTestService, type TestService } from '../../support/testService';
+import type { Db, DbKind } from '../../bot/store/db';
+import type { StartServiceOptions } from '../../bot/server/startService';
+import { seedDemoData } from '../../bot/store/seed/demoSeed';
+import { registerOrganisation, registerPerson } from '../../bot/store/organisations';
+import type { TeamsBotOptions } from '../../bot/teams';
+import { type EntraTestAuthority, startEntraTestAuthority, unsecuredJwt } from '../entraTestAuthority';
+import { type ConnectorServer, startConnectorServer } from './connectorServer';
+import { startTestService, type TestService } from '../service';
 
 export const BOT_ID = '7d4b9c2e-1f3a-4b5c-8d6e-9f0a1b2c3d4e';
 export const DEMO_TENANT = '11111111-2222-4333-8444-555555555555';

@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import type { GraphAccess } from '../../bot/api/graphAccess';
 import type { Db } from '../../bot/store/db';
-import { type Harness, SENCO, startHarness, TENANT, CLIENT_ID } from '../graph/harness';
-import type { SeedDriveItem } from '../../testkit/graph-server/state';
-import { launchChromium } from '../../testkit/chromium';
-import type { StandInInit, StandInItem, StandInState } from '../../testkit/office/officeStandIn';
-import { serveOfficeStandIn } from '../../testkit/office/standInScript';
-import { startTestService, type TestService } from '../support/testService';
-import { builtAddin } from '../../testkit/builtAddin';
+import { type Harness, SENCO, startHarness, TENANT, CLIENT_ID } from '../graph-server/harness';
+import type { SeedDriveItem } from '../graph-server/state';
+import { launchChromium } from '../chromium';
+import type { StandInInit, StandInItem, StandInState } from './officeStandIn';
+import { serveOfficeStandIn } from './standInScript';
+import { startTestService, type TestService } from '../service';
+import { builtAddin } from '../builtAddin';
 
 /** 24 Nov 2026, 09:00 in London: the service's and the browser's clock. */
 export const NOW = new Date(Date.UTC(2026, 10, 24, 9));
