@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { signDevToken } from '../../bot/auth';
 import { migrations } from '../../bot/store/migrations';
 import { openPostgres, withSearchPath } from '../../bot/store/openPostgres';
-import { londonToday } from '../../shared';
+import { TEST_CLOCK_START, TEST_TODAY } from '../../testkit/service';
 import { caseloadCsv, caseloadRow, issuedNineMonthsAgo } from '../../bench/harness/caseload';
 import { createHttpClient } from '../../bench/harness/http';
 import { openPgliteInChild } from '../../bench/harness/pgliteChild';
@@ -89,9 +89,9 @@ describe('backup and restore while the service takes writes', () => {
     const restoreDir = mkdtempSync(path.join(tmpdir(), 'ehcp-restore-'));
     const file = path.join(target.dataDir, '..', `${path.basename(target.dataDir)}.tar.gz`);
     try {
-      const today = londonToday(new Date());
+      const today = TEST_TODAY;
       const token = await signDevToken({ dataDir: target.dataDir, role: 'la-officer', orgId: 'demo-council', userId: 'backup-officer' });
-      const service = await startServiceProcess({ dataDir: target.dataDir, startTimeoutMs: 120_000 });
+      const service = await startServiceProcess({ dataDir: target.dataDir, startTimeoutMs: 120_000, env: { CLOCK_START: TEST_CLOCK_START } });
       let started = false;
       const load = writeLoad(service.url, token, today, () => started);
       await waitFor(() => load.ackedTotal >= 20);
@@ -136,9 +136,9 @@ describe('backup and restore while the service takes writes', () => {
     await admin.connect();
     try {
       expect(schema).toBeTruthy();
-      const today = londonToday(new Date());
+      const today = TEST_TODAY;
       const token = await signDevToken({ dataDir: target.dataDir, role: 'la-officer', orgId: 'demo-council', userId: 'backup-officer' });
-      const service = await startServiceProcess({ dataDir: target.dataDir, databaseUrl: target.databaseUrl, startTimeoutMs: 120_000 });
+      const service = await startServiceProcess({ dataDir: target.dataDir, databaseUrl: target.databaseUrl, startTimeoutMs: 120_000, env: { CLOCK_START: TEST_CLOCK_START } });
       let started = false;
       const load = writeLoad(service.url, token, today, () => started);
       await waitFor(() => load.ackedTotal >= 20);

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { signDevToken } from '../../bot/auth';
-import { londonToday, plusDays, plusMonths } from '../../shared';
+import { plusDays, plusMonths } from '../../shared';
+import { TEST_CLOCK_START, TEST_TODAY } from '../../testkit/service';
 import { interleave, runBurst, type WriteOp } from './support/burst';
 import { caseloadCsv, caseloadRow, issuedNineMonthsAgo, listAllReviews, meetingBody, pool, requiredInvitees } from '../../bench/harness/caseload';
 import { countRows, findDamage } from './support/checks';
@@ -37,9 +38,10 @@ interface Outcome {
 
 /** Start, fill, burst, SIGKILL, restart, look: the whole run for one store, in beforeAll. */
 async function crashRun(target: StoreTarget): Promise<Outcome> {
-  const today = londonToday(new Date());
+  // The service runs on the test clock, so the seeded dates and its today agree whatever day this runs.
+  const today = TEST_TODAY;
   const token = await signDevToken({ dataDir: target.dataDir, role: 'la-officer', orgId: COUNCIL, userId: 'crash-officer' });
-  const start = () => startServiceProcess({ dataDir: target.dataDir, databaseUrl: target.databaseUrl });
+  const start = () => startServiceProcess({ dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { CLOCK_START: TEST_CLOCK_START } });
   let service: ServiceProcess = await start();
   let client: HttpClient = createHttpClient(service.url, token, CONCURRENCY);
 
