@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { DevMailbox, DevMessage, DevMessageSummary } from './devMailbox';
+import { escapeHtml } from '../html/escapeHtml';
 
 /**
  * Development only: `/dev/mail`, the local mailbox (bot/dev/devMailbox.ts) as pages a person
@@ -33,8 +34,6 @@ export function devRoutes(mailbox: DevMailbox): Router {
   });
   return router;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const BANNER =
   '<p role="note" class="banner"><strong>Development only.</strong> Nothing here was sent: with no Microsoft 365 tenant configured, the reminder sweeper delivers email to this local folder (and Teams messages to a local Agents Playground). With Entra sign-in or in production this page does not exist.</p>';

@@ -12,6 +12,7 @@ import { CouncilSettingMissingError, LetterMailerError, LetterMailFailedError, L
 import type { LetterContext, LetterDocument, LetterRecipient } from './letterCase';
 import type { LetterMailer } from './mailer';
 import { renderLetter } from './render';
+import { escapeHtml } from '../html/escapeHtml';
 
 /** Where the copies of letters sent are kept: the review's folder in the council's library, beside the advice. */
 export interface LetterFiles {
@@ -213,6 +214,3 @@ function coveringMail(m: Mailing, rendered: RenderedDocument[]) {
   };
 }
 
-function escapeHtml(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}

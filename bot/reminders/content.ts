@@ -2,6 +2,7 @@ import { childLabel } from '../../shared';
 import type { ClaimedReminder } from '../store/reminders/outbox';
 import { type ReminderCardContent, reminderCard } from '../teams/cards/reminderCard';
 import type { ProactiveMessage } from '../teams/sdk/proactive';
+import { escapeHtml } from '../html/escapeHtml';
 
 /** What each kind of reminder is about, as a heading. */
 const TITLES: Record<string, string> = {
@@ -92,6 +93,3 @@ export function reminderMessage(c: ReminderContent): ProactiveMessage {
   return { summary: `${c.title}: ${c.childLabel}`, cards: [reminderCard(c)] };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

@@ -1,6 +1,7 @@
 import type { DevMailbox } from '../dev/devMailbox';
 import { proactiveSender } from '../teams/sdk/proactive';
 import type { ReminderChannels } from './channels';
+import { escapeHtml } from '../html/escapeHtml';
 
 /**
  * Development only (never with AUTH_MODE=entra or NODE_ENV=production; bot/config/env.ts
@@ -52,4 +53,3 @@ function localConnectorToken(now: Date): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ aud: 'https://api.botframework.com', iss: 'ehcp-review-development', exp: Math.floor(now.getTime() / 1000) + 3600 })}.`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
