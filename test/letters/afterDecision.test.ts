@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { graphAdviceStorage } from '../../bot/advice/storage';
 import { openFileContent } from '../../bot/graph/files';
 import { graphLetterMailer } from '../../bot/letters/mailer';
-import { replaceCouncilSettings } from '../../bot/store/councilSettings';
-import { registerOrganisation } from '../../bot/store/organisations';
 import { recordAdvice } from '../../bot/store/reviews/recordAdvice';
 import { recordDecision } from '../../bot/store/reviews/recordDecision';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
@@ -13,7 +11,7 @@ import { CLIENT_ID, type Harness, SHARED_MAILBOX, startHarness, TENANT } from '.
 import { importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../../testkit/service';
 import { pdfText, squash } from './support/documents';
-import { demoSettings, letterInvitees } from './support/letterFixtures';
+import { councilMailingFromLibrary, demoSettings, letterInvitees } from './support/letterFixtures';
 
 /**
  * After the decision, through the service's API at the local Graph, on a fixed clock (Friday
@@ -47,11 +45,7 @@ beforeAll(async () => {
     'pglite',
     async (db) => {
       const people = await registerPeople(db);
-      await db.transaction(async (tx) => {
-        await registerOrganisation(tx, { id: 'north-council', kind: 'council', name: 'North Council', entraTenantId: TENANT });
-        await replaceCouncilSettings(tx, people.manager, settings);
-        await tx.query("insert into advice_drives (council_id, drive_id) values ('north-council', $1)", [drive.id]);
-      });
+      await councilMailingFromLibrary(db, people.manager, settings, TENANT, drive.id);
       ids = await importRows(
         db,
         people.officer,

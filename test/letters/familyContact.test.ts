@@ -5,8 +5,6 @@ import { silentLogger } from '../../bot/log/logger';
 import { defaultSweepPolicy } from '../../bot/reminders/policy';
 import { reminderChannelsFromConfig } from '../../bot/reminders/startReminders';
 import { sweepOnce } from '../../bot/reminders/sweeper';
-import { replaceCouncilSettings } from '../../bot/store/councilSettings';
-import { registerOrganisation } from '../../bot/store/organisations';
 import { recordMeeting } from '../../bot/store/reviews/recordMeeting';
 import { recordReport } from '../../bot/store/reviews/recordReport';
 import { routeFetch } from '../../testkit/graph-server/routeFetch';
@@ -14,7 +12,7 @@ import type { SeedDrive } from '../../testkit/graph-server/state';
 import { CLIENT_ID, type Harness, SECRET, SHARED_MAILBOX, startHarness, TENANT } from '../../testkit/graph-server/harness';
 import { importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../../testkit/service';
-import { demoSettings, letterInvitees } from './support/letterFixtures';
+import { councilMailingFromLibrary, demoSettings, letterInvitees } from './support/letterFixtures';
 
 /**
  * The family's contact preference and their reminder before the 15 days end (#25), through
@@ -48,11 +46,7 @@ beforeAll(async () => {
     'pglite',
     async (db) => {
       const people = await registerPeople(db);
-      await db.transaction(async (tx) => {
-        await registerOrganisation(tx, { id: 'north-council', kind: 'council', name: 'North Council', entraTenantId: TENANT });
-        await replaceCouncilSettings(tx, people.manager, settings);
-        await tx.query("insert into advice_drives (council_id, drive_id) values ('north-council', $1)", [drive.id]);
-      });
+      await councilMailingFromLibrary(db, people.manager, settings, TENANT, drive.id);
       ids = await importRows(db, people.officer, ['by-email,Ada Example,north-school,2026-04-01,,2016-09-01,5,,,', 'by-post,Bea Example,north-school,2026-04-01,,2016-09-01,5,,,', 'post-keep,Cal Example,north-school,2026-04-01,,2016-09-01,5,,,']);
       for (const id of Object.values(ids)) {
         await db.transaction((tx) => recordMeeting(tx, people.senco, id, { meetingDate: '2027-02-22', invitationsSentOn: '2027-02-01', invitees, mode: 'in-person' }, '2027-02-01'));

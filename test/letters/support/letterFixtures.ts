@@ -1,4 +1,8 @@
 import type { CouncilSettings, DecisionLetterInput } from '../../../shared';
+import { replaceCouncilSettings } from '../../../bot/store/councilSettings';
+import type { Db } from '../../../bot/store/db';
+import { registerOrganisation } from '../../../bot/store/organisations';
+import type { Principal } from '../../../bot/store/principal';
 
 /** A complete set of a fictional council's letter settings. */
 export const demoSettings: Required<CouncilSettings> = {
@@ -67,3 +71,15 @@ export const letterInvitees = [
   { role: 'health' as const, email: 'ep@nhs.example' },
   { role: 'social-care' as const, email: 'sw@north.example' },
 ];
+
+/**
+ * North Council set up to send its letters: its Microsoft 365 tenant is the local Graph's, its
+ * letter settings are `settings`, and its review folders are in the library `driveId`.
+ */
+export async function councilMailingFromLibrary(db: Db, manager: Principal, settings: CouncilSettings, tenantId: string, driveId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await registerOrganisation(tx, { id: 'north-council', kind: 'council', name: 'North Council', entraTenantId: tenantId });
+    await replaceCouncilSettings(tx, manager, settings);
+    await tx.query("insert into advice_drives (council_id, drive_id) values ('north-council', $1)", [driveId]);
+  });
+}
