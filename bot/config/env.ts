@@ -101,6 +101,10 @@ const schema = settings.transform((e, ctx) => {
     if (e.BOT_OPENID_METADATA_URL && !/\/openidconfiguration$/.test(e.BOT_OPENID_METADATA_URL)) {
       ctx.addIssue({ code: 'custom', path: ['BOT_OPENID_METADATA_URL'], message: 'must end in /openidconfiguration (the keys are read from the same path ending in /keys)' });
     }
+    if (e.REMINDERS_LEASE_MS <= 2 * e.REMINDERS_SEND_TIMEOUT_MS) {
+      // A claim must outlast at least two sends, or a slow batch's later sends could overrun it and be sent twice.
+      ctx.addIssue({ code: 'custom', path: ['REMINDERS_LEASE_MS'], message: `must be more than twice REMINDERS_SEND_TIMEOUT_MS (${e.REMINDERS_SEND_TIMEOUT_MS} ms), so a claimed reminder is sent before its claim runs out` });
+    }
     if (e.CLOCK_START && production) ctx.addIssue({ code: 'custom', path: ['CLOCK_START'], message: 'is for development and tests only; unset it when NODE_ENV=production' });
     const teamsConfigured = Boolean(e.BOT_CLIENT_ID && e.BOT_CLIENT_SECRET && e.BOT_TENANT_ID);
     const mailConfigured = Boolean(e.REMINDERS_MAILBOX && e.EHCP_GRAPH_CLIENT_ID && (e.EHCP_GRAPH_CLIENT_SECRET || certificate));

@@ -110,6 +110,7 @@ export function startReminders(
     owner,
     policy: { ...defaultSweepPolicy, maxAttempts: config.reminders.maxAttempts, baseDelayMs: config.reminders.retryBaseMs },
     leaseMs: config.reminders.leaseMs,
+    sendTimeoutMs: config.reminders.sendTimeoutMs,
     batchSize: config.reminders.batchSize,
     intervalMs: config.reminders.sweepIntervalMs,
     publicUrl: deps.publicUrl,

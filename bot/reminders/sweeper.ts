@@ -1,7 +1,7 @@
 import { londonToday, type TermCalendar } from '../../shared';
 import type { Logger } from '../log/logger';
 import type { Db } from '../store/db';
-import { cancelExpiredReminders, claimDueReminders, markReminderDead, markReminderRetry, markReminderSent } from '../store/reminders/outbox';
+import { cancelExpiredReminders, claimDueReminders, markReminderDead, markReminderRetry, markReminderSent, releaseReminderClaims } from '../store/reminders/outbox';
 import type { ReminderChannels } from './channels';
 import { runDailyPass } from '../store/reminders/dailyPass';
 import { deliverReminder } from './deliver';
@@ -17,6 +17,8 @@ export interface SweeperOptions {
   policy: SweepPolicy;
   /** How long a claim keeps other instances off a reminder; must exceed a send's timeout. */
   leaseMs: number;
+  /** The longest one delivery may take (the channels' timeout): a delivery starts only if it would end inside the claim. */
+  sendTimeoutMs?: number | undefined;
   batchSize: number;
   /** Batches per sweep at most (the rest waits for the next tick), so a sweep stays short and stopping is prompt. Default 20. */
   maxBatches?: number | undefined;
@@ -36,6 +38,8 @@ export interface SweepResult {
   retried: number;
   dead: number;
   expired: number;
+  /** Claims handed back unsent because the rest of a slow batch could have outlasted its lease (taken again in the next batch). */
+  released: number;
 }
 
 /**
@@ -46,7 +50,7 @@ export interface SweepResult {
  * only for a reminder whose send completed but whose "sent" was never recorded.
  */
 export async function sweepOnce(o: SweeperOptions): Promise<SweepResult> {
-  const result: SweepResult = { claimed: 0, sent: 0, late: 0, retried: 0, dead: 0, expired: 0 };
+  const result: SweepResult = { claimed: 0, sent: 0, late: 0, retried: 0, dead: 0, expired: 0, released: 0 };
   if (!isSendingTime(o.now(), o.policy)) return result;
   result.expired = await cancelExpiredReminders(o.db, londonToday(o.now()));
   const random = o.random ?? Math.random;
@@ -56,7 +60,17 @@ export async function sweepOnce(o: SweeperOptions): Promise<SweepResult> {
     const today = londonToday(now);
     const batch = await o.db.transaction((tx) => claimDueReminders(tx, { owner: o.owner, now, today, leaseMs: o.leaseMs, limit: o.batchSize }));
     result.claimed += batch.length;
-    for (const r of batch) {
+    // The claim's lease runs on from here. A delivery that could outlast it might be sent twice
+    // (here, and by the instance that takes the expired lease), so when the rest of a slow
+    // batch could not finish inside it, those claims are handed back for the next batch.
+    const claimedAt = performance.now();
+    for (const [i, r] of batch.entries()) {
+      if (i > 0 && performance.now() - claimedAt + (o.sendTimeoutMs ?? 0) >= o.leaseMs) {
+        await releaseReminderClaims(o.db, batch.slice(i).map((left) => left.id), o.owner);
+        result.claimed -= batch.length - i;
+        result.released += batch.length - i;
+        break;
+      }
       const late = isLate(r, londonToday(o.now()));
       try {
         const { channel } = await deliverReminder({ db: o.db, channels: o.channels, publicUrl: o.publicUrl(), defaultCouncilTenant: o.defaultCouncilTenant, tenants }, r, late);

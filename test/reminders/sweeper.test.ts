@@ -190,6 +190,18 @@ describe.each(storeKinds)('the reminder sweeper on %s', (kind) => {
     expect(decisionCards).toEqual([]);
   });
 
+  it('hands back the rest of a slow batch before its lease could run out, and still sends each reminder once', async () => {
+    // Each Teams send takes 400 ms; a claim lasts 1 s and a send may take 400 ms, so no send
+    // starts later than 600 ms into a claim: the rest go back and are claimed again afresh.
+    connector.faults.add({ action: { type: 'delay', ms: 400 }, times: Number.POSITIVE_INFINITY });
+    const result = await sweepOnce({ ...options(), leaseMs: 1000, sendTimeoutMs: 400, batchSize: 7 });
+    expect(result).toMatchObject({ claimed: 7, sent: 6, dead: 1 });
+    expect(result.released).toBeGreaterThan(0);
+    const sent = await store.db.query<{ n: number }>("select count(*)::int as n from reminder_outbox where status = 'sent'");
+    expect(sent).toEqual([{ n: 6 }]);
+    expect((await sweepOnce(options())).claimed).toBe(0);
+  });
+
   it('sends nothing outside 08:00-17:00 London time or at the weekend', async () => {
     clock = new Date('2026-11-23T07:30:00Z');
     expect((await sweepOnce(options())).claimed).toBe(0);

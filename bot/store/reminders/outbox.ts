@@ -161,6 +161,16 @@ export async function markReminderRetry(db: Db, id: number, owner: string, retry
   ));
 }
 
+/** Hands back claims this instance will not use (left in a batch it stopped sending), so any instance may take them at once. */
+export async function releaseReminderClaims(db: Db, ids: readonly number[], owner: string): Promise<void> {
+  if (ids.length === 0) return;
+  await quickly(db, (q) => q.query(
+    `update reminder_outbox set lease_owner = null, lease_until = null, updated_at = now()
+      where id = any($1::bigint[]) and status = 'pending' and lease_owner = $2`,
+    [ids, owner],
+  ));
+}
+
 /** Gives up on a reminder: dead letter with the reason a person can act on. */
 export async function markReminderDead(db: Db, id: number, owner: string, dead: { at: Date; error: string }): Promise<void> {
   await quickly(db, (q) => q.query(
