@@ -3,6 +3,7 @@ import { appendAudit } from './audit';
 import type { Queryable } from './db';
 import { ForbiddenError, ServiceError } from './errors';
 import type { Principal } from './principal';
+import { ifMatchAccepts } from './ifMatch';
 
 /** A council's letter settings as stored, with the version its ETag carries. */
 export interface StoredCouncilSettings {
@@ -68,9 +69,8 @@ export async function replaceCouncilSettings(tx: Queryable, principal: Principal
   await tx.query('insert into council_settings (council_id, version) values ($1, 0) on conflict (council_id) do nothing', [councilId]);
   await tx.query('select 1 from council_settings where council_id = $1 for update', [councilId]);
   const before = await readCouncilSettings(tx, councilId);
-  if (ifMatch !== undefined && ifMatch.trim() !== '*') {
-    const sent = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-    if (!sent.includes(settingsEtag(before))) throw new ServiceError(412, 'stale-write', `The council's settings have changed since you read them (they are now at version ${before.version}); reload them and make your change again.`);
+  if (!ifMatchAccepts(ifMatch, settingsEtag(before))) {
+    throw new ServiceError(412, 'stale-write', `The council's settings have changed since you read them (they are now at version ${before.version}); reload them and make your change again.`);
   }
   const [row] = await tx.query<{ version: number; updated_at: Date | string }>(
     'update council_settings set settings = $2, version = version + 1, updated_by = $3, updated_at = now() where council_id = $1 returning version, updated_at',

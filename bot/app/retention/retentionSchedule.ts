@@ -7,6 +7,7 @@ import { lockCouncilForRetention, writeRetentionSchedule } from '../../store/ret
 import { applyRetention, type RetentionReport, scheduleInForce } from './runRetention';
 import { defaultRetentionSchedule, retentionScheduleSchema } from './schedule';
 import { type AppDeps, parsed, permit, type TaskResult } from '../task';
+import { ifMatchAccepts } from '../../store/ifMatch';
 
 const etagOf = (councilId: string, version: number) => `"retention.${councilId}.${version}"`;
 
@@ -35,9 +36,8 @@ export async function saveRetention(deps: AppDeps, call: { principal: Principal;
   return runWrite(deps.db, call.principal, call.idempotencyKey, requestHash('PUT', '/api/council/retention', call.input ?? null), async (tx) => {
     await lockCouncilForRetention(tx, councilId);
     const before = await scheduleInForce(tx, councilId);
-    if (call.ifMatch !== undefined && call.ifMatch.trim() !== '*') {
-      const sent = call.ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-      if (!sent.includes(etagOf(councilId, before.version))) throw new ServiceError(412, 'stale-write', `The retention schedule has changed since you read it (it is now at version ${before.version}); reload it and make your change again.`);
+    if (!ifMatchAccepts(call.ifMatch, etagOf(councilId, before.version))) {
+      throw new ServiceError(412, 'stale-write', `The retention schedule has changed since you read it (it is now at version ${before.version}); reload it and make your change again.`);
     }
     const schedule = { ...defaultRetentionSchedule, ...input.schedule };
     const stored = await writeRetentionSchedule(tx, councilId, schedule, input.confirm ? call.principal.personId : null);

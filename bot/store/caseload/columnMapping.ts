@@ -4,6 +4,7 @@ import type { Queryable } from '../db';
 import { InvalidInputError, ServiceError } from '../errors';
 import type { Principal } from '../principal';
 import type { importColumns } from './importRows';
+import { ifMatchAccepts } from '../ifMatch';
 
 /** Our column -> the council's header for it; a column not named keeps our name. */
 export type ColumnMap = Partial<Record<(typeof importColumns)[number], string>>;
@@ -35,7 +36,7 @@ export async function saveColumnMap(tx: Queryable, principal: Principal, columns
   await tx.query("select pg_advisory_xact_lock(hashtext('caseload-map:' || $1))", [principal.orgId]);
   const before = await loadColumnMap(tx, principal);
   const current = columnMapEtag(before.columns);
-  if (ifMatch !== undefined && ifMatch.trim() !== '*' && !ifMatch.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(current)) {
+  if (!ifMatchAccepts(ifMatch, current)) {
     throw new ServiceError(412, 'stale-write', `The saved column names have changed since you read them (now ${current}); reload them and make your change again.`);
   }
   await tx.query(

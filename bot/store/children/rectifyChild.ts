@@ -3,6 +3,7 @@ import type { Queryable } from '../db';
 import { createHash } from 'node:crypto';
 import { NotFoundError, PreconditionFailedError } from '../errors';
 import type { Principal } from '../principal';
+import { ifMatchAccepts } from '../ifMatch';
 
 /** The details a council may correct (UK GDPR Article 16): the child's name, date of birth and UPN. */
 export interface ChildCorrection {
@@ -28,7 +29,7 @@ export async function rectifyChild(tx: Queryable, principal: Principal, laRefere
   );
   if (!row) throw new NotFoundError(`The child with council reference ${laReference}`);
   const before: Details = { name: row.name, dateOfBirth: row.date_of_birth, upn: row.upn };
-  if (ifMatch !== undefined && ifMatch.trim() !== '*' && !ifMatch.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(childEtag(laReference, before))) {
+  if (!ifMatchAccepts(ifMatch, childEtag(laReference, before))) {
     throw new PreconditionFailedError(childEtag(laReference, before), "The child's details have changed since you read them; read them again and make your correction again.");
   }
   const after: Details = {

@@ -7,6 +7,7 @@ import { scheduleReminders } from '../reminders/scheduleReminders';
 import { loadReview, type ReviewRow } from './loadReview';
 import { mayWriteReportDraft, reportRunnerOf } from './reportRunner';
 import { updateReview } from './writeSupport';
+import { ifMatchAccepts } from '../ifMatch';
 
 /** A report file saved in SharePoint. */
 export interface ReportFile {
@@ -51,9 +52,7 @@ export const reportEtag = (reviewId: string, version: number) => `"report-${revi
 
 /** Refuses a write made against an older report than the stored one. */
 export function checkReportIfMatch(reviewId: string, version: number, ifMatch: string | undefined): void {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return;
-  const sent = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (!sent.includes(reportEtag(reviewId, version))) throw new PreconditionFailedError(`report version ${version}`);
+  if (!ifMatchAccepts(ifMatch, reportEtag(reviewId, version))) throw new PreconditionFailedError(`report version ${version}`);
 }
 
 /** One review's report with the review it belongs to, for reads and writes. */

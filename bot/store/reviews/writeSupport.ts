@@ -1,13 +1,11 @@
 import type { Queryable } from '../db';
 import { PreconditionFailedError } from '../errors';
 import { etagOf, type ReviewRow } from './loadReview';
+import { ifMatchAccepts } from '../ifMatch';
 
 /** Refuses a write made against an older version than the stored one (If-Match). */
 export function checkIfMatch(row: Pick<ReviewRow, 'id' | 'version'>, ifMatch: string | undefined): void {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return;
-  const current = etagOf(row);
-  const sent = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (!sent.includes(current)) throw new PreconditionFailedError(`version ${row.version}`);
+  if (!ifMatchAccepts(ifMatch, etagOf(row))) throw new PreconditionFailedError(`version ${row.version}`);
 }
 
 type ReviewColumns = Partial<Pick<ReviewRow, 'stage' | 'meeting_date' | 'report_due' | 'decision_due' | 'final_plan_due'>>;
