@@ -40,11 +40,12 @@ const json = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null,
  */
 export async function exportChild(deps: SubjectAccessDeps, who: Requester, laReference: string): Promise<{ zip: Uint8Array; fileName: string; manifest: Manifest }> {
   if (!/^[\x21-\x7e]{1,64}$/.test(laReference)) throw new InvalidInputError([{ field: 'child', message: 'must be the council reference, for example DEMO-0008' }]);
-  const councilId = 'principal' in who ? councilOf(who.principal) : who.councilId;
+  const asker = askerOf(who);
+  const councilId = asker.councilId;
   const records = await childRecords(deps.db, councilId, laReference);
   if (!records) throw new NotFoundError(`The child with council reference ${laReference}`);
   const exportedAt = deps.now().toISOString();
-  const exportedBy = 'principal' in who ? `${who.principal.userId} (${who.principal.role})` : who.operator;
+  const exportedBy = asker.exportedBy;
 
   const entries: Record<string, Uint8Array> = {};
   for (const [table, rows] of Object.entries(records.tables)) entries[`${table}.json`] = json(rows);
@@ -91,10 +92,8 @@ export async function exportChild(deps: SubjectAccessDeps, who: Requester, laRef
   entries['manifest.json'] = json(manifest);
 
   await deps.db.transaction(async (tx) => {
-    const actor = 'principal' in who ? who.principal : { orgId: null, userId: who.operator, role: 'administrator' };
-    await appendAudit(tx, actor, 'child.subject-access-exported', 'child', laReference, null, { format: SUBJECT_ACCESS_FORMAT, version: SUBJECT_ACCESS_VERSION, files: manifest.files.length, notFetched: notFetched.length });
-    const reader = 'principal' in who ? who.principal : { orgId: null, userId: who.operator, role: null, email: null };
-    await recordCouncilAccess(tx, reader, 'principal' in who ? who.face : 'cli', 'case.exported', councilId, laReference, { subjectAccess: true });
+    await appendAudit(tx, asker.actor, 'child.subject-access-exported', 'child', laReference, null, { format: SUBJECT_ACCESS_FORMAT, version: SUBJECT_ACCESS_VERSION, files: manifest.files.length, notFetched: notFetched.length });
+    await recordCouncilAccess(tx, asker.reader, asker.face, 'case.exported', councilId, laReference, { subjectAccess: true });
   });
   // A fixed timestamp per entry keeps the zip's own bytes reproducible from the same files.
   const zip = zipSync(Object.fromEntries(Object.entries(entries).map(([p, b]) => [p, [b, { mtime: new Date(exportedAt) }]])), { level: 6 });
@@ -110,6 +109,20 @@ export interface Manifest {
   exportedBy: string;
   files: { path: string; bytes: number; sha256: string }[];
   notFetched: { kind: string; fileName: string; driveId: string; itemId: string; reason: string }[];
+}
+
+/** The requester as the export records them: the council asked about, the audit's actor, the access record's reader and face. */
+function askerOf(who: Requester) {
+  if ('principal' in who) {
+    return { councilId: councilOf(who.principal), exportedBy: `${who.principal.userId} (${who.principal.role})`, actor: who.principal, reader: who.principal, face: who.face };
+  }
+  return {
+    councilId: who.councilId,
+    exportedBy: who.operator,
+    actor: { orgId: null, userId: who.operator, role: 'administrator' },
+    reader: { orgId: null, userId: who.operator, role: null, email: null },
+    face: 'cli' as const,
+  };
 }
 
 function councilOf(principal: Principal): string {
