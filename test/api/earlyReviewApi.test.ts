@@ -53,7 +53,7 @@ async function startAndHold(ref: string, kind: 'early' | 'interim') {
 
 it('starts an early review on 2026-10-01 with its reason, and its decision on 2026-11-02 restarts the 12 months: next review by 2027-11-01', async () => {
   const started = await startAndHold('E-1', 'early');
-  expect(started.body).toMatchObject({ review: { kind: 'early', startedOn: '2026-10-01', reason: 'A significant change at home.', source: 'CFA 2014 s44(1); CoP 9.169' }, reviewDeadline: '2027-03-09' });
+  expect(started.body).toMatchObject({ review: { kind: 'early', startedOn: '2026-10-01', reason: 'A significant change at home.', source: 'CFA 2014 s44(1); H&F slides' }, reviewDeadline: '2027-03-09' });
   const detail = await svc.call('GET', `/api/reviews/${ids['E-1']}`, { token: tokens.officer });
   expect(detail.body).toMatchObject({ kind: 'early', startedEarly: { on: '2026-10-01', reason: 'A significant change at home.' } });
   const wrongField = await decide('E-1', { restartsCycle: false });
@@ -91,7 +91,7 @@ it('refuses to start early a review already due (latest meeting date 2026-08-03:
   clock = '2026-10-01';
   const due = await start('E-5', { kind: 'early', reason: 'r' });
   expect(due.status).toBe(409);
-  expect(due.body.message).toBe('This review is already due: its latest meeting date was 2026-08-03. Book it now as the annual review (POST /api/reviews/{id}/meeting); it is late, not early.');
+  expect(due.body.message).toBe(`This review is already due: its latest meeting date was 2026-08-03. Book it now as the annual review (POST /api/reviews/${ids['E-5']}/meeting); it is late, not early.`);
   const bad = await start('E-5', { kind: 'soon' });
   expect(bad.status).toBe(400);
   expect((bad.body.problems as { field: string }[]).map((p) => p.field).sort()).toEqual(['kind', 'reason']);

@@ -27,7 +27,7 @@ export async function startEarlyReview(tx: Queryable, principal: Principal, id: 
   if (row.stage !== 'not-booked') throw new ConflictError('not-startable', `This review is ${row.status}: it has already started, so there is nothing to bring forward.`);
   if (row.review_kind && row.review_kind !== 'annual') throw new ConflictError('not-startable', `This review was already started as ${row.review_kind === 'early' ? 'an early' : 'an interim'} review on ${row.early_started_on}.`);
   if (today > row.latest_meeting_date) {
-    throw new ConflictError('review-already-due', `This review is already due: its latest meeting date was ${row.latest_meeting_date}. Book it now as the annual review (POST /api/reviews/{id}/meeting); it is late, not early.`);
+    throw new ConflictError('review-already-due', `This review is already due: its latest meeting date was ${row.latest_meeting_date}. Book it now as the annual review (POST /api/reviews/${id}/meeting); it is late, not early.`);
   }
   const rows = await tx.query<{ version: number }>(
     `update review_cycles set review_kind = $2, early_reason = $3, early_started_on = $4, version = version + 1, updated_at = now() where id = $1 returning version`,

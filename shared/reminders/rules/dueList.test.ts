@@ -52,7 +52,7 @@ describe('the SENCO’s due list and book-by reminders', () => {
       ['2026-06-03', '2026-06-03', '2026-10-17'],
       ['2026-10-17', '2026-10-16', '2026-12-12'],
     ]);
-    expect(bookings[0]).toMatchObject({ source: 'CFA 2014 s44(1); CoP 9.169', action: expect.stringContaining('Book the early review started on 2026-06-03') });
+    expect(bookings[0]).toMatchObject({ source: 'CFA 2014 s44(1); H&F slides', action: expect.stringContaining('Book the early review started on 2026-06-03') });
   });
 
   it('sends neither once a meeting is booked (the review has moved on)', () => {

@@ -4,7 +4,8 @@ import type { CycleAnchor, IsoDate } from '../types';
 export type ReviewKind = 'annual' | 'early' | 'interim';
 export const reviewKinds = ['annual', 'early', 'interim'] as const satisfies readonly ReviewKind[];
 
-export const earlyReviewSource = 'CFA 2014 s44(1); CoP 9.169';
+// As ../shared/DOMAIN.md's earlyReview rule cites it (the Hertfordshire practice slides for the early review itself).
+export const earlyReviewSource = 'CFA 2014 s44(1); H&F slides';
 export const interimReviewSource = 'CFA 2014 s44(1); CoP 9.178';
 
 export interface NextCycleStartInput {
