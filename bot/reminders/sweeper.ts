@@ -62,13 +62,18 @@ export async function sweepOnce(o: SweeperOptions): Promise<SweepResult> {
     result.claimed += batch.length;
     // The claim's lease runs on from here. A delivery that could outlast it might be sent twice
     // (here, and by the instance that takes the expired lease), so when the rest of a slow
-    // batch could not finish inside it, those claims are handed back for the next batch.
+    // batch could not finish inside it, those claims are handed back for the next batch. A
+    // send's timeout is allowed twice over: once for the send, once in reserve for recording
+    // it on a busy database (the service refuses a lease shorter than twice the timeout, so
+    // the first reminder of a batch always goes).
     const claimedAt = performance.now();
+    let handedBack = 0;
     for (const [i, r] of batch.entries()) {
-      if (i > 0 && performance.now() - claimedAt + (o.sendTimeoutMs ?? 0) >= o.leaseMs) {
+      if (i > 0 && performance.now() - claimedAt + 2 * (o.sendTimeoutMs ?? 0) >= o.leaseMs) {
         await releaseReminderClaims(o.db, batch.slice(i).map((left) => left.id), o.owner);
-        result.claimed -= batch.length - i;
-        result.released += batch.length - i;
+        handedBack = batch.length - i;
+        result.claimed -= handedBack;
+        result.released += handedBack;
         break;
       }
       const late = isLate(r, londonToday(o.now()));
@@ -90,7 +95,8 @@ export async function sweepOnce(o: SweeperOptions): Promise<SweepResult> {
         }
       }
     }
-    if (batch.length < o.batchSize || batches >= (o.maxBatches ?? 20)) break;
+    // A short batch means nothing else is due, unless some of it was just handed back.
+    if ((batch.length < o.batchSize && handedBack === 0) || batches >= (o.maxBatches ?? 20)) break;
   }
   if (result.claimed > 0) o.logger.info('reminders swept', { ...result });
   return result;

@@ -191,8 +191,9 @@ describe.each(storeKinds)('the reminder sweeper on %s', (kind) => {
   });
 
   it('hands back the rest of a slow batch before its lease could run out, and still sends each reminder once', async () => {
-    // Each Teams send takes 400 ms; a claim lasts 1 s and a send may take 400 ms, so no send
-    // starts later than 600 ms into a claim: the rest go back and are claimed again afresh.
+    // Each Teams send takes 400 ms; a claim lasts 1 s and a send may take 400 ms (and as long
+    // again in reserve to record it), so no send starts later than 200 ms into a claim: the
+    // rest go back and are claimed again afresh, in the same sweep.
     connector.faults.add({ action: { type: 'delay', ms: 400 }, times: Number.POSITIVE_INFINITY });
     const result = await sweepOnce({ ...options(), leaseMs: 1000, sendTimeoutMs: 400, batchSize: 7 });
     expect(result).toMatchObject({ claimed: 7, sent: 6, dead: 1 });

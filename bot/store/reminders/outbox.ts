@@ -51,13 +51,16 @@ interface ClaimRow {
  * The sweep's query: pending reminders whose send day has come, still worth sending, not
  * waiting for a retry and not leased to a live instance; most urgent first. `FOR UPDATE
  * SKIP LOCKED` lets several instances claim at once without waiting for or taking each
- * other's rows. Exported so the benchmark can print its plan.
+ * other's rows. Leases run on the database's clock, not the service's: the service's clock
+ * is injected (tests run it days ahead) and two processes' clocks differ by however far
+ * apart they started, which would shorten a lease as another instance reads it, so a
+ * reminder still being sent could be retaken and sent twice. Exported so the benchmark can print its plan.
  */
 export const DUE_REMINDERS_SQL = `select o.id from reminder_outbox o
    where o.status = 'pending' and o.send_on <= $1::date
      and (o.expires_on is null or o.expires_on >= $1::date)
      and (o.not_before is null or o.not_before <= $2::timestamptz)
-     and (o.lease_until is null or o.lease_until < $2::timestamptz)
+     and (o.lease_until is null or o.lease_until < clock_timestamp())
    order by o.urgency, o.deadline nulls last, o.send_on, o.id
    limit $3
    for update of o skip locked`;
@@ -75,7 +78,7 @@ export async function claimDueReminders(
   const rows = await q.query<ClaimRow>(
     `with due as (${DUE_REMINDERS_SQL}),
      claimed as (
-       update reminder_outbox o set lease_owner = $4, lease_until = $2::timestamptz + make_interval(secs => $5::double precision / 1000),
+       update reminder_outbox o set lease_owner = $4, lease_until = clock_timestamp() + make_interval(secs => $5::double precision / 1000),
               attempts = o.attempts + 1, updated_at = now()
          from due where o.id = due.id
        returning o.*)
