@@ -1,6 +1,6 @@
 import { requestHash, runWrite } from '../store/idempotency';
-import { ServiceError } from '../store/errors';
 import { registerSetting } from '../store/placements/settings';
+import { checkNoVersionIfMatch } from '../store/reviews/writeSupport';
 import type { Principal } from '../store/principal';
 import { settingBody, transferBody } from './schemas';
 import { type AppDeps, parsed, permit, type ReviewCall, type TaskResult } from './task';
@@ -13,9 +13,7 @@ import { transferPlan } from './transferPlan';
 export function registerSettingWrite(deps: AppDeps, call: { principal: Principal; input: unknown; idempotencyKey?: string | undefined; ifMatch?: string | undefined }): Promise<TaskResult> {
   permit(call.principal, 'POST /api/settings');
   const input = parsed(settingBody, call.input);
-  if (call.ifMatch !== undefined && call.ifMatch.trim() !== '*') {
-    throw new ServiceError(412, 'stale-write', 'If-Match names a version, but a setting being registered has none yet; send the request without If-Match (or with If-Match: *).');
-  }
+  checkNoVersionIfMatch(call.ifMatch, 'A setting being registered');
   return runWrite(deps.db, call.principal, call.idempotencyKey, requestHash('POST', '/api/settings', call.input ?? null), async (tx) => ({
     status: 201,
     body: await registerSetting(tx, call.principal, input),
