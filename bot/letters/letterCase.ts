@@ -22,7 +22,7 @@ import {
 import { type FamilyContact, familyContactForReview } from '../store/contacts/caseContacts';
 import { readCouncilSettings } from '../store/councilSettings';
 import type { Queryable } from '../store/db';
-import { letterFacts } from '../store/letters/decisionLetters';
+import { type LetterEvidenceRow, letterFacts } from '../store/letters/decisionLetters';
 import type { Principal } from '../store/principal';
 import { checkIfMatch } from '../store/reviews/writeSupport';
 import { caseInputOf, loadReview, type ReviewRow } from '../store/reviews/loadReview';
@@ -110,7 +110,7 @@ export async function loadLetterContext(tx: Queryable, principal: Principal, rev
   const facts = await letterFacts(tx, review, draft?.reasons);
   if (!facts) throw new NoDecisionYetError(review.status);
   const invitations: Invitation[] = facts.invitations;
-  const evidenceRows: EvidenceRow[] = facts.evidence;
+  const evidenceRows: LetterEvidenceRow[] = facts.evidence;
   const { settings } = await readCouncilSettings(tx, review.council_id);
   // Who the family's letters go to (CFA 2014 s80; Regs 63-64): the parent up to the end of compulsory school age, then the
   // young person (the parent as well only where they wish it), or the alternative person acting for one who lacks capacity.
@@ -152,17 +152,7 @@ export async function loadLetterContext(tx: Queryable, principal: Principal, rev
   };
 }
 
-interface EvidenceRow {
-  kind: 'advice' | 'report';
-  role: string;
-  author: string | null;
-  on: string;
-  file: string | null;
-  driveId: string | null;
-  itemId: string | null;
-}
-
-function evidenceItem(e: EvidenceRow): LetterContext['evidence'][number] {
+function evidenceItem(e: LetterEvidenceRow): LetterContext['evidence'][number] {
   if (e.kind === 'report') return { title: 'The report of the annual review meeting', detail: `sent by the school on ${longDate(e.on)}` };
   const from = e.author ? `${e.author} (${ROLE_WORDS[e.role] ?? e.role})` : (ROLE_WORDS[e.role] ?? e.role);
   const file = e.driveId && e.itemId ? { driveId: e.driveId, itemId: e.itemId, name: e.file ?? `Advice from ${ROLE_WORDS[e.role] ?? e.role}` } : undefined;
