@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { Principal } from '../principal';
 import { circulatedByOf, loadReview, type SettingColumns, settingColumnsSql, withoutSettingColumns } from '../reviews/loadReview';
 import { checkIfMatch } from '../reviews/writeSupport';
+import type { OpenAdviceRequest } from './openRequests';
 
 /** 32 random bytes: 256 bits, twice the 128 the issue asks for. */
 const TOKEN_BYTES = 32;
@@ -79,22 +80,9 @@ export async function issueAdviceLink(tx: Queryable, requestId: number, options:
 }
 
 /** What an open link lets its holder see and do. The child's name is here only to scrub it from file names. */
-export interface AdviceLinkContext {
+export interface AdviceLinkContext extends OpenAdviceRequest {
   linkId: number;
-  requestId: number;
-  reviewId: string;
-  councilId: string;
-  councilTenantId: string | null;
-  fromRole: string;
   email: string | null;
-  dueOn: string;
-  meetingDate: string;
-  /** The day the advice reaches everyone invited (Reg 20(4)), with the case's own notice setting. */
-  circulatedBy: string;
-  reviewDeadline: string;
-  laReference: string;
-  childName: string;
-  dateOfBirth: string | null;
   /** Who the page is from: the council's name and SEND team contact (council settings, else the organisation's name). */
   councilName: string;
   sendTeamName: string | null;
