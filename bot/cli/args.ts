@@ -12,6 +12,13 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
+/** The options of a command that takes no positional arguments: a stray word is refused, not ignored. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, usage: string) {
+  const { values, positionals } = parseCommandArgs(args, options, usage);
+  if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"; every value needs its option name`, usage]);
+  return values;
+}
+
 /** `--today` as given (checked), or today's date in Europe/London. */
 export function todayFrom(value: string | undefined, io: CliIo): string {
   if (value === undefined) return londonToday(io.now());

@@ -93,7 +93,7 @@ describe.each(cliKinds)('ehcp-review retention on %s', (kind) => {
       expect(neither.code).toBe(2);
       expect(neither.stderr).toContain('say --dry-run (report only) or --apply');
       const badDay = await cli(['retention', '--dry-run', '--today', '16/11/2026'], { env });
-      expect(badDay.stderr).toContain('--today must be a calendar date written YYYY-MM-DD');
+      expect(badDay.stderr).toContain('is not a real calendar date; use YYYY-MM-DD');
     } finally {
       await store.dispose();
     }

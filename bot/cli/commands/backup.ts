@@ -5,7 +5,7 @@ import { cliSettings } from '../../config/env';
 import { adminSocketPath, MAX_SOCKET_PATH_BYTES, socketAnswers } from '../../server/adminSocket';
 import { BackupError, backupPglite, restorePglite, sha256 } from '../../store/backup/pgliteBackup';
 import { openStore } from '../../store/openStore';
-import { parseCommandArgs } from '../args';
+import { parseOptions } from '../args';
 import { type Command, UsageError, write } from '../io';
 
 const backupUsage = `Usage: ehcp-review backup --out FILE [--data-dir DIR]
@@ -30,8 +30,7 @@ export const backupCommand: Command = {
   summary: 'copy the embedded store to a file, while the service runs or not',
   usage: backupUsage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, 'data-dir': { type: 'string' } }, backupUsage);
-    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, backupUsage]);
+    const values = parseOptions(args, { out: { type: 'string' }, 'data-dir': { type: 'string' } }, backupUsage);
     if (!values.out) throw new UsageError(['--out FILE is required: where to write the backup', backupUsage]);
     const settings = cliSettings(io.env);
     if (settings.databaseUrl) throw new UsageError(['DATABASE_URL is set: back up a PostgreSQL server with pg_dump -Fc (docs/deploy.md, "Backup and restore").']);
@@ -66,8 +65,7 @@ export const restoreCommand: Command = {
   summary: 'restore a backup of the embedded store into a new data folder',
   usage: restoreUsage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, 'data-dir': { type: 'string' } }, restoreUsage);
-    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, restoreUsage]);
+    const values = parseOptions(args, { from: { type: 'string' }, 'data-dir': { type: 'string' } }, restoreUsage);
     if (!values.from || !values['data-dir']) throw new UsageError(['--from FILE and --data-dir NEWDIR are both required', restoreUsage]);
     const file = path.resolve(io.cwd, values.from);
     const dataDir = path.resolve(io.cwd, values['data-dir']);

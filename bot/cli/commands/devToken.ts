@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AuthConfigError, defaultDevTokenLifetimeSeconds, isRole, maxDevTokenLifetimeSeconds, roles, signDevToken } from '../../auth';
 import { cliSettings } from '../../config/env';
-import { parseCommandArgs } from '../args';
+import { parseOptions } from '../args';
 import { type Command, UsageError } from '../io';
 
 const maxHours = maxDevTokenLifetimeSeconds / 3600;
@@ -43,7 +43,7 @@ export const devTokenCommand: Command = {
     if (cliSettings(io.env).production) {
       throw new UsageError(['development tokens are refused when NODE_ENV=production; sign in with Microsoft Entra ID instead']);
     }
-    const { values, positionals } = parseCommandArgs(
+    const values = parseOptions(
       args,
       {
         role: { type: 'string' },
@@ -56,7 +56,6 @@ export const devTokenCommand: Command = {
       },
       usage,
     );
-    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"; every value needs its option name`, usage]);
     if (values.role === undefined) throw new UsageError([`--role is required: one of ${roles.join(', ')}`]);
     if (!isRole(values.role)) throw new UsageError([`--role: "${values.role}" is not one of ${roles.join(', ')}`]);
     const orgId = values.org?.trim();

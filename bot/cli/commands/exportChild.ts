@@ -2,7 +2,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportChild } from '../../app/subjectAccess/exportChild';
 import { silentLogger } from '../../log/logger';
-import { parseCommandArgs } from '../args';
+import { parseOptions } from '../args';
 import { type Command, UsageError, write } from '../io';
 import { operator, withAdminStore } from './admin/store';
 
@@ -19,12 +19,11 @@ export const exportChildCommand: Command = {
   summary: 'a subject access export of one child (zip)',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
+    const values = parseOptions(
       args,
       { child: { type: 'string' }, council: { type: 'string' }, out: { type: 'string' }, 'data-dir': { type: 'string' }, operator: { type: 'string' } },
       usage,
     );
-    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, usage]);
     const missing = (['child', 'council', 'out'] as const).filter((k) => !values[k]);
     if (missing.length > 0) throw new UsageError([`${missing.map((m) => `--${m}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required`, usage]);
     const out = path.resolve(io.cwd, values.out as string);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { cliSettings } from '../../config/env';
 import { SchemaMismatchError, schemaVersion } from '../../store/migrate';
 import { describeStore, openStore } from '../../store/openStore';
-import { parseCommandArgs } from '../args';
+import { parseOptions } from '../args';
 import { type Command, UsageError, write } from '../io';
 
 const usage = `Usage: ehcp-review migrate [--data-dir DIR]
@@ -16,8 +16,7 @@ export const migrateCommand: Command = {
   summary: 'apply the store’s schema migrations (npm run migrate)',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' } }, usage);
-    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, usage]);
+    const values = parseOptions(args, { 'data-dir': { type: 'string' } }, usage);
     const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || cliSettings(io.env).dataDir || './data'), databaseUrl: cliSettings(io.env).databaseUrl };
     let db: Awaited<ReturnType<typeof openStore>>;
     try {

@@ -1,6 +1,5 @@
-import { isIsoDate, londonToday } from '../../../shared';
 import { applyRetentionEverywhere, type RetentionReport } from '../../app/retention/runRetention';
-import { parseCommandArgs } from '../args';
+import { parseOptions, todayFrom } from '../args';
 import { type Command, UsageError, write } from '../io';
 import { operator, table, withAdminStore } from './admin/store';
 
@@ -25,15 +24,13 @@ export const retentionCommand: Command = {
   summary: 'apply (or --dry-run) each council’s retention schedule',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
+    const values = parseOptions(
       args,
       { 'dry-run': { type: 'boolean' }, apply: { type: 'boolean' }, today: { type: 'string' }, 'data-dir': { type: 'string' }, operator: { type: 'string' } },
       usage,
     );
-    if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, usage]);
     if (!values['dry-run'] === !values.apply) throw new UsageError(['say --dry-run (report only) or --apply (delete what is past its period)', usage]);
-    if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError([`--today must be a calendar date written YYYY-MM-DD, not "${values.today}"`]);
-    const today = values.today ?? londonToday(new Date());
+    const today = todayFrom(values.today, io);
     const dryRun = Boolean(values['dry-run']);
     const actor = operator(io, values.operator).userId;
     const reports = await withAdminStore(io, values['data-dir'], (db) => applyRetentionEverywhere(db, today, { dryRun, actor }));
