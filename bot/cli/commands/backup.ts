@@ -45,7 +45,7 @@ export const backupCommand: Command = {
       ({ archive, schemaVersion } = await fromRunningService(socket));
       from = 'the running service';
     } else {
-      const db = await openStore({ dataDir });
+      const db = await openStore({ dataDir, auditKey: settings.auditKey });
       try {
         ({ archive, schemaVersion } = await backupPglite(db));
       } finally {

@@ -18,7 +18,7 @@ export const migrateCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' } }, usage);
     if (positionals.length > 0) throw new UsageError([`unexpected "${positionals[0]}"`, usage]);
-    const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || cliSettings(io.env).dataDir || './data'), databaseUrl: cliSettings(io.env).databaseUrl };
+    const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || cliSettings(io.env).dataDir || './data'), databaseUrl: cliSettings(io.env).databaseUrl, auditKey: cliSettings(io.env).auditKey };
     let db: Awaited<ReturnType<typeof openStore>>;
     try {
       db = await openStore(location);

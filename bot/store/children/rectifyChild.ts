@@ -41,6 +41,6 @@ export async function rectifyChild(tx: Queryable, principal: Principal, laRefere
   if (changed.length === 0) return { changed, details: before, etag: childEtag(laReference, before) };
   await tx.query('update children set name = $2, date_of_birth = $3, upn = $4 where id = $1', [row.id, after.name, after.dateOfBirth, after.upn]);
   const pick = (d: Details) => Object.fromEntries(changed.map((k) => [k, d[k]]));
-  await appendAudit(tx, principal, 'child.rectified', 'child', laReference, pick(before), { ...pick(after), reason });
+  await appendAudit(tx, principal, 'child.rectified', 'child', String(row.id), pick(before), { ...pick(after), reason });
   return { changed, details: after, etag: childEtag(laReference, after) };
 }
