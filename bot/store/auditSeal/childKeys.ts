@@ -73,3 +73,8 @@ export async function openAuditRows<T extends StoredAuditRow>(tx: Queryable, row
     return { ...rest, before: opened.before ?? null, after: opened.after ?? null };
   });
 }
+
+/** Audit entries matching `where` (SQL over audit_log's columns, with `params`), oldest first, opened. */
+export async function readAuditEntries(tx: Queryable, where: string, params: readonly unknown[] = []) {
+  return openAuditRows(tx, await tx.query<StoredAuditRow & Record<string, unknown>>(`select * from audit_log where ${where} order by id`, params));
+}

@@ -10,6 +10,7 @@ import type { Queryable } from '../db';
  * - `audit_log.child_id` and `sealed`: the child an entry is about and its before and after
  *   sealed under that child's key (AES-256-GCM); `before` and `after` stay for the entries
  *   about no child (council settings, people, retention tombstones);
+ * - `children.erased_at`: the child was erased; the row stays, anonymised, for the counts;
  * - `graph_deletions`: SharePoint files the product created that retention or erasure took
  *   off its records, until Graph confirms they are deleted (the daily job retries).
  */
@@ -23,6 +24,9 @@ alter table audit_log add column child_id bigint;
 alter table audit_log add column sealed text;
 alter table audit_log add constraint audit_log_sealed_check check (sealed is null or (child_id is not null and before is null and after is null));
 create index audit_log_child on audit_log (child_id, id) where child_id is not null;
+
+-- an erased child's row stays (anonymised) so the council's counts hold; this says it was erased
+alter table children add column erased_at timestamptz;
 
 create table graph_deletions (
   id bigint generated always as identity primary key,
