@@ -50,5 +50,6 @@ describe.each(storeKinds)('ehcp-review erase on %s', (kind) => {
     } finally {
       await store.dispose();
     }
-  });
+    // Each command opens the store afresh (PGlite takes seconds to open on a busy machine).
+  }, 180_000);
 });
