@@ -3,6 +3,7 @@ import path from 'node:path';
 import { graphAdviceStorage } from '../../bot/advice/storage';
 import { drainGraphDeletions } from '../../bot/app/retention/deleteFiles';
 import { applyRetentionEverywhere } from '../../bot/app/retention/runRetention';
+import { runDailyPass } from '../../bot/store/reminders/dailyPass';
 import { readAuditEntries } from '../../bot/store/auditSeal/childKeys';
 import type { Db, Queryable } from '../../bot/store/db';
 import type { Logger } from '../../bot/log/logger';
@@ -217,6 +218,11 @@ describe.each(storeKinds)('erasing a child (Article 17) on %s', (kind) => {
     expect((await svc.call('GET', `/api/reviews/${ids[CHILD.ref]}`, { token: tokens.officer })).status).toBe(200);
     expect((await svc.call('GET', `/api/audit?child=${done.body.reference}`, { token: tokens.manager })).status).toBe(200);
     await applyRetentionEverywhere(db(), '2026-11-16', { dryRun: false, logger });
+    // The reminders' daily pass writes again for everyone else, and nothing about the erased child's review.
+    const pass = await runDailyPass(db(), { today: '2026-11-16', now: new Date('2026-11-16T10:00:00Z'), owner: 'test', leaseMs: 60_000, force: true });
+    expect(pass.reviews).toBeGreaterThan(0);
+    expect(await db().query('select count(*)::int as n from reminder_outbox where review_id = $1', [ids[CHILD.ref]])).toEqual([{ n: 0 }]);
+    expect((await db().query<{ n: number }>('select count(*)::int as n from reminder_outbox where review_id = $1', [ids['N-200']]))[0]?.n).toBeGreaterThan(0);
     await drainGraphDeletions({ db: db(), logger });
     expect(logged.length).toBeGreaterThan(loggedBefore + 5);
     expect(logged.slice(loggedBefore).filter((line) => IDENTITIES.some((t) => line.toLowerCase().includes(t.toLowerCase())))).toEqual([]);
