@@ -229,6 +229,9 @@ describe.each(storeKinds)('erasing a child (Article 17) on %s', (kind) => {
     // The child is unknown by the old reference everywhere.
     expect((await svc.call('GET', `/api/children/${CHILD.ref}/subject-access`, { token: tokens.manager })).status).toBe(404);
     expect((await svc.call('POST', `/api/children/${CHILD.ref}/rectify`, { token: tokens.officer, body: { name: 'Someone', reason: 'checking' } })).status).toBe(404);
+    // Nor can the anonymised row be given a name again, or erased twice.
+    expect((await svc.call('POST', `/api/children/${done.body.reference}/rectify`, { token: tokens.officer, body: { name: 'Someone', reason: 'checking' } })).status).toBe(404);
+    expect((await erase(done.body.reference, { reason: REASON })).status).toBe(404);
     expect((await svc.call('GET', '/api/reviews?q=Lovelace', { token: tokens.officer })).body.items).toEqual([]);
     // No file the product wrote in its data folder (the signing and audit keys, the dev mailbox) holds them.
     expect(filesHolding(svc.dataDir, IDENTITIES, path.join(svc.dataDir, 'pglite'))).toEqual([]);

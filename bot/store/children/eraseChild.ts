@@ -119,7 +119,8 @@ export async function eraseChild(tx: Queryable, actor: AuditActor, scope: Erasur
   await tx.query('update advice_requests set email = null where review_id = any($1::text[])', [reviewIds]);
   await tx.query('update advice_items set author = null, file_name = null, drive_id = null, item_id = null where review_id = any($1::text[])', [reviewIds]);
   await tx.query('update reports set notes = null where review_id = any($1::text[])', [reviewIds]);
-  await tx.query("update review_reports set content = '{}'::jsonb, files = null, files_error = null, mail_error = null where review_id = any($1::text[])", [reviewIds]);
+  // The structured report is all free text about the child (the day it went stays in \`reports\`).
+  await tx.query('delete from review_reports where review_id = any($1::text[])', [reviewIds]);
   await tx.query("update decisions set reasons = 'erased', considered_instead = null, proposed_amendments = '[]'::jsonb where review_id = any($1::text[])", [reviewIds]);
   await tx.query('update amendments set outcome_reasons = null, final_amendments = null where review_id = any($1::text[])', [reviewIds]);
   await tx.query('update cease_steps set reengagement = null, reasons = null where review_id = any($1::text[])', [reviewIds]);

@@ -24,7 +24,8 @@ export const childEtag = (laReference: string, d: Details) => `"child.${laRefere
  */
 export async function rectifyChild(tx: Queryable, principal: Principal, laReference: string, correction: ChildCorrection, reason: string, ifMatch?: string): Promise<{ changed: string[]; details: Details; etag: string }> {
   const [row] = await tx.query<{ id: string | number; name: string; date_of_birth: string | null; upn: string | null }>(
-    'select id, name, date_of_birth, upn from children where council_id = $1 and la_reference = $2 for update',
+    // An erased child (bot/store/children/eraseChild.ts) has nothing left to correct.
+    'select id, name, date_of_birth, upn from children where council_id = $1 and la_reference = $2 and erased_at is null for update',
     [principal.orgId, laReference],
   );
   if (!row) throw new NotFoundError(`The child with council reference ${laReference}`);
