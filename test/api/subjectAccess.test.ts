@@ -75,6 +75,10 @@ describe.each(storeKinds)('the subject access export on %s', (kind) => {
     expect(JSON.parse(text(files['children.json']))).toMatchObject([{ name: 'Ada Lovelace', la_reference: 'N-100' }]);
     expect(JSON.parse(text(files['case_contacts.json']))).toMatchObject([{ name: 'Pat Lovelace' }]);
     expect(JSON.parse(text(files['access_records.json']))).toHaveLength(1);
+    // The audit entries come opened with the child's key (they are stored sealed), and without the sealed text.
+    const audit = JSON.parse(text(files['audit_log.json'])) as { action: string; after: unknown; sealed?: unknown }[];
+    expect(audit.find((a) => a.action === 'child.imported')).toMatchObject({ after: { childName: 'Ada Lovelace' } });
+    expect(audit.every((a) => a.sealed === undefined)).toBe(true);
     expect(text(files['summary.html'])).toContain('Records held about Ada Lovelace (N-100)');
     for (const other of ['Ben Okafor', 'N-200', 'Mo Okafor', 'Cara Jones', 'S-100', 'Sam Jones', ids['N-200'] as string]) expect(all).not.toContain(other);
 
