@@ -298,7 +298,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "Your council's retention schedule in force (its own, or the defaults with their sources), whether it is confirmed, and what it would delete today",
           description: roles('GET /api/council/retention'),
-          responses: { '200': { description: '`schedule`, `confirmed`, `scheduleVersion` (also in the ETag), `kinds` (rule and count per kind), `defaults`' }, ...errors },
+          responses: { '200': { description: '`schedule`, `confirmed`, `scheduleVersion` (also in the ETag), `kinds` (rule and count per kind), `defaults`, `sharePointFiles` (files retention or erasure took off the records that Graph has not deleted yet: `pending`, `failing`, `lastError`)' }, ...errors },
         },
         put: {
           summary: "Save your council's retention schedule; confirm: true lets the daily job delete by it (until then it only reports)",

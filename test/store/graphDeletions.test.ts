@@ -3,6 +3,7 @@ import { drainGraphDeletions, retryAfterSeconds } from '../../bot/app/retention/
 import { applyRetention } from '../../bot/app/retention/runRetention';
 import { defaultRetentionSchedule } from '../../bot/app/retention/schedule';
 import type { Logger } from '../../bot/log/logger';
+import { pendingGraphDeletions } from '../../bot/store/graphDeletions';
 import { registerOrganisation } from '../../bot/store/organisations';
 import { writeRetentionSchedule } from '../../bot/store/retention/schedules';
 import { CLIENT_ID, type Harness, startHarness, TENANT } from '../../testkit/graph-server/harness';
@@ -71,6 +72,8 @@ describe.each(storeKinds)('SharePoint files deleted with the records on %s', (ki
     expect(waiting).toMatchObject({ item_id: advice.itemId, attempts: 1, last_error: expect.stringMatching(/Graph/) });
     expect(waiting?.due_in_s).toBeGreaterThan(3000);
     expect(warnings).toEqual([expect.stringContaining('a SharePoint file could not be deleted; it stays queued and is tried again')]);
+    // Reported to the council (GET /api/council/retention, ehcp-review retention) until it goes.
+    expect(await pendingGraphDeletions(store.db, 'north-council')).toEqual({ pending: 1, failing: 1, lastError: expect.stringMatching(/Graph/) });
     // Not due yet: the next pass leaves it alone.
     expect(await drainGraphDeletions({ db: store.db, storage, logger })).toEqual({ deleted: 0, alreadyGone: 0, failed: 0, notConfigured: 0 });
 
