@@ -17,11 +17,13 @@ export interface ErasureScope {
   files: { driveId: string; itemId: string }[];
   /**
    * Everything that names the child or their family, as stored (name, date of birth,
-   * references, contacts' names and emails): what must appear nowhere afterwards.
+   * references, the family's and contacts' names and emails; not the staff and professionals
+   * who worked on the case): what must appear nowhere afterwards.
    */
   identifiers: string[];
   /** The child's details' ETag (as GET and rectify give it), for If-Match. */
   etag: string;
+  dateOfBirth: string | null;
 }
 
 type ChildRow = { id: string; name: string; la_reference: string; date_of_birth: string | null; upn: string | null };
@@ -73,13 +75,14 @@ export async function erasureScope(tx: Queryable, councilId: string, laReference
   const people = await tx.query<{ v: string | null }>(
     `select name as v from case_contacts where child_id = $1 union select email from case_contacts where child_id = $1
      union select alternative_person_name from plans where child_id = $1 union select alternative_person_email from plans where child_id = $1
-     union select name from invitations where review_id = any($2::text[]) union select email from invitations where review_id = any($2::text[])
-     union select email from advice_requests where review_id = any($2::text[])`,
+     union select name from invitations where review_id = any($2::text[]) and role in ('parent', 'young-person')
+     union select email from invitations where review_id = any($2::text[]) and role in ('parent', 'young-person')
+     union select email from advice_requests where review_id = any($2::text[]) and from_role in ('parent', 'young-person')`,
     [child.id, reviewIds],
   );
   const identifiers = [child.name, child.la_reference, child.upn, child.date_of_birth, ...people.map((p) => p.v)].filter((v): v is string => Boolean(v && v.trim().length >= 3));
   const etag = childEtag(laReference, { name: child.name, dateOfBirth: child.date_of_birth, upn: child.upn });
-  return { councilId, laReference, childId: child.id, planIds, reviewIds, counts, files, identifiers: [...new Set(identifiers)], etag };
+  return { councilId, laReference, childId: child.id, planIds, reviewIds, counts, files, identifiers: [...new Set(identifiers)], etag, dateOfBirth: child.date_of_birth };
 }
 
 /**
@@ -141,8 +144,9 @@ export async function eraseChild(tx: Queryable, actor: AuditActor, scope: Erasur
   );
   // Reads of the child stay counted (who looked, when) under the new reference, without their detail.
   await tx.query('update access_records set la_reference = $3, detail = null where council_id = $1 and la_reference = $2', [scope.councilId, scope.laReference, reference]);
-  // Stored answers that repeat the child's details; a retry after this is a new request.
-  const stored = asStored(scope.identifiers);
+  // Stored answers about the child's reviews or naming them or their family (a date alone is
+  // no one's, so not searched for); a retry after this is a new request.
+  const stored = asStored([...scope.identifiers.filter((v) => v !== scope.dateOfBirth), ...reviewIds]);
   await tx.query('delete from idempotency_keys where exists (select 1 from unnest($1::text[]) t where strpos(lower(body), lower(t)) > 0)', [stored]);
   await tx.query(
     'update caseload_import_settings set last_result = null, last_sha256 = null where council_id = $1 and exists (select 1 from unnest($2::text[]) t where strpos(lower(last_result::text), lower(t)) > 0)',

@@ -119,9 +119,9 @@ export async function findDamage(db: Queryable, councilId: string, ops: WriteOp[
   // Imports: every child of an acknowledged import, each once with its plan and review; a lost import all or nothing.
   const imported = await db.query<{ la_reference: string; plans: number; reviews: number; audits: number }>(
     `select c.la_reference, count(distinct p.id)::int as plans, count(distinct r.id)::int as reviews,
-            (select count(*)::int from audit_log a where a.action = 'child.imported' and a.entity_id = c.la_reference) as audits
+            (select count(*)::int from audit_log a where a.action = 'child.imported' and a.entity_id = c.id::text) as audits
        from children c left join plans p on p.child_id = c.id left join review_cycles r on r.plan_id = p.id
-      where c.council_id = $1 and c.la_reference like 'CRASH-IM-%' group by c.la_reference`,
+      where c.council_id = $1 and c.la_reference like 'CRASH-IM-%' group by c.id, c.la_reference`,
     [councilId],
   );
   const child = new Map(imported.map((c) => [c.la_reference, c]));
