@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openAuditVault } from '../bot/store/auditSeal/vault';
 import type { Db, DbKind } from '../bot/store/db';
 import { migrate } from '../bot/store/migrate';
 import { openPglite } from '../bot/store/openPglite';
@@ -28,7 +29,7 @@ export async function openTestStore(kind: DbKind): Promise<TestStore> {
     const template = process.env.EHCP_TEST_PGLITE_TEMPLATE;
     if (!template) throw new Error('EHCP_TEST_PGLITE_TEMPLATE is not set; run the tests through jest (test/support/global-setup.ts).');
     cpSync(template, pgliteDir(dataDir), { recursive: true });
-    const db = await openPglite(pgliteDir(dataDir));
+    const db = await openPglite(pgliteDir(dataDir), { vault: await openAuditVault({ dataDir }) });
     return { db, location: { dataDir }, dispose: () => closeAndRemove(db, dataDir) };
   }
   const base = process.env.TEST_DATABASE_URL as string;
@@ -36,7 +37,7 @@ export async function openTestStore(kind: DbKind): Promise<TestStore> {
   const admin = await openPostgres(base, { maxConnections: 1 });
   await admin.query(`create schema ${schema}`);
   const url = withSchema(base, schema);
-  const db = await openPostgres(url);
+  const db = await openPostgres(url, { vault: await openAuditVault({ dataDir }) });
   await migrate(db);
   return {
     db,

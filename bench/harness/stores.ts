@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { openAuditVault } from '../../bot/store/auditSeal/vault';
 import type { Queryable } from '../../bot/store/db';
 import { openPostgres } from '../../bot/store/openPostgres';
 import { pgliteDir } from '../../bot/store/openStore';
@@ -29,7 +30,8 @@ export function pgliteTarget(prefix: string): StoreTarget {
     name: 'PGlite',
     dataDir,
     exclusive: true,
-    inspect: (fn) => withDb(openPgliteInChild(pgliteDir(dataDir)), fn),
+    // With the data folder's audit key, so sealed audit entries open (bot/store/auditSeal).
+    inspect: async (fn) => withDb(openPgliteInChild(pgliteDir(dataDir)).then(async (db) => Object.assign(db, { vault: await openAuditVault({ dataDir }) })), fn),
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -58,7 +60,7 @@ export async function postgresTarget(url: string, prefix: string): Promise<Store
     dataDir,
     databaseUrl,
     exclusive: false,
-    inspect: (fn) => withDb(openPostgres(databaseUrl, { maxConnections: 4 }), fn),
+    inspect: async (fn) => withDb(openPostgres(databaseUrl, { maxConnections: 4, vault: await openAuditVault({ dataDir }) }), fn),
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
       const c = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });

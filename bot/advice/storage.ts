@@ -1,5 +1,5 @@
 import { ensureFolder, type SavedFile, saveFile } from '../graph/driveUpload';
-import { type FileRef, openFileContent } from '../graph/files';
+import { deleteItem, type FileRef, openFileContent } from '../graph/files';
 import type { GraphClient } from '../graph/client';
 import { cleanFileName } from '../../shared/advice';
 
@@ -16,6 +16,8 @@ export interface AdviceStorage {
   save(folder: ReviewFolder, name: string, content: Buffer, contentType: string): Promise<SavedFile>;
   /** Reads a file back (a letter's kept copy, or the final plan to send with its letter), at most `maxBytes`. */
   read?(tenantId: string | null, file: FileRef, maxBytes: number): Promise<Buffer>;
+  /** Deletes a file the product made (retention and erasure); a file already gone counts as deleted. */
+  remove?(tenantId: string | null, file: FileRef): Promise<'deleted' | 'already-gone'>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function graphAdviceStorage(clientFor: (tenantId: string | null) => Graph
       const target = await ensureFolder(gc, folder.driveId, folder.path);
       return saveFile(gc, target, name, content, contentType);
     },
+    remove: (tenantId, file) => deleteItem(clientFor(tenantId), file),
     async read(tenantId, file, maxBytes) {
       const { stream } = await openFileContent(clientFor(tenantId), file);
       const chunks: Buffer[] = [];

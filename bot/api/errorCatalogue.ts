@@ -66,6 +66,7 @@ export const serviceErrors: Record<ServiceErrorCode, CatalogueEntry> = {
   'setting-already-registered': { status: 409 },
   'plan-not-transferable': { status: 409 },
   'council-not-on-service': { status: 409 },
+  'erasure-not-confirmed': { status: 409 },
 };
 
 /** A bearer token refused: always 401, so the client signs in again or fixes its token request. */

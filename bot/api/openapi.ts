@@ -1,4 +1,5 @@
 import { rectifyBody } from '../app/rectifyChild';
+import { eraseBody } from '../app/eraseChild';
 import { retentionBody } from '../app/retention/retentionSchedule';
 import { z } from 'zod';
 import { comingQuery, pageQuery, sen2CsvQuery, sen2ExcludedQuery, sen2Query, todayQuery } from './dashboardSchemas';
@@ -297,7 +298,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "Your council's retention schedule in force (its own, or the defaults with their sources), whether it is confirmed, and what it would delete today",
           description: roles('GET /api/council/retention'),
-          responses: { '200': { description: '`schedule`, `confirmed`, `scheduleVersion` (also in the ETag), `kinds` (rule and count per kind), `defaults`' }, ...errors },
+          responses: { '200': { description: '`schedule`, `confirmed`, `scheduleVersion` (also in the ETag), `kinds` (rule and count per kind), `defaults`, `sharePointFiles` (files retention or erasure took off the records that Graph has not deleted yet: `pending`, `failing`, `lastError`)' }, ...errors },
         },
         put: {
           summary: "Save your council's retention schedule; confirm: true lets the daily job delete by it (until then it only reports)",
@@ -484,6 +485,16 @@ export function placementPaths() {
         parameters: [{ name: 'laReference', in: 'path', required: true, schema: { type: 'string' }, description: "The child's council reference" }, ...writeHeaders],
         requestBody: { required: true, content: { 'application/json': { schema: json(rectifyBody) } } },
         responses: { '200': { description: '`changed` (the fields that changed; empty if none did), and the details now held' }, ...errors },
+      },
+    },
+    '/api/children/{laReference}/erase': {
+      post: {
+        summary:
+          "Erase a child (Article 17), in two steps: without `confirm`, what would be erased and a `confirmation`; with it, the erasure: personal data removed everywhere it is held, the case rows kept anonymised for the counts, the audit entries' before and after shredded, the SharePoint files deleted through Graph; a tombstone in the audit. 409 `erasure-not-confirmed` for a confirmation that does not match",
+        description: roles('POST /api/children/{laReference}/erase'),
+        parameters: [{ name: 'laReference', in: 'path', required: true, schema: { type: 'string' }, description: "The child's council reference" }, ...writeHeaders],
+        requestBody: { required: true, content: { 'application/json': { schema: json(eraseBody) } } },
+        responses: { '200': { description: 'first step: `wouldErase` (rows by table), `sharePointFiles`, `confirmation`; second: `erased`, `reference` (the anonymised one), `removed`, `sharePointFilesQueued`' }, ...errors },
       },
     },
     '/api/audit': get(

@@ -5,7 +5,7 @@ import { listTransfers, transferHistory } from '../store/placements/transfers';
 import type { Principal } from '../store/principal';
 import { describeReview } from '../store/reviews/reviewDetail';
 import { loadReview } from '../store/reviews/loadReview';
-import { caseAuditTrail, planReviewIds, planSummary } from '../store/caseExport';
+import { caseAuditTrail, childOfPlan, planReviewIds, planSummary } from '../store/caseExport';
 
 /** The export's format name and version: a reader checks both before reading further (docs/case-export.md). */
 export const CASE_EXPORT_FORMAT = 'ehcp-review/case-export';
@@ -27,7 +27,8 @@ export async function exportCase(deps: { tx: Queryable; principal: Principal; to
   const reviews = [];
   for (const { id } of reviewIds) reviews.push(await describeReview(tx, await loadReview(tx, principal, id, today), today));
   const plan = await planSummary(tx, row.plan_id);
-  const audit = await caseAuditTrail(tx, row.la_reference, reviewIds.map((r) => r.id));
+  const childId = await childOfPlan(tx, row.plan_id);
+  const audit = await caseAuditTrail(tx, childId, reviewIds.map((r) => r.id));
   const transfers = (await listTransfers(tx, row.council_id)).filter((t) => t.laReference === row.la_reference);
   const body = {
     format: CASE_EXPORT_FORMAT,
@@ -48,6 +49,6 @@ export async function exportCase(deps: { tx: Queryable; principal: Principal; to
     transfers,
     audit,
   };
-  await appendAudit(tx, principal, 'case.exported', 'child', row.la_reference, null, { format: CASE_EXPORT_FORMAT, version: CASE_EXPORT_VERSION, reviews: reviewIds.length });
+  await appendAudit(tx, principal, 'case.exported', 'child', childId, null, { format: CASE_EXPORT_FORMAT, version: CASE_EXPORT_VERSION, reviews: reviewIds.length });
   return body;
 }

@@ -68,6 +68,7 @@ export const permissions = {
   'GET /api/audit': ['la-manager'],
   'GET /api/children/{laReference}/subject-access': ['la-manager'],
   'POST /api/children/{laReference}/rectify': ['la-officer', 'la-manager'],
+  'POST /api/children/{laReference}/erase': ['la-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Endpoint = keyof typeof permissions;

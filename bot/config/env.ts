@@ -13,6 +13,7 @@ const settings = z.object({
     HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z.string().url().optional(),
+    AUDIT_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes written in base64 (make one with: openssl rand -base64 32)').optional(),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
     AUTH_MODE: z.enum(['dev', 'entra']).optional(),
@@ -121,6 +122,8 @@ const schema = settings.transform((e, ctx) => {
       host: e.HOST ?? (authMode === 'dev' ? '127.0.0.1' : '0.0.0.0'),
       dataDir: path.resolve(e.DATA_DIR),
       databaseUrl: e.DATABASE_URL,
+      /** The service key wrapping each child's audit key (bot/store/auditSeal); absent, DATA_DIR/audit-key. */
+      auditKey: e.AUDIT_KEY,
       database: { statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS },
       authMode,
       entra: { clientId: e.ENTRA_CLIENT_ID ?? '', allowedTenants: tenants, authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, '') },
@@ -222,6 +225,7 @@ export function configSummary(config: Config): Record<string, unknown> {
     publicUrl: config.publicUrl ?? null,
     store: config.databaseUrl ? redactUrl(config.databaseUrl) : `pglite in ${config.dataDir}`,
     dataDir: config.dataDir,
+    auditKey: config.auditKey ? 'AUDIT_KEY' : 'DATA_DIR/audit-key',
     database: config.databaseUrl ? config.database : null,
     authMode: config.authMode,
     entra: config.authMode === 'entra' ? config.entra : null,
@@ -244,12 +248,13 @@ export interface CliSettings {
   production: boolean;
   dataDir: string | undefined;
   databaseUrl: string | undefined;
+  auditKey: string | undefined;
   /** EHCP_DEBUG=1: print stack traces of unexpected errors. */
   debug: boolean;
 }
 
 export function cliSettings(env: NodeJS.ProcessEnv): CliSettings {
-  return { production: env.NODE_ENV === 'production', dataDir: env.DATA_DIR || undefined, databaseUrl: env.DATABASE_URL || undefined, debug: env.EHCP_DEBUG === '1' };
+  return { production: env.NODE_ENV === 'production', dataDir: env.DATA_DIR || undefined, databaseUrl: env.DATABASE_URL || undefined, auditKey: env.AUDIT_KEY || undefined, debug: env.EHCP_DEBUG === '1' };
 }
 
 // ---- App package (#15): what `npm run manifest` and `npm run package` fill into the Teams

@@ -11,6 +11,8 @@ const OPS = {
   list: { name: 'list the folder', permissions: FILES },
   metadata: { name: 'read the file details', permissions: FILES },
   content: { name: 'read the file', permissions: FILES },
+  // Only files the product made, in the library an administrator granted it (Sites.Selected, write).
+  remove: { name: 'delete the file', permissions: { application: 'Sites.Selected' } },
 } satisfies Record<string, GraphOperation>;
 
 /** A folder in a OneDrive or SharePoint document library; no `itemId` means the library's root. */
@@ -120,4 +122,20 @@ export async function openFileContent(gc: GraphClient, file: FileRef): Promise<F
     contentType: response.headers.get('Content-Type') ?? 'application/octet-stream',
     ...(length !== null && /^\d+$/.test(length) ? { size: Number(length) } : {}),
   };
+}
+
+/**
+ * Deletes a file (moved to the site's recycle bin, as in SharePoint itself). Graph answers
+ * 204 No Content (DELETE /drives/{drive-id}/items/{item-id}, "Delete a DriveItem",
+ * https://learn.microsoft.com/graph/api/driveitem-delete). A file already gone (404) is
+ * not an error here: the point is that it is gone.
+ */
+export async function deleteItem(gc: GraphClient, file: FileRef): Promise<'deleted' | 'already-gone'> {
+  try {
+    await gc.call(OPS.remove, (sdk) => sdk.api(itemPath(file)).delete());
+    return 'deleted';
+  } catch (error) {
+    if ((error as { code?: string }).code === 'graph-not-found') return 'already-gone';
+    throw error;
+  }
 }

@@ -173,7 +173,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     logger.info('development HTTPS for sideloading the add-in', { url: `${httpsUrl}/addin/taskpane.html`, certificate: tls.certFile });
   }
   const cleanUp = startIdempotencyCleanUp(db, config.idempotencyTtlHours, logger);
-  const retention = startRetentionJob(db, today, logger);
+  const retention = startRetentionJob(db, today, logger, advice.storage);
   const sweeper = startReminders(config, { db, now, publicUrl, logger, channels: options.reminderChannels, devMailbox: mailbox, decisionCard: (reviewId) => decisionFormCard({ db, today, publicUrl }, reviewId) });
 
   let stopping: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import { openAuditRows } from './auditSeal/childKeys';
 import type { Queryable } from './db';
 
 /** Every review cycle of a plan, oldest first. */
@@ -15,13 +16,23 @@ export async function planSummary(tx: Queryable, planId: number): Promise<{ scho
   return plan;
 }
 
-/** The audit trail of a child (by council reference) and of their reviews, in the order written. */
-export function caseAuditTrail(tx: Queryable, laReference: string, reviewIds: string[]) {
-  return tx.query(
-    `select at, actor_org as "actorOrg", actor_role as "actorRole", action, entity, entity_id as "entityId", after
-       from audit_log where (entity = 'child' and entity_id = $1) or (entity = 'review' and entity_id = any($2::text[])) order by id`,
-    [laReference, reviewIds],
+/** Where an audit trail of a child and of their reviews is: the entries sealed under the child's key, and any about the reviews or the child. */
+export const CHILD_AUDIT_WHERE = "child_id = $1 or (entity = 'child' and entity_id = $1::text) or (entity = 'review' and entity_id = any($2::text[]))";
+
+/** The audit trail of a child and of their reviews, in the order written, with before and after opened. */
+export async function caseAuditTrail(tx: Queryable, childId: string, reviewIds: string[]) {
+  const rows = await tx.query<{ child_id: string | null; sealed: string | null; after: unknown }>(
+    `select at, actor_org as "actorOrg", actor_role as "actorRole", action, entity, entity_id as "entityId", child_id, sealed, after
+       from audit_log where ${CHILD_AUDIT_WHERE} order by id`,
+    [childId, reviewIds],
   );
+  return (await openAuditRows(tx, rows)).map(({ child_id: _child, before: _before, ...entry }: Record<string, unknown>) => entry);
+}
+
+/** The row id of the child whose plan this is. */
+export async function childOfPlan(tx: Queryable, planId: number | string): Promise<string> {
+  const [row] = await tx.query<{ child_id: string }>('select child_id::text from plans where id = $1', [planId]);
+  return row?.child_id as string;
 }
 
 /** A review's id and version, for its ETag after a write that moved it. */

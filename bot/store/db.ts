@@ -1,3 +1,5 @@
+import type { AuditVault } from './auditSeal/vault';
+
 /**
  * The one database interface the store is written against. Both back ends speak
  * PostgreSQL's dialect: PGlite (embedded, the default) and a PostgreSQL server.
@@ -9,6 +11,8 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs several statements with no parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /** Seals and opens the personal data in audit entries (bot/store/auditSeal); absent, such entries cannot be written. */
+  readonly vault?: AuditVault | undefined;
 }
 
 export interface Db extends Queryable {

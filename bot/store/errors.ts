@@ -66,7 +66,9 @@ export type ServiceErrorCode =
   /** Placements and plan transfers (bot/store/placements, #26). */
   | 'setting-already-registered'
   | 'plan-not-transferable'
-  | 'council-not-on-service';
+  | 'council-not-on-service'
+  /** Erasure (#29 item 3): the confirmation sent is not the one the first step gave. */
+  | 'erasure-not-confirmed';
 
 /**
  * A refusal the caller can act on. The HTTP layer turns `status` into the response

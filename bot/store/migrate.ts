@@ -51,6 +51,7 @@ export async function migrate(db: Db, migrations: readonly Migration[] = allMigr
     for (const m of migrations) {
       if (done.has(m.version)) continue;
       await tx.exec(m.sql);
+      if (m.run) await m.run(tx);
       await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [m.version, m.name, checksum(m)]);
       newlyApplied.push(m.version);
     }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import type { AuditVault } from './auditSeal/vault';
 import { DATE_OID, type Db, type Queryable } from './db';
 
 /**
@@ -8,10 +9,11 @@ import { DATE_OID, type Db, type Queryable } from './db';
  * It writes through to the folder, so a killed process loses no committed write
  * (checked by the crash test).
  */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string, options: { vault?: AuditVault | undefined } = {}): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir, { parsers: { [DATE_OID]: (value: string) => value } });
   const asQueryable = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    vault: options.vault,
     async exec(sql: string) {
       await target.exec(sql);
     },
@@ -24,6 +26,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
   let closed: Promise<void> | undefined;
   return {
     kind: 'pglite',
+    vault: options.vault,
     query: self.query,
     exec: self.exec,
     transaction: (fn) => pg.transaction((tx) => fn(asQueryable(tx))),

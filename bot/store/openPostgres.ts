@@ -1,6 +1,7 @@
 import { Pool, types } from 'pg';
 import { type Logger, silentLogger } from '../log/logger';
 import { redactText, redactUrl } from '../log/redact';
+import type { AuditVault } from './auditSeal/vault';
 import { DATE_OID, type Db, type Queryable } from './db';
 
 /** Serialisation failures and deadlocks: PostgreSQL asks the client to run the whole transaction again. */
@@ -19,6 +20,8 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
   /** Where pool errors go (an idle connection dropped by the server, say). */
   logger?: Logger;
+  /** Seals the personal data in audit entries (bot/store/auditSeal/vault.ts). */
+  vault?: AuditVault | undefined;
 }
 
 export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Db> {
@@ -44,6 +47,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
   let closed: Promise<void> | undefined;
   return {
     kind: 'postgres',
+    vault: options.vault,
     query,
     exec: async (sql) => {
       await pool.query(sql);
@@ -66,6 +70,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
           conn.release(lost);
         };
         const tx: Queryable = {
+          vault: options.vault,
           query: async (sql, params) => (await conn.query(sql, params as unknown[] | undefined)).rows,
           exec: async (sql) => {
             await conn.query(sql);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { openAuditVault } from './auditSeal/vault';
 import type { Db } from './db';
 import { migrate } from './migrate';
 import { openPglite } from './openPglite';
@@ -8,6 +9,8 @@ export interface StoreLocation {
   /** A PostgreSQL server; when absent, the embedded PGlite database under `dataDir`. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** AUDIT_KEY: the service key wrapping each child's audit key; absent, DATA_DIR/audit-key. */
+  auditKey?: string | undefined;
 }
 
 /** Where PGlite keeps its files inside the data folder. */
@@ -15,7 +18,8 @@ export const pgliteDir = (dataDir: string) => path.join(dataDir, 'pglite');
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(location: StoreLocation, postgres: PostgresOptions = {}): Promise<Db> {
-  const db = location.databaseUrl ? await openPostgres(location.databaseUrl, postgres) : await openPglite(pgliteDir(location.dataDir));
+  const vault = await openAuditVault(location);
+  const db = location.databaseUrl ? await openPostgres(location.databaseUrl, { ...postgres, vault }) : await openPglite(pgliteDir(location.dataDir), { vault });
   try {
     await migrate(db);
   } catch (error) {

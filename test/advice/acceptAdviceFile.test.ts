@@ -1,5 +1,6 @@
 import { acceptAdviceFile, type AcceptAdviceDeps, TEAMS_FILE_DOWNLOAD_INFO } from '../../bot/advice/acceptAdviceFile';
 import { graphAdviceStorage } from '../../bot/advice/storage';
+import { readAuditEntries } from '../../bot/store/auditSeal/childKeys';
 import type { Db } from '../../bot/store/db';
 import { CLIENT_ID, type Harness, startHarness } from '../../testkit/graph-server/harness';
 import type { SeedDrive } from '../../testkit/graph-server/state';
@@ -55,7 +56,7 @@ describe.each(storeKinds)('acceptAdviceFile on %s', (kind) => {
 
   const itemsAndAudit = async () => ({
     items: await db.query('select * from advice_items where review_id = $1', [reviewId]),
-    audit: await db.query("select after from audit_log where action = 'advice.received'"),
+    audit: (await readAuditEntries(db, "action = 'advice.received'")).map((a) => ({ after: a.after })),
   });
 
   it('saves a PDF from the health professional in the review folder and records the item with its audit entry', async () => {

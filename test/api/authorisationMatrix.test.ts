@@ -75,6 +75,7 @@ const matrix: Record<string, Record<Role, Cell>> = {
   'GET /api/audit': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'GET /api/children/{laReference}/subject-access': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   'POST /api/children/{laReference}/rectify': { senco: 'forbidden', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'forbidden' },
+  'POST /api/children/{laReference}/erase': { senco: 'forbidden', 'la-officer': 'forbidden', 'la-manager': 'allowed', professional: 'forbidden' },
   // The meeting report (#24): past the role check, a draft is the school's alone (404 to everyone else).
   'GET /api/reviews/{id}/report': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'allowed', professional: 'allowed' },
   'PUT /api/reviews/{id}/report/draft': { senco: 'allowed', 'la-officer': 'allowed', 'la-manager': 'forbidden', professional: 'forbidden' },
@@ -233,6 +234,9 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
       return { method: 'PUT', path: '/api/council/retention', body: { schedule: { accessRecordMonths: 36 }, confirm: false } };
     case 'POST /api/children/{laReference}/rectify':
       return { method: 'POST', path: `/api/children/main-${role}/rectify`, body: { name: `Corrected ${role}`, reason: 'name misspelt at import' }, status: 200 };
+    // The first step only: what would be erased, and the confirmation (nothing changes).
+    case 'POST /api/children/{laReference}/erase':
+      return { method: 'POST', path: `/api/children/main-${role}/erase`, body: { reason: 'record created in error at import' }, status: 200 };
     case 'GET /api/children/{laReference}/subject-access':
       return { method: 'GET', path: `/api/children/main-${role}/subject-access` };
     case 'GET /api/audit':

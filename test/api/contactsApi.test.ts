@@ -1,4 +1,5 @@
 import { plusDays } from '../../shared';
+import { readAuditEntries } from '../../bot/store/auditSeal/childKeys';
 import { CSV_HEADER, importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../../testkit/service';
 import { storeKinds } from '../../testkit/stores';
@@ -65,7 +66,7 @@ describe.each(storeKinds)('case contacts and the picker search on %s', (kind) =>
     expect(again.body.changed).toBe(false);
     const detail = await svc.call('GET', `/api/reviews/${ids['N-100']}`, { token: senco });
     expect(detail.body.contacts).toEqual(list);
-    const [entry] = await svc.service.db.query<{ actor_user: string; before: unknown[]; after: unknown[] }>("select actor_user, before, after from audit_log where action = 'contacts.replaced'");
+    const [entry] = (await readAuditEntries(svc.service.db, "action = 'contacts.replaced'")) as { actor_user: string; before: unknown[]; after: unknown[] }[];
     expect(entry?.actor_user).toBe('senco');
     expect(entry?.before).toHaveLength(2);
     expect(entry?.after).toEqual(list);

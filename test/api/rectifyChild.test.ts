@@ -1,3 +1,4 @@
+import { readAuditEntries } from '../../bot/store/auditSeal/childKeys';
 import { importRows, registerPeople } from '../support/fixtures';
 import { startTestService, type TestService } from '../../testkit/service';
 import { storeKinds } from '../../testkit/stores';
@@ -25,8 +26,11 @@ describe.each(storeKinds)('correcting a child’s details (Article 16) on %s', (
     const res = await rectify('N-100', { name: 'Ada King', dateOfBirth: '2016-03-02', reason: 'name and date of birth mistyped at import' });
     expect(res).toMatchObject({ status: 200, body: { laReference: 'N-100', changed: ['name', 'dateOfBirth'], name: 'Ada King', dateOfBirth: '2016-03-02', upn: null } });
     expect(await child('N-100')).toEqual({ name: 'Ada King', date_of_birth: '2016-03-02', upn: null });
-    expect(await svc.service.db.query("select actor_user, entity_id, before, after from audit_log where action = 'child.rectified'")).toEqual([
-      { actor_user: 'officer', entity_id: 'N-100', before: { name: 'Ada Lovelace', dateOfBirth: '2016-03-01' }, after: { name: 'Ada King', dateOfBirth: '2016-03-02', reason: 'name and date of birth mistyped at import' } },
+    const childId = (await svc.service.db.query<{ id: string }>("select id::text from children where la_reference = 'N-100'"))[0]?.id;
+    // Kept sealed under the child's key (crypto-shredding): the stored row holds no name, the opened entry does.
+    expect(JSON.stringify(await svc.service.db.query("select * from audit_log where action = 'child.rectified'"))).not.toMatch(/Ada/);
+    expect((await readAuditEntries(svc.service.db, "action = 'child.rectified'")).map(({ actor_user, entity_id, before, after }) => ({ actor_user, entity_id, before, after }))).toEqual([
+      { actor_user: 'officer', entity_id: childId, before: { name: 'Ada Lovelace', dateOfBirth: '2016-03-01' }, after: { name: 'Ada King', dateOfBirth: '2016-03-02', reason: 'name and date of birth mistyped at import' } },
     ]);
     // The same again changes nothing and records nothing more.
     const again = await rectify('N-100', { name: 'Ada King', reason: 'checking' });

@@ -73,7 +73,7 @@ describe.each(cliKinds)('ehcp-review retention on %s', (kind) => {
       const people = await registerPeople(store.db);
       await importRows(store.db, people.officer, ['C-1,Old Case,north-school,2010-09-01,,1994-01-01,11,,,']);
       await store.db.query("update plans set ceased_on = '2019-07-31'");
-      const env = { DATABASE_URL: store.location.databaseUrl as string };
+      const env = { DATABASE_URL: store.location.databaseUrl as string, DATA_DIR: store.location.dataDir };
       const dry = await cli(['retention', '--dry-run', '--today', TODAY], { env });
       expect(dry.code).toBe(0);
       expect(dry.stdout).toContain('Retention on 2026-11-16 (dry run: nothing deleted)');

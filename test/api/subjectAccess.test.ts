@@ -75,11 +75,15 @@ describe.each(storeKinds)('the subject access export on %s', (kind) => {
     expect(JSON.parse(text(files['children.json']))).toMatchObject([{ name: 'Ada Lovelace', la_reference: 'N-100' }]);
     expect(JSON.parse(text(files['case_contacts.json']))).toMatchObject([{ name: 'Pat Lovelace' }]);
     expect(JSON.parse(text(files['access_records.json']))).toHaveLength(1);
+    // The audit entries come opened with the child's key (they are stored sealed), and without the sealed text.
+    const audit = JSON.parse(text(files['audit_log.json'])) as { action: string; after: unknown; sealed?: unknown }[];
+    expect(audit.find((a) => a.action === 'child.imported')).toMatchObject({ after: { childName: 'Ada Lovelace' } });
+    expect(audit.every((a) => a.sealed === undefined)).toBe(true);
     expect(text(files['summary.html'])).toContain('Records held about Ada Lovelace (N-100)');
     for (const other of ['Ben Okafor', 'N-200', 'Mo Okafor', 'Cara Jones', 'S-100', 'Sam Jones', ids['N-200'] as string]) expect(all).not.toContain(other);
 
     // The export is audited, and is itself an access record about the child.
-    expect(await store.db.query("select actor_user, entity_id from audit_log where action = 'child.subject-access-exported'")).toEqual([{ actor_user: 'manager', entity_id: 'N-100' }]);
+    expect(await store.db.query("select actor_user, a.entity_id = c.id::text as by_child_id from audit_log a join children c on c.la_reference = 'N-100' where action = 'child.subject-access-exported'")).toEqual([{ actor_user: 'manager', by_child_id: true }]);
     expect(await store.db.query("select actor_user, face, action from access_records where la_reference = 'N-100' order by id")).toEqual([
       { actor_user: 'officer', face: 'api', action: 'review.read' },
       { actor_user: 'manager', face: 'api', action: 'case.exported' },
@@ -133,7 +137,7 @@ describe.each(cliKinds)('ehcp-review export on %s', (kind) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ehcp-sar-'));
     try {
       await seed(store.db);
-      const env = { DATABASE_URL: store.location.databaseUrl as string };
+      const env = { DATABASE_URL: store.location.databaseUrl as string, DATA_DIR: store.location.dataDir };
       const out = path.join(dir, 'n100.zip');
       const done = await cli(['export', '--child', 'N-100', '--council', 'north-council', '--out', out, '--operator', 'dpo'], { env });
       expect(done).toMatchObject({ code: 0, stdout: expect.stringContaining('Exported N-100 of north-council') });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -108,8 +108,12 @@ describe('backup and restore while the service takes writes', () => {
       await service.stop();
       expect(existsSync(path.join(target.dataDir, 'admin.sock'))).toBe(false);
 
-      const restored = await run(process.execPath, [cli, 'restore', '--from', file, '--data-dir', restoreDir]);
+      // The audit entries about children are sealed under the old folder's key: without it the restore is refused and leaves nothing.
+      await expect(run(process.execPath, [cli, 'restore', '--from', file, '--data-dir', restoreDir])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--audit-key OLD_DATA_DIR/audit-key') });
+      expect(existsSync(pgliteDir(restoreDir))).toBe(false);
+      const restored = await run(process.execPath, [cli, 'restore', '--from', file, '--data-dir', restoreDir, '--audit-key', path.join(target.dataDir, 'audit-key')]);
       expect(restored.stdout).toContain(`schema version ${NEWEST}`);
+      expect(readFileSync(path.join(restoreDir, 'audit-key'), 'utf8')).toBe(readFileSync(path.join(target.dataDir, 'audit-key'), 'utf8'));
       const db = await openPgliteInChild(pgliteDir(restoreDir));
       try {
         await expectRestored((sql) => db.query(sql), before);
@@ -117,7 +121,7 @@ describe('backup and restore while the service takes writes', () => {
         await db.close();
       }
       // A restore never overwrites a store.
-      await expect(run(process.execPath, [cli, 'restore', '--from', file, '--data-dir', restoreDir])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('already holds a database') });
+      await expect(run(process.execPath, [cli, 'restore', '--from', file, '--data-dir', restoreDir, '--audit-key', path.join(target.dataDir, 'audit-key')])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('already holds a database') });
     } finally {
       rmSync(file, { force: true });
       rmSync(restoreDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { readAuditEntries } from '../../bot/store/auditSeal/childKeys';
 import { storeKinds } from '../../testkit/stores';
 import { cardsOf, executeAction, inputIds, invokeCard, type Json, textOf } from './support/cards';
 import { followThrough, letDemoCouncilMail, maintainedOnce } from '../support/decisionFollowThrough';
@@ -157,7 +158,7 @@ describe.each(storeKinds)('the decision card (%s)', (kind) => {
     expect(await snapshot(review.id)).toEqual(before);
     const done = await submit(people.officer, data, { outcome: 'amend', notifiedOn: h.today, reasons: 'Needs have changed.', proposedAmendments: 'Section F: add speech and language therapy.' });
     expect(textOf(done)).toMatch(/amendment notice goes to the family with the decision/);
-    const [audit] = await db().query<{ after: { proposedAmendments?: unknown } }>("select after from audit_log where action = 'decision.amend' and entity_id = $1", [review.id]);
+    const [audit] = (await readAuditEntries(db(), "action = 'decision.amend' and entity_id = $1", [review.id])) as { after: { proposedAmendments?: unknown } }[];
     expect(audit?.after.proposedAmendments).toEqual([{ section: 'F', change: 'add speech and language therapy.' }]);
     const [kept] = await db().query<{ proposed_amendments: unknown }>('select proposed_amendments from decisions where review_id = $1', [review.id]);
     expect(typeof kept?.proposed_amendments === 'string' ? JSON.parse(kept.proposed_amendments) : kept?.proposed_amendments).toEqual([{ section: 'F', change: 'add speech and language therapy.' }]);

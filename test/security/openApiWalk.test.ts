@@ -39,6 +39,7 @@ const samples: Record<string, { body?: unknown; csv?: string }> = {
   'PUT /api/council/settings': { body: demoSettings },
   'PUT /api/council/retention': { body: { schedule: {}, confirm: false } },
   'POST /api/children/{laReference}/rectify': { body: { name: 'Walk Corrected', reason: 'name misspelt at import' } },
+  'POST /api/children/{laReference}/erase': { body: { reason: 'record created in error at import' } },
   'POST /api/reviews/{id}/advice-requests/{requestId}/link': {},
   'PUT /api/reviews/{id}/contacts': { body: { contacts: [] } },
   'POST /api/reviews/{id}/outlook/teams': { body: { eventId: 'AAMkAGI2' } },

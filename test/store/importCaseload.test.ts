@@ -1,3 +1,4 @@
+import { readAuditEntries } from '../../bot/store/auditSeal/childKeys';
 import { importCaseload } from '../../bot/store/caseload/importCaseload';
 import { InvalidInputError } from '../../bot/store/errors';
 import { CSV_HEADER, type People, registerPeople } from '../support/fixtures';
@@ -45,7 +46,7 @@ describe.each(storeKinds)('importing a council caseload on %s', (kind) => {
     await run(good);
     expect(await run(['N-1,Ada Example,north-school-b,2026-01-10,,2018-04-02,4,,,'])).toMatchObject({ created: 0, updated: 1 });
     expect(await store.db.query("select school_id, nc_year from plans p join children c on c.id = p.child_id where c.la_reference = 'N-1'")).toEqual([{ school_id: 'north-school-b', nc_year: 4 }]);
-    const [entry] = await store.db.query<{ before: { school_id: string }; after: { school: string } }>("select before, after from audit_log where action = 'child.reimported'");
+    const [entry] = (await readAuditEntries(store.db, "action = 'child.reimported'")) as { before: { school_id: string }; after: { school: string } }[];
     expect(entry?.before.school_id).toBe('north-school');
     expect(entry?.after.school).toBe('north-school-b');
   });

@@ -1,3 +1,4 @@
+import { readAuditEntries } from '../../bot/store/auditSeal/childKeys';
 import { InvalidInputError, NotFoundError, PreconditionFailedError, ProposalBlockedError } from '../../bot/store/errors';
 import { requestHash, runWrite } from '../../bot/store/idempotency';
 import { listReviews } from '../../bot/store/reviews/listReviews';
@@ -67,7 +68,7 @@ describe.each(storeKinds)('a review from booking to the final amended plan, on %
     expect(decided.nextReviewId).toEqual(expect.any(String));
     const [stored] = await store.db.query<{ without_report: boolean; considered_instead: string }>('select without_report, considered_instead from decisions where review_id = $1', [id]);
     expect(stored).toEqual({ without_report: true, considered_instead: 'The EP and health advice, the meeting notes and the family’s views.' });
-    const [audit] = await store.db.query<{ after: { report: unknown } }>("select after from audit_log where action = 'decision.maintain' and entity_id = $1", [id]);
+    const [audit] = await readAuditEntries(store.db, "action = 'decision.maintain' and entity_id = $1", [id]);
     expect(JSON.stringify(audit?.after)).toContain('considered');
   });
 

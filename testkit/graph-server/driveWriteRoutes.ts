@@ -11,12 +11,14 @@ const BEHAVIORS: readonly ConflictBehavior[] = ['fail', 'replace', 'rename'];
  * Writes to drives, in Graph's shapes: create a folder (`POST .../children`), address an item
  * by path (`items/{parent}:/{path}:` or `root:/{path}:`), a simple upload
  * (`PUT ...:/{name}:/content`) and a resumable one (`POST ...:/{name}:/createUploadSession`;
- * the chunks go to the server's `/upload/` URLs). Undefined when the path is not one.
+ * the chunks go to the server's `/upload/` URLs), and deleting an item (`DELETE items/{id}`).
+ * Undefined when the path is not one.
  */
 export function driveWriteRoute(ctx: Ctx): Out | undefined {
   const m = /^\/drives\/([^/]+)\/(?:(root)|items\/([^/:]+))(?::\/?(.*?):?)?(\/children|\/content|\/createUploadSession)?$/.exec(ctx.path);
   if (!m) return undefined;
   const [, rawDrive, isRoot, rawItem, rawPath, action] = m;
+  if (ctx.method === 'DELETE' && action === undefined && rawPath === undefined) return deleteItem(ctx, decodeURIComponent(rawDrive ?? ''), isRoot ? undefined : decodeURIComponent(rawItem ?? ''));
   // Plain `GET items/{id}` and `GET items/{id}/children|content` stay with the read routes.
   if (rawPath === undefined && !(ctx.method === 'POST' && action === '/children')) return undefined;
   const driveId = decodeURIComponent(rawDrive ?? '');
@@ -95,6 +97,35 @@ export function driveWriteRoute(ctx: Ctx): Out | undefined {
     return ok(200, { uploadUrl: `${ctx.origin}/upload/${sessionId}?authtoken=${authtoken}`, expirationDateTime: new Date(expiresAt).toISOString(), nextExpectedRanges: ['0-'] });
   }
   return fail(405, 'invalidRequest', `${ctx.method} is not supported on this drive path by the test Graph.`);
+}
+
+/**
+ * "Delete a DriveItem" (https://learn.microsoft.com/graph/api/driveitem-delete): 204 No Content,
+ * the item and (a folder) everything in it gone; 404 itemNotFound for an unknown item; 412
+ * when an If-Match does not match its eTag; the root cannot be deleted. (SharePoint moves it
+ * to the recycle bin; this server keeps no bin.)
+ */
+function deleteItem(ctx: Ctx, driveId: string, itemId: string | undefined): Out {
+  const drive = ctx.state.drives.get(driveId);
+  const item = itemId ? ctx.state.driveItems.get(itemId) : undefined;
+  if (!drive) return fail(404, 'itemNotFound', 'The resource could not be found.');
+  if (!itemId) return fail(403, 'accessDenied', 'The root of a drive cannot be deleted.');
+  if (!mayWrite(ctx, drive.siteId, drive.ownerUserId)) return fail(403, 'accessDenied', 'Access denied');
+  if (!item || item.driveId !== driveId) return fail(404, 'itemNotFound', 'The resource could not be found.');
+  const ifMatch = ctx.headers['if-match'];
+  if (ifMatch && ifMatch !== '*' && ifMatch.replace(/^"|"$/g, '') !== item.eTag) return fail(412, 'preconditionFailed', 'The resource has changed since the caller last read it.');
+  const gone = new Set([item.id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const other of ctx.state.driveItems.values()) {
+      if (other.parentId && gone.has(other.parentId) && !gone.has(other.id)) {
+        gone.add(other.id);
+        grew = true;
+      }
+    }
+  }
+  for (const id of gone) ctx.state.driveItems.delete(id);
+  return ok(204);
 }
 
 function walk(ctx: Ctx, from: string, segments: string[]): StoredDriveItem | undefined {

@@ -3,6 +3,8 @@ import type { AdviceStorage } from '../../advice/storage';
 import { accessRecordsCsv, queryAccessRecords } from '../../app/accessRecords';
 import { exportChild } from '../../app/subjectAccess/exportChild';
 import { rectifyChild } from '../../app/rectifyChild';
+import { eraseChild } from '../../app/eraseChild';
+import { drainGraphDeletions } from '../../app/retention/deleteFiles';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
 import { send } from './reviews';
 import { faceOf } from '../face';
@@ -33,6 +35,14 @@ export function dataProtectionRoutes(ctx: ApiContext & { storage?: AdviceStorage
   router.post('/api/children/:laReference/rectify', async (req, res) => {
     const principal = await authorise(ctx, req, 'POST /api/children/{laReference}/rectify');
     send(res, await rectifyChild(ctx, { principal, laReference: String(req.params.laReference), input: req.body, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') }));
+  });
+
+  router.post('/api/children/:laReference/erase', async (req, res) => {
+    const principal = await authorise(ctx, req, 'POST /api/children/{laReference}/erase');
+    const result = await eraseChild(ctx, { who: { principal }, laReference: String(req.params.laReference), input: req.body, idempotencyKey: idempotencyKey(req), ifMatch: req.get('if-match') });
+    // The files go through Graph now; what fails stays queued for the daily job, which retries it.
+    if ((result.body as { erased?: boolean }).erased) await drainGraphDeletions({ db: ctx.db, storage: ctx.storage, logger: ctx.logger }, { councilId: principal.orgId });
+    send(res, result);
   });
   return router;
 }

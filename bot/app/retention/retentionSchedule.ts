@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appendAudit } from '../../store/audit';
 import { ServiceError } from '../../store/errors';
+import { pendingGraphDeletions } from '../../store/graphDeletions';
 import { requestHash, runWrite } from '../../store/idempotency';
 import type { Principal } from '../../store/principal';
 import { lockCouncilForRetention, writeRetentionSchedule } from '../../store/retention/schedules';
@@ -17,11 +18,19 @@ export const retentionBody = z.strictObject({
   confirm: z.boolean({ error: 'say confirm: true to let the schedule delete records, or false to save it for now' }),
 });
 
-/** GET /api/council/retention: the schedule in force, whether it is confirmed, and what it would delete today. */
-export async function readRetention(deps: AppDeps, principal: Principal): Promise<{ body: RetentionReport & { defaults: typeof defaultRetentionSchedule }; etag: string }> {
+/**
+ * GET /api/council/retention: the schedule in force, whether it is confirmed, what it would
+ * delete today, and the SharePoint files retention and erasure took off the records that
+ * Graph has not yet deleted (`sharePointFiles`: how many wait, how many failed, the last error).
+ */
+export async function readRetention(
+  deps: AppDeps,
+  principal: Principal,
+): Promise<{ body: RetentionReport & { defaults: typeof defaultRetentionSchedule; sharePointFiles: Awaited<ReturnType<typeof pendingGraphDeletions>> }; etag: string }> {
   permit(principal, 'GET /api/council/retention');
   const dry = await applyRetention(deps.db, principal.orgId, deps.today(), { dryRun: true });
-  return { body: { ...dry, defaults: defaultRetentionSchedule }, etag: etagOf(principal.orgId, dry.scheduleVersion) };
+  const sharePointFiles = await pendingGraphDeletions(deps.db, principal.orgId);
+  return { body: { ...dry, defaults: defaultRetentionSchedule, sharePointFiles }, etag: etagOf(principal.orgId, dry.scheduleVersion) };
 }
 
 /**

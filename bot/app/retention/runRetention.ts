@@ -55,7 +55,8 @@ export async function applyRetention(db: Db, councilId: string, today: string, o
     const actor = { orgId: null, userId: options.actor ?? 'system:retention', role: null };
     for (const kind of retentionKinds) {
       if (counts[kind] === 0) continue;
-      await appendAudit(tx, actor, 'retention.deleted', 'retention', councilId, null, { kind, count: counts[kind], rule: retentionRule(kind, inForce.schedule), scheduleVersion: inForce.version, today });
+      const files = kind === 'case' && counts.files ? { filesQueued: counts.files } : {};
+      await appendAudit(tx, actor, 'retention.deleted', 'retention', councilId, null, { kind, count: counts[kind], rule: retentionRule(kind, inForce.schedule), scheduleVersion: inForce.version, today, ...files });
     }
     return report(councilId, today, inForce, counts, true);
   });

@@ -92,7 +92,7 @@ export async function exportChild(deps: SubjectAccessDeps, who: Requester, laRef
   entries['manifest.json'] = json(manifest);
 
   await deps.db.transaction(async (tx) => {
-    await appendAudit(tx, asker.actor, 'child.subject-access-exported', 'child', laReference, null, { format: SUBJECT_ACCESS_FORMAT, version: SUBJECT_ACCESS_VERSION, files: manifest.files.length, notFetched: notFetched.length });
+    await appendAudit(tx, asker.actor, 'child.subject-access-exported', 'child', records.childId, null, { format: SUBJECT_ACCESS_FORMAT, version: SUBJECT_ACCESS_VERSION, files: manifest.files.length, notFetched: notFetched.length });
     await recordCouncilAccess(tx, asker.reader, asker.face, 'case.exported', councilId, laReference, { subjectAccess: true });
   });
   // A fixed timestamp per entry keeps the zip's own bytes reproducible from the same files.

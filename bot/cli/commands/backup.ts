@@ -4,6 +4,7 @@ import path from 'node:path';
 import { cliSettings } from '../../config/env';
 import { adminSocketPath, MAX_SOCKET_PATH_BYTES, socketAnswers } from '../../server/adminSocket';
 import { BackupError, backupPglite, restorePglite, sha256 } from '../../store/backup/pgliteBackup';
+import { AuditKeyError, auditKeyPath, vaultFromKey } from '../../store/auditSeal/vault';
 import { openStore } from '../../store/openStore';
 import { parseOptions } from '../args';
 import { type Command, UsageError, write } from '../io';
@@ -16,11 +17,13 @@ socket admin.sock in the data folder, so writes carry on); otherwise it opens th
 itself. Prints the size, SHA-256 and schema version. For a PostgreSQL server ($DATABASE_URL)
 use pg_dump (docs/deploy.md, "Backup and restore").`;
 
-const restoreUsage = `Usage: ehcp-review restore --from FILE --data-dir NEWDIR
+const restoreUsage = `Usage: ehcp-review restore --from FILE --data-dir NEWDIR [--audit-key OLD_DATA_DIR/audit-key]
 
 Restores a backup made by \`ehcp-review backup\` into NEWDIR, which must be new or empty
 (a restore never overwrites a store), checks its schema against this build and prints what it
-holds. Then point DATA_DIR at NEWDIR and start the service.`;
+holds. Then point DATA_DIR at NEWDIR and start the service. The audit entries about children
+are sealed under the service key of the store the backup came from: give its file with
+--audit-key (it is copied to NEWDIR/audit-key), or set AUDIT_KEY as the service had it.`;
 
 const describe = (s: { bytes: number; sha256: string; schemaVersion: number }) =>
   `${s.bytes.toLocaleString('en-GB')} bytes, SHA-256 ${s.sha256}, schema version ${s.schemaVersion}`;
@@ -44,7 +47,7 @@ export const backupCommand: Command = {
       ({ archive, schemaVersion } = await fromRunningService(socket));
       from = 'the running service';
     } else {
-      const db = await openStore({ dataDir });
+      const db = await openStore({ dataDir, auditKey: settings.auditKey });
       try {
         ({ archive, schemaVersion } = await backupPglite(db));
       } finally {
@@ -65,18 +68,29 @@ export const restoreCommand: Command = {
   summary: 'restore a backup of the embedded store into a new data folder',
   usage: restoreUsage,
   async run(args, io) {
-    const values = parseOptions(args, { from: { type: 'string' }, 'data-dir': { type: 'string' } }, restoreUsage);
+    const values = parseOptions(args, { from: { type: 'string' }, 'data-dir': { type: 'string' }, 'audit-key': { type: 'string' } }, restoreUsage);
     if (!values.from || !values['data-dir']) throw new UsageError(['--from FILE and --data-dir NEWDIR are both required', restoreUsage]);
     const file = path.resolve(io.cwd, values.from);
     const dataDir = path.resolve(io.cwd, values['data-dir']);
     const archive = await readFile(file).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError([`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`]);
     });
+    const keyFile = values['audit-key'] ? path.resolve(io.cwd, values['audit-key']) : undefined;
+    const key = keyFile
+      ? (
+          await readFile(keyFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+            throw new UsageError([`cannot read the audit key ${keyFile}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`]);
+          })
+        ).trim()
+      : cliSettings(io.env).auditKey;
     try {
-      const restored = await restorePglite(new Uint8Array(archive), dataDir);
+      const vault = key ? vaultFromKey(Buffer.from(key, 'base64')) : undefined;
+      const restored = await restorePglite(new Uint8Array(archive), dataDir, vault);
+      // The key goes with the store it opens (as the service would have made it there), unless AUDIT_KEY supplies it.
+      if (keyFile) await writeFile(auditKeyPath(dataDir), `${key}\n`, { flag: 'wx', mode: 0o600 });
       await write(io.stdout, `Restored ${file} into ${dataDir}: ${describe(restored)}; ${restored.cases} plans, ${restored.reviews} reviews\n`);
     } catch (error) {
-      if (error instanceof BackupError) throw new UsageError([error.message]);
+      if (error instanceof BackupError || error instanceof AuditKeyError) throw new UsageError([error.message]);
       throw error;
     }
     return 0;

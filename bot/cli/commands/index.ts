@@ -2,6 +2,7 @@ import type { Command } from '../io';
 import { backupCommand, restoreCommand } from './backup';
 import { devTokenCommand } from './devToken';
 import { exportChildCommand } from './exportChild';
+import { eraseChildCommand } from './eraseChild';
 import { migrateCommand } from './migrate';
 import { orgCommand } from './org';
 import { personCommand } from './person';
@@ -11,4 +12,4 @@ import { simulateCommand } from './simulate';
 import { timelineCommand } from './timeline';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand, retentionCommand, exportChildCommand];
+export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand, retentionCommand, exportChildCommand, eraseChildCommand];

@@ -17,7 +17,7 @@ export const migrateCommand: Command = {
   usage,
   async run(args, io) {
     const values = parseOptions(args, { 'data-dir': { type: 'string' } }, usage);
-    const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || cliSettings(io.env).dataDir || './data'), databaseUrl: cliSettings(io.env).databaseUrl };
+    const location = { dataDir: path.resolve(io.cwd, values['data-dir'] || cliSettings(io.env).dataDir || './data'), databaseUrl: cliSettings(io.env).databaseUrl, auditKey: cliSettings(io.env).auditKey };
     let db: Awaited<ReturnType<typeof openStore>>;
     try {
       db = await openStore(location);

@@ -1,4 +1,5 @@
 import { applyRetentionEverywhere, type RetentionReport } from '../../app/retention/runRetention';
+import { pendingGraphDeletions } from '../../store/graphDeletions';
 import { parseOptions, todayFrom } from '../args';
 import { type Command, UsageError, write } from '../io';
 import { operator, table, withAdminStore } from './admin/store';
@@ -33,8 +34,18 @@ export const retentionCommand: Command = {
     const today = todayFrom(values.today, io);
     const dryRun = Boolean(values['dry-run']);
     const actor = operator(io, values.operator).userId;
-    const reports = await withAdminStore(io, values['data-dir'], (db) => applyRetentionEverywhere(db, today, { dryRun, actor }));
-    await write(io.stdout, `Retention on ${today}${dryRun ? ' (dry run: nothing deleted)' : ''}\n${describe(reports, dryRun)}`);
+    const { reports, files } = await withAdminStore(io, values['data-dir'], async (db) => {
+      const reports = await applyRetentionEverywhere(db, today, { dryRun, actor });
+      // SharePoint files retention and erasure took off the records; the service's daily job deletes them through Graph.
+      const files = [];
+      for (const r of reports) files.push({ councilId: r.councilId, ...(await pendingGraphDeletions(db, r.councilId)) });
+      return { reports, files };
+    });
+    const waiting = files
+      .filter((f) => f.pending > 0)
+      .map((f) => `${f.councilId}: ${f.pending} SharePoint files waiting to be deleted through Graph${f.failing ? ` (${f.failing} failed at least once; last error: ${f.lastError})` : ''}\n`)
+      .join('');
+    await write(io.stdout, `Retention on ${today}${dryRun ? ' (dry run: nothing deleted)' : ''}\n${describe(reports, dryRun)}${waiting}`);
     return 0;
   },
 };

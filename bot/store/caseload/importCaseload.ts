@@ -1,6 +1,6 @@
 import { recordedTransfer } from '../../../shared';
 import { readCsv } from '../../csv/read';
-import { appendAudit } from '../audit';
+import { appendAudit, appendChildAudits } from '../audit';
 import type { Queryable } from '../db';
 import { InvalidInputError, TooManyRowsError } from '../errors';
 import type { Principal } from '../principal';
@@ -234,10 +234,11 @@ async function insertFresh(tx: Queryable, principal: Principal, rows: ImportRow[
       meetingRows.map((m) => m.meeting),
     ]);
   }
-  await tx.query(
-    `insert into audit_log (actor_org, actor_user, actor_role, action, entity, entity_id, after)
-     select $1, $2, $3, 'child.imported', 'child', u.ref, u.after::jsonb from unnest($4::text[], $5::text[]) as u(ref, after)`,
-    [principal.orgId, principal.userId, principal.role, rows.map((r) => r.laReference), rows.map((r) => JSON.stringify({ childName: r.childName, school: r.school, ...r.plan }))],
+  await appendChildAudits(
+    tx,
+    principal,
+    'child.imported',
+    rows.map((r) => ({ childId: String(childId.get(r.laReference)), after: { childName: r.childName, school: r.school, ...r.plan } })),
   );
 }
 
@@ -286,6 +287,6 @@ async function updateKnown(tx: Queryable, principal: Principal, row: ImportRow, 
       );
     }
   }
-  await appendAudit(tx, principal, 'child.reimported', 'child', row.laReference, known, { childName: row.childName, school: row.school, ...p });
+  await appendAudit(tx, principal, 'child.reimported', 'child', String(known.child_id), known, { childName: row.childName, school: row.school, ...p });
   return true;
 }

@@ -24,7 +24,8 @@ export const childEtag = (laReference: string, d: Details) => `"child.${laRefere
  */
 export async function rectifyChild(tx: Queryable, principal: Principal, laReference: string, correction: ChildCorrection, reason: string, ifMatch?: string): Promise<{ changed: string[]; details: Details; etag: string }> {
   const [row] = await tx.query<{ id: string | number; name: string; date_of_birth: string | null; upn: string | null }>(
-    'select id, name, date_of_birth, upn from children where council_id = $1 and la_reference = $2 for update',
+    // An erased child (bot/store/children/eraseChild.ts) has nothing left to correct.
+    'select id, name, date_of_birth, upn from children where council_id = $1 and la_reference = $2 and erased_at is null for update',
     [principal.orgId, laReference],
   );
   if (!row) throw new NotFoundError(`The child with council reference ${laReference}`);
@@ -41,6 +42,6 @@ export async function rectifyChild(tx: Queryable, principal: Principal, laRefere
   if (changed.length === 0) return { changed, details: before, etag: childEtag(laReference, before) };
   await tx.query('update children set name = $2, date_of_birth = $3, upn = $4 where id = $1', [row.id, after.name, after.dateOfBirth, after.upn]);
   const pick = (d: Details) => Object.fromEntries(changed.map((k) => [k, d[k]]));
-  await appendAudit(tx, principal, 'child.rectified', 'child', laReference, pick(before), { ...pick(after), reason });
+  await appendAudit(tx, principal, 'child.rectified', 'child', String(row.id), pick(before), { ...pick(after), reason });
   return { changed, details: after, etag: childEtag(laReference, after) };
 }

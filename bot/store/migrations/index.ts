@@ -17,11 +17,18 @@ import { earlyReviewsAndAddressee } from './280_early_reviews_and_addressee';
 import { familyContactPreference } from './290_family_contact_preference';
 import { accessRecords } from './320_access_records';
 import { retentionSchedules } from './330_retention_schedules';
+import { auditCryptoShredding, sealExistingEntries } from './340_audit_crypto_shredding';
+import type { Queryable } from '../db';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * A step in code after the SQL, in the same transaction, for what SQL cannot do (sealing
+   * under keys the database never sees). Not in the checksum: it runs once, with its release.
+   */
+  run?: (tx: Queryable) => Promise<void>;
 }
 
 /** Every migration, in order. Append new ones; never edit or remove a released one. */
@@ -45,4 +52,5 @@ export const migrations: readonly Migration[] = [
   { version: 290, name: "the family's contact preference: email or post", sql: familyContactPreference },
   { version: 320, name: "access records: reads, downloads and exports of a child's data", sql: accessRecords },
   { version: 330, name: 'retention schedules', sql: retentionSchedules },
+  { version: 340, name: 'audit crypto-shredding: per-child keys, sealed entries; SharePoint deletions pending', sql: auditCryptoShredding, run: sealExistingEntries },
 ];

@@ -110,8 +110,8 @@ export async function storeTransfer(tx: Queryable, principal: Principal, row: Re
   );
   const transferId = transfer?.id as number;
   const record = { transferId, from: { council: row.council_id, laReference: row.la_reference, planId: row.plan_id }, to: { council: input.toCouncil, laReference, planId: toPlanId }, ...input, dates, movedReviews: moving.map((r) => r.id) };
-  await appendAudit(tx, principal, 'plan.transferred-out', 'child', row.la_reference, { council: row.council_id, planId: row.plan_id }, record);
-  await appendAudit(tx, principal, 'plan.transferred-in', 'child', laReference, null, record);
+  await appendAudit(tx, principal, 'plan.transferred-out', 'child', String(plan.child_id), { council: row.council_id, planId: row.plan_id }, record);
+  await appendAudit(tx, principal, 'plan.transferred-in', 'child', String(child?.id), null, record);
   return { transferId, fromPlanId: row.plan_id, toPlanId, movedReviewIds: moving.map((r) => r.id), openReviewId: openReview, schoolId: school, caseOfficerId: plan.case_officer_id };
 }
 

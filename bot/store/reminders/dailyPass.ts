@@ -45,6 +45,8 @@ export async function runDailyPass(db: Db, options: DailyPassOptions): Promise<D
     const ids = await db.query<{ id: string }>(
       `select r.id from review_cycles r
         where r.id > $1 and (r.stage <> 'concluded' or exists (select 1 from decisions d where d.review_id = r.id and d.notified_on >= $2::date - 28))
+          -- an erased child's reviews stay for the counts, and nobody is reminded about them
+          and not exists (select 1 from plans p join children c on c.id = p.child_id where p.id = r.plan_id and c.erased_at is not null)
         order by r.id limit $3`,
       [after, options.today, batch],
     );

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db';
+import { queueGraphDeletions } from '../graphDeletions';
 
 /** The day before which each kind of record is past its period (bot/app/retention works them out). */
 export interface Cutoffs {
@@ -12,6 +13,8 @@ export interface Cutoffs {
 export interface PastPeriodCounts {
   /** Closed cases (a child, their plan and every review of it). */
   case: number;
+  /** SharePoint files of those cases queued for deletion through Graph (graph_deletions). */
+  files?: number;
   adviceLink: number;
   reminder: number;
   accessRecord: number;
@@ -40,7 +43,7 @@ export const REVIEW_TABLES = [
 ] as const;
 
 /** The tables a child or a plan owns directly (deleted after the reviews). */
-export const CASE_TABLES = ['review_cycles', 'case_contacts', 'plan_transfers', 'plans', 'children'] as const;
+export const CASE_TABLES = ['review_cycles', 'case_contacts', 'plan_transfers', 'plans', 'child_keys', 'children'] as const;
 
 // A closed case past both rules: the plan ceased or moved away before the plan-end cut-off,
 // and the child was born before the birth cut-off (or their date of birth is not known).
@@ -85,12 +88,20 @@ export async function deletePastPeriod(tx: Queryable, councilId: string, c: Cuto
   const reminders = await count(tx, `with gone as (delete from reminder_outbox where id in (select o.id ${REMINDERS}) returning 1) select count(*) as n from gone`, [councilId, c.reminderSentBefore]);
   const access = await count(tx, `with gone as (delete ${ACCESS} returning 1) select count(*) as n from gone`, [councilId, c.accessRecordBefore]);
   const closed = await tx.query<{ plan_id: string | number; child_id: string | number }>(CLOSED_CASES, [councilId, c.planEndedBefore, c.bornBefore]);
-  if (closed.length > 0) await deleteCases(tx, closed.map((r) => String(r.plan_id)), closed.map((r) => String(r.child_id)));
-  return { case: closed.length, adviceLink: links, reminder: reminders, accessRecord: access };
+  const files = closed.length > 0 ? await deleteCases(tx, councilId, closed.map((r) => String(r.plan_id)), closed.map((r) => String(r.child_id))) : 0;
+  return { case: closed.length, adviceLink: links, reminder: reminders, accessRecord: access, files };
 }
 
-async function deleteCases(tx: Queryable, planIds: string[], childIds: string[]): Promise<void> {
+async function deleteCases(tx: Queryable, councilId: string, planIds: string[], childIds: string[]): Promise<number> {
   const reviews = (await tx.query<{ id: string }>('select id from review_cycles where plan_id = any($1::bigint[])', [planIds])).map((r) => r.id);
+  // The files the product made for these reviews go through Graph once the rows are gone (the queue, then the daily job).
+  const files = await tx.query<{ driveId: string; itemId: string }>(
+    `select drive_id as "driveId", item_id as "itemId" from advice_items where review_id = any($1::text[]) and item_id is not null
+     union select drive_id, item_id from letters_sent where review_id = any($1::text[]) and item_id is not null
+     union select f ->> 'driveId', f ->> 'itemId' from review_reports, jsonb_array_elements(coalesce(files, '[]'::jsonb)) f where review_id = any($1::text[]) and f ->> 'itemId' is not null`,
+    [reviews],
+  );
+  const queued = await queueGraphDeletions(tx, councilId, files.filter((f) => f.driveId && f.itemId), 'retention');
   // advice_links go with their requests (on delete cascade)
   for (const table of REVIEW_TABLES) await tx.query(`delete from ${table} where review_id = any($1::text[])`, [reviews]);
   await tx.query('delete from review_cycles where id = any($1::text[])', [reviews]);
@@ -99,5 +110,8 @@ async function deleteCases(tx: Queryable, planIds: string[], childIds: string[])
   await tx.query('update plans set transferred_from_plan_id = null where transferred_from_plan_id = any($1::bigint[])', [planIds]);
   await tx.query('delete from plan_transfers where from_plan_id = any($1::bigint[]) or to_plan_id = any($1::bigint[])', [planIds]);
   await tx.query('delete from plans where id = any($1::bigint[])', [planIds]);
+  // The child's key goes with them: their audit entries' before and after can no longer be read.
+  await tx.query('delete from child_keys where child_id = any($1::bigint[])', [childIds]);
   await tx.query('delete from children where id = any($1::bigint[])', [childIds]);
+  return queued;
 }

@@ -1,3 +1,5 @@
+import { openAuditRows } from '../auditSeal/childKeys';
+import { CHILD_AUDIT_WHERE } from '../caseExport';
 import type { Queryable } from '../db';
 
 /** A file the product keeps a pointer to (in the council's SharePoint), for the export to fetch. */
@@ -13,6 +15,8 @@ export interface HeldFile {
 /** Everything the store holds about one child of one council, by table, for a subject access export (#29 item 2). */
 export interface ChildRecords {
   laReference: string;
+  /** The child's row id: what audit entries about the child name them by. */
+  childId: string;
   /** The council's Microsoft 365 tenant (the Graph token for its SharePoint). */
   councilTenantId: string | null;
   councilName: string;
@@ -60,10 +64,8 @@ export async function childRecords(tx: Queryable, councilId: string, laReference
     letters_sent: lettersSent,
     representations: await q('representations'),
     reminder_outbox: await q('reminder_outbox'),
-    audit_log: await tx.query(
-      "select * from audit_log where (entity = 'child' and entity_id = $1) or (entity = 'review' and entity_id = any($2::text[])) order by id",
-      [laReference, reviewIds],
-    ),
+    // Sealed entries opened under the child's key (bot/store/auditSeal).
+    audit_log: await openAuditRows(tx, await tx.query(`select * from audit_log where ${CHILD_AUDIT_WHERE} order by id`, [String(child.id), reviewIds])),
     access_records: await tx.query('select * from access_records where council_id = $1 and la_reference = $2 order by id', [councilId, laReference]),
   };
   const files: HeldFile[] = [
@@ -74,5 +76,5 @@ export async function childRecords(tx: Queryable, councilId: string, laReference
       .filter((a) => a.drive_id && a.item_id)
       .map((a) => ({ kind: 'advice' as const, id: Number(a.id), fileName: a.file_name ?? `advice-${a.id}`, driveId: a.drive_id as string, itemId: a.item_id as string, sha256: null })),
   ];
-  return { laReference, councilTenantId: council?.entra_tenant_id ?? null, councilName: council?.name ?? councilId, reviewIds, tables, files };
+  return { laReference, childId: String(child.id), councilTenantId: council?.entra_tenant_id ?? null, councilName: council?.name ?? councilId, reviewIds, tables, files };
 }

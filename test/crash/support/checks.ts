@@ -1,3 +1,4 @@
+import { readAuditEntries } from '../../../bot/store/auditSeal/childKeys';
 import type { Queryable } from '../../../bot/store/db';
 import type { WriteOp } from './burst';
 
@@ -60,9 +61,11 @@ export async function findDamage(db: Queryable, councilId: string, ops: WriteOp[
   if (claimed[0]?.n) problems.push(`${claimed[0].n} Idempotency-Keys are claimed with no stored answer`);
 
   // Meetings: per review, the last acknowledged booking (or one sent after it that never got its answer).
-  const meetingAudit = await db.query<{ entity_id: string; date: string }>(
-    "select entity_id, after->>'meeting_date' as date from audit_log where entity = 'review' and action in ('meeting.booked', 'meeting.rebooked')",
-  );
+  // Sealed under each child's key (bot/store/auditSeal): opened, then read.
+  const meetingAudit = (await readAuditEntries(db, "entity = 'review' and action in ('meeting.booked', 'meeting.rebooked')")).map((a) => ({
+    entity_id: a.entity_id as string,
+    date: (a.after as { meeting_date: string }).meeting_date,
+  }));
   const auditDates = new Map<string, string[]>();
   for (const a of meetingAudit) auditDates.set(a.entity_id, [...(auditDates.get(a.entity_id) ?? []), a.date]);
   const lanes = new Map<string, WriteOp[]>();
@@ -116,9 +119,9 @@ export async function findDamage(db: Queryable, councilId: string, ops: WriteOp[
   // Imports: every child of an acknowledged import, each once with its plan and review; a lost import all or nothing.
   const imported = await db.query<{ la_reference: string; plans: number; reviews: number; audits: number }>(
     `select c.la_reference, count(distinct p.id)::int as plans, count(distinct r.id)::int as reviews,
-            (select count(*)::int from audit_log a where a.action = 'child.imported' and a.entity_id = c.la_reference) as audits
+            (select count(*)::int from audit_log a where a.action = 'child.imported' and a.entity_id = c.id::text) as audits
        from children c left join plans p on p.child_id = c.id left join review_cycles r on r.plan_id = p.id
-      where c.council_id = $1 and c.la_reference like 'CRASH-IM-%' group by c.la_reference`,
+      where c.council_id = $1 and c.la_reference like 'CRASH-IM-%' group by c.id, c.la_reference`,
     [councilId],
   );
   const child = new Map(imported.map((c) => [c.la_reference, c]));

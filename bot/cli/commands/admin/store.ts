@@ -9,7 +9,7 @@ import { type CliIo, UsageError } from '../../io';
 
 /** The store the service uses: $DATABASE_URL, or the embedded one in --data-dir / $DATA_DIR / ./data. */
 export async function withAdminStore<T>(io: CliIo, dataDir: string | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
-  const location = { dataDir: path.resolve(io.cwd, dataDir || io.env.DATA_DIR || './data'), databaseUrl: io.env.DATABASE_URL || undefined };
+  const location = { dataDir: path.resolve(io.cwd, dataDir || io.env.DATA_DIR || './data'), databaseUrl: io.env.DATABASE_URL || undefined, auditKey: io.env.AUDIT_KEY || undefined };
   let db: Db;
   try {
     db = await openStore(location);

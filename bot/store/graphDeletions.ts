@@ -1,0 +1,59 @@
+import type { Queryable } from './db';
+
+/** A SharePoint file the product made, to be deleted through Graph (retention or erasure took it off the records). */
+export interface PendingDeletion {
+  id: string;
+  councilId: string;
+  tenantId: string | null;
+  driveId: string;
+  itemId: string;
+  reason: 'retention' | 'erasure';
+  attempts: number;
+}
+
+/**
+ * Queues files for deletion in the transaction that takes them off the records, so a
+ * record never points at a file that is gone and no file is left that nobody knows about:
+ * until Graph confirms it, the file is in `graph_deletions`. Answers how many were queued.
+ */
+export async function queueGraphDeletions(tx: Queryable, councilId: string, files: ReadonlyArray<{ driveId: string; itemId: string }>, reason: 'retention' | 'erasure'): Promise<number> {
+  if (files.length === 0) return 0;
+  const rows = await tx.query(
+    `insert into graph_deletions (council_id, drive_id, item_id, reason) select $1, * , $4 from unnest($2::text[], $3::text[])
+     on conflict (drive_id, item_id) do nothing returning 1`,
+    [councilId, files.map((f) => f.driveId), files.map((f) => f.itemId), reason],
+  );
+  return rows.length;
+}
+
+/** The files whose next attempt is due, oldest first, with the council's tenant (the Graph token is for it). */
+export async function dueGraphDeletions(tx: Queryable, limit: number, councilId?: string): Promise<PendingDeletion[]> {
+  return tx.query<PendingDeletion>(
+    `select d.id::text, d.council_id as "councilId", o.entra_tenant_id as "tenantId", d.drive_id as "driveId", d.item_id as "itemId", d.reason, d.attempts
+       from graph_deletions d join organisations o on o.id = d.council_id
+      where d.not_before <= now() and ($2::text is null or d.council_id = $2)
+      order by d.id limit $1`,
+    [limit, councilId ?? null],
+  );
+}
+
+/** Graph said the file is gone (204, or 404: already deleted by someone): the queue forgets it. */
+export async function graphDeletionDone(tx: Queryable, id: string): Promise<void> {
+  await tx.query('delete from graph_deletions where id = $1', [id]);
+}
+
+/** A failed attempt: kept, with why, and tried again after `retryAfterSeconds`. */
+export async function graphDeletionFailed(tx: Queryable, id: string, error: string, retryAfterSeconds: number): Promise<void> {
+  await tx.query("update graph_deletions set attempts = attempts + 1, last_error = $2, not_before = now() + make_interval(secs => $3) where id = $1", [id, error.slice(0, 500), retryAfterSeconds]);
+}
+
+/** What is still waiting, per council (the retention report and `ehcp-review retention`). */
+export async function pendingGraphDeletions(tx: Queryable, councilId: string): Promise<{ pending: number; failing: number; lastError: string | null }> {
+  const [row] = await tx.query<{ pending: number; failing: number; last_error: string | null }>(
+    `select count(*)::int as pending, count(*) filter (where attempts > 0)::int as failing,
+            (select last_error from graph_deletions where council_id = $1 and last_error is not null order by id desc limit 1) as last_error
+       from graph_deletions where council_id = $1`,
+    [councilId],
+  );
+  return { pending: row?.pending ?? 0, failing: row?.failing ?? 0, lastError: row?.last_error ?? null };
+}
