@@ -9,6 +9,7 @@ import { planCommand } from './plan';
 import { retentionCommand } from './retention';
 import { simulateCommand } from './simulate';
 import { timelineCommand } from './timeline';
+import { tourCommand } from './tour';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand, retentionCommand, exportChildCommand];
+export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand, retentionCommand, exportChildCommand, tourCommand];
