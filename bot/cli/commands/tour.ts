@@ -10,7 +10,8 @@ import { DEMO_SENCOS } from '../../store/seed/demoSeed';
 import { parseCommandArgs } from '../args';
 import { type CliIo, type Command, UsageError } from '../io';
 
-const DEFAULT_URL = 'http://localhost:3978';
+// What `npm start` prints (it listens on 127.0.0.1 with development sign-in).
+const DEFAULT_URL = 'http://127.0.0.1:3978';
 const DEFAULT_CASE = 'DEMO-0008';
 
 const usage = `Usage: ehcp-review tour [--url URL] [--case REF] [--no-pause] [--wait SECONDS] [--data-dir DIR] [--out DIR]
@@ -61,7 +62,9 @@ interface TourState {
   laReference: string;
   adviceLinks: { requestId: number; url: string }[];
   mailBefore: Set<string>;
-  dashboardBefore: { listed: boolean; concluded: number; total: number; late: number };
+  dashboardBefore: { listed: boolean; concluded: number; total: number; late: number; from: IsoDate; to: IsoDate };
+  letterFile?: string;
+  reviewDeadline: IsoDate;
 }
 
 export const tourCommand: Command = {
@@ -84,38 +87,70 @@ export const tourCommand: Command = {
     const outDir = path.resolve(io.cwd, values.out ?? tmpdir());
     const laReference = (values.case ?? DEFAULT_CASE).trim();
 
-    const say = (text = '') => io.stdout.write(`${text}\n`);
-    const prompt = values['no-pause'] ? undefined : createInterface({ input: io.stdin as NodeJS.ReadableStream, terminal: false });
-    const steps = tourSteps({ url, dataDir, outDir, laReference, waitMs: waitSeconds * 1000, now: io.now });
-    const state = {} as TourState;
-    try {
-      for (const [i, step] of steps.entries()) {
-        say(`\n── ${i === 0 ? 'Before we start' : `Step ${i} of ${steps.length - 1}`}: ${step.title}`);
-        let lines: string[];
-        try {
-          lines = await step.run(state);
-        } catch (error) {
-          if (error instanceof TourFailure) {
-            io.stderr.write(`\nehcp-review tour: ${i === 0 ? 'could not start' : `step ${i} (${step.title}) failed`}: ${error.message}\n`);
-            return 1;
-          }
-          throw error;
-        }
-        for (const line of lines) say(`  ✓ ${line}`);
-        const where = step.where(state);
-        if (where.length) {
-          say('  Where to look:');
-          for (const line of where) say(`    ${line}`);
-        }
-        if (prompt && i < steps.length - 1) await pause(prompt, io);
-      }
-    } finally {
-      prompt?.close();
-    }
-    say(`\nThe tour is complete: ${state.label} went from booking to the family's letter, and every step checked what it showed.`);
-    return 0;
+    return runTour({ url, dataDir, outDir, laReference, waitMs: waitSeconds * 1000, pause: !values['no-pause'] }, io);
   },
 };
+
+/** Where the tour stands after a step: what a person would open (the tests take screenshots of it). */
+export interface TourStop {
+  /** 0 before the first step, then 1 to 7. */
+  step: number;
+  title: string;
+  url: string;
+  reviewId: string;
+  laReference: string;
+  today: string;
+  tokens: Readonly<Record<'officer' | 'senco' | 'manager', string>>;
+  /** The downloaded letter, from step 6 on. */
+  letterFile?: string | undefined;
+}
+
+export interface RunTourOptions {
+  url: string;
+  dataDir: string;
+  outDir: string;
+  laReference: string;
+  waitMs: number;
+  /** Wait for Enter after each step (the command's default; --no-pause turns it off). */
+  pause: boolean;
+  /** Called after each step that held, before the pause. */
+  afterStep?: ((stop: TourStop) => Promise<void>) | undefined;
+}
+
+/** The tour itself: each step in turn, stopping at the first that does not hold (exit status 1, saying why). */
+export async function runTour(o: RunTourOptions, io: CliIo): Promise<number> {
+  const say = (text = '') => io.stdout.write(`${text}\n`);
+  const prompt = o.pause ? createInterface({ input: io.stdin as NodeJS.ReadableStream, terminal: false }) : undefined;
+  const steps = tourSteps(o);
+  const state = {} as TourState;
+  try {
+    for (const [i, step] of steps.entries()) {
+      say(`\n── ${i === 0 ? 'Before we start' : `Step ${i} of ${steps.length - 1}`}: ${step.title}`);
+      let lines: string[];
+      try {
+        lines = await step.run(state);
+      } catch (error) {
+        if (error instanceof TourFailure) {
+          io.stderr.write(`\nehcp-review tour: ${i === 0 ? 'could not start' : `step ${i} (${step.title}) failed`}: ${error.message}\n`);
+          return 1;
+        }
+        throw error;
+      }
+      for (const line of lines) say(`  ✓ ${line}`);
+      const where = step.where(state);
+      if (where.length) {
+        say('  Where to look:');
+        for (const line of where) say(`    ${line}`);
+      }
+      await o.afterStep?.({ step: i, title: step.title, url: o.url, reviewId: state.reviewId, laReference: state.laReference, today: state.today, tokens: state.tokens, letterFile: state.letterFile });
+      if (prompt && i < steps.length - 1) await pause(prompt, io);
+    }
+  } finally {
+    prompt?.close();
+  }
+  say(`\nThe tour is complete: ${state.label} went from booking to the family's letter, and every step checked what it showed.`);
+  return 0;
+}
 
 /** Waits for Enter; a closed input (a pipe that ended) carries on. */
 function pause(prompt: Interface, io: CliIo): Promise<void> {
@@ -137,16 +172,7 @@ interface Step {
   where(state: TourState): string[];
 }
 
-interface TourOptions {
-  url: string;
-  dataDir: string;
-  outDir: string;
-  laReference: string;
-  waitMs: number;
-  now: () => Date;
-}
-
-function tourSteps(o: TourOptions): Step[] {
+function tourSteps(o: RunTourOptions): Step[] {
   const call = (method: string, p: string, options: { token?: string; body?: unknown; form?: FormData | URLSearchParams; headers?: Record<string, string> } = {}) => request(o.url, method, p, options);
   const tab = (fragment: string) => `${o.url}/tab/${fragment}`;
   return [
@@ -174,9 +200,12 @@ function tourSteps(o: TourOptions): Step[] {
           throw new TourFailure(`the service refused a token signed with ${path.join(o.dataDir, 'dev-auth-key.json')}: run the tour in the folder where you ran \`npm start\`, or pass --data-dir with the service's DATA_DIR.`);
         }
         expectStatus(found, [200], `looking up ${o.laReference}`);
-        const review = (found.body.items as { id: string; laReference: string; childName: string; status: string; schoolId: string; reviewDeadline: string; overdue: boolean }[]).find((r) => r.laReference === o.laReference);
+        // A concluded review's child has the next one too: the one still to book comes first.
+        const cycles = (found.body.items as { id: string; laReference: string; childName: string; status: string; schoolId: string; reviewDeadline: string; overdue: boolean }[]).filter((r) => r.laReference === o.laReference);
+        const review = cycles.find((r) => r.status === 'not-booked') ?? cycles[0];
         if (!review) throw new TourFailure(`the demo council has no case ${o.laReference}. The demo is seeded on a fresh DATA_DIR by \`npm start\`; pick another with --case.`);
         s.reviewId = review.id;
+        s.reviewDeadline = review.reviewDeadline;
         s.laReference = review.laReference;
         s.label = childLabel(review.childName, review.laReference);
         if (review.status !== 'not-booked') {
@@ -369,6 +398,7 @@ function tourSteps(o: TourOptions): Step[] {
         await mkdir(o.outDir, { recursive: true });
         const file = path.join(o.outDir, path.basename(name));
         await writeFile(file, letter.bytes);
+        s.letterFile = file;
         const text = docxText(letter.bytes);
         const settings = await call('GET', '/api/council/settings', { token: s.tokens.officer });
         expectStatus(settings, [200], "reading the council's letter settings");
@@ -388,10 +418,14 @@ function tourSteps(o: TourOptions): Step[] {
         const now = await dashboardNow(call, s);
         const b = s.dashboardBefore;
         if (b.listed && now.listed) throw new TourFailure(`${s.label} is still on the dashboard's overdue list after its decision`);
-        if (now.concluded !== b.concluded + 1) throw new TourFailure(`the timeliness figures did not count the concluded review (concluded ${b.concluded} before, ${now.concluded} now)`);
+        // The timeliness figures count a review in the period its deadline falls in (this calendar year by default).
+        const counted = s.reviewDeadline >= now.from && s.reviewDeadline <= now.to;
+        if (counted && now.concluded !== b.concluded + 1) throw new TourFailure(`the timeliness figures did not count the concluded review (concluded ${b.concluded} before, ${now.concluded} now)`);
         return [
           `${s.label} ${b.listed ? 'has left' : 'is not on'} today's overdue list`,
-          `reviews concluded this year: ${b.concluded} → ${now.concluded} (late: ${b.late} → ${now.late}; of ${now.total} due)`,
+          counted
+            ? `reviews due ${now.from} to ${now.to} and concluded: ${b.concluded} → ${now.concluded} (late: ${b.late} → ${now.late}; of ${now.total} due)`
+            : `its deadline (${s.reviewDeadline}) is outside the timeliness period shown (${now.from} to ${now.to}), so those figures stay ${now.concluded} concluded of ${now.total}`,
         ];
       },
       where: (s) => [`The dashboard (sign in as the LA manager once: ${tab(`#devToken=${s.tokens.manager}`)})`, `Today's overdue work: ${tab('')}   Timeliness: ${tab('?view=timeliness')}`],
@@ -414,7 +448,7 @@ async function dashboardNow(call: (method: string, p: string, options?: { token?
   const trend = await call('GET', '/api/dashboard/timeliness', { token: s.tokens.manager });
   expectStatus(trend, [200], "reading the dashboard's timeliness");
   const c = trend.body.overall.concludedIn12Months as { total: number; onTime: number; late: number };
-  return { today, listed, concluded: c.onTime + c.late, total: c.total, late: c.late };
+  return { today, listed, concluded: c.onTime + c.late, total: c.total, late: c.late, from: trend.body.from as IsoDate, to: trend.body.to as IsoDate };
 }
 
 async function request(base: string, method: string, p: string, options: { token?: string; body?: unknown; form?: FormData | URLSearchParams; headers?: Record<string, string> }): Promise<Api> {

@@ -1,0 +1,181 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Browser, Page } from 'playwright-core';
+import { childLabel } from '../../shared';
+import { runTour, type TourStop } from '../../bot/cli/commands/tour';
+import type { CliIo } from '../../bot/cli/io';
+import { runCli } from '../../bot/cli/main';
+import { seedDemoData } from '../../bot/store/seed/demoSeed';
+import { launchChromium, saveScreenshot, screenshotDir } from '../../testkit/chromium';
+import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
+import { routeValidOrigins } from '../../testkit/teams-host/teamsHost';
+import { renderFirstPagePng } from '../letters/support/documents';
+
+/**
+ * #22: the guided tour, headless (`--no-pause`), end to end against the real service on a
+ * fresh store with the demo council, its reminder sweeper on with the development channels,
+ * on the test clock (Monday 7 December 2026, 10:00: inside the sending hours). With
+ * EHCP_SCREENSHOT_DIR set (`npm run screenshots`) it also draws each stop, as the README
+ * shows them (docs/screenshots/tour-*.png).
+ */
+const screenshots = process.env.EHCP_SCREENSHOT_DIR !== undefined;
+const CASE = 'DEMO-0008';
+
+function capture(): { io: CliIo; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  const io: CliIo = { stdin: new PassThrough(), stdout, stderr, env: {}, cwd: process.cwd(), now: () => new Date() };
+  return { io, out: () => out, err: () => err };
+}
+
+let svc: TestService;
+let outDir: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  svc = await startTestService('pglite', async (db) => void (await seedDemoData(db, TEST_TODAY)), { REMINDERS: 'on', REMINDERS_SWEEP_INTERVAL_MS: '200' });
+  outDir = mkdtempSync(path.join(tmpdir(), 'ehcp-tour-'));
+  if (screenshots) browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await svc?.stop();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('npx ehcp-review tour, headless, against the running service', () => {
+  test(`takes ${CASE} from booking to the family's letter, every step checked, naming the child by initials and reference only`, async () => {
+    const { io, out, err } = capture();
+    const stops: TourStop[] = [];
+    const code = await runTour({ url: svc.url, dataDir: svc.dataDir, outDir, laReference: CASE, waitMs: 30_000, pause: false, afterStep: async (stop) => {
+      stops.push(stop);
+      if (browser) await drawStop(browser, stop);
+    } }, io);
+    expect({ code, err: err() }).toEqual({ code: 0, err: '' });
+    expect(stops.map((s) => s.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+
+    const [child] = await svc.service.db.query<{ name: string }>('select name from children where la_reference = $1', [CASE]);
+    const label = childLabel(child?.name as string, CASE);
+    const text = out();
+    for (const line of [
+      `the case: ${label}, not booked`,
+      `booked for ${TEST_TODAY} (201)`,
+      'the review is late',
+      `in the local mailbox, e.g. "`,
+      "the educational psychologist's link opened the upload page for DEMO-0008, took a PDF (201), and now answers 404",
+      'submitted (201) and sent to the 6 people invited',
+      `maintain, notified on ${TEST_TODAY} (201); the review is concluded`,
+      "it states all 7 of the family's rights (appeal-right, appeal-deadline, mediation-right, mediation-adviser, mediation-certificate, mediation-tell-council, disagreement-resolution)",
+      `${label} has left today's overdue list`,
+      'and concluded: ',
+      `The tour is complete: ${label}`,
+    ]) {
+      expect(text).toContain(line);
+    }
+    // Where to look, at each stop.
+    for (const where of [`${svc.url}/dev/mail`, 'npm run preview:addin', `${svc.url}/tab/?review=`, 'record decision DEMO-0008', `${svc.url}/tab/?view=timeliness`]) expect(text).toContain(where);
+
+    // What the tour claims, read back from the service's own store.
+    const reviewId = stops[0]?.reviewId as string;
+    const [review] = await svc.service.db.query<{ stage: string; outcome: string }>('select r.stage, d.outcome from review_cycles r join decisions d on d.review_id = r.id where r.id = $1', [reviewId]);
+    expect(review).toEqual({ stage: 'concluded', outcome: 'maintain' });
+    const advice = await svc.service.db.query<{ drive_id: string }>('select i.drive_id from advice_items i where i.review_id = $1', [reviewId]);
+    expect(advice).toHaveLength(1);
+    expect(existsSync(path.join(svc.dataDir, 'dev-files', 'EHCP reviews', CASE))).toBe(true);
+    const mail = (await svc.call('GET', '/dev/mail.json')).body.messages as { subject: string }[];
+    expect(mail.map((m) => m.subject)).toContain(`Annual review meeting report: ${label}`);
+    expect(mail.filter((m) => m.subject.includes(`(${CASE})`)).length).toBeGreaterThan(1);
+    const letter = stops[7]?.letterFile as string;
+    expect(readFileSync(letter).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // Personal data on the console: no demo child's name, nor their date of birth, ever.
+    const children = await svc.service.db.query<{ name: string; dob: string }>("select name, to_char(date_of_birth, 'YYYY-MM-DD') as dob from children");
+    for (const c of children) {
+      expect(text).not.toContain(c.name);
+      expect(text).not.toContain(c.dob);
+    }
+  }, 90_000);
+
+  test('on a case already booked it stops before anything, saying why and what to do', async () => {
+    const { io, out, err } = capture();
+    const code = await runCli(['tour', '--url', svc.url, '--data-dir', svc.dataDir, '--no-pause', '--case', 'DEMO-0009'], io);
+    expect(code).toBe(1);
+    expect(err()).toMatch(/^\nehcp-review tour: could not start: [A-Z]\.[A-Z]\. \(DEMO-0009\) is already booked \(an earlier tour\?\); the tour books a review that is not booked yet\. Pass --case with one of DEMO-\d{4}/);
+    expect(out()).not.toContain('Step 1');
+  });
+
+  test('says what to do when nothing answers at --url, or the options are wrong', async () => {
+    const down = capture();
+    expect(await runCli(['tour', '--url', 'http://127.0.0.1:9', '--no-pause'], down.io)).toBe(1);
+    expect(down.err()).toContain('nothing answers at http://127.0.0.1:9. Start the service first (npm install && npm start), or give its address with --url.');
+    const bad = capture();
+    expect(await runCli(['tour', '--url', 'localhost:3978/tab'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('--url: "localhost:3978/tab" is not the service\'s address');
+    const help = capture();
+    expect(await runCli(['--help'], help.io)).toBe(0);
+    expect(help.out()).toMatch(/\n {2}tour +a guided tour/);
+  });
+});
+
+/** The tab in a browser signed in as `token` (the fragment, once), then at `target`. */
+async function openTab(page: Page, stop: TourStop, token: string, target: string): Promise<void> {
+  await routeValidOrigins(page);
+  await page.goto(`${stop.url}/tab/#devToken=${token}`);
+  await page.waitForSelector('main h2');
+  await page.goto('about:blank');
+  await page.goto(`${stop.url}${target}`);
+}
+
+/** Each stop as a person would see it, saved as docs/screenshots/tour-N-*.png by `npm run screenshots`. */
+async function drawStop(b: Browser, stop: TourStop): Promise<void> {
+  if (stop.step === 0) return;
+  const context = await b.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  try {
+    if (stop.step === 1) {
+      await openTab(page, stop, stop.tokens.senco, `/tab/#/reviews/${stop.reviewId}`);
+      await page.locator(`article[data-review="${stop.reviewId}"]`).waitFor();
+      await page.waitForLoadState('networkidle');
+      await saveScreenshot(page, 'tour-1-booked');
+    } else if (stop.step === 2) {
+      await page.goto(`${stop.url}/dev/mail`);
+      await saveScreenshot(page, 'tour-2-reminders');
+    } else if (stop.step === 3) {
+      // The school nurse's request is still open: a fresh one-time link for it, as the officer's "send the link again" gives.
+      const detail = await svc.call('GET', `/api/reviews/${stop.reviewId}`, { token: stop.tokens.officer });
+      const open = (detail.body.advice.requests as { id: number; fromRole: string; outstanding: boolean }[]).find((r) => r.outstanding && r.fromRole === 'health');
+      const link = await svc.call('POST', `/api/reviews/${stop.reviewId}/advice-requests/${open?.id}/link`, { token: stop.tokens.officer });
+      expect(link.status).toBe(201);
+      await page.goto(link.body.url);
+      await page.getByRole('button').first().waitFor();
+      await saveScreenshot(page, 'tour-3-advice-link');
+    } else if (stop.step === 4) {
+      await openTab(page, stop, stop.tokens.senco, `/tab/?review=${stop.reviewId}`);
+      await page.getByText(/Submitted\./).waitFor();
+      await saveScreenshot(page, 'tour-4-report');
+    } else if (stop.step === 5) {
+      await openTab(page, stop, stop.tokens.officer, `/tab/#/reviews/${stop.reviewId}`);
+      await page.locator(`article[data-review="${stop.reviewId}"]`).waitFor();
+      await page.waitForLoadState('networkidle');
+      await saveScreenshot(page, 'tour-5-decision');
+    } else if (stop.step === 6) {
+      const pdf = await fetch(`${stop.url}/api/reviews/${stop.reviewId}/letter?format=pdf&kind=decision`, { headers: { authorization: `Bearer ${stop.tokens.officer}` } });
+      expect(pdf.status).toBe(200);
+      mkdirSync(screenshotDir, { recursive: true });
+      renderFirstPagePng(Buffer.from(await pdf.arrayBuffer()), path.join(screenshotDir, 'tour-6-letter.png'));
+    } else if (stop.step === 7) {
+      await openTab(page, stop, stop.tokens.manager, '/tab/?view=timeliness');
+      await page.waitForSelector('main h2');
+      await page.waitForLoadState('networkidle');
+      await saveScreenshot(page, 'tour-7-dashboard');
+    }
+  } finally {
+    await context.close();
+  }
+}
