@@ -11,6 +11,8 @@ import { seedDemoData } from '../../bot/store/seed/demoSeed';
 import { launchChromium, saveScreenshot, screenshotDir } from '../../testkit/chromium';
 import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
 import { routeValidOrigins } from '../../testkit/teams-host/teamsHost';
+import { cardPreviewPage } from '../../testkit/bot-framework/cardPreview';
+import { decisionFormCard } from '../../bot/teams/decision/sendDecisionCard';
 import { renderFirstPagePng } from '../letters/support/documents';
 
 /**
@@ -144,8 +146,10 @@ async function drawStop(b: Browser, stop: TourStop): Promise<void> {
       await page.waitForLoadState('networkidle');
       await saveScreenshot(page, 'tour-1-booked');
     } else if (stop.step === 2) {
+      // The top of the mailbox (the newest, this review's) rather than the whole day's list.
       await page.goto(`${stop.url}/dev/mail`);
-      await saveScreenshot(page, 'tour-2-reminders');
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: path.join(screenshotDir, 'tour-2-reminders.png') });
     } else if (stop.step === 3) {
       // The school nurse's request is still open: a fresh one-time link for it, as the officer's "send the link again" gives.
       const detail = await svc.call('GET', `/api/reviews/${stop.reviewId}`, { token: stop.tokens.officer });
@@ -159,11 +163,16 @@ async function drawStop(b: Browser, stop: TourStop): Promise<void> {
       await openTab(page, stop, stop.tokens.senco, `/tab/?review=${stop.reviewId}`);
       await page.getByText(/Submitted\./).waitFor();
       await saveScreenshot(page, 'tour-4-report');
+      // What the officer decides from next: the decision card, as the bot sends it to Agents Playground (drawn by the tests' card preview, not by Teams).
+      const card = await decisionFormCard({ db: svc.service.db, today: () => stop.today, publicUrl: () => stop.url }, stop.reviewId);
+      expect(card).not.toBeNull();
+      await page.setContent(cardPreviewPage(card, { title: 'Decision needed', caption: 'The decision card the officer gets in Agents Playground after the report (drawn by the tests, not by Teams)' }));
+      await saveScreenshot(page, 'tour-5-decision-card');
     } else if (stop.step === 5) {
       await openTab(page, stop, stop.tokens.officer, `/tab/#/reviews/${stop.reviewId}`);
       await page.locator(`article[data-review="${stop.reviewId}"]`).waitFor();
       await page.waitForLoadState('networkidle');
-      await saveScreenshot(page, 'tour-5-decision');
+      await saveScreenshot(page, 'tour-5-decided');
     } else if (stop.step === 6) {
       const pdf = await fetch(`${stop.url}/api/reviews/${stop.reviewId}/letter?format=pdf&kind=decision`, { headers: { authorization: `Bearer ${stop.tokens.officer}` } });
       expect(pdf.status).toBe(200);
