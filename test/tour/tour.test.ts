@@ -104,6 +104,15 @@ describe('npx ehcp-review tour, headless, against the running service', () => {
     }
   }, 90_000);
 
+  test('waits for Enter after each step, and keeps what was typed ahead', async () => {
+    const { io, out, err } = capture();
+    (io.stdin as PassThrough).end('\n'.repeat(7));
+    const code = await runTour({ url: svc.url, dataDir: svc.dataDir, outDir, laReference: 'DEMO-0007', waitMs: 30_000, pause: true }, io);
+    expect({ code, err: err() }).toEqual({ code: 0, err: '' });
+    expect(out().match(/Press Enter for the next step…/g)).toHaveLength(7);
+    expect(out()).toContain('The tour is complete: ');
+  }, 60_000);
+
   test('on a case already booked it stops before anything, saying why and what to do', async () => {
     const { io, out, err } = capture();
     const code = await runCli(['tour', '--url', svc.url, '--data-dir', svc.dataDir, '--no-pause', '--case', 'DEMO-0009'], io);

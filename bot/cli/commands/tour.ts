@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface, type Interface } from 'node:readline';
+import { createInterface } from 'node:readline';
 import { unzipSync, strFromU8 } from 'fflate';
 import { appealDeadline, appealSections, type CouncilSettings, childLabel, type IsoDate, mediationAdviserBy, plusDays, statutoryElements } from '../../../shared';
 import { AuthConfigError, type Role, signDevToken } from '../../auth';
@@ -121,6 +121,7 @@ export interface RunTourOptions {
 export async function runTour(o: RunTourOptions, io: CliIo): Promise<number> {
   const say = (text = '') => io.stdout.write(`${text}\n`);
   const prompt = o.pause ? createInterface({ input: io.stdin as NodeJS.ReadableStream, terminal: false }) : undefined;
+  const typed = prompt?.[Symbol.asyncIterator]();
   const steps = tourSteps(o);
   const state = {} as TourState;
   try {
@@ -143,7 +144,7 @@ export async function runTour(o: RunTourOptions, io: CliIo): Promise<number> {
         for (const line of where) say(`    ${line}`);
       }
       await o.afterStep?.({ step: i, title: step.title, url: o.url, reviewId: state.reviewId, laReference: state.laReference, today: state.today, tokens: state.tokens, letterFile: state.letterFile });
-      if (prompt && i < steps.length - 1) await pause(prompt, io);
+      if (typed && i < steps.length - 1) await pause(typed, io);
     }
   } finally {
     prompt?.close();
@@ -152,18 +153,10 @@ export async function runTour(o: RunTourOptions, io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Waits for Enter; a closed input (a pipe that ended) carries on. */
-function pause(prompt: Interface, io: CliIo): Promise<void> {
+/** Waits for Enter; a closed input (a pipe that ended) carries on. Lines typed ahead are kept, not lost. */
+async function pause(lines: AsyncIterator<string>, io: CliIo): Promise<void> {
   io.stdout.write('\n  Press Enter for the next step… ');
-  return new Promise((resolve) => {
-    const done = () => {
-      prompt.off('line', done);
-      prompt.off('close', done);
-      resolve();
-    };
-    prompt.once('line', done);
-    prompt.once('close', done);
-  });
+  await lines.next();
 }
 
 interface Step {
@@ -385,8 +378,8 @@ function tourSteps(o: RunTourOptions): Step[] {
         ];
       },
       where: () => [
-        'In Agents Playground the officer gets this as the decision card: say `record decision ' + o.laReference + '` to the bot',
-        'before the decision is recorded (its submit does what this step did through the API).',
+        'In Agents Playground the officer decides from the decision card: before this step, saying',
+        `\`record decision ${o.laReference}\` to the bot shows it, and its Record decision button does what this step did.`,
       ],
     },
     {
