@@ -401,7 +401,16 @@ function tourSteps(o: RunTourOptions): Step[] {
           .filter((p) => (statutoryElements.reg32_33 as readonly string[]).includes(p.id));
         const missing = rights.filter((p) => !text.includes(squash(p.text)));
         if (rights.length === 0 || missing.length > 0) throw new TourFailure(`the letter lacks the family's rights: ${missing.map((p) => p.id).join(', ') || 'none were found to check'}`);
-        return [`downloaded (${letter.bytes.length} bytes): ${file}`, `it states all ${rights.length} of the family's rights (${rights.map((p) => p.id).join(', ')})`];
+        // And where the family gets free, impartial help (Reg 20(11); CFA 2014 s32; CoP 9.177): the council's SENDIASS, with its contact.
+        const sendiass = settings.body.settings as CouncilSettings;
+        if (!sendiass.sendiassName || !text.includes(squash(sendiass.sendiassName)) || !text.includes(squash(sendiass.sendiassContact ?? ''))) {
+          throw new TourFailure("the letter does not tell the family where to get free information, advice and support (the council's SENDIASS and its contact)");
+        }
+        return [
+          `downloaded (${letter.bytes.length} bytes): ${file}`,
+          `it states each of the family's rights of appeal and mediation, as shared/letters words them (${rights.map((p) => p.id).join(', ')})`,
+          `and where to get free, impartial advice: ${sendiass.sendiassName}`,
+        ];
       },
       where: (s) => [`The letter as a file: ${o.outDir}`, `On the review: ${tab(`#/reviews/${s.reviewId}`)} (Download the letter)`],
     },
