@@ -198,3 +198,25 @@ async function drawStop(b: Browser, stop: TourStop): Promise<void> {
     await context.close();
   }
 }
+
+describe('the tour on a service whose clock is outside the sending hours', () => {
+  let evening: TestService;
+  beforeAll(async () => {
+    // 19:00 in London: the sweeper keeps the day's reminders until 08:00.
+    evening = await startTestService('pglite', async (db) => void (await seedDemoData(db, TEST_TODAY)), { REMINDERS: 'on', REMINDERS_SWEEP_INTERVAL_MS: '200', CLOCK_START: `${TEST_TODAY}T19:00:00Z` });
+  }, 120_000);
+  afterAll(async () => {
+    await evening?.stop();
+  });
+
+  test('stops at the reminders, saying why none came and how to see them now', async () => {
+    const { io, out, err } = capture();
+    const code = await runTour({ url: evening.url, dataDir: evening.dataDir, outDir, laReference: CASE, waitMs: 2_000, pause: false }, io);
+    expect(code).toBe(1);
+    expect(out()).toContain('Step 2 of 7: the reminders go out');
+    expect(err()).toMatch(
+      new RegExp(`step 2 \\(the reminders go out\\) failed: no reminder for [A-Z]\\.[A-Z]\\. \\(${CASE}\\) reached ${evening.url}/dev/mail within 2 s\\. Reminders go out on working days from 08:00 to 17:00 London time on the service's clock \\(today ${TEST_TODAY}\\); outside those hours start the service with CLOCK_START set to a working morning, e\\.g\\. CLOCK_START=${TEST_TODAY}T10:00:00Z npm start`),
+    );
+    expect(out()).not.toContain('Step 3');
+  });
+});
