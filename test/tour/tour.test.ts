@@ -71,6 +71,7 @@ describe('npx ehcp-review tour, headless, against the running service', () => {
       'the review is late',
       `in the local mailbox, e.g. "`,
       "the educational psychologist's link opened the upload page for DEMO-0008, took a PDF (201), and now answers 404",
+      "the family's link took their views through its form (201)",
       'submitted (201) and sent to the 6 people invited',
       `maintain, notified on ${TEST_TODAY} (201); the review is concluded`,
       "it states each of the family's rights of appeal and mediation, as shared/letters words them (appeal-right, appeal-deadline, mediation-right, mediation-adviser, mediation-certificate, mediation-tell-council, disagreement-resolution)",
@@ -88,8 +89,8 @@ describe('npx ehcp-review tour, headless, against the running service', () => {
     const reviewId = stops[0]?.reviewId as string;
     const [review] = await svc.service.db.query<{ stage: string; outcome: string }>('select r.stage, d.outcome from review_cycles r join decisions d on d.review_id = r.id where r.id = $1', [reviewId]);
     expect(review).toEqual({ stage: 'concluded', outcome: 'maintain' });
-    const advice = await svc.service.db.query<{ drive_id: string }>('select i.drive_id from advice_items i where i.review_id = $1', [reviewId]);
-    expect(advice).toHaveLength(1);
+    const advice = await svc.service.db.query<{ from_role: string }>('select q.from_role from advice_items i join advice_requests q on q.id = i.request_id where i.review_id = $1 order by q.from_role', [reviewId]);
+    expect(advice.map((a) => a.from_role)).toEqual(['educational-psychologist', 'parent']);
     expect(existsSync(path.join(svc.dataDir, 'dev-files', 'EHCP reviews', CASE))).toBe(true);
     const mail = (await svc.call('GET', '/dev/mail.json')).body.messages as { subject: string }[];
     expect(mail.map((m) => m.subject)).toContain(`Annual review meeting report: ${label}`);

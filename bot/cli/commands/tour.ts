@@ -299,7 +299,7 @@ function tourSteps(o: RunTourOptions): Step[] {
       ],
     },
     {
-      title: 'advice arrives through a one-time link',
+      title: 'advice and the family’s views arrive through one-time links',
       async run(s) {
         const detail = await call('GET', `/api/reviews/${s.reviewId}`, { token: s.tokens.officer });
         const requests = detail.body.advice.requests as { id: number; fromRole: string; outstanding: boolean }[];
@@ -317,15 +317,32 @@ function tourSteps(o: RunTourOptions): Step[] {
         expectStatus(sent, [201], 'sending the advice through the link');
         const again = await call('GET', new URL(link.url).pathname);
         if (again.status !== 404) throw new TourFailure(`the link still opens after it was used (${again.status}); a one-time link must not`);
+        // The family's link opens the views form instead (CoP 9.166-9.168): their answers, kept as a Word document.
+        const family = requests.find((r) => r.fromRole === 'parent' || r.fromRole === 'young-person');
+        const familyLink = s.adviceLinks.find((l) => l.requestId === family?.id);
+        if (!family || !familyLink) throw new TourFailure("the booking gave the family no one-time link for their views");
+        const views = new URLSearchParams({
+          goingWell: 'Settled in class this year; mornings are still hard (demo).',
+          worked: 'The quiet space at lunchtime and the visual timetable.',
+          change: 'More notice before changes of teacher.',
+          aspirations: 'To go to the secondary school with friends.',
+          childViews: 'I like science and the lunchtime club.',
+          personalBudget: 'no',
+          helper: 'family',
+        });
+        const viewsSent = await call('POST', new URL(familyLink.url).pathname, { form: views });
+        expectStatus(viewsSent, [201], "sending the family's views through their link");
         const after = await call('GET', `/api/reviews/${s.reviewId}`, { token: s.tokens.officer });
-        const request = (after.body.advice.requests as { id: number; outstanding: boolean }[]).find((r) => r.id === ep.id);
-        if (request?.outstanding !== false) throw new TourFailure('the review still shows the advice as outstanding after it arrived');
+        const answered = (id: number) => (after.body.advice.requests as { id: number; outstanding: boolean }[]).find((r) => r.id === id)?.outstanding === false;
+        if (!answered(ep.id)) throw new TourFailure('the review still shows the advice as outstanding after it arrived');
+        if (!answered(family.id)) throw new TourFailure("the review still shows the family's views as outstanding after they were sent");
         return [
           `the ${ep.fromRole.replace(/-/g, ' ')}'s link opened the upload page for ${s.laReference}, took a PDF (201), and now answers 404`,
-          'the review shows the advice received; the file is kept in the development folder standing in for SharePoint',
+          "the family's link took their views through its form (201)",
+          'the review shows both received; the files are kept in the development folder standing in for SharePoint',
         ];
       },
-      where: (s) => [`The advice on the review: ${tab(`#/reviews/${s.reviewId}`)}`, `The file: ${path.join(o.dataDir, 'dev-files', 'EHCP reviews', s.laReference)}`],
+      where: (s) => [`The advice on the review: ${tab(`#/reviews/${s.reviewId}`)}`, `The files: ${path.join(o.dataDir, 'dev-files', 'EHCP reviews', s.laReference)}`],
     },
     {
       title: 'the SENCO writes and submits the meeting report',
