@@ -61,6 +61,8 @@ interface TourState {
   label: string;
   laReference: string;
   adviceLinks: { requestId: number; url: string }[];
+  /** The invitees' emails (not the school's or the council's), with their roles. */
+  invited: Map<string, string>;
   mailBefore: Set<string>;
   dashboardBefore: { listed: boolean; concluded: number; total: number; late: number; from: IsoDate; to: IsoDate };
   letterFile?: string;
@@ -254,6 +256,8 @@ function tourSteps(o: RunTourOptions): Step[] {
         if (booked.status === 422) throw new TourFailure(`the booking was refused: ${(booked.body.findings as { message: string }[]).map((f) => f.message).join(' ')}`);
         expectStatus(booked, [201], 'booking the meeting');
         s.adviceLinks = booked.body.adviceLinks ?? [];
+        // Before the booking only the school and the council are reminded (to book it); after it, the people invited are too.
+        s.invited = new Map(booking.invitees.filter((i) => i.role !== 'school' && i.role !== 'la-send-officer').map((i) => [i.email, i.role]));
         if (s.adviceLinks.length === 0) throw new TourFailure('the booking answered no one-time links for the advice and views it requests');
         const after = await call('GET', `/api/reviews/${s.reviewId}`, { token: s.tokens.senco });
         if (after.body.meeting?.date !== s.today) throw new TourFailure(`the review does not show the meeting on ${s.today} after booking`);
@@ -274,12 +278,12 @@ function tourSteps(o: RunTourOptions): Step[] {
       async run(s) {
         const mine = await waitFor(o.waitMs, async () => {
           const list = await call('GET', '/dev/mail.json');
-          const fresh = ((list.body.messages ?? []) as { id: string; subject: string; to: string }[]).filter((m) => !s.mailBefore.has(m.id) && m.subject.includes(`(${s.laReference})`));
+          const fresh = ((list.body.messages ?? []) as { id: string; subject: string; to: string }[]).filter((m) => !s.mailBefore.has(m.id) && m.subject.includes(`(${s.laReference})`) && s.invited.has(m.to));
           return fresh.length > 0 ? fresh : undefined;
         });
         if (!mine) {
           throw new TourFailure(
-            `no reminder for ${s.label} reached ${o.url}/dev/mail within ${o.waitMs / 1000} s. Reminders go out on working days from 08:00 to 17:00 London time on the service's clock (today ${s.today}); outside those hours start the service with CLOCK_START set to a working morning, e.g. CLOCK_START=${s.today}T10:00:00Z npm start, on a fresh DATA_DIR. Check too that the service was not started with REMINDERS=off.`,
+            `no reminder for ${s.label} to the people invited reached ${o.url}/dev/mail within ${o.waitMs / 1000} s. Reminders go out on working days from 08:00 to 17:00 London time on the service's clock (today ${s.today}); outside those hours start the service with CLOCK_START set to a working morning, e.g. CLOCK_START=${s.today}T10:00:00Z npm start, on a fresh DATA_DIR. Check too that the service was not started with REMINDERS=off.`,
           );
         }
         const first = mine[0] as { id: string; subject: string; to: string };
@@ -287,8 +291,9 @@ function tourSteps(o: RunTourOptions): Step[] {
         expectStatus(message, [200], 'reading the reminder');
         const links = [...String(message.body.html).matchAll(/href="([^"]+)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
         if (!links.some((l) => l.startsWith(o.url) || l.startsWith('http'))) throw new TourFailure(`the reminder "${first.subject}" has no link to act on`);
+        const roles = [...new Set(mine.map((m) => s.invited.get(m.to)))].join(', ');
         return [
-          `${mine.length} reminder${mine.length === 1 ? '' : 's'} for ${s.label} in the local mailbox, e.g. "${first.subject}" to ${first.to}`,
+          `${mine.length} reminder${mine.length === 1 ? '' : 's'} for ${s.label} to the people invited (${roles}) in the local mailbox, e.g. "${first.subject}" to ${first.to}`,
           'written by the real sweeper from the outbox; the subject names the child by initials and reference only',
         ];
       },
