@@ -7,6 +7,7 @@ import { childLabel } from '../../shared';
 import { runTour, type TourStop } from '../../bot/cli/commands/tour';
 import type { CliIo } from '../../bot/cli/io';
 import { runCli } from '../../bot/cli/main';
+import type { Db } from '../../bot/store/db';
 import { seedDemoData } from '../../bot/store/seed/demoSeed';
 import { launchChromium, saveScreenshot, screenshotDir } from '../../testkit/chromium';
 import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
@@ -36,18 +37,26 @@ function capture(): { io: CliIo; out: () => string; err: () => string } {
   return { io, out: () => out, err: () => err };
 }
 
+const demo = async (db: Db) => void (await seedDemoData(db, TEST_TODAY));
 let svc: TestService;
+/** The same, its clock at 19:00 in London: the sweeper keeps the day's reminders until 08:00. */
+let evening: TestService;
 let outDir: string;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  svc = await startTestService('pglite', async (db) => void (await seedDemoData(db, TEST_TODAY)), { REMINDERS: 'on', REMINDERS_SWEEP_INTERVAL_MS: '200' });
+  // Both seeded at once: each is its own embedded database.
+  [svc, evening] = await Promise.all([
+    startTestService('pglite', demo, { REMINDERS: 'on', REMINDERS_SWEEP_INTERVAL_MS: '200' }),
+    startTestService('pglite', demo, { REMINDERS: 'on', REMINDERS_SWEEP_INTERVAL_MS: '200', CLOCK_START: `${TEST_TODAY}T19:00:00Z` }),
+  ]);
   outDir = mkdtempSync(path.join(tmpdir(), 'ehcp-tour-'));
   if (screenshots) browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await svc?.stop();
+  await evening?.stop();
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
@@ -205,15 +214,6 @@ async function drawStop(b: Browser, stop: TourStop): Promise<void> {
 }
 
 describe('the tour on a service whose clock is outside the sending hours', () => {
-  let evening: TestService;
-  beforeAll(async () => {
-    // 19:00 in London: the sweeper keeps the day's reminders until 08:00.
-    evening = await startTestService('pglite', async (db) => void (await seedDemoData(db, TEST_TODAY)), { REMINDERS: 'on', REMINDERS_SWEEP_INTERVAL_MS: '200', CLOCK_START: `${TEST_TODAY}T19:00:00Z` });
-  }, 120_000);
-  afterAll(async () => {
-    await evening?.stop();
-  });
-
   test('stops at the reminders, saying why none came and how to see them now', async () => {
     const { io, out, err } = capture();
     const code = await runTour({ url: evening.url, dataDir: evening.dataDir, outDir, laReference: CASE, waitMs: 2_000, pause: false }, io);

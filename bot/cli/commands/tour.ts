@@ -232,7 +232,7 @@ function tourSteps(o: RunTourOptions): Step[] {
       async run(s) {
         const detail = await call('GET', `/api/reviews/${s.reviewId}`, { token: s.tokens.senco });
         expectStatus(detail, [200], 'reading the review as its SENCO');
-        // Held today, invitations sent with the two weeks' notice (and a day over) that Reg 20(3) needs.
+        // Held today; the invitations went 15 days before, the two weeks' notice Reg 20(3) needs as checkMeetingProposal counts it.
         const booking = {
           meetingDate: s.today,
           invitationsSentOn: plusDays(s.today, -15),
