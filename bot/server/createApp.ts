@@ -19,6 +19,7 @@ import { redactText } from '../log/redact';
 import { dashboardRoutes } from '../api/routes/dashboard';
 import { type OnBehalfOfExchange, teamsSsoRoutes } from '../api/routes/teamsSso';
 import { type TabClientConfig, tabRoutes } from './tabStatic';
+import type { LocalMail } from '../app/meetingReport/deps';
 import type { DevMailbox } from '../dev/devMailbox';
 import { devRoutes } from '../dev/devRoutes';
 import { storeAnswers } from '../store/db';
@@ -42,6 +43,8 @@ export interface AppOptions extends ApiContext, Pick<OutlookRouteOptions, 'graph
   trustProxy?: boolean | number | string[] | undefined;
   /** Development only: the local mailbox served at /dev/mail; absent, /dev/* is 404. */
   devMailbox?: DevMailbox | undefined;
+  /** Development only: email the service would send through Graph, to the local mailbox instead. */
+  localMail?: LocalMail | undefined;
 }
 
 /** The service's HTTP application: health, the API and its OpenAPI description. */

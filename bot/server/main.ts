@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       `  Then:         curl -H "Authorization: Bearer $TOKEN" ${service.url}/api/reviews`,
     );
     if (config.reminders.local && config.reminders.enabled) lines.push(`  Reminders:    development channels; email at ${service.url}/dev/mail, Teams to Agents Playground`);
+    lines.push(`  Tour:         npx ehcp-review tour${service.url === 'http://127.0.0.1:3978' ? '' : ` --url ${service.url}`}   (one demo review through every step, in another terminal)`);
   } else {
     lines.push(`  sign-in:  Microsoft Entra ID, app ${config.entra.clientId}, tenants ${config.entra.allowedTenants.join(', ')}`);
   }

@@ -12,6 +12,7 @@ import { type Config, configSummary } from '../config/env';
 import type { LetterMailer } from '../letters/mailer';
 import { createJsonLogger, type Logger } from '../log/logger';
 import type { ReminderChannels } from '../reminders/channels';
+import { DEV_DRIVE_ID, devFileStorage } from '../dev/devFiles';
 import { startReminders } from '../reminders/startReminders';
 import type { RunningSweeper } from '../reminders/sweeper';
 import type { Db } from '../store/db';
@@ -28,7 +29,9 @@ import { adviceOnFileReceived } from './botHooks';
 import { createApp } from './createApp';
 import { devCertificate } from './devCertificate';
 import path from 'node:path';
-import { devMailbox } from '../dev/devMailbox';
+import { type DevMailbox, devMailbox } from '../dev/devMailbox';
+import type { LocalMail } from '../app/meetingReport/deps';
+import { escapeHtml } from '../html/escapeHtml';
 import { refuseIfInUse, startAdminSocket } from './adminSocket';
 
 /** Advice storage through Graph as the app in each council's tenant, when the app registration is configured. */
@@ -104,9 +107,12 @@ export async function startService(config: Config, options: StartServiceOptions 
   let ready = true;
   let url = '';
   const publicUrl = () => config.publicUrl ?? url;
+  // Development without Graph: files go to a local folder (bot/dev/devFiles.ts) rather than nowhere.
+  const graphStorage = options.adviceStorage ?? configuredAdviceStorage(config, logger);
+  const localFiles = !graphStorage && config.devPages;
   const advice = {
-    storage: options.adviceStorage ?? configuredAdviceStorage(config, logger),
-    defaultDriveId: config.advice.driveId,
+    storage: graphStorage ?? (localFiles ? devFileStorage(path.join(config.dataDir, 'dev-files')) : undefined),
+    defaultDriveId: config.advice.driveId ?? (localFiles ? DEV_DRIVE_ID : undefined),
     maxBytes: config.advice.maxBytes,
     throttle: options.adviceThrottle ?? new LinkThrottle(),
     ...(options.adviceSleep ? { sleep: options.adviceSleep } : {}),
@@ -146,6 +152,7 @@ export async function startService(config: Config, options: StartServiceOptions 
     tab: { authMode: config.authMode, clientId: config.authMode === 'entra' ? config.entra.clientId : null },
     onBehalfOf: userBroker ? brokerOnBehalfOf(userBroker) : undefined,
     devMailbox: mailbox,
+    localMail: mailbox && !config.graph ? localMail(mailbox, now) : undefined,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(app);
@@ -235,4 +242,16 @@ function letterMailerFromConfig(config: Config, logger: Logger): LetterMailer | 
   const { graphLetterMailer } = require('../letters/mailer') as typeof import('../letters/mailer');
   const broker = brokerForSettings(graph, logger);
   return graphLetterMailer(broker, { baseUrl: graph.baseUrl, version: graph.version, logger });
+}
+
+/** Development: an email for Graph, written to the local mailbox with its attachments named (their bytes stay out). */
+function localMail(mailbox: DevMailbox, now: () => Date): LocalMail {
+  return async (from, mail) => {
+    const body = 'html' in mail.body ? mail.body.html : `<pre>${escapeHtml(mail.body.text)}</pre>`;
+    const attached = (mail.attachments ?? []).map((a) => `<li>${escapeHtml(a.name)} (${a.content.length} bytes)</li>`).join('');
+    await mailbox.deliver(
+      { channel: 'email', to: mail.to.map((r) => r.email).join(', '), subject: mail.subject, html: `<p>From: ${escapeHtml(from)}</p>${body}${attached ? `<p>Attached:</p><ul>${attached}</ul>` : ''}` },
+      now(),
+    );
+  };
 }

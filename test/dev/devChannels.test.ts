@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { CliIo } from '../../bot/cli/io';
+import { runCli } from '../../bot/cli/main';
 import { loadConfig } from '../../bot/config/env';
 import { rememberConversation } from '../../bot/store/conversations';
 import { seedDemoData } from '../../bot/store/seed/demoSeed';
@@ -104,12 +107,21 @@ describe('development channels: reminders a person can see without a tenant', ()
     });
   });
 
-  test('with Entra sign-in /dev/* answers 404 and no local mailbox is written', async () => {
-    const svc = await startTestService('pglite', async (db) => void (await seedDemoData(db, TODAY)), { ...ENTRA, REMINDERS_SWEEP_INTERVAL_MS: '100' }, { now: () => NOW });
+  test.each([
+    ['Entra sign-in', ENTRA],
+    ['NODE_ENV=production', { ...ENTRA, NODE_ENV: 'production' }],
+  ])('with %s /dev/* answers 404, no local channel or folder is used, and the tour refuses', async (_what, env) => {
+    const svc = await startTestService('pglite', async (db) => void (await seedDemoData(db, TODAY)), { ...env, REMINDERS_SWEEP_INTERVAL_MS: '100' }, { now: () => NOW });
     try {
       for (const p of ['/dev/mail', '/dev/mail.json', '/dev/anything']) expect((await fetch(`${svc.url}${p}`)).status).toBe(404);
       expect(svc.service.reminders).toBeUndefined();
       expect(existsSync(path.join(svc.dataDir, 'dev-mail'))).toBe(false);
+      expect(existsSync(path.join(svc.dataDir, 'dev-files'))).toBe(false);
+      let err = '';
+      const stderr = new PassThrough().on('data', (c: Buffer) => (err += c.toString('utf8')));
+      const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr, env: {}, cwd: process.cwd(), now: () => NOW };
+      expect(await runCli(['tour', '--url', svc.url, '--data-dir', svc.dataDir, '--no-pause'], io)).toBe(1);
+      expect(err).toContain(`${svc.url}/dev/mail answers 404: the service is not in development mode (AUTH_MODE=entra or NODE_ENV=production).`);
     } finally {
       await svc.stop();
     }

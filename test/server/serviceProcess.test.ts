@@ -70,6 +70,7 @@ describe('the service process', () => {
     running = await start(dataDir, { PORT: '0' });
     expect(running.output()).toMatch(/DEVELOPMENT SIGN-IN/);
     expect(running.output()).toMatch(/OpenAPI: http:\/\/127\.0\.0\.1:\d+\/api\/openapi\.json/);
+    expect(running.output()).toMatch(/Tour: {9}npx ehcp-review tour --url http:\/\/127\.0\.0\.1:\d+ {3}\(one demo review through every step/);
     const token = spawnSync(process.execPath, [cli, 'dev-token', '--role', 'la-officer', '--org', 'demo-council'], { env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
     const res = await fetch(`${running.url}/api/reviews?limit=500`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as { items: { status: string }[] };

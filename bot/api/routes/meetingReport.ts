@@ -2,7 +2,7 @@ import { noteReviewRead } from '../../app/accessRecords';
 import { faceOf } from '../face';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { MeetingReportDeps } from '../../app/meetingReport/deps';
+import type { LocalMail, MeetingReportDeps } from '../../app/meetingReport/deps';
 import { renderReportFiles } from '../../app/meetingReport/deliverReport';
 import { fillAttendanceTask } from '../../app/meetingReport/fillAttendance';
 import { saveReportDraftWrite } from '../../app/meetingReport/saveReportDraft';
@@ -22,6 +22,8 @@ const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocess
 export interface MeetingReportRouteOptions extends ApiContext {
   graph?: GraphAccess | undefined;
   reportStorage?: { storage: AdviceStorage | undefined; defaultDriveId: string | undefined } | undefined;
+  /** Development only: the local mailbox for the report's email (bot/dev/devMailbox.ts). */
+  localMail?: LocalMail | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export function meetingReportRoutes(ctx: MeetingReportRouteOptions): Router {
       storage: ctx.reportStorage?.storage,
       defaultDriveId: ctx.reportStorage?.defaultDriveId,
       graphFor: graph ? (p: Principal) => graph.forCaller(token, p) : undefined,
+      localMail: ctx.localMail,
     };
   };
   const request = (req: Request) => ({ key: idempotencyKey(req), ifMatch: req.get('if-match'), path: req.path });

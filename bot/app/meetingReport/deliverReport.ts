@@ -121,12 +121,14 @@ class MailUnavailable extends Error {}
 
 async function send(deps: MeetingReportDeps, tx: Queryable, loaded: LoadedReport, principal: Principal, mail: Parameters<typeof sendMail>[2]): Promise<void> {
   if (loaded.report.runBy === 'school') {
+    if (!deps.graphFor && deps.localMail) return deps.localMail(principal.email ?? 'the SENCO', mail);
     if (!deps.graphFor) throw new MailUnavailable('The service is not connected to Microsoft Graph (EHCP_GRAPH_* settings), so it cannot send email as you.');
     await sendMail(deps.graphFor(principal), 'me', mail);
     return;
   }
   const settings = (await readCouncilSettings(tx, loaded.review.council_id)).settings;
   const tenant = await councilTenantOf(tx, loaded.review.council_id);
+  if ((!deps.mailer || !settings.sharedMailbox || !tenant) && deps.localMail) return deps.localMail(settings.sharedMailbox ?? 'the council', mail);
   if (!deps.mailer || !settings.sharedMailbox || !tenant) throw new MailUnavailable("The council's shared mailbox is not set up (council settings and EHCP_GRAPH_* settings).");
   await deps.mailer.send(tenant, settings.sharedMailbox, mail);
 }

@@ -10,6 +10,7 @@ import { planCommand } from './plan';
 import { retentionCommand } from './retention';
 import { simulateCommand } from './simulate';
 import { timelineCommand } from './timeline';
+import { tourCommand } from './tour';
 
 /** Every `ehcp-review` sub-command; add a command by adding its module here. */
-export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand, retentionCommand, exportChildCommand, eraseChildCommand];
+export const commands: Command[] = [timelineCommand, planCommand, simulateCommand, devTokenCommand, migrateCommand, backupCommand, restoreCommand, orgCommand, personCommand, retentionCommand, exportChildCommand, eraseChildCommand, tourCommand];

@@ -13,6 +13,11 @@ import { seedEveryReview } from './demoEveryReview';
 export const DEMO_COUNCIL = 'demo-council';
 export const DEMO_SCHOOLS = ['demo-school-1', 'demo-school-2'] as const;
 export const DEMO_PROVIDER = 'demo-nhs';
+/** Each demo school's SENCO (their development token's --user, and their email): the tour and the add-in preview sign in as them. */
+export const DEMO_SENCOS: Record<string, { userId: string; name: string; email: string }> = {
+  'demo-school-1': { userId: 'demo-senco-1', name: 'Demo SENCO (Oakfield)', email: 'senco@oakfield.example' },
+  'demo-school-2': { userId: 'demo-senco-2', name: 'Demo SENCO (Riverside)', email: 'senco@riverside.example' },
+};
 /** The demo educational psychologist's email: `dev-token --role professional --org demo-nhs --user demo-ep` sees their reviews. */
 export const DEMO_EP_EMAIL = 'ep@demo-nhs.example';
 
@@ -86,8 +91,8 @@ export async function seedDemoData(db: Db, today: string): Promise<{ seeded: boo
     const manager = await person(tx, DEMO_COUNCIL, 'demo-manager', 'la-manager', 'Demo SEND Manager', 'send.manager@demo-council.example', 'council');
     await replaceCouncilSettings(tx, manager, DEMO_LETTER_SETTINGS);
     const sencos = [
-      await person(tx, 'demo-school-1', 'demo-senco-1', 'senco', 'Demo SENCO (Oakfield)', 'senco@oakfield.example', 'school', DEMO_COUNCIL),
-      await person(tx, 'demo-school-2', 'demo-senco-2', 'senco', 'Demo SENCO (Riverside)', 'senco@riverside.example', 'school', DEMO_COUNCIL),
+      await sencoOf(tx, 'demo-school-1'),
+      await sencoOf(tx, 'demo-school-2'),
     ];
     await person(tx, DEMO_PROVIDER, 'demo-ep', 'professional', 'Demo Educational Psychologist', DEMO_EP_EMAIL, 'provider');
 
@@ -161,4 +166,9 @@ async function person(
 ): Promise<Principal> {
   const personId = await registerPerson(tx, { orgId, entraObjectId: oid, role, displayName: name, email });
   return { orgId, orgKind, role, userId: oid, personId, email, councilId: orgKind === 'council' ? orgId : councilId };
+}
+
+function sencoOf(tx: Queryable, schoolId: 'demo-school-1' | 'demo-school-2'): Promise<Principal> {
+  const s = DEMO_SENCOS[schoolId] as { userId: string; name: string; email: string };
+  return person(tx, schoolId, s.userId, 'senco', s.name, s.email, 'school', DEMO_COUNCIL);
 }
