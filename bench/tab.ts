@@ -10,11 +10,11 @@ import { killAllServices, repoRoot, startServiceProcess } from './harness/servic
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { routeValidOrigins } from '../testkit/teams-host/teamsHost';
 import { scaled } from './harness/scale';
+import { againstTarget } from './harness/against';
 
 const PLANS = scaled(25_000, 50);
 const RUNS = scaled(30, 2);
 const RENDERS = scaled(5, 1);
-const TARGET = 'target: under 300 ms at the API on PostgreSQL';
 
 const ms = (x: number) => `${x.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} KB`;
@@ -50,15 +50,17 @@ async function benchReports(target: StoreTarget): Promise<void> {
       const imported = await client.send('POST', '/api/caseload/import', { body: caseloadCsv(rows), contentType: 'text/csv' });
       if (imported.status !== 200) throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
       await target.inspect((db) => giveAYearOfReviews(db, today));
-      for (const [label, path] of [
-        ['GET /api/dashboard/timeliness', '/api/dashboard/timeliness'],
-        ['GET /api/dashboard/today (page 1)', '/api/dashboard/today?pageSize=25'],
-        ['GET /api/dashboard/sen2 (page 1)', '/api/dashboard/sen2?pageSize=25'],
-        ['GET /api/dashboard/workload', '/api/dashboard/workload'],
+      for (const [label, path, targetMs] of [
+        ['GET /api/dashboard/timeliness', '/api/dashboard/timeliness', 300],
+        ['GET /api/dashboard/today (page 1)', '/api/dashboard/today?pageSize=25', 300],
+        ['GET /api/dashboard/sen2 (page 1)', '/api/dashboard/sen2?pageSize=25', 500],
+        ['GET /api/dashboard/workload', '/api/dashboard/workload', 300],
       ] as const) {
         const times = await timeSequential(client, path);
-        const line = `  ${target.name.padEnd(10)} ${label.padEnd(36)} p50 ${ms(quantile(times, 0.5)).padStart(9)}  p95 ${ms(quantile(times, 0.95)).padStart(9)}  max ${ms(times.at(-1) ?? 0).padStart(9)}`;
-        console.log(label.includes('timeliness') ? `${line}   [${TARGET}]` : line);
+        const p50 = quantile(times, 0.5);
+        console.log(
+          `  ${target.name.padEnd(10)} ${label.padEnd(36)} p50 ${ms(p50).padStart(9)}  p95 ${ms(quantile(times, 0.95)).padStart(9)}  max ${ms(times.at(-1) ?? 0).padStart(9)}   ${againstTarget(p50, { what: `p50 at ${PLANS.toLocaleString('en-GB')} plans under`, value: targetMs, unit: 'ms' })}`,
+        );
       }
     } finally {
       client.close();
