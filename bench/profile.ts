@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       dataDir: target.dataDir,
       databaseUrl: target.databaseUrl,
       startTimeoutMs: 120_000,
-      env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir} --cpu-prof-interval=200` },
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200'],
     });
     const client = createHttpClient(service.url, token, 50);
     let seconds = 0;
@@ -97,6 +97,25 @@ function summarise(profile: CpuProfile, requests: number): void {
   for (const line of top(byPlace, 20)) console.log(line);
   console.log('by function (self time):');
   for (const line of top(byFunction, 30)) console.log(line);
+  // Native and Node-internal frames say little alone: who in our code or a package called them.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const callerOf = (id: number): string => {
+    for (let at = parent.get(id); at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)?.callFrame;
+      if (f?.url && !f.url.startsWith('node:')) return `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}:${f.lineNumber + 1}`;
+    }
+    return '(no caller in our code or a package)';
+  };
+  for (const [fn] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 3)) {
+    const callers = new Map<string, number>();
+    for (const [id, us] of self) {
+      const f = byId.get(id)?.callFrame;
+      if (f && `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}:${f.lineNumber + 1}` === fn) callers.set(callerOf(id), (callers.get(callerOf(id)) ?? 0) + us);
+    }
+    console.log(`callers of ${fn}:`);
+    for (const line of top(callers, 5)) console.log(line);
+  }
 }
 
 function placeOf(url: string, fn: string): string {
