@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       if (imported.status !== 200) throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
       const ids = (await listAllReviews(client, 'not-booked')).filter((r) => r.laReference.startsWith('PROF-')).map((r) => r.id);
       const started = process.hrtime.bigint();
+      const cpuBefore = cpuSeconds(service.pid);
       const figures =
         what === 'book'
           ? await runLoad((i) => client.send('POST', `/api/reviews/${ids[i]}/meeting`, { body: meetingBody(today, 21 + (i % 14)), headers: { 'idempotency-key': `prof-${i}` } }), {
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
             })
           : await runLoad((i) => client.send('GET', `/api/reviews/${ids[i % ids.length]}`), { clients: 50, requests: count, maxSeconds: 600, expectStatus: 200 });
       seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      console.log(`${figures.requests} ${what === 'book' ? 'bookings' : 'reads'} in ${seconds.toFixed(1)} s, ${figures.errors} errors`);
+      const cpu = cpuSeconds(service.pid) - cpuBefore;
+      console.log(
+        `${figures.requests} ${what === 'book' ? 'bookings' : 'reads'} in ${seconds.toFixed(1)} s, ${figures.errors} errors; the service's own CPU time (user + system, from /proc) during them: ${cpu.toFixed(1)} s, ${((cpu * 1000) / figures.requests).toFixed(2)} ms a request`,
+      );
     } finally {
       client.close();
       await service.stop().catch(() => service.kill());
@@ -61,6 +65,13 @@ async function main(): Promise<void> {
     await killAllServices();
     await target.dispose();
   }
+}
+
+/** A process's CPU time so far (user + system), from /proc/PID/stat (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 interface CpuProfile {
