@@ -43,17 +43,19 @@ interface Row {
 export async function timelinessCounts(tx: Queryable, principal: Principal, period: { from: string; to: string }, today: string): Promise<TimelinessCounts> {
   const rows = await tx.query<Row>(
     `with expected as (
-       -- one pass over the council's reviews, each giving up to three rows (one per measure), rather than three scans
-       select x.measure, r.school_id, x.due, x.done
-         from review_cycles r
-         left join decisions d on d.review_id = r.id
-         left join reports rp on rp.review_id = r.id
-         cross join lateral (values
-           ('concludedIn12Months', r.review_deadline, d.notified_on, true),
-           ('reportsIn2Weeks', coalesce(r.report_due, r.meeting_date + 14), rp.sent_on, r.meeting_date <= $4::date),
-           ('decisionsIn4Weeks', coalesce(r.decision_due, r.meeting_date + 28), d.notified_on, r.meeting_date <= $4::date)
-         ) as x(measure, due, done, held)
-        where r.council_id = $1 and x.held and x.due between $2::date and $3::date
+       select 'concludedIn12Months' as measure, r.school_id, r.review_deadline as due, d.notified_on as done
+         from review_cycles r left join decisions d on d.review_id = r.id
+        where r.council_id = $1 and r.review_deadline between $2::date and $3::date
+       union all
+       select 'reportsIn2Weeks', r.school_id, coalesce(r.report_due, r.meeting_date + 14), rp.sent_on
+         from review_cycles r left join reports rp on rp.review_id = r.id
+        where r.council_id = $1 and r.meeting_date is not null and r.meeting_date <= $4::date
+          and coalesce(r.report_due, r.meeting_date + 14) between $2::date and $3::date
+       union all
+       select 'decisionsIn4Weeks', r.school_id, coalesce(r.decision_due, r.meeting_date + 28), d.notified_on
+         from review_cycles r left join decisions d on d.review_id = r.id
+        where r.council_id = $1 and r.meeting_date is not null and r.meeting_date <= $4::date
+          and coalesce(r.decision_due, r.meeting_date + 28) between $2::date and $3::date
      ), judged as (
        -- the month as its first day, by date arithmetic (date_trunc would go through timestamptz and the session's zone)
        select measure, school_id, due - (extract(day from due)::int - 1) as month,
