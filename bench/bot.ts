@@ -4,6 +4,8 @@ import { silentLogger } from '../bot/log/logger';
 import { startService } from '../bot/server/startService';
 import { startEntraTestAuthority, unsecuredJwt } from '../testkit/entraTestAuthority';
 import { startConnectorServer } from '../testkit/bot-framework/connectorServer';
+import { signDevToken } from '../bot/auth';
+import { againstBaseline, againstTarget } from './harness/against';
 import { createHttpClient } from './harness/http';
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { describeLoad } from './service/format';
@@ -69,7 +71,16 @@ async function benchStore(target: StoreTarget): Promise<void> {
       });
       const figures = await runLoad((i) => client.send('POST', '/api/messages', { body: turn(i) }), { clients: CLIENTS, requests: REQUESTS, maxSeconds: MAX_SECONDS, expectStatus: 200 });
       const replies = connector.sentActivities().length;
-      console.log(`  ${target.name.padEnd(10)} POST /api/messages (my reviews) ${describeLoad(figures)}; ${replies.toLocaleString('en-GB')} replies at the connector`);
+      // The baseline: the API's read of one review on the same service, store and clients.
+      const officer = await signDevToken({ dataDir: target.dataDir, role: 'la-officer', orgId: 'demo-council', userId: 'demo-officer' });
+      const api = createHttpClient(service.url, officer, CLIENTS);
+      const [first] = await service.db.query<{ id: string }>("select id from review_cycles where council_id = 'demo-council' order by id limit 1");
+      const reads = await runLoad(() => api.send('GET', `/api/reviews/${first?.id}`), { clients: CLIENTS, requests: REQUESTS, maxSeconds: MAX_SECONDS, expectStatus: 200 });
+      api.close();
+      console.log(`  ${target.name.padEnd(10)} GET  /api/reviews/{id} (baseline)  ${describeLoad(reads)}`);
+      console.log(
+        `  ${target.name.padEnd(10)} POST /api/messages (my reviews) ${describeLoad(figures)}; ${replies.toLocaleString('en-GB')} replies at the connector   ${againstBaseline(figures.perSecond, { what: 'GET /api/reviews/{id}', value: reads.perSecond, unit: 'req/s', goal: 0.5 })} ${againstTarget(figures.p99, { what: `p99 at ${CLIENTS} clients under`, value: 200, unit: 'ms' })}`,
+      );
     } finally {
       client.close();
       await service.stop();

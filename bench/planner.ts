@@ -4,6 +4,7 @@ import path from 'node:path';
 import { measureNode } from './measure';
 import { writeSyntheticCaseload } from './syntheticCaseload';
 import { scaled } from './harness/scale';
+import { againstTarget } from './harness/against';
 
 const RUNS = scaled(3, 1);
 
@@ -36,7 +37,7 @@ export async function plannerBenchmark(): Promise<void> {
       const raw = await best(RUNS, () => measureNode(baseline, [file, out, '--raw']));
       const rate = (s: number) => Math.round(rows / s);
       console.log(
-        `  ${String(rows).padStart(7)} ${mb.toFixed(1).padStart(6)} ${String(rate(planner.seconds)).padStart(17)} ${planner.peakMb.toFixed(0).padStart(8)} | ${String(rate(copy.seconds)).padStart(16)} ${copy.peakMb.toFixed(0).padStart(8)} | ${(copy.seconds / planner.seconds).toFixed(2).padStart(5)} | ${String(rate(raw.seconds)).padStart(16)}`,
+        `  ${String(rows).padStart(7)} ${mb.toFixed(1).padStart(6)} ${String(rate(planner.seconds)).padStart(17)} ${planner.peakMb.toFixed(0).padStart(8)} | ${String(rate(copy.seconds)).padStart(16)} ${copy.peakMb.toFixed(0).padStart(8)} | ${(copy.seconds / planner.seconds).toFixed(2).padStart(5)} | ${String(rate(raw.seconds)).padStart(16)}   ${againstTarget(copy.seconds / planner.seconds, { what: 'ratio at least', value: 0.25, better: 'higher' })} ${againstTarget(planner.peakMb, { what: 'peak under', value: 200, unit: 'MB' })}`,
       );
     }
     console.log('  ratio = planner throughput / baseline throughput (target >= 0.25); baseline = the same CSV read and written record by record; raw copy = chunks piped unsplit (includes Node start-up in every figure)');

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { botBenchmark } from './bot';
 import { addinBenchmark } from './addin';
 import { graphBenchmark } from './graph';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   for (const [name, run] of benchmarks) {
     if (only && only !== name) continue;
+    // The machine is shared: each benchmark says how busy it was as it started.
+    console.log(`[${name}: ${new Date().toISOString().slice(11, 19)} UTC, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores]`);
     await run();
     console.log('');
   }

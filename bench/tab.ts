@@ -10,11 +10,17 @@ import { killAllServices, repoRoot, startServiceProcess } from './harness/servic
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { routeValidOrigins } from '../testkit/teams-host/teamsHost';
 import { scaled } from './harness/scale';
+import { overdueToday } from '../bot/store/dashboard/today';
+import { timelinessTrend } from '../bot/store/dashboard/timelinessTrend';
+import { sen2Census } from '../bot/store/dashboard/sen2Census';
+import type { Queryable } from '../bot/store/db';
+import type { Principal } from '../bot/store/principal';
+import { againstTarget } from './harness/against';
 
-const PLANS = scaled(25_000, 50);
+/** Four times the largest council (#21). */
+const PLANS = scaled(100_000, 50);
 const RUNS = scaled(30, 2);
 const RENDERS = scaled(5, 1);
-const TARGET = 'target: under 300 ms at the API on PostgreSQL';
 
 const ms = (x: number) => `${x.toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} KB`;
@@ -50,16 +56,19 @@ async function benchReports(target: StoreTarget): Promise<void> {
       const imported = await client.send('POST', '/api/caseload/import', { body: caseloadCsv(rows), contentType: 'text/csv' });
       if (imported.status !== 200) throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
       await target.inspect((db) => giveAYearOfReviews(db, today));
-      for (const [label, path] of [
-        ['GET /api/dashboard/timeliness', '/api/dashboard/timeliness'],
-        ['GET /api/dashboard/today (page 1)', '/api/dashboard/today?pageSize=25'],
-        ['GET /api/dashboard/sen2 (page 1)', '/api/dashboard/sen2?pageSize=25'],
-        ['GET /api/dashboard/workload', '/api/dashboard/workload'],
+      for (const [label, path, targetMs] of [
+        ['GET /api/dashboard/timeliness', '/api/dashboard/timeliness', 300],
+        ['GET /api/dashboard/today (page 1)', '/api/dashboard/today?pageSize=25', 300],
+        ['GET /api/dashboard/sen2 (page 1)', '/api/dashboard/sen2?pageSize=25', 500],
+        ['GET /api/dashboard/workload', '/api/dashboard/workload', 300],
       ] as const) {
         const times = await timeSequential(client, path);
-        const line = `  ${target.name.padEnd(10)} ${label.padEnd(36)} p50 ${ms(quantile(times, 0.5)).padStart(9)}  p95 ${ms(quantile(times, 0.95)).padStart(9)}  max ${ms(times.at(-1) ?? 0).padStart(9)}`;
-        console.log(label.includes('timeliness') ? `${line}   [${TARGET}]` : line);
+        const p50 = quantile(times, 0.5);
+        console.log(
+          `  ${target.name.padEnd(10)} ${label.padEnd(36)} p50 ${ms(p50).padStart(9)}  p95 ${ms(quantile(times, 0.95)).padStart(9)}  max ${ms(times.at(-1) ?? 0).padStart(9)}   ${againstTarget(p50, { what: `p50 at ${PLANS.toLocaleString('en-GB')} plans under`, value: targetMs, unit: 'ms' })}`,
+        );
       }
+      if (process.env.BENCH_EXPLAIN === '1') await target.inspect((db) => explainDashboard(db, today));
     } finally {
       client.close();
       await service.stop().catch(() => service.kill());
@@ -68,6 +77,27 @@ async function benchReports(target: StoreTarget): Promise<void> {
     await killAllServices();
     await target.dispose();
   }
+}
+
+/**
+ * With BENCH_EXPLAIN=1: the plan (EXPLAIN ANALYZE) of every query behind the Today,
+ * Timeliness and SEN2 views, as the store functions send them, for the README.
+ */
+async function explainDashboard(db: Queryable, today: string): Promise<void> {
+  const [officer] = await db.query<{ id: number }>("select id::int from people where entra_object_id = 'demo-officer'");
+  const principal: Principal = { orgId: 'demo-council', orgKind: 'council', role: 'la-officer', userId: 'demo-officer', personId: officer?.id ?? 0, email: null, councilId: null };
+  const explaining = (label: string): Queryable => ({
+    query: async <T>(sql: string, params?: readonly unknown[]) => {
+      const plan = await db.query<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, buffers off) ${sql}`, params);
+      console.log(`  plan: ${label}`);
+      for (const line of plan) console.log(`    ${line['QUERY PLAN']}`);
+      return db.query<T>(sql, params);
+    },
+    exec: (sql) => db.exec(sql),
+  });
+  await overdueToday(explaining('Today'), principal, { page: 1, pageSize: 25, sort: 'due', dir: 'asc' }, today);
+  await timelinessTrend(explaining('Timeliness'), principal, today);
+  await sen2Census(explaining('SEN2 census'), principal, today, { page: 1, pageSize: 25 }, today);
 }
 
 /** Meetings spread over the last year, reports 5-19 days after, decisions 14-41 days after (some late), each review concluded and the next one open. */

@@ -21,6 +21,8 @@ export interface ServiceOptions {
   startTimeoutMs?: number;
   /** More settings (they win over the defaults above). */
   env?: Record<string, string> | undefined;
+  /** Options for node itself, before the script (`--cpu-prof`, which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[] | undefined;
 }
 
 /** The service running as a child process on its own port. */
@@ -73,7 +75,7 @@ export async function startServiceProcess(options: ServiceOptions): Promise<Serv
     REMINDERS: 'off',
     ...options.env,
   };
-  const child = spawn(process.execPath, [serviceMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serviceMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stdout = '';

@@ -3,6 +3,7 @@ import { booked, bookedOnce, booking, reviewsToBook, TODAY } from '../../test/su
 import type { People } from '../../test/support/fixtures';
 import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 import { bookMeeting } from './bookMeeting';
+import type { Db, Queryable } from '../store/db';
 import type { AppDeps } from './task';
 
 // The task itself; test/api/meetingAndAdviceApi.test.ts expects the same of it through the API
@@ -28,6 +29,42 @@ describe.each(storeKinds)('bookMeeting, the task (%s)', (kind) => {
     expect(again).toMatchObject({ replayed: true, body: first.body });
     expect(again.once).toBeUndefined();
     expect(await booked(store.db, reviewId)).toEqual(bookedOnce);
+  });
+
+  it('writes the booking in one transaction of a fixed handful of statements, however many are invited and get links', async () => {
+    // The real store, counting what each transaction sends (booking once wrote one or more statements per invitee, request and link).
+    const counted: number[] = [];
+    const counting: Db = {
+      ...store.db,
+      transaction: (fn) =>
+        store.db.transaction((tx) => {
+          let n = 0;
+          counted.push(0);
+          const at = counted.length - 1;
+          const wrapped: Queryable = {
+            query: (sql, params) => {
+              counted[at] = ++n;
+              return tx.query(sql, params);
+            },
+            exec: (sql) => {
+              counted[at] = ++n;
+              return tx.exec(sql);
+            },
+          };
+          return fn(wrapped);
+        }),
+    };
+    const more = [...booking.invitees, { role: 'educational-psychologist', name: 'EP', email: 'ep@council.example' }, { role: 'young-person', name: 'Young person' }];
+    const few = await bookMeeting({ ...deps, db: counting }, { principal: people.senco, reviewId: ids['M-3'] as string, input: booking, idempotencyKey: 'count-1' });
+    const many = await bookMeeting({ ...deps, db: counting }, { principal: people.senco, reviewId: ids['M-4'] as string, input: { ...booking, invitees: more }, idempotencyKey: 'count-2' });
+    expect(((few.once?.adviceLinks ?? []) as unknown[]).length).toBe(3);
+    expect(((many.once?.adviceLinks ?? []) as unknown[]).length).toBe(5);
+    expect(counted).toHaveLength(2);
+    expect(counted[1]).toBe(counted[0]);
+    // The idempotency key (claim and answer), the review and its council's settings, the meeting,
+    // the invitations, the requests, the review's version, the audit, the reminders (read and
+    // write), the new requests and their links: 13 statements.
+    expect(counted[0]).toBeLessThanOrEqual(13);
   });
 
   it('refuses a professional (403), bad input (400 naming each field) and an unlawful meeting (422), storing nothing', async () => {

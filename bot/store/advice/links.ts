@@ -79,6 +79,42 @@ export async function issueAdviceLink(tx: Queryable, requestId: number, options:
   return { requestId, reviewId: row.review_id, url: `${options.publicUrl.replace(/\/+$/, '')}/advice/${token}`, expiresAt: row.expires_at };
 }
 
+/**
+ * {@link issueAdviceLink} for several requests of one review at once, as booking does for
+ * every new advice and views request: the checks, the links and their audit entries in one
+ * statement, answered in the order of `requestIds`. Never revokes earlier links.
+ */
+export async function issueAdviceLinks(tx: Queryable, reviewId: string, requestIds: readonly number[], options: Omit<IssueAdviceLinkOptions, 'revokeEarlier'>): Promise<IssuedAdviceLink[]> {
+  if (requestIds.length === 0) return [];
+  const tokens = requestIds.map(() => randomBytes(TOKEN_BYTES).toString('base64url'));
+  const actor = options.issuedBy ?? null;
+  const rows = await tx.query<{ request_id: number; expires_at: string }>(
+    `with asked as (
+       select q.id, to_char(((r.meeting_date + 1)::timestamp at time zone 'Europe/London') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as expires_at
+         from advice_requests q join review_cycles r on r.id = q.review_id
+        where q.id = any($2::bigint[]) and q.review_id = $1 and r.meeting_date is not null and r.stage = 'booked'
+        for update of q),
+     issued as (
+       insert into advice_links (request_id, token_hash, expires_at, issued_by)
+       select u.request_id, u.hash, a.expires_at::timestamptz, $4
+         from unnest($2::bigint[], $3::text[]) with ordinality as u(request_id, hash, n) join asked a on a.id = u.request_id
+        order by u.n
+       returning id, request_id),
+     audited as (
+       insert into audit_log (actor_org, actor_user, actor_role, action, entity, entity_id, after)
+       select $5, $6, $7, 'advice.link-issued', 'review', $1, jsonb_build_object('requestId', i.request_id, 'linkId', i.id, 'expiresAt', a.expires_at, 'revokedEarlier', false)
+         from issued i join asked a on a.id = i.request_id order by i.id)
+     select i.request_id::int as request_id, a.expires_at from issued i join asked a on a.id = i.request_id`,
+    [reviewId, requestIds, tokens.map(hashToken), actor?.personId ?? null, actor?.orgId ?? null, actor?.userId ?? 'system', actor?.role ?? null],
+  );
+  if (rows.length !== requestIds.length) {
+    throw new ConflictError('advice-link-not-possible', 'Links can only be issued while the review meeting is booked and still to come; book the meeting first.');
+  }
+  const expiresOf = new Map(rows.map((r) => [r.request_id, r.expires_at]));
+  const base = options.publicUrl.replace(/\/+$/, '');
+  return requestIds.map((requestId, i) => ({ requestId, reviewId, url: `${base}/advice/${tokens[i]}`, expiresAt: expiresOf.get(requestId) as string }));
+}
+
 /** What an open link lets its holder see and do. The child's name is here only to scrub it from file names. */
 export interface AdviceLinkContext extends OpenAdviceRequest {
   linkId: number;

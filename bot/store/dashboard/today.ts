@@ -33,18 +33,21 @@ interface Row {
   last_nudged_on: string | null;
 }
 
+// Over the overdue set `s` (below): the step's rank reads `s.step`, as in openStepsSql.
 const sortColumns: Record<TodaySort, string> = {
-  due: 'd.due',
-  school: 'school.name',
-  officer: 'officer.display_name',
+  due: 's.due',
+  school: 's.school_name',
+  officer: 's.officer_name',
   step: stepRankSql,
-  reference: 'c.la_reference',
+  reference: 's.la_reference',
 };
 
 /**
  * The council's overdue reviews (the current step's due date has passed), one page of them,
  * each with the step, how late it is and who owns the next action; and the count at each
- * step. Filtering, sorting, paging and counting all happen in SQL.
+ * step. Filtering, sorting, paging and counting all happen in SQL, in one statement: the
+ * overdue set is worked out once (materialized) and both the counts and the page read it,
+ * where two statements would each join every open review of the council again.
  */
 export async function overdueToday(tx: Queryable, principal: Principal, query: TodayQuery, today: string): Promise<TodayReport> {
   const params: unknown[] = [principal.orgId, today];
@@ -59,28 +62,32 @@ export async function overdueToday(tx: Queryable, principal: Principal, query: T
     where.push(`p.case_officer_id = $${params.length}`);
   }
   const steps = openStepsSql('$1', '$2');
-  const filtered = `from ${steps.from} where ${steps.where} and ${where.join(' and ')}`;
-  const countRows = await tx.query<{ step: DashboardStep; n: number }>(`select s.step, count(*)::int as n ${filtered} group by s.step`, params);
-  const counts = Object.fromEntries(dashboardSteps.map((s) => [s, 0])) as Record<DashboardStep, number>;
-  for (const row of countRows) counts[row.step] = row.n;
-
-  const pageParams = [...params];
   let stepFilter = '';
   if (query.step) {
-    pageParams.push(query.step);
-    stepFilter = ` and s.step = $${pageParams.length}`;
+    params.push(query.step);
+    stepFilter = `where s.step = $${params.length}`;
   }
   const [limit, offset] = limitOffset(query);
-  const rows = await tx.query<Row>(
-    `select r.id as review_id, c.name, c.la_reference, s.step, d.due, ($2::date - d.due)::int as days_overdue,
-            r.school_id, school.name as school_name, p.case_officer_id::int as officer_id, officer.display_name as officer_name,
-            (select coalesce(k.display_name, k.email) from people k where k.org_id = r.school_id and k.role = 'senco' order by k.id limit 1) as senco_name,
-            (select max(n.send_on) from reminder_outbox n where n.review_id = r.id and n.kind = 'nudge') as last_nudged_on
-       ${filtered}${stepFilter}
-      order by ${orderBy(sortColumns, query.sort, query.dir, 'r.id')}
-      limit $${pageParams.length + 1} offset $${pageParams.length + 2}`,
-    [...pageParams, limit, offset],
+  const [result] = await tx.query<{ counts: { step: DashboardStep; n: number }[] | string; rows: Row[] | string }>(
+    `with overdue as materialized (
+       select r.id as review_id, c.name, c.la_reference, s.step, d.due, ($2::date - d.due)::int as days_overdue,
+              r.school_id, school.name as school_name, p.case_officer_id::int as officer_id, officer.display_name as officer_name
+         from ${steps.from} where ${steps.where} and ${where.join(' and ')})
+     select (select coalesce(json_agg(g), '[]') from (select step, count(*)::int as n from overdue group by step) g) as counts,
+            (select coalesce(json_agg(pg), '[]') from (
+               select s.review_id, s.name, s.la_reference, s.step, s.due, s.days_overdue, s.school_id, s.school_name, s.officer_id, s.officer_name,
+                      (select coalesce(k.display_name, k.email) from people k where k.org_id = s.school_id and k.role = 'senco' order by k.id limit 1) as senco_name,
+                      (select max(n.send_on) from reminder_outbox n where n.review_id = s.review_id and n.kind = 'nudge') as last_nudged_on
+                 from overdue s ${stepFilter}
+                order by ${orderBy(sortColumns, query.sort, query.dir, 's.review_id')}
+                limit $${params.length + 1} offset $${params.length + 2}) pg) as rows`,
+    [...params, limit, offset],
   );
+  const parse = <T>(v: T | string | undefined): T | undefined => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const countRows = parse(result?.counts) ?? [];
+  const rows = parse(result?.rows) ?? [];
+  const counts = Object.fromEntries(dashboardSteps.map((s) => [s, 0])) as Record<DashboardStep, number>;
+  for (const row of countRows) counts[row.step] = row.n;
   // The step counts, already filtered by school and officer, hold the total.
   const total = query.step ? counts[query.step] : Object.values(counts).reduce((a, b) => a + b, 0);
   return {

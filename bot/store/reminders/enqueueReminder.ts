@@ -42,29 +42,36 @@ export async function enqueueReminder(tx: Queryable, reminder: ReminderToQueue, 
   await enqueueReminders(tx, [reminder], today);
 }
 
-/** {@link enqueueReminder} for many at once (one statement): the daily pass writes a whole council this way. */
-export async function enqueueReminders(tx: Queryable, reminders: readonly ReminderToQueue[], today: IsoDate): Promise<number> {
-  if (reminders.length === 0) return 0;
-  const rows = reminders.map((r) => ({
-    review_id: r.reviewId,
-    kind: r.kind,
-    role: r.recipient.role,
-    person_id: r.recipient.personId,
-    email: r.recipient.email?.trim() || null,
-    due_on: r.dueOn,
-    send_on: r.sendOn ?? r.dueOn,
-    expires_on: r.expiresOn ?? null,
-    deadline: r.deadline ?? null,
-    urgency: r.urgency ?? 3,
-    source: r.source ?? null,
-    action: r.action ?? null,
-    link: r.link ?? null,
-  }));
-  const written = await tx.query<{ n: number }>(
-    `with written as (
-       insert into reminder_outbox (review_id, kind, recipient_role, recipient_person, recipient_email, due_on, send_on, expires_on, deadline, urgency, source, action, link, created_on)
-       select x.review_id, x.kind, x.role, x.person_id, x.email, x.due_on, x.send_on, x.expires_on, x.deadline, x.urgency, x.source, x.action, x.link, $2::date
-         from jsonb_to_recordset($1::jsonb) as x(review_id text, kind text, role text, person_id bigint, email text, due_on date, send_on date,
+/** The outbox rows for `reminders`, as the JSON the upsert reads (one parameter, one statement whatever their number). */
+export function outboxRowsJson(reminders: readonly ReminderToQueue[]): string {
+  return JSON.stringify(
+    reminders.map((r) => ({
+      review_id: r.reviewId,
+      kind: r.kind,
+      role: r.recipient.role,
+      person_id: r.recipient.personId,
+      email: r.recipient.email?.trim() || null,
+      due_on: r.dueOn,
+      send_on: r.sendOn ?? r.dueOn,
+      expires_on: r.expiresOn ?? null,
+      deadline: r.deadline ?? null,
+      urgency: r.urgency ?? 3,
+      source: r.source ?? null,
+      action: r.action ?? null,
+      link: r.link ?? null,
+    })),
+  );
+}
+
+/**
+ * The upsert of {@link enqueueReminders}, with the rows (JSON from {@link outboxRowsJson})
+ * and today as the parameters named, for use as a CTE (`with written as (...)`) so a
+ * caller can write its reminders and do more in the same statement.
+ */
+export function upsertOutboxSql(rowsParam: string, todayParam: string): string {
+  return `insert into reminder_outbox (review_id, kind, recipient_role, recipient_person, recipient_email, due_on, send_on, expires_on, deadline, urgency, source, action, link, created_on)
+       select x.review_id, x.kind, x.role, x.person_id, x.email, x.due_on, x.send_on, x.expires_on, x.deadline, x.urgency, x.source, x.action, x.link, ${todayParam}::date
+         from jsonb_to_recordset(${rowsParam}::jsonb) as x(review_id text, kind text, role text, person_id bigint, email text, due_on date, send_on date,
                                                   expires_on date, deadline date, urgency smallint, source text, action text, link jsonb)
        on conflict ${KEY} do update set
          send_on = excluded.send_on, expires_on = excluded.expires_on, deadline = excluded.deadline, urgency = excluded.urgency,
@@ -77,9 +84,12 @@ export async function enqueueReminders(tx: Queryable, reminders: readonly Remind
           or (reminder_outbox.status = 'pending'
               and (reminder_outbox.send_on, reminder_outbox.expires_on, reminder_outbox.deadline, reminder_outbox.urgency, reminder_outbox.action, reminder_outbox.link)
                   is distinct from (excluded.send_on, excluded.expires_on, excluded.deadline, excluded.urgency, excluded.action, excluded.link))
-       returning 1)
-     select count(*)::int as n from written`,
-    [JSON.stringify(rows), today],
-  );
+       returning 1`;
+}
+
+/** {@link enqueueReminder} for many at once (one statement): the daily pass writes a whole council this way. */
+export async function enqueueReminders(tx: Queryable, reminders: readonly ReminderToQueue[], today: IsoDate): Promise<number> {
+  if (reminders.length === 0) return 0;
+  const written = await tx.query<{ n: number }>(`with written as (${upsertOutboxSql('$1', '$2')}) select count(*)::int as n from written`, [outboxRowsJson(reminders), today]);
   return written[0]?.n ?? 0;
 }

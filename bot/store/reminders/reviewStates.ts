@@ -45,44 +45,60 @@ export function idList(count: number, from = 1): string {
   return `(${Array.from({ length: count }, (_, i) => `$${i + from}`).join(', ')})`;
 }
 
+/** What scheduling reads of each review: its state for the rules, and its council's own term dates (raw settings JSON), if set. */
+export interface ScheduleInputs {
+  states: Map<string, ReviewState>;
+  /** The review's council's `termDates` setting as stored, or null where it set none. */
+  termDates: Map<string, { councilId: string; raw: unknown }>;
+}
+
+const parsedJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
 /**
- * What the reminder rules need of each review, read in four queries whatever the number
- * of reviews (the daily pass reads a council's reviews a thousand at a time). No
- * principal: this is the service's own scheduling, not a user's read; it returns no names.
+ * What the reminder rules need of each review, read in one query whatever the number of
+ * reviews (a review's write schedules its reminders with it; the daily pass reads a
+ * council's reviews a thousand at a time): the invitations and advice requests come as
+ * JSON arrays in id order. No principal: this is the service's own scheduling, not a
+ * user's read; it returns no names.
  */
-export async function loadReviewStates(q: Queryable, reviewIds: readonly string[]): Promise<Map<string, ReviewState>> {
-  const out = new Map<string, ReviewState>();
+export async function loadScheduleInputs(q: Queryable, reviewIds: readonly string[]): Promise<ScheduleInputs> {
+  const out: ScheduleInputs = { states: new Map(), termDates: new Map() };
   if (reviewIds.length === 0) return out;
-  const param = [...reviewIds];
-  const ids = idList(reviewIds.length);
-  // One after another: a transaction is one connection, which runs one query at a time anyway.
-  const rows = await q.query<Row>(
-      `select r.id, p.issued_on, p.transferred_in_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
-              r.meeting_date, m.invitations_sent_on, m.mode, m.teams_join_url, rp.sent_on as report_sent_on,
-              d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on,
-              c.family_contact, cset.settings ->> 'familyResponseReminderDays' as family_reminder_days,
-              ${settingColumnsSql.columns}
-         from ${reviewStepsFrom}
-         ${settingColumnsSql.joins}
-         left join council_settings cset on cset.council_id = r.council_id
-        where r.id in ${ids}`,
-      param,
-  );
-  const invitations = await q.query<ContactRow>(`select review_id, role, person_id::int as person_id, email from invitations where review_id in ${ids} order by id`, param);
-  const requests = await q.query<RequestRow>(
-      `select r.review_id, r.from_role as role, r.person_id::int as person_id, r.email, r.requested_on, r.due_on,
-              (select min(i.received_on) from advice_items i
-                where i.review_id = r.review_id and (i.request_id = r.id or (i.request_id is null and i.from_role = r.from_role))) as received_on
-         from advice_requests r where r.review_id in ${ids} order by r.id`,
-      param,
+  const rows = await q.query<Row & { council_id: string; term_dates: unknown; invitation_list: unknown; request_list: unknown }>(
+    `select r.id, r.council_id, p.issued_on, p.transferred_in_on, r.previous_concluded_on, c.date_of_birth, p.nc_year, p.transfer_kind, p.transfer_date,
+            r.meeting_date, m.invitations_sent_on, m.mode, m.teams_join_url, rp.sent_on as report_sent_on,
+            d.outcome as decision_outcome, d.notified_on as decision_notified_on, a.notice_served_on, a.family_responded_on, a.final_plan_issued_on,
+            c.family_contact, cset.settings ->> 'familyResponseReminderDays' as family_reminder_days, cset.settings -> 'termDates' as term_dates,
+            (select coalesce(json_agg(json_build_object('role', i.role, 'person_id', i.person_id, 'email', i.email) order by i.id), '[]'::json)
+               from invitations i where i.review_id = r.id) as invitation_list,
+            (select coalesce(json_agg(json_build_object('role', q.from_role, 'person_id', q.person_id, 'email', q.email, 'requested_on', q.requested_on, 'due_on', q.due_on,
+                                                        'received_on', (select min(i.received_on) from advice_items i
+                                                                         where i.review_id = q.review_id and (i.request_id = q.id or (i.request_id is null and i.from_role = q.from_role))))
+                                      order by q.id), '[]'::json)
+               from advice_requests q where q.review_id = r.id) as request_list,
+            ${settingColumnsSql.columns}
+       from ${reviewStepsFrom}
+       ${settingColumnsSql.joins}
+       left join council_settings cset on cset.council_id = r.council_id
+      where r.id in ${idList(reviewIds.length)}`,
+    [...reviewIds],
   );
   for (const row of rows) {
     const input = caseInputOf(row);
-    out.set(row.id, {
+    const invitations = parsedJson<Omit<ContactRow, 'review_id'>[]>(row.invitation_list);
+    const requests = parsedJson<Omit<RequestRow, 'review_id'>[]>(row.request_list);
+    out.states.set(row.id, {
       timeline: computeTimeline(input),
       meeting: row.meeting_date ? { date: row.meeting_date, invitationsSentOn: row.invitations_sent_on, mode: row.mode, teamsJoinUrl: row.teams_join_url } : null,
-      invitees: [],
-      adviceRequests: [],
+      invitees: invitations.map((i) => ({ role: i.role, personId: i.person_id === null ? null : Number(i.person_id), email: i.email })),
+      adviceRequests: requests.map((r) => ({
+        role: r.role,
+        personId: r.person_id === null ? null : Number(r.person_id),
+        email: r.email,
+        requestedOn: r.requested_on,
+        dueOn: r.due_on,
+        receivedOn: r.received_on,
+      })),
       report: row.report_sent_on ? { sentOn: row.report_sent_on } : null,
       // A proposal to cease is the review's decision (the cease itself is in `cease`).
       decision: input.ceaseProposed ? { outcome: 'cease', notifiedOn: input.ceaseProposed } : (input.decision ?? null),
@@ -95,10 +111,12 @@ export async function loadReviewStates(q: Queryable, reviewIds: readonly string[
           ? { noticeServedOn: row.notice_served_on, familyRespondedOn: row.family_responded_on, finalPlanIssuedOn: row.final_plan_issued_on }
           : null,
     });
-  }
-  for (const i of invitations) out.get(i.review_id)?.invitees.push({ role: i.role, personId: i.person_id, email: i.email });
-  for (const r of requests) {
-    out.get(r.review_id)?.adviceRequests.push({ role: r.role, personId: r.person_id, email: r.email, requestedOn: r.requested_on, dueOn: r.due_on, receivedOn: r.received_on });
+    out.termDates.set(row.id, { councilId: row.council_id, raw: row.term_dates === null || row.term_dates === undefined ? null : parsedJson(row.term_dates) });
   }
   return out;
+}
+
+/** Each review's state for the reminder rules (see {@link loadScheduleInputs}). */
+export async function loadReviewStates(q: Queryable, reviewIds: readonly string[]): Promise<Map<string, ReviewState>> {
+  return (await loadScheduleInputs(q, reviewIds)).states;
 }

@@ -1,7 +1,7 @@
 import { type IsoDate, recipientKey, remindersFor, type TermCalendar, councilSettingsSchema } from '../../../shared';
 import type { Queryable } from '../db';
-import { enqueueReminders, type ReminderToQueue, toQueue } from './enqueueReminder';
-import { idList, loadReviewStates } from './reviewStates';
+import { outboxRowsJson, type ReminderToQueue, toQueue, upsertOutboxSql } from './enqueueReminder';
+import { idList, loadScheduleInputs, type ScheduleInputs } from './reviewStates';
 
 export interface ScheduleOptions {
   terms?: TermCalendar | undefined;
@@ -23,9 +23,9 @@ export interface ScheduleResult {
  */
 export async function scheduleReminders(q: Queryable, reviewIds: readonly string[], today: IsoDate, options: ScheduleOptions = {}): Promise<ScheduleResult> {
   if (reviewIds.length === 0) return { reviews: 0, written: 0, cancelled: 0 };
-  const states = await loadReviewStates(q, reviewIds);
+  const { states, termDates } = await loadScheduleInputs(q, reviewIds);
   // The council's own term dates win; the service's (options.terms) are the fallback, then the typical England terms.
-  const ownTerms = await councilTerms(q, reviewIds);
+  const ownTerms = councilTerms(termDates);
   const termsOf = (id: string) => ownTerms(id) ?? options.terms;
   const wanted: ReminderToQueue[] = [];
   const keep: { review_id: string; kind: string; rkey: string; due_on: string }[] = [];
@@ -35,43 +35,39 @@ export async function scheduleReminders(q: Queryable, reviewIds: readonly string
       keep.push({ review_id: id, kind: r.kind, rkey: recipientKey(r.recipient), due_on: r.dueOn });
     }
   }
-  const written = await enqueueReminders(q, wanted, today);
-  // Whatever else is pending for these reviews, the rules no longer give: cancel it (nudges are people's, not the rules').
-  const cancelled = await q.query<{ n: number }>(
-    `with cancelled as (
+  // One statement: every reminder the rules give is written, and whatever else is pending for
+  // these reviews, the rules no longer give, is cancelled (nudges are people's, not the
+  // rules'). The two touch different rows (the cancel spares every key written), so neither
+  // needs to see the other's change.
+  const [counts] = await q.query<{ written: number; cancelled: number }>(
+    `with written as (${upsertOutboxSql('$2', '$1')}),
+     cancelled as (
        update reminder_outbox o
           set status = 'cancelled', lease_owner = null, lease_until = null, updated_at = now(),
               cancelled_reason = case when o.expires_on < $1::date then 'expired: a later reminder took over' else 'the review moved on' end
-        where o.review_id in ${idList(reviewIds.length, 3)} and o.status = 'pending' and o.kind not in ('nudge', 'plan-transferred')
+        where o.review_id in ${idList(reviewIds.length, 4)} and o.status = 'pending' and o.kind not in ('nudge', 'plan-transferred')
           and (o.review_id, o.kind, o.recipient_key, coalesce(o.due_on, o.send_on)) not in (
-                select k.review_id, k.kind, k.rkey, k.due_on from jsonb_to_recordset($2::jsonb) as k(review_id text, kind text, rkey text, due_on date))
+                select k.review_id, k.kind, k.rkey, k.due_on from jsonb_to_recordset($3::jsonb) as k(review_id text, kind text, rkey text, due_on date))
        returning 1)
-     select count(*)::int as n from cancelled`,
-    [today, JSON.stringify(keep), ...reviewIds],
+     select (select count(*)::int from written) as written, (select count(*)::int from cancelled) as cancelled`,
+    [today, outboxRowsJson(wanted), JSON.stringify(keep), ...reviewIds],
   );
-  return { reviews: states.size, written, cancelled: cancelled[0]?.n ?? 0 };
+  return { reviews: states.size, written: counts?.written ?? 0, cancelled: counts?.cancelled ?? 0 };
 }
 
 /**
  * Each review's council's own term dates (its council settings), where it set them: a
  * school's reviews follow the calendar of the council that placed each child (#26).
  */
-async function councilTerms(q: Queryable, reviewIds: readonly string[]): Promise<(reviewId: string) => TermCalendar | undefined> {
-  const rows = await q.query<{ id: string; council_id: string; terms: unknown }>(
-    `select r.id, r.council_id, s.settings -> 'termDates' as terms
-       from review_cycles r left join council_settings s on s.council_id = r.council_id
-      where r.id in ${idList(reviewIds.length, 1)}`,
-    [...reviewIds],
-  );
+function councilTerms(termDates: ScheduleInputs['termDates']): (reviewId: string) => TermCalendar | undefined {
   const calendars = new Map<string, TermCalendar | undefined>();
   const byReview = new Map<string, TermCalendar | undefined>();
-  for (const row of rows) {
-    if (!calendars.has(row.council_id)) {
-      const raw = typeof row.terms === 'string' ? JSON.parse(row.terms) : row.terms;
+  for (const [id, { councilId, raw }] of termDates) {
+    if (!calendars.has(councilId)) {
       const parsed = raw ? councilSettingsSchema.shape.termDates.safeParse(raw) : undefined;
-      calendars.set(row.council_id, parsed?.success && parsed.data ? { council: row.council_id, terms: parsed.data } : undefined);
+      calendars.set(councilId, parsed?.success && parsed.data ? { council: councilId, terms: parsed.data } : undefined);
     }
-    byReview.set(row.id, calendars.get(row.council_id));
+    byReview.set(id, calendars.get(councilId));
   }
   return (id) => byReview.get(id);
 }
