@@ -51,6 +51,12 @@ export function officerRange(
     };
     // Bisection on the first look (geometric): decisions within 4 weeks fall as it slows.
     let [lo, hi] = FIT_RANGE as readonly [number, number];
+    // If even the fastest first look tried falls short, no first look fits: said at once.
+    const fastest = baselineAt(lo);
+    if (fastest < baselineDecisions4w - CALIBRATION_TOLERANCE) {
+      out.push({ decisionsPerOfficerWeek: rate, firstLookFactor: lo, consistent: false, officers: null, why: inconsistent(rate, baselineDecisions4w, fastest) });
+      continue;
+    }
     for (let i = 0; i < FIT_STEPS; i++) {
       const mid = Math.sqrt(lo * hi);
       if (baselineAt(mid) > baselineDecisions4w) lo = mid;
@@ -64,7 +70,7 @@ export function officerRange(
         firstLookFactor: k,
         consistent: false,
         officers: null,
-        why: `at ${rate} decisions per officer-week no first look gives the baseline's ${pct(baselineDecisions4w)} of decisions within 4 weeks (best ${pct(fitted)}), so this capacity does not fit the data`,
+        why: inconsistent(rate, baselineDecisions4w, fitted),
       });
       continue;
     }
@@ -80,3 +86,5 @@ export function officerRange(
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const inconsistent = (rate: number, target: number, best: number) =>
+  `at ${rate} decisions per officer-week no first look gives the baseline's ${pct(target)} of decisions within 4 weeks (best ${pct(best)}), so this capacity does not fit the data`;
