@@ -134,7 +134,10 @@ export function fewestOfficers(officers: number, run: (n: number) => ChangeTried
   const tried = new Map<number, ChangeTried>();
   const attempt = (n: number) => {
     let c = tried.get(n);
-    if (!c) tried.set(n, (c = run(n)));
+    if (!c) {
+      c = run(n);
+      tried.set(n, c);
+    }
     return c;
   };
   let short = officers;
