@@ -9,6 +9,18 @@
  * The national all-ages row is not among them and no copy of it was found offline, so
  * `allAges` is null: nothing is derived from a guess, and the ages 10-14 rows are the
  * calibration target until the all-ages row is entered here.
+ *
+ * Looked for, in the stored copies of public pages, documentation and code (December
+ * 2026): the data set's catalogue page (its preview is the first five rows, ages 10-14,
+ * and its variable list stops after "Annual r"); the release's data guidance for
+ * reporting years 2025 and 2026 (they list "the number of annual reviews and phase
+ * transfers" among the contents, with no figures); the release page (its headline
+ * figures are not in the copy); the column names (`review_completed_prior`,
+ * `review_not_completed`, `decision_over_4_weeks`) in public code; news and council
+ * pages on annual review timeliness (none quotes the national 2025 figures; one council,
+ * Devon, publishes its own 4-week share for 2021/22 to 2024, not a national one).
+ * shared/DOMAIN.md cites no DfE annual review figure either. So there is no published
+ * all-ages number here to calibrate to, and none is made up.
  */
 
 /** The data set's own words, quoted from its catalogue page (the variable list is cut off there after "Annual r"). */
@@ -73,7 +85,8 @@ export const CALIBRATION_TOLERANCE = 0.03;
 export const dfeTargets2025 = {
   /** England, all ages: not available offline (see the module comment). */
   allAges: null as DfeShares | null,
-  allAgesMissing: 'the national all-ages row of the data set could not be read offline; only the rows for ages 10-14 were found, so the defaults are calibrated to ages 10-14 and no all-ages figure is shown',
+  allAgesMissing:
+    'the national all-ages row of the data set could not be read offline (the catalogue preview shows ages 10-14 only; the data guidance and the release page copies give no annual review figures); so the defaults are calibrated to ages 10-14 and no all-ages figure is shown',
   /** Ages 10-14 pooled (218,045 expected reviews): 60.9% completed, 15.1% early, 24.0% not completed, 47.4% of decisions within 4 weeks. */
   ages10to14: dfeShares(Object.values(dfeByAge2025)),
   /** Age 11, the year of the move to secondary school: 25.0% completed early. */

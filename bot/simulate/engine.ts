@@ -11,7 +11,7 @@ import { sampleDays } from './distributions';
 import { MinHeap } from './minHeap';
 import type { SimulationParameters } from './parameters';
 import { createRandom, type Random } from './random';
-import { type PromptedAction, type ReminderSchedule, type ReminderStateInput, reminderScheduleFromRules } from './reminderSchedule';
+import { cycleKeyOf, type PromptedAction, type ReminderSchedule, type ReminderStateInput, reminderScheduleFromRules } from './reminderSchedule';
 
 /** The step a review waits at; the weekly backlog counts reviews at each. */
 export const steps = ['booking', 'meeting', 'report', 'decision', 'amendment-notice', 'final-plan'] as const;
@@ -105,6 +105,8 @@ interface Live {
   decisionDue: number;
   /** With the product: the day the officer takes the decision up. */
   eligibleOn: number;
+  /** The reminder cache's key for this cycle (cycleKeyOf its case), made once; null without the product. */
+  cycleKey: string | null;
 }
 
 // Days the calendar tables reach beyond the counted period: bookings start up to about
@@ -206,7 +208,9 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
       meeting: 0,
       decisionDue: 0,
       eligibleOn: 0,
+      cycleKey: null,
     };
+    if (reminders) live.cycleKey = cycleKeyOf(live.out.case);
     lives.push(live);
     // The review is the SENCO's to book from its "book by" date.
     pushAt(bookingStarts, Math.max(live.bookBy, cal.first) - cal.first, live);
@@ -245,7 +249,17 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
    */
   function prompted(live: Live, action: PromptedAction, since: number, own: number, state: () => Partial<ReminderStateInput>): number {
     if (!reminders) return own;
-    const days = reminders.days(action, { live: describe(live, state()), since: cal.isoOf(Math.min(since, cal.last)), untilDays: own - since });
+    return actedOn(live, reminderDays(live, action, since, own, state), since, own);
+  }
+
+  /** The send days of the reminders that prompt `action`, from `since` until `until` at least. */
+  function reminderDays(live: Live, action: PromptedAction, since: number, until: number, state: () => Partial<ReminderStateInput>): readonly string[] {
+    if (!reminders) return [];
+    return reminders.days(action, { live: describe(live, state()), since: cal.isoOf(Math.min(since, cal.last)), untilDays: until - since });
+  }
+
+  /** The first of `days` (after `since`, before `own`) whose reminder works, plus the response time; else `own`. */
+  function actedOn(live: Live, days: readonly string[], since: number, own: number): number {
     for (const iso of days) {
       const day = cal.dayOf(iso);
       if (day < since) continue;
@@ -268,6 +282,7 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
       reportSentOn: extra.reportSentOn ?? live.out.reportSentOn,
       decision: extra.decision ?? null,
       noticeServedOn: extra.noticeServedOn ?? live.out.amendmentNoticeServedOn,
+      cycleKey: live.cycleKey ?? undefined,
     };
   }
 
@@ -288,11 +303,10 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
     }
     const adviceDue = meeting - 15;
     let adviceIn = day;
-    for (const late of live.draws.advice) {
-      const own = Math.max(day + 1, adviceDue + late);
-      const arrives = prompted(live, 'advice', day, own, () => ({ meetingDate: cal.isoOf(meeting), bookedOn: o.bookedOn, adviceDueOn: cal.isoOf(adviceDue) }));
-      adviceIn = Math.max(adviceIn, arrives);
-    }
+    // Every professional is reminded on the same days: asked once, as far as the latest of them.
+    const owns = live.draws.advice.map((late) => Math.max(day + 1, adviceDue + late));
+    const adviceDays = reminderDays(live, 'advice', day, Math.max(day, ...owns), () => ({ meetingDate: cal.isoOf(meeting), bookedOn: o.bookedOn, adviceDueOn: cal.isoOf(adviceDue) }));
+    for (const own of owns) adviceIn = Math.max(adviceIn, reminders ? actedOn(live, adviceDays, day, own) : own);
     if (live.draws.postponeAnyway || (adviceIn > meeting - 7 && live.draws.postponeForAdvice)) {
       meeting = cal.nextSchoolDay(meeting + live.draws.postponeDays);
       o.postponed = true;

@@ -28,7 +28,7 @@ export interface OfficerCount {
 }
 
 const CAPACITY_FACTORS = [0.5, 2] as const;
-const NOT_REACHED = 'no officer count tried (up to 5 times today’s) reaches 95%: decisions still wait for late reports';
+const NOT_REACHED = 'no officer count tried (up to 5 times today’s) reaches 95%: decisions still wait for late reports or a slow first look';
 const FIT_STEPS = 5;
 const FIT_RANGE = [1 / 16, 16] as const;
 
@@ -40,8 +40,23 @@ export function officerRange(
   atAssumed: number | null,
   options: { seed: number; terms?: TermCalendar | undefined; reminders: ReminderSchedule },
 ): OfficerCount[] {
+  return [atAssumedCapacity(p, atAssumed), ...atOtherCapacities(plans, p, baselineDecisions4w, options)];
+}
+
+/** The row for the assumed capacity: its officer count comes from the smallest-changes search. */
+export function atAssumedCapacity(p: SimulationParameters, atAssumed: number | null): OfficerCount {
+  return { decisionsPerOfficerWeek: p.council.decisionsPerOfficerWeek, firstLookFactor: 1, consistent: true, officers: atAssumed, why: atAssumed === null ? NOT_REACHED : null };
+}
+
+/** The rows for the assumed capacity halved and doubled, the first look re-fitted to the baseline figure for each. */
+export function atOtherCapacities(
+  plans: readonly SimPlan[],
+  p: SimulationParameters,
+  baselineDecisions4w: number,
+  options: { seed: number; terms?: TermCalendar | undefined; reminders: ReminderSchedule },
+): OfficerCount[] {
   const decisions = targets[0];
-  const out: OfficerCount[] = [{ decisionsPerOfficerWeek: p.council.decisionsPerOfficerWeek, firstLookFactor: 1, consistent: true, officers: atAssumed, why: atAssumed === null ? NOT_REACHED : null }];
+  const out: OfficerCount[] = [];
   for (const c of CAPACITY_FACTORS) {
     const rate = Math.round(p.council.decisionsPerOfficerWeek * c * 100) / 100;
     const at = (k: number): SimulationParameters => ({ ...p, council: { ...p.council, decisionsPerOfficerWeek: rate }, delays: { ...p.delays, decisionPickup: scaleDistribution(p.delays.decisionPickup, k) } });
@@ -51,6 +66,12 @@ export function officerRange(
     };
     // Bisection on the first look (geometric): decisions within 4 weeks fall as it slows.
     let [lo, hi] = FIT_RANGE as readonly [number, number];
+    // If even the fastest first look tried falls short, no first look fits: said at once.
+    const fastest = baselineAt(lo);
+    if (fastest < baselineDecisions4w - CALIBRATION_TOLERANCE) {
+      out.push({ decisionsPerOfficerWeek: rate, firstLookFactor: lo, consistent: false, officers: null, why: inconsistent(rate, baselineDecisions4w, fastest) });
+      continue;
+    }
     for (let i = 0; i < FIT_STEPS; i++) {
       const mid = Math.sqrt(lo * hi);
       if (baselineAt(mid) > baselineDecisions4w) lo = mid;
@@ -64,7 +85,7 @@ export function officerRange(
         firstLookFactor: k,
         consistent: false,
         officers: null,
-        why: `at ${rate} decisions per officer-week no first look gives the baseline's ${pct(baselineDecisions4w)} of decisions within 4 weeks (best ${pct(fitted)}), so this capacity does not fit the data`,
+        why: inconsistent(rate, baselineDecisions4w, fitted),
       });
       continue;
     }
@@ -80,3 +101,5 @@ export function officerRange(
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const inconsistent = (rate: number, target: number, best: number) =>
+  `at ${rate} decisions per officer-week no first look gives the baseline's ${pct(target)} of decisions within 4 weeks (best ${pct(best)}), so this capacity does not fit the data`;

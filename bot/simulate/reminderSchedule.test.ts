@@ -34,6 +34,15 @@ describe('the reminders the simulation acts on', () => {
     expect([...days].sort()).toEqual(days);
   });
 
+  it('remind the school of its report on days 7 and 11 after the meeting, then from day 15 each week while it is overdue', () => {
+    // Meeting Thursday 2026-11-05: the report is due on day 14 (Reg 20(7)); the shared rule
+    // reminds on 2026-11-12 and 2026-11-16, then 2026-11-20, 2026-11-27, ... (to the SENCO,
+    // and from day 15 to the case officer and the head teacher too: one day, several reminders).
+    const c = { planIssued: '2021-05-01', lastReviewConcluded: '2026-03-10', meetingDate: '2026-11-05' };
+    const days = schedule.days('report', { live: { ...none, case: c, meetingDate: c.meetingDate, bookedOn: '2026-09-14' }, since: c.meetingDate, untilDays: 40 });
+    expect([...new Set(days)].slice(0, 5)).toEqual(['2026-11-12', '2026-11-16', '2026-11-20', '2026-11-27', '2026-12-04']);
+  });
+
   it('answers the same question from its cache with the same days', () => {
     const q = { live: { ...none, case: { planIssued: '2024-06-01' } }, since: '2025-01-06', untilDays: 90 };
     expect(schedule.days('book', q)).toBe(schedule.days('book', q));

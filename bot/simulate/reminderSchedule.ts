@@ -20,6 +20,8 @@ export interface ReminderStateInput {
   reportSentOn: string | null;
   decision: { outcome: DecisionOutcome; notifiedOn: string } | null;
   noticeServedOn: string | null;
+  /** `cycleKeyOf(case)`, when the caller keeps it for the cycle (it is asked about a million times a command). */
+  cycleKey?: string | undefined;
 }
 
 
@@ -93,10 +95,19 @@ export function reminderScheduleFromRules(terms: TermCalendar = englandTypicalTe
  * plan's issue date matters only for a first review, so plans that share dates share
  * answers.
  */
+/**
+ * The part of the cache key the whole cycle shares: the case input less what happens
+ * within the cycle (the meeting, the decision, the notice), and the plan's issue date only
+ * for a first review. The same for every question asked about one cycle.
+ */
+export function cycleKeyOf(c: CaseInput): string {
+  const { meetingDate: _m, decision: _d, amendmentNoticeServed: _a, planIssued, ...rest } = c;
+  return `${rest.lastReviewConcluded ? '' : planIssued}|${JSON.stringify(rest)}`;
+}
+
 function cacheKey(action: PromptedAction, live: ReminderStateInput, since: string): string {
-  const { meetingDate: _m, decision: _d, amendmentNoticeServed: _a, planIssued, ...rest } = live.case;
   const c = live.case;
-  const cycle = `${rest.lastReviewConcluded ? '' : planIssued}|${JSON.stringify(rest)}`;
+  const cycle = live.cycleKey ?? cycleKeyOf(c);
   switch (action) {
     case 'book':
       return `b|${since}|${cycle}`;

@@ -25,7 +25,7 @@ export const leverLabels: Record<Lever, string> = {
   all: 'all four together',
 };
 
-/** The delays tried: halved, then cut to a tenth (each run with changed delays asks the reminder rules afresh, so few are tried). */
+/** The delays tried: halved, then cut to a tenth (each run with changed delays asks the reminder rules afresh, so few are tried; the tenth first). */
 const FACTORS = [0.5, 0.1] as const;
 /** Officer counts tried, as multiples of today's, the fewest first; then refined between the last short and the first enough. */
 const OFFICER_FACTORS = [1.5, 2, 3, 5] as const;
@@ -112,29 +112,43 @@ export function smallestChanges(
   }
   return { now: { decisionsWithin4Weeks: now.decisionsWithin4Weeks.share, concludedWithin12Months: now.concludedWithin12Months.share }, rows };
 
+  // The strongest change first: when it does not reach the target, no smaller one will, and one run says so.
   function ladder(t: (typeof targets)[number], lever: Lever, attempt: (f: number) => ChangeTried): SmallestChange {
-    let last: ChangeTried | null = null;
+    const strongest = attempt(FACTORS[FACTORS.length - 1] as number);
+    if (!reaches(t, strongest)) return { target: t.key, lever, reached: null, strongest };
     for (const f of FACTORS) {
-      last = attempt(f);
-      if (reaches(t, last)) return { target: t.key, lever, reached: last, strongest: last };
+      const c = attempt(f);
+      if (reaches(t, c)) return { target: t.key, lever, reached: c, strongest };
     }
-    return { target: t.key, lever, reached: null, strongest: last as ChangeTried };
+    return { target: t.key, lever, reached: strongest, strongest };
   }
 }
 
 /**
- * The fewest officers whose run reaches a target: the ladder of multiples of today's
+ * The fewest officers whose run reaches a target: five times today's count first (if
+ * that falls short, none tried reaches it), then the ladder of multiples of today's
  * count, then two halvings of the gap between the last count short and the first enough
  * (the answer to within an eighth of the last step, at two more runs).
  */
-export function fewestOfficers(officers: number, attempt: (n: number) => ChangeTried, reaches: (c: ChangeTried) => boolean): { enough: ChangeTried | null; strongest: ChangeTried } {
+export function fewestOfficers(officers: number, run: (n: number) => ChangeTried, reaches: (c: ChangeTried) => boolean): { enough: ChangeTried | null; strongest: ChangeTried } {
+  const tried = new Map<number, ChangeTried>();
+  const attempt = (n: number) => {
+    let c = tried.get(n);
+    if (!c) {
+      c = run(n);
+      tried.set(n, c);
+    }
+    return c;
+  };
   let short = officers;
   let enough: ChangeTried | null = null;
-  let strongest = attempt(officers);
-  if (reaches(strongest)) return { enough: strongest, strongest };
+  const now = attempt(officers);
+  if (reaches(now)) return { enough: now, strongest: now };
+  // The most officers first: when they do not reach the target, fewer will not, and one run says so.
+  const strongest = attempt(Math.ceil(officers * (OFFICER_FACTORS[OFFICER_FACTORS.length - 1] as number)));
+  if (!reaches(strongest)) return { enough: null, strongest };
   for (const k of OFFICER_FACTORS) {
     const c = attempt(Math.ceil(officers * k));
-    strongest = c;
     if (reaches(c)) {
       enough = c;
       break;

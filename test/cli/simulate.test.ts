@@ -1,7 +1,21 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cli } from './runCli';
+import { cli, root } from './runCli';
+
+// The built command, as `npx ehcp-review` runs it (npm test builds dist/ first): it shares
+// its runs with a worker thread, which runs only from the compiled files.
+const built = (args: string[]) =>
+  new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'dist/bot/cli/main.js'), ...args], { cwd: root });
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ehcp-simulate-'));
 const file = (name: string, text: string) => {
@@ -27,6 +41,17 @@ describe('ehcp-review simulate', () => {
     expect(r.stdout).toMatch(/ {3}2\.2 decisions per officer-week/);
     expect(r.stdout).toMatch(/ {3}8\.8 decisions per officer-week/);
   });
+
+  it('gives the same answer built, its runs shared with a worker thread, as run here in one thread', async () => {
+    const args = ['simulate', '--plans', '500', '--seed', '4', '--format', 'json'];
+    const [here, there] = await Promise.all([cli(args), built(args)]);
+    expect(there.code).toBe(0);
+    expect(here.code).toBe(0);
+    const json = JSON.parse(there.stdout);
+    expect(json.officerRange).toHaveLength(3);
+    expect(json.runs.reportsInMeetingDoubled.value).toBe(0.6);
+    expect(there.stdout).toBe(here.stdout);
+  }, 120_000);
 
   it('writes JSON with the documented keys and a chart, the same for the same seed', async () => {
     const chart = path.join(dir, 'chart.svg');

@@ -7,7 +7,7 @@ import { caseloadFromRows, type SimPlan, syntheticCaseload } from '../../simulat
 import { simulationChartSvg } from '../../simulate/chart';
 import { ParameterError, type SimulationParameters, withOverrides } from '../../simulate/parameters';
 import { reportJson, reportTable } from '../../simulate/report';
-import { simulateCouncil } from '../../simulate/simulate';
+import { simulateCouncilInParallel } from '../../simulate/simulate';
 import { formatFrom, parseCommandArgs } from '../args';
 import { type Command, type CliIo, UsageError, write } from '../io';
 import { headerIndex } from './plan';
@@ -145,7 +145,7 @@ async function simulate(args: string[], io: CliIo): Promise<number> {
   const parameters = await readParameters(values.params, { plans: values.plans, officers: values.officers, from: values.from, to: values.to }, io);
   const plans = positionals[0] !== undefined ? await readCaseload(positionals[0], parameters, io) : syntheticCaseload(parameters, seed);
   const targets = calibrationTargets(values.calibrate, calibrateFromFile);
-  const report = simulateCouncil(plans, parameters, { seed, search: !values['no-search'] && !values['no-officer-search'], calibrate: targets });
+  const report = await simulateCouncilInParallel(plans, parameters, { seed, search: !values['no-search'] && !values['no-officer-search'], calibrate: targets });
   if (values.chart) {
     const file = path.resolve(io.cwd, values.chart);
     try {
