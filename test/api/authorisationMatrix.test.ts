@@ -200,9 +200,10 @@ function request(endpoint: string, role: Role): { method: string; path: string; 
     // The amendment cell before these served the notice.
     case 'POST /api/reviews/{id}/representations':
       return { method: 'POST', path: `/api/reviews/${id('amendment')}/representations`, body: { receivedOn: today, summary: 'We agree.' } };
-    // This service keeps no files: past the role check and the family's window, reading the plan answers 503.
+    // Past the role check, the final plan waits for the amendment notice to reach the family
+    // (409 letter-not-ready): the officer is allowed, the step is not yet lawful.
     case 'POST /api/reviews/{id}/final-plan':
-      return { method: 'POST', path: `/api/reviews/${id('amendment')}/final-plan`, body: { plan: { driveId: 'b!drive', itemId: 'plan' } }, status: 503 };
+      return { method: 'POST', path: `/api/reviews/${id('amendment')}/final-plan`, body: { plan: { driveId: 'b!drive', itemId: 'plan' } }, status: 409 };
     case 'POST /api/reviews/{id}/not-amending':
       return { method: 'POST', path: `/api/reviews/${id('amendment')}/not-amending`, body: { reasons: 'The family showed the plan works.' } };
     case 'POST /api/reviews/{id}/advice-requests/{requestId}/link':
