@@ -6,6 +6,7 @@ import type { SeedDriveItem } from '../graph-server/state';
 import { launchChromium } from '../chromium';
 import type { StandInInit, StandInItem, StandInState } from './officeStandIn';
 import { serveOfficeStandIn } from './standInScript';
+import { saveAppointmentToGraph } from '../graph-server/saveAppointment';
 import { startTestService, type TestService } from '../service';
 import { builtAddin } from '../builtAddin';
 
@@ -14,7 +15,6 @@ export const NOW = new Date(Date.UTC(2026, 10, 24, 9));
 export const ADVICE_DRIVE = 'b!advice-drive-north-school';
 
 /** EWS ids (what saveAsync answers) write - and _ of a REST id as + and /. */
-export const ewsIdOf = (restId: string) => restId.replace(/-/g, '+').replace(/_/g, '/');
 
 export interface PaneHarness {
   graph: Harness;
@@ -57,21 +57,7 @@ export async function startPaneHarness(prepare: (db: Db) => Promise<void>, files
       pages.push(page);
       await page.clock.setFixedTime(NOW);
       // Outlook saves the appointment to Exchange, which is where Graph then finds it.
-      await page.exposeFunction('__saveToGraph', async (saved: StandInItem) => {
-        const res = await fetch(`${graph.graph.baseUrl}/v1.0/users/${SENCO.id}/events`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${graphToken()}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            subject: saved.subject,
-            body: { contentType: 'html', content: saved.body },
-            start: { dateTime: saved.start.replace(/Z$/, ''), timeZone: 'UTC' },
-            end: { dateTime: saved.end.replace(/Z$/, ''), timeZone: 'UTC' },
-            attendees: saved.requiredAttendees.map((a) => ({ type: 'required', emailAddress: { address: a.emailAddress, name: a.displayName } })),
-          }),
-        });
-        if (!res.ok) throw new Error(`Graph refused the save: ${res.status} ${await res.text()}`);
-        return ewsIdOf(((await res.json()) as { id: string }).id);
-      });
+      await page.exposeFunction('__saveToGraph', (saved: StandInItem) => saveAppointmentToGraph(graph.graph.baseUrl, SENCO.id, graphToken(), saved));
       await serveOfficeStandIn(page, { requirementSets: { Mailbox: '1.13', NestedAppAuth: '1.1' }, item, ...init });
       await page.addInitScript(
         ({ token }) => {

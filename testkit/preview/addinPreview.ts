@@ -13,6 +13,7 @@ import { builtAddin } from '../builtAddin';
 import { startGraphTestServer, type GraphTestServer } from '../graph-server/graphServer';
 import { type IdentityTestServer, startIdentityTestServer } from '../graph-server/identityServer';
 import { routeFetch } from '../graph-server/routeFetch';
+import { saveAppointmentToGraph, type SavedAppointment } from '../graph-server/saveAppointment';
 import type { SeedUser } from '../graph-server/state';
 import { officeStandInBundle } from '../office/standInScript';
 import type { StandInInit } from '../office/officeStandIn';
@@ -101,21 +102,13 @@ export async function startAddinPreview(options: AddinPreviewOptions): Promise<A
     }
     if (url.pathname === '/preview/office-standin-module.js') return send(200, 'application/javascript', standIn);
     if (url.pathname === '/preview/save' && req.method === 'POST') {
-      const item = JSON.parse((await body(req)).toString('utf8')) as { subject: string; body: string; start: string; end: string; requiredAttendees: { emailAddress: string; displayName?: string }[] };
-      const created = await fetch(`${graph.baseUrl}/v1.0/users/${PREVIEW_SENCO.id}/events`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${graph.issueToken({ tenantId: PREVIEW_TENANT, appId: CLIENT_ID, userId: PREVIEW_SENCO.id, scp: ['Calendars.ReadWrite'] })}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          subject: item.subject,
-          body: { contentType: 'html', content: item.body },
-          start: { dateTime: item.start.replace(/Z$/, ''), timeZone: 'UTC' },
-          end: { dateTime: item.end.replace(/Z$/, ''), timeZone: 'UTC' },
-          attendees: item.requiredAttendees.map((a) => ({ type: 'required', emailAddress: { address: a.emailAddress, name: a.displayName } })),
-        }),
-      });
-      if (!created.ok) return send(502, 'application/json', JSON.stringify({ error: `the local Graph refused the save: ${created.status}` }));
-      // An EWS id (what saveAsync answers) writes - and _ of a REST id as + and /.
-      return send(200, 'application/json', JSON.stringify({ id: ((await created.json()) as { id: string }).id.replace(/-/g, '+').replace(/_/g, '/') }));
+      const item = JSON.parse((await body(req)).toString('utf8')) as SavedAppointment;
+      const bearer = graph.issueToken({ tenantId: PREVIEW_TENANT, appId: CLIENT_ID, userId: PREVIEW_SENCO.id, scp: ['Calendars.ReadWrite'] });
+      try {
+        return send(200, 'application/json', JSON.stringify({ id: await saveAppointmentToGraph(graph.baseUrl, PREVIEW_SENCO.id, bearer, item) }));
+      } catch (e) {
+        return send(502, 'application/json', JSON.stringify({ error: (e as Error).message }));
+      }
     }
     if (url.pathname === '/addin/taskpane.html') {
       const html = await readFile(path.join(addinDir, 'taskpane.html'), 'utf8');
