@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
+import { textOverlaps } from './textOverlaps';
 import { seedDashboard } from '../dashboard/seedDashboard';
 import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
 import { openInTeamsHost, routeValidOrigins } from '../../testkit/teams-host/teamsHost';
@@ -51,6 +52,8 @@ const bodyRows = (where: Page | Frame, table: string) => where.getByRole('table'
 async function expectAccessible(name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   expect(await axeViolations(page)).toEqual([]);
+  // No column's text runs into the next (a long step's name once overlapped its date).
+  expect(await textOverlaps(page)).toEqual([]);
   await saveScreenshot(page, `tab-${name}`);
 }
 

@@ -7,8 +7,8 @@ import { useLoad } from '../components/useLoad';
 type SchoolReview = Awaited<ReturnType<ApiClient['reviews']>>['items'][number];
 
 const columns: Column<SchoolReview>[] = [
-  { header: 'Child', cell: (r) => r.childName },
-  { header: 'Council reference', cell: (r) => r.laReference },
+  { header: 'Child', id: 'child', cell: (r) => r.childName },
+  { header: 'Council reference', id: 'ref', cell: (r) => r.laReference },
   { header: 'Council', cell: (r) => r.councilName },
   { header: 'Status', cell: (r) => r.status.replaceAll('-', ' ') },
   { header: 'Next step due', cell: (r) => (r.due ? `${formatDate(r.due)}${r.overdue ? ' (overdue)' : ''}` : '—') },

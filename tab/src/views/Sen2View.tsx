@@ -74,7 +74,7 @@ export function Sen2View(props: { api: ApiClient; today: string }) {
               rowKey={(r) => r.laReference}
               paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setPage }}
               columns={[
-                { header: 'LA reference', cell: (r) => r.laReference },
+                { header: 'LA reference', id: 'ref', cell: (r) => r.laReference },
                 { header: 'UPN', cell: (r) => r.upn ?? <strong className="missing">Missing: add the UPN</strong> },
                 { header: 'School', cell: (r) => schoolName(r.schoolId) },
                 { header: 'Latest review meeting', cell: (r) => formatDate(r.reviewMeetingDate) },
@@ -106,7 +106,7 @@ export function Sen2View(props: { api: ApiClient; today: string }) {
               rowKey={(e) => e.laReference}
               paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPage: setExcludedPage }}
               columns={[
-                { header: 'LA reference', cell: (e) => e.laReference },
+                { header: 'LA reference', id: 'ref', cell: (e) => e.laReference },
                 { header: 'Plan issued', cell: (e) => formatDate(e.planIssuedOn) },
                 { header: 'Why', cell: (e) => e.explanation },
               ]}
