@@ -7,10 +7,8 @@ export interface Instances {
   url: string;
   processes: ServiceProcess[];
   proxy: RoundRobin;
-  /** SIGKILLs every process at once (the whole deployment down); the proxy stays up. */
+  /** SIGKILLs every process at once (the whole deployment down), then closes the proxy. */
   kill(): Promise<void>;
-  /** Starts `count` fresh processes on the same store and points the proxy at them. */
-  restart(): Promise<void>;
   /** Stops every process gracefully, then the proxy. */
   stop(): Promise<void>;
 }
@@ -27,20 +25,16 @@ export async function startInstances(count: number, options: ServiceOptions): Pr
     const rest = await Promise.all(Array.from({ length: count - 1 }, () => startServiceProcess(options)));
     return [first, ...rest];
   };
-  let processes = await startAll();
+  const processes = await startAll();
   const proxy = await startRoundRobin(processes.map((p) => p.url));
   const instances: Instances = {
     url: proxy.url,
-    get processes() {
-      return processes;
-    },
+    processes,
     proxy,
     kill: async () => {
+      // The proxy cuts the clients' connections as each process dies, then goes too.
       await Promise.all(processes.map((p) => p.kill()));
-    },
-    restart: async () => {
-      processes = await startAll();
-      proxy.setBackends(processes.map((p) => p.url));
+      await proxy.close();
     },
     stop: async () => {
       try {
