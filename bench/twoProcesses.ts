@@ -30,7 +30,7 @@ interface Figures {
  * on both sides: GET /api/reviews/{id} and POST /api/reviews/{id}/meeting, closed loop, 50
  * keep-alive clients. Two processes are the shape of a deployment behind a load balancer
  * (README, "Several instances"); on a 2-core machine they share the cores with PostgreSQL
- * and this generator, so the ratio here is a floor, not what two hosts would give.
+ * and this generator, so the ratio here says little of what two hosts would give.
  */
 export async function twoProcessesBenchmark(): Promise<void> {
   console.log(`Two service processes on one PostgreSQL against one, behind one round-robin port: ${CLIENTS} keep-alive clients, ${REQUESTS.toLocaleString('en-GB')} requests or ${MAX_SECONDS} s per endpoint`);
