@@ -7,12 +7,14 @@ import { remindersBenchmark } from './reminders';
 import { serviceBenchmark } from './service';
 import { tabBenchmark } from './tab';
 import { simulateBenchmark } from './simulate';
+import { twoProcessesBenchmark } from './twoProcesses';
 
 /** Every benchmark of `npm run bench`, in order; add one by adding a line here. */
 const benchmarks: [string, () => Promise<void>][] = [
   ['planner', plannerBenchmark],
   ['graph', graphBenchmark],
   ['service', serviceBenchmark],
+  ['two-processes', twoProcessesBenchmark],
   ['bot', botBenchmark],
   ['reminders', remindersBenchmark],
   ['addin', addinBenchmark],

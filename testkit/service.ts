@@ -48,21 +48,7 @@ export async function startTestService(
   }
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: store.location.dataDir, DATABASE_URL: store.location.databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', REMINDERS: 'off', ...(options.now ? {} : { CLOCK_START: TEST_CLOCK_START }), ...(store.location.databaseUrl ? { AUTH_MODE: 'dev' } : {}), ...env });
   const service = await startService(config, { logger: silentLogger, ...options });
-  const call: TestService['call'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    let body: string | undefined;
-    if (typeof options.body === 'string') body = options.body;
-    else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const res = await fetch(`${service.url}${path}`, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    if ((res.headers.get('content-type') ?? '').includes('json')) parsed = text ? JSON.parse(text) : null;
-    return { status: res.status, headers: res.headers, body: parsed };
-  };
+  const call = jsonCaller(service.url);
   return {
     url: service.url,
     dataDir: store.location.dataDir,
@@ -73,5 +59,24 @@ export async function startTestService(
       await service.stop();
       await store.dispose();
     },
+  };
+}
+
+/** `TestService.call` for the service at `baseUrl`: JSON in and out, with a bearer token. */
+export function jsonCaller(baseUrl: string): TestService['call'] {
+  return async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (typeof options.body === 'string') body = options.body;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json')) parsed = text ? JSON.parse(text) : null;
+    return { status: res.status, headers: res.headers, body: parsed };
   };
 }

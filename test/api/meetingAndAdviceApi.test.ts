@@ -1,17 +1,16 @@
 import { adviceRecorded, booked, bookedOnce, booking, healthAdvice, healthAdviceOnce, reviewsToBook, TODAY } from '../support/meetingAndAdvice';
-import { startTestService, type TestService } from '../../testkit/service';
-import { storeKinds } from '../../testkit/stores';
+import { type ApiUnderTest, serviceShapes, startServiceShape } from '../../testkit/serviceProcesses';
 
 // Booking the meeting and recording advice through the HTTP API (the Outlook add-in's face):
 // the same tasks (bot/app/bookMeeting, bot/app/recordAdvice), so the same expectations as
 // their tests beside them.
-describe.each(storeKinds)('the meeting and advice through the API (%s)', (kind) => {
-  let svc: TestService;
+describe.each(serviceShapes)('the meeting and advice through the API (%s)', (shape) => {
+  let svc: ApiUnderTest;
   let ids: Record<string, string>;
   let senco: string;
   beforeAll(async () => {
-    svc = await startTestService(
-      kind,
+    svc = await startServiceShape(
+      shape,
       async (db) => {
         ({ ids } = await reviewsToBook(db));
       },
@@ -21,7 +20,7 @@ describe.each(storeKinds)('the meeting and advice through the API (%s)', (kind) 
     senco = await svc.token('senco', 'north-school', 'senco');
   });
   afterAll(() => svc?.stop());
-  const db = () => svc.service.db;
+  const db = () => svc.db;
 
   it('books the meeting, asks for the advice and views, and chases them; a replay with the key changes nothing', async () => {
     const reviewId = ids['M-1'] as string;

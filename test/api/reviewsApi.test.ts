@@ -1,21 +1,20 @@
 import { plusDays } from '../../shared';
 import { CSV_HEADER, fullInvitees, importRows, registerPeople } from '../support/fixtures';
-import { startTestService, type TestService } from '../../testkit/service';
-import { storeKinds } from '../../testkit/stores';
+import { type ApiUnderTest, serviceShapes, startServiceShape } from '../../testkit/serviceProcesses';
 
 // A fixed clock: the seed and the service read the same day whenever the suite runs.
 const today = '2027-03-10';
 const now = () => new Date('2027-03-10T10:00:00Z');
 const soon = plusDays(today, 21);
 
-describe.each(storeKinds)('the reviews API on %s', (kind) => {
-  let svc: TestService;
+describe.each(serviceShapes)('the reviews API on %s', (shape) => {
+  let svc: ApiUnderTest;
   let officer: string;
   let senco: string;
   let manager: string;
   let ids: Record<string, string>;
   beforeAll(async () => {
-    svc = await startTestService(kind, async (db) => {
+    svc = await startServiceShape(shape, async (db) => {
       const people = await registerPeople(db);
       ids = await importRows(db, people.officer, [`A-1,Ada Example,north-school,${plusDays(today, -300)},,,4,,,`, `A-2,Ben Sample,north-school,${plusDays(today, -300)},,,4,,,`]);
     }, {}, { now });

@@ -24,7 +24,7 @@ describe('npm run bench', () => {
     });
     // The end of the output says which benchmark stopped and why.
     if (code !== 0) throw new Error(`npm run bench exited ${code}:\n${output.slice(-3000)}`);
-    for (const heading of ['Caseload planner', 'Attach 10 advice files', 'Service API', 'Teams bot', 'Outlook add-in task pane', 'Dashboard:', 'Simulation']) {
+    for (const heading of ['Caseload planner', 'Attach 10 advice files', 'Service API', 'Two service processes', 'Teams bot', 'Outlook add-in task pane', 'Dashboard:', 'Simulation']) {
       expect(output).toContain(heading);
     }
     // Requests that failed are counted in each load line; none may fail.
@@ -35,6 +35,7 @@ describe('npm run bench', () => {
       expect(output).not.toMatch(/skipped/);
       expect(output).toMatch(/PostgreSQL POST \/api\/messages/);
       expect(output).toContain('Reminders:');
+      expect(output).toMatch(/two processes +POST \/api\/reviews\/\{id\}\/meeting .*\[baseline, same run: one process/);
     }
   }, 600_000);
 });

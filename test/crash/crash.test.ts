@@ -6,6 +6,7 @@ import { interleave, runBurst, type WriteOp } from './support/burst';
 import { caseloadCsv, caseloadRow, issuedNineMonthsAgo, listAllReviews, meetingBody, pool, requiredInvitees } from '../../bench/harness/caseload';
 import { countRows, findDamage } from './support/checks';
 import { createHttpClient, type HttpClient } from '../../bench/harness/http';
+import { startInstances } from '../../bench/harness/instances';
 import { killAllServices, type ServiceProcess, startServiceProcess } from '../../bench/harness/service';
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from '../../bench/harness/stores';
 
@@ -37,12 +38,14 @@ interface Outcome {
 }
 
 /** Start, fill, burst, SIGKILL, restart, look: the whole run for one store, in beforeAll. */
-async function crashRun(target: StoreTarget): Promise<Outcome> {
+async function crashRun(target: StoreTarget, processes: number): Promise<Outcome> {
   // The service runs on the test clock, so the seeded dates and its today agree whatever day this runs.
   const today = TEST_TODAY;
   const token = await signDevToken({ dataDir: target.dataDir, role: 'la-officer', orgId: COUNCIL, userId: 'crash-officer' });
-  const start = () => startServiceProcess({ dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { CLOCK_START: TEST_CLOCK_START } });
-  let service: ServiceProcess = await start();
+  const options = { dataDir: target.dataDir, databaseUrl: target.databaseUrl, env: { CLOCK_START: TEST_CLOCK_START } };
+  // Several processes sit behind one round-robin port, and all of them are killed at once.
+  const start = (): Promise<Pick<ServiceProcess, 'url' | 'kill' | 'stop'>> => (processes === 1 ? startServiceProcess(options) : startInstances(processes, options));
+  let service = await start();
   let client: HttpClient = createHttpClient(service.url, token, CONCURRENCY);
 
   // Reviews to book, and reviews awaiting their decision (meeting 20 days ago, report sent).
@@ -135,15 +138,15 @@ async function crashRun(target: StoreTarget): Promise<Outcome> {
   };
 }
 
-function crashSuite(makeTarget: () => Promise<StoreTarget>) {
+function crashSuite(makeTarget: () => Promise<StoreTarget>, processes = 1) {
   let target: StoreTarget | undefined;
   let outcome: Outcome;
 
   beforeAll(async () => {
     target = await makeTarget();
-    outcome = await crashRun(target);
+    outcome = await crashRun(target, processes);
     const { damage: _d, replayMismatches: _r, countsBefore: _b, countsAfter: _a, refused, ...figures } = outcome;
-    console.log(`crash test on ${target.name}: ${JSON.stringify({ ...figures, refused: refused.length, damage: _d.length, replayMismatches: _r.length })}`);
+    console.log(`crash test on ${target.name}, ${processes} process${processes === 1 ? '' : 'es'}: ${JSON.stringify({ ...figures, refused: refused.length, damage: _d.length, replayMismatches: _r.length })}`);
   }, 170_000);
 
   afterAll(async () => {
@@ -192,4 +195,13 @@ describePostgres('SIGKILL mid-burst on PostgreSQL', () => {
     if (!pgUrl) throw new Error('TEST_DATABASE_URL must be set in CI: the PostgreSQL crash test cannot be skipped there.');
     return postgresTarget(pgUrl, 'ehcp_crash');
   });
+});
+
+// Two processes on one PostgreSQL behind one port, both SIGKILLed at once (the deployment down,
+// not one instance: the survivor would finish the burst), the replays spread over two new ones.
+describePostgres('SIGKILL mid-burst on two service processes on one PostgreSQL', () => {
+  crashSuite(async () => {
+    if (!pgUrl) throw new Error('TEST_DATABASE_URL must be set in CI: the PostgreSQL crash test cannot be skipped there.');
+    return postgresTarget(pgUrl, 'ehcp_crash_two');
+  }, 2);
 });
