@@ -30,7 +30,7 @@ describe.each(storeKinds)('reviewDetail, the review read (%s)', (kind) => {
   beforeAll(async () => {
     store = await openTestStore(kind);
     ({ people, ids } = await reviewsToBook(store.db));
-    await store.db.transaction((tx) => recordMeeting(tx, people.senco, ids['M-1'] as string, booking, TODAY));
+    await store.db.transaction((tx) => recordMeeting(tx, people.senco, ids['M-1'] as string, { ...booking, mode: 'in-person' }, TODAY));
     await store.db.query(
       `insert into case_contacts (child_id, role, name, email)
        select p.child_id, 'parent', 'A parent', 'parent@home.example' from review_cycles r join plans p on p.id = r.plan_id where r.id = $1`,
