@@ -16,9 +16,9 @@ describe.each(storeKinds)('reviewDetail, the review read (%s)', (kind) => {
   const sent: string[] = [];
   const counting = (): Queryable => ({
     vault: store.db.vault,
-    query: (sql, params) => {
+    query: (sql, params, options) => {
       sent.push(sql);
-      return store.db.query(sql, params);
+      return store.db.query(sql, params, options);
     },
     exec: (sql) => {
       sent.push(sql);

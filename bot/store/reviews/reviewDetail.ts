@@ -38,6 +38,8 @@ export async function reviewDetail(tx: Queryable, principal: Principal, id: stri
             case when review.transferred_in_on is not null then (select history from (${transferHistorySql('review.plan_id')}) h) end as transferred_history
        from review left join lateral (${currentPlanSql('review.plan_id')}) cur on true`,
     params,
+    // Planning this statement cost PostgreSQL three times what running it did: planned once per connection.
+    { prepare: true },
   );
   if (!row) throw new NotFoundError(`Review ${id}`);
   const body = describeRecorded(row, row, settingsFromText(row.council_settings), row.transferred_in_on ? (row.transferred_history ?? null) : null, today);
