@@ -6,7 +6,7 @@ import { startEntraTestAuthority, unsecuredJwt } from '../testkit/entraTestAutho
 import { startConnectorServer } from '../testkit/bot-framework/connectorServer';
 import { signDevToken } from '../bot/auth';
 import { againstBaseline, againstTarget } from './harness/against';
-import { createHttpClient } from './harness/http';
+import { createHttpClient, type HttpAnswer } from './harness/http';
 import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
 import { describeLoad } from './service/format';
 import { runLoad } from './service/load';
@@ -36,58 +36,81 @@ export async function botBenchmark(): Promise<void> {
 }
 
 async function benchStore(target: StoreTarget): Promise<void> {
+  const rig = await startBotRig(target);
+  try {
+    const figures = await runLoad(rig.turn, { clients: CLIENTS, requests: REQUESTS, maxSeconds: MAX_SECONDS, expectStatus: 200 });
+    const replies = rig.replies();
+    // The baseline: the API's read of one review on the same service, store and clients.
+    const officer = await signDevToken({ dataDir: target.dataDir, role: 'la-officer', orgId: 'demo-council', userId: 'demo-officer' });
+    const api = createHttpClient(rig.service.url, officer, CLIENTS);
+    const [first] = await rig.service.db.query<{ id: string }>("select id from review_cycles where council_id = 'demo-council' order by id limit 1");
+    const reads = await runLoad(() => api.send('GET', `/api/reviews/${first?.id}`), { clients: CLIENTS, requests: REQUESTS, maxSeconds: MAX_SECONDS, expectStatus: 200 });
+    api.close();
+    console.log(`  ${target.name.padEnd(10)} GET  /api/reviews/{id} (baseline)  ${describeLoad(reads)}`);
+    console.log(
+      `  ${target.name.padEnd(10)} POST /api/messages (my reviews) ${describeLoad(figures)}; ${replies.toLocaleString('en-GB')} replies at the connector   ${againstBaseline(figures.perSecond, { what: 'GET /api/reviews/{id}', value: reads.perSecond, unit: 'req/s', goal: 0.5 })} ${againstTarget(figures.p99, { what: `p99 at ${CLIENTS} clients under`, value: 200, unit: 'ms' })}`,
+    );
+  } finally {
+    await rig.close();
+  }
+}
+
+/** The service in this process with the bot's channel tokens checked, a local connector for its replies, and a "my reviews" turn to send. */
+export interface BotRig {
+  service: Awaited<ReturnType<typeof startService>>;
+  /** Sends turn `i` (two SENCOs, alternately) and resolves with the service's answer. */
+  turn(i: number): Promise<HttpAnswer>;
+  /** How many replies the connector has received. */
+  replies(): number;
+  close(): Promise<void>;
+}
+
+/** Starts {@link BotRig} on `target` (bench/profile.ts profiles the same turn). */
+export async function startBotRig(target: StoreTarget): Promise<BotRig> {
   const authority = await startEntraTestAuthority();
   const connector = await startConnectorServer();
-  try {
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: target.dataDir,
-      DATABASE_URL: target.databaseUrl,
-      // Development sign-in on this benchmark's own database, on purpose (the safe-defaults
-      // check refuses DATABASE_URL without it); the bot's channel tokens are checked as in production.
-      AUTH_MODE: 'dev',
-      SEED_DEMO: 'true',
-      REMINDERS: 'off',
-      LOG_LEVEL: 'warn',
-      BOT_CLIENT_ID: BOT_ID,
-      BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl,
-    });
-    const outboundToken = async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 });
-    const service = await startService(config, { logger: silentLogger, teams: { outboundToken } });
-    await service.db.query("update organisations set entra_tenant_id = $1 where id like 'demo-%'", [TENANT]);
-    const token = await authority.issueChannelToken({ appId: BOT_ID, serviceUrl: connector.serviceUrl });
-    const client = createHttpClient(service.url, token, CLIENTS);
-    try {
-      const turn = (i: number) => ({
-        type: 'message',
-        id: randomUUID(),
-        text: 'my reviews',
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
-        from: { id: '29:1-demo-senco-1', aadObjectId: i % 2 ? 'demo-senco-1' : 'demo-senco-2' },
-        recipient: { id: `28:${BOT_ID}` },
-        conversation: { id: `a:bench-${i % 2}`, conversationType: 'personal', tenantId: TENANT },
-      });
-      const figures = await runLoad((i) => client.send('POST', '/api/messages', { body: turn(i) }), { clients: CLIENTS, requests: REQUESTS, maxSeconds: MAX_SECONDS, expectStatus: 200 });
-      const replies = connector.sentActivities().length;
-      // The baseline: the API's read of one review on the same service, store and clients.
-      const officer = await signDevToken({ dataDir: target.dataDir, role: 'la-officer', orgId: 'demo-council', userId: 'demo-officer' });
-      const api = createHttpClient(service.url, officer, CLIENTS);
-      const [first] = await service.db.query<{ id: string }>("select id from review_cycles where council_id = 'demo-council' order by id limit 1");
-      const reads = await runLoad(() => api.send('GET', `/api/reviews/${first?.id}`), { clients: CLIENTS, requests: REQUESTS, maxSeconds: MAX_SECONDS, expectStatus: 200 });
-      api.close();
-      console.log(`  ${target.name.padEnd(10)} GET  /api/reviews/{id} (baseline)  ${describeLoad(reads)}`);
-      console.log(
-        `  ${target.name.padEnd(10)} POST /api/messages (my reviews) ${describeLoad(figures)}; ${replies.toLocaleString('en-GB')} replies at the connector   ${againstBaseline(figures.perSecond, { what: 'GET /api/reviews/{id}', value: reads.perSecond, unit: 'req/s', goal: 0.5 })} ${againstTarget(figures.p99, { what: `p99 at ${CLIENTS} clients under`, value: 200, unit: 'ms' })}`,
-      );
-    } finally {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: target.dataDir,
+    DATABASE_URL: target.databaseUrl,
+    // Development sign-in on this benchmark's own database, on purpose (the safe-defaults
+    // check refuses DATABASE_URL without it); the bot's channel tokens are checked as in production.
+    AUTH_MODE: 'dev',
+    SEED_DEMO: 'true',
+    REMINDERS: 'off',
+    LOG_LEVEL: 'warn',
+    BOT_CLIENT_ID: BOT_ID,
+    BOT_OPENID_METADATA_URL: authority.botFrameworkMetadataUrl,
+  });
+  const outboundToken = async () => unsecuredJwt({ aud: 'https://api.botframework.com', exp: Math.floor(Date.now() / 1000) + 3600 });
+  const service = await startService(config, { logger: silentLogger, teams: { outboundToken } });
+  await service.db.query("update organisations set entra_tenant_id = $1 where id like 'demo-%'", [TENANT]);
+  const token = await authority.issueChannelToken({ appId: BOT_ID, serviceUrl: connector.serviceUrl });
+  const client = createHttpClient(service.url, token, CLIENTS);
+  const activity = (i: number) => ({
+    type: 'message',
+    id: randomUUID(),
+    text: 'my reviews',
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    from: { id: '29:1-demo-senco-1', aadObjectId: i % 2 ? 'demo-senco-1' : 'demo-senco-2' },
+    recipient: { id: `28:${BOT_ID}` },
+    conversation: { id: `a:bench-${i % 2}`, conversationType: 'personal', tenantId: TENANT },
+  });
+  return {
+    service,
+    turn: (i) => client.send('POST', '/api/messages', { body: activity(i) }),
+    replies: () => connector.sentActivities().length,
+    async close() {
       client.close();
-      await service.stop();
-    }
-  } finally {
-    await connector.close();
-    await authority.close();
-    await target.dispose();
-  }
+      try {
+        await service.stop();
+      } finally {
+        await connector.close();
+        await authority.close();
+        await target.dispose();
+      }
+    },
+  };
 }

@@ -1,25 +1,34 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Session } from 'node:inspector';
 import path from 'node:path';
 import { signDevToken } from '../bot/auth';
 import { londonToday, plusDays } from '../shared';
 import { caseloadCsv, caseloadRow, issuedNineMonthsAgo, listAllReviews, meetingBody } from './harness/caseload';
 import { createHttpClient } from './harness/http';
 import { killAllServices, repoRoot, startServiceProcess } from './harness/service';
-import { defaultPostgresUrl, postgresTarget } from './harness/stores';
+import { defaultPostgresUrl, pgliteTarget, postgresTarget, type StoreTarget } from './harness/stores';
+import { startBotRig } from './bot';
 import { runLoad } from './service/load';
 
 /**
- * Where the service's CPU goes under one load: the built service on PostgreSQL runs with
- * `--cpu-prof`, takes `count` bookings (or reads) from 50 clients, stops, and the profile's
- * self time is summed by function and by package. Not part of `npm run bench`:
- * `node dist/bench/profile.js book|read [count]`.
+ * Where the service's CPU goes under one load: the built service runs with `--cpu-prof`,
+ * takes `count` bookings or reads from 50 clients, stops, and the profile's self time is
+ * summed by function and by package. `bot` profiles the bot benchmark's "my reviews" turn
+ * (bench/bot.ts: the service in this process, channel tokens checked, replies to a local
+ * connector; the inspector's profiler runs for the turns only). PostgreSQL by default;
+ * `pglite` after the count for the embedded store. Not part of `npm run bench`:
+ * `node dist/bench/profile.js book|read|bot [count] [pglite]`.
  */
 async function main(): Promise<void> {
   const what = process.argv[2] ?? 'book';
-  if (what !== 'book' && what !== 'read') throw new Error('usage: node dist/bench/profile.js book|read [count]');
+  if (what !== 'book' && what !== 'read' && what !== 'bot') throw new Error('usage: node dist/bench/profile.js book|read|bot [count] [pglite]');
   const count = Number(process.argv[3] ?? 2000);
-  const target = await postgresTarget(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || defaultPostgresUrl, 'ehcp_profile');
+  const target =
+    process.argv[4] === 'pglite'
+      ? pgliteTarget('ehcp-profile')
+      : await postgresTarget(process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || defaultPostgresUrl, 'ehcp_profile');
+  if (what === 'bot') return profileBot(target, count);
   const profDir = mkdtempSync(path.join(tmpdir(), 'ehcp-cpu-prof-'));
   try {
     const today = londonToday(new Date());
@@ -33,7 +42,9 @@ async function main(): Promise<void> {
     const client = createHttpClient(service.url, token, 50);
     let seconds = 0;
     try {
-      const rows = Array.from({ length: count }, (_, i) => caseloadRow(`PROF-${i}`, i, plusDays(issuedNineMonthsAgo(today), -(i % 20)), today));
+      // Reads need only a few hundred reviews (read over and over): the import then weighs little in the profile.
+      const plans = what === 'book' ? count : Math.min(count, 500);
+      const rows = Array.from({ length: plans }, (_, i) => caseloadRow(`PROF-${i}`, i, plusDays(issuedNineMonthsAgo(today), -(i % 20)), today));
       const imported = await client.send('POST', '/api/caseload/import', { body: caseloadCsv(rows), contentType: 'text/csv' });
       if (imported.status !== 200) throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
       const ids = (await listAllReviews(client, 'not-booked')).filter((r) => r.laReference.startsWith('PROF-')).map((r) => r.id);
@@ -51,7 +62,7 @@ async function main(): Promise<void> {
       seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const cpu = cpuSeconds(service.pid) - cpuBefore;
       console.log(
-        `${figures.requests} ${what === 'book' ? 'bookings' : 'reads'} in ${seconds.toFixed(1)} s, ${figures.errors} errors; the service's own CPU time (user + system, from /proc) during them: ${cpu.toFixed(1)} s, ${((cpu * 1000) / figures.requests).toFixed(2)} ms a request`,
+        `${target.name}: ${figures.requests} ${what === 'book' ? 'bookings' : 'reads'} in ${seconds.toFixed(1)} s (${(figures.requests / seconds).toFixed(0)}/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms), ${figures.errors} errors; the service's own CPU time (user + system, from /proc) during them: ${cpu.toFixed(1)} s, ${((cpu * 1000) / figures.requests).toFixed(2)} ms a request`,
       );
     } finally {
       client.close();
@@ -64,6 +75,38 @@ async function main(): Promise<void> {
     rmSync(profDir, { recursive: true, force: true });
     await killAllServices();
     await target.dispose();
+  }
+}
+
+/**
+ * The bot's turn, profiled in this process (as bench/bot.ts runs it, the load generator and
+ * the connector share the process, and show in the profile under bench/ and testkit/):
+ * 200 turns to warm up, then `count` turns from 20 clients with the inspector's profiler on.
+ */
+async function profileBot(target: StoreTarget, count: number): Promise<void> {
+  const rig = await startBotRig(target);
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+  try {
+    await runLoad(rig.turn, { clients: 20, requests: 200, maxSeconds: 600, expectStatus: 200 });
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+    const cpuBefore = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    const figures = await runLoad(rig.turn, { clients: 20, requests: count, maxSeconds: 600, expectStatus: 200 });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
+    console.log(
+      `${target.name}: ${figures.requests} "my reviews" turns in ${seconds.toFixed(1)} s (${(figures.requests / seconds).toFixed(0)}/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms), ${figures.errors} errors; this process's CPU (service, connector and load generator): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ${((cpu.user + cpu.system) / 1000 / figures.requests).toFixed(2)} ms a turn`,
+    );
+    summarise(profile, count);
+  } finally {
+    session.disconnect();
+    await rig.close();
   }
 }
 
@@ -103,7 +146,7 @@ function summarise(profile: CpuProfile, requests: number): void {
     byPlace.set(place, (byPlace.get(place) ?? 0) + us);
   }
   const busy = [...byPlace.values()].reduce((a, b) => a + b, 0);
-  console.log(`profile: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (${((busy / 1000) / requests).toFixed(1)} ms of CPU per request, start-up and import included)`);
+  console.log(`profile: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (${((busy / 1000) / requests).toFixed(1)} ms of CPU per request; for book and read, start-up and import included)`);
   const top = (m: Map<string, number>, n: number) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${((100 * us) / busy).toFixed(1).padStart(5)}%  ${(us / 1000 / requests).toFixed(2).padStart(6)} ms/req  ${k}`);
   console.log('by place (self time):');

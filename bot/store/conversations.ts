@@ -43,6 +43,17 @@ function fromRow(r: Row): StoredConversation {
   };
 }
 
+/** Whether the reference is stored exactly as `c` (then {@link rememberConversation} would write nothing). */
+export async function conversationStoredAs(db: Queryable, c: StoredConversation): Promise<boolean> {
+  const [row] = await db.query<Row>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId]);
+  return row !== undefined && sameConversation(fromRow(row), c);
+}
+
+/** Field by field, so the order the fields were built in does not matter. */
+function sameConversation(a: StoredConversation, b: StoredConversation): boolean {
+  return (Object.keys(b) as (keyof StoredConversation)[]).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
+}
+
 /**
  * Stores (or refreshes) a conversation reference; Teams may move a conversation to another
  * service URL, so the latest one wins. Audited, like every change to the store.
@@ -51,7 +62,7 @@ export async function rememberConversation(tx: Queryable, c: StoredConversation)
   const before = await tx.query<Row>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId]);
   const previous = before[0] ? fromRow(before[0]) : null;
   // Every message refreshes the reference; most change nothing, so they write nothing.
-  if (previous && JSON.stringify(previous) === JSON.stringify(c)) return;
+  if (previous && sameConversation(previous, c)) return;
   await tx.query(
     `insert into teams_conversations (conversation_id, conversation_type, service_url, tenant_id, bot_id, person_id, aad_object_id)
      values ($1, $2, $3, $4, $5, $6, $7)

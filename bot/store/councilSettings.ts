@@ -42,6 +42,27 @@ export async function readCouncilSettings(tx: Queryable, councilId: string): Pro
 }
 
 /**
+ * The settings stored as `text` (the column cast to text; null where the council has set
+ * none), parsed and checked as {@link readCouncilSettings} does. The result is remembered
+ * by the text itself, so it is a pure function's cache: it cannot go stale however many
+ * processes write the settings (a change is a different text, parsed afresh), and it
+ * spares the review read, the add-in's hot path, a JSON parse and a schema check per request.
+ */
+export function settingsFromText(text: string | null): CouncilSettings {
+  if (text === null) return {};
+  let settings = parsedSettings.get(text);
+  if (!settings) {
+    settings = validSettings(JSON.parse(text));
+    // A handful of councils each with one current text; a bound in case of many changes.
+    if (parsedSettings.size >= 256) parsedSettings.clear();
+    parsedSettings.set(text, settings);
+  }
+  return settings;
+}
+
+const parsedSettings = new Map<string, CouncilSettings>();
+
+/**
  * The stored settings that pass today's schema. A field a later release tightened is left
  * out (and so reported missing, naming it) rather than dropping the whole set.
  */

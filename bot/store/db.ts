@@ -6,9 +6,19 @@ import type { AuditVault } from './auditSeal/vault';
  */
 export type DbKind = 'pglite' | 'postgres';
 
+/** How to send one statement. */
+export interface QueryOptions {
+  /**
+   * A hot statement sent again and again (the review read): a PostgreSQL server plans it
+   * once per connection, as a named prepared statement, instead of on every call (planning
+   * the review read cost the server three times what running it did). PGlite ignores it.
+   */
+  prepare?: boolean;
+}
+
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs several statements with no parameters (migrations). */
   exec(sql: string): Promise<void>;
   /** Seals and opens the personal data in audit entries (bot/store/auditSeal); absent, such entries cannot be written. */

@@ -2,7 +2,8 @@ import { Pool, types } from 'pg';
 import { type Logger, silentLogger } from '../log/logger';
 import { redactText, redactUrl } from '../log/redact';
 import type { AuditVault } from './auditSeal/vault';
-import { DATE_OID, type Db, type Queryable } from './db';
+import { createHash } from 'node:crypto';
+import { DATE_OID, type Db, type Queryable, type QueryOptions } from './db';
 
 /** Serialisation failures and deadlocks: PostgreSQL asks the client to run the whole transaction again. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -43,7 +44,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
   });
   client.release();
 
-  const query = async <T>(sql: string, params?: readonly unknown[]) => (await pool.query(sql, params as unknown[] | undefined)).rows as T[];
+  const query = async <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => (await pool.query(statement(sql, params, options))).rows as T[];
   let closed: Promise<void> | undefined;
   return {
     kind: 'postgres',
@@ -71,7 +72,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
         };
         const tx: Queryable = {
           vault: options.vault,
-          query: async (sql, params) => (await conn.query(sql, params as unknown[] | undefined)).rows,
+          query: async (sql, params, queryOptions) => (await conn.query(statement(sql, params, queryOptions))).rows,
           exec: async (sql) => {
             await conn.query(sql);
           },
@@ -96,6 +97,26 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     },
   };
 }
+
+/**
+ * The statement as pg sends it: with `prepare`, named by a hash of its text, so pg prepares
+ * it once on each connection and runs it by name after (a name always stands for one text:
+ * each visibility rule's variant of a statement has its own). Prepared statements live in
+ * their connection, so nothing is shared between connections or processes; the server
+ * plans one again by itself when a migration changes a table it reads.
+ */
+function statement(text: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): { text: string; values?: unknown[]; name?: string } {
+  const values = params as unknown[] | undefined;
+  if (!options?.prepare) return { text, values };
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ehcp_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return { text, values, name };
+}
+
+const statementNames = new Map<string, string>();
 
 /** The URL with `search_path` set to `schema`, so every connection of the pool uses it (how tests and the bench isolate themselves). */
 export function withSearchPath(url: string, schema: string): string {

@@ -20,10 +20,13 @@ export const helpText = [
 export const unregisteredText =
   'Hello! You are not registered with EHCP Review Assistant yet, so I cannot show you any reviews. Your council’s SEND team registers council staff, SENCOs and professionals: ask them to add you with your work account, then message me again.';
 
-/** `my reviews`: the steps due from this person's role, soonest first (each status's list is already in due order). */
+/**
+ * `my reviews`: the steps due from this person's role, soonest first, in one statement
+ * (it was one per status, three for a SENCO: on PGlite, which runs one statement at a time,
+ * the turn's largest cost).
+ */
 export async function myReviews(db: Db, p: Principal, today: string, publicUrl: string): Promise<OutgoingMessage> {
-  const lists = await Promise.all(stepsFor[p.role].map((status) => listReviews(db, p, { status, limit: SHOWN + 1 }, today)));
-  const all = lists.flat().sort((a, b) => (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') || a.id.localeCompare(b.id));
+  const all = await listReviews(db, p, { statuses: stepsFor[p.role], limit: SHOWN + 1 }, today);
   const entries = all.slice(0, SHOWN).map((r) => ({ id: r.id, label: childLabel(r.childName, r.laReference), status: r.status, due: r.due, overdue: r.overdue }));
   return {
     cards: [

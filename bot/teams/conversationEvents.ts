@@ -1,4 +1,4 @@
-import { type ConversationType, forgetConversation, rememberConversation } from '../store/conversations';
+import { type ConversationType, conversationStoredAs, forgetConversation, rememberConversation } from '../store/conversations';
 import type { Db } from '../store/db';
 import type { Principal } from '../store/principal';
 import { type Activity, conversationTypeOf, tenantOf } from './activity';
@@ -31,17 +31,20 @@ export function conversationChange(activity: Activity): ConversationChange {
  */
 export async function storeConversation(db: Db, activity: Activity, member: Principal): Promise<void> {
   const type: ConversationType = conversationTypeOf(activity);
-  await db.transaction((tx) =>
-    rememberConversation(tx, {
-      conversationId: activity.conversation.id,
-      conversationType: type,
-      serviceUrl: activity.serviceUrl,
-      tenantId: tenantOf(activity) ?? '',
-      botId: activity.recipient.id,
-      personId: type === 'personal' ? member.personId : null,
-      aadObjectId: activity.from.aadObjectId ?? null,
-    }),
-  );
+  const reference = {
+    conversationId: activity.conversation.id,
+    conversationType: type,
+    serviceUrl: activity.serviceUrl,
+    tenantId: tenantOf(activity) ?? '',
+    botId: activity.recipient.id,
+    personId: type === 'personal' ? member.personId : null,
+    aadObjectId: activity.from.aadObjectId ?? null,
+  };
+  // Nearly every message finds its reference stored as it is: one read, outside a transaction
+  // (a transaction's BEGIN and COMMIT were two of every turn's statements). A change, or a
+  // reference changed meanwhile by another turn, is written as before, read again inside.
+  if (await conversationStoredAs(db, reference)) return;
+  await db.transaction((tx) => rememberConversation(tx, reference));
 }
 
 /** Forgets the conversation (uninstalled, or the bot was removed). */

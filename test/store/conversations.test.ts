@@ -1,4 +1,4 @@
-import { forgetConversation, personalConversationFor, rememberConversation, type StoredConversation } from '../../bot/store/conversations';
+import { conversationStoredAs, forgetConversation, personalConversationFor, rememberConversation, type StoredConversation } from '../../bot/store/conversations';
 import { type People, registerPeople } from '../support/fixtures';
 import { openTestStore, storeKinds, type TestStore } from '../../testkit/stores';
 
@@ -35,6 +35,14 @@ describe.each(storeKinds)('Teams conversation references, on %s', (kind) => {
     await store.db.transaction((tx) => rememberConversation(tx, personal({ serviceUrl: 'https://smba.trafficmanager.net/emea/' })));
     expect((await personalConversationFor(store.db, people.officer.personId))?.serviceUrl).toBe('https://smba.trafficmanager.net/emea/');
     expect(await audits('conversation.updated')).toBe(1);
+  });
+
+  it('tells a reference stored as it is from one that changed or was never stored (the bot then writes nothing)', async () => {
+    await expect(conversationStoredAs(store.db, personal())).resolves.toBe(false);
+    await store.db.transaction((tx) => rememberConversation(tx, personal()));
+    await expect(conversationStoredAs(store.db, personal())).resolves.toBe(true);
+    await expect(conversationStoredAs(store.db, personal({ serviceUrl: 'https://smba.trafficmanager.net/emea/' }))).resolves.toBe(false);
+    await expect(conversationStoredAs(store.db, personal({ personId: null }))).resolves.toBe(false);
   });
 
   it('does not offer a group chat as the person’s personal chat', async () => {

@@ -13,7 +13,6 @@ import type { AppDeps, ReviewCall, TaskResult } from '../../app/task';
 import { InvalidInputError } from '../../store/errors';
 import { listReviews } from '../../store/reviews/listReviews';
 import { reviewDetail } from '../../store/reviews/reviewDetail';
-import { noteReviewRead } from '../../app/accessRecords';
 import { type ApiContext, authorise, idempotencyKey } from '../context';
 import { faceOf } from '../face';
 import type { Endpoint } from '../../app/permissions';
@@ -39,8 +38,8 @@ export function reviewRoutes(ctx: ApiContext & { publicUrl?: () => string; lette
   router.get('/api/reviews/:id', async (req, res) => {
     const principal = await authorise(ctx, req, 'GET /api/reviews/{id}');
     const id = reviewIdOf(req);
-    const { body, etag } = await reviewDetail(ctx.db, principal, id, ctx.today());
-    await noteReviewRead(ctx.db, principal, faceOf(req), 'review.read', id);
+    // The read and its access record are one statement: a refused read records nothing, an answered one once.
+    const { body, etag } = await reviewDetail(ctx.db, principal, id, ctx.today(), { reader: principal, face: faceOf(req), action: 'review.read' });
     res.set('ETag', etag).json(body);
   });
 

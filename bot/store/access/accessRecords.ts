@@ -26,6 +26,23 @@ export async function recordReviewAccess(tx: Queryable, reader: Reader, face: Fa
   );
 }
 
+/**
+ * The statement that records a read of the review in `from` (a relation of one row or none
+ * with `id`, `council_id` and `la_reference`: a CTE of the read itself), for a read that
+ * sends one statement (bot/store/reviews/reviewDetail.ts): no row, no record. Its
+ * parameters, numbered from `first`, are {@link reviewAccessParams}.
+ */
+export function reviewAccessSql(from: string, first: number): string {
+  const n = (i: number) => `$${first + i}`;
+  return `insert into access_records (council_id, actor_org, actor_user, actor_email, actor_role, face, action, la_reference, review_id, detail)
+     select council_id, ${n(0)}, ${n(1)}, ${n(2)}, ${n(3)}, ${n(4)}, ${n(5)}, la_reference, id, ${n(6)}::jsonb from ${from}`;
+}
+
+/** The parameters of {@link reviewAccessSql}, in its order. */
+export function reviewAccessParams(reader: Reader, face: Face, action: AccessAction, detail: unknown = null): unknown[] {
+  return [reader.orgId, reader.userId, reader.email, reader.role, face, action, detail === null ? null : JSON.stringify(detail)];
+}
+
 /** Records a read of the council's data that is about no one review (the SEN2 file; a query of these records). */
 export async function recordCouncilAccess(
   tx: Queryable,

@@ -23,17 +23,29 @@ const SELECT = `select role, name, email from case_contacts where child_id = $1 
  * otherwise, including for professionals, who are invited by the contacts, not keepers of them.
  */
 export async function contactsHolder(tx: Queryable, principal: Principal, row: Pick<ReviewRow, 'plan_id'>): Promise<number | undefined> {
-  const [current] = await tx.query<{ child_id: number; school_id: string | null; council_id: string }>(
-    `select p.child_id::int as child_id, p.school_id, c.council_id
+  const [current] = await tx.query<CurrentPlan>(currentPlanSql('$1'), [row.plan_id]);
+  return current && holdsContacts(principal, current) ? current.child_id : undefined;
+}
+
+/** The child's current plan (the newest), where {@link holdsContacts} looks. */
+export interface CurrentPlan {
+  child_id: number;
+  school_id: string | null;
+  council_id: string;
+}
+
+/** The statement for the {@link CurrentPlan} of the child of plan `planId` (a parameter or a column). */
+export function currentPlanSql(planId: string): string {
+  return `select p.child_id::int as child_id, p.school_id, c.council_id
        from plans p join children c on c.id = p.child_id
-      where p.child_id = (select child_id from plans where id = $1)
-      order by p.issued_on desc, p.id desc limit 1`,
-    [row.plan_id],
-  );
-  if (!current) return undefined;
-  const holds =
-    principal.role === 'senco' ? current.school_id === principal.orgId : principal.role === 'la-officer' || principal.role === 'la-manager' ? current.council_id === principal.orgId : false;
-  return holds ? current.child_id : undefined;
+      where p.child_id = (select child_id from plans where id = ${planId})
+      order by p.issued_on desc, p.id desc limit 1`;
+}
+
+/** Whether `principal` holds the contacts of the child whose current plan is `current`: its school's SENCO, or its council's officers. */
+export function holdsContacts(principal: Principal, current: Pick<CurrentPlan, 'school_id' | 'council_id'>): boolean {
+  if (principal.role === 'senco') return current.school_id === principal.orgId;
+  return principal.role === 'la-officer' || principal.role === 'la-manager' ? current.council_id === principal.orgId : false;
 }
 
 /** The review, and its child when the principal holds the child's contacts; 404 alike for "not yours" and "no longer yours". */

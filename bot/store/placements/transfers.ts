@@ -162,16 +162,18 @@ export async function listTransfers(db: Queryable, councilId: string, limit = 10
 
 /** Where a transferred-in plan came from, and its concluded reviews with the old council: the history the new council takes on. */
 export async function transferHistory(db: Queryable, planId: number) {
-  const [row] = await db.query<{ history: unknown }>(
-    `select json_build_object(
+  const [row] = await db.query<{ history: unknown }>(transferHistorySql('$1'), [planId]);
+  return row?.history ?? null;
+}
+
+/** The statement {@link transferHistory} sends, for plan `planId` (a parameter or a column): one row, `history`, or none. */
+export function transferHistorySql(planId: string): string {
+  return `select json_build_object(
        'transferredFrom', fo.id, 'transferredFromName', fo.name, 'transferredOn', t.transferred_on, 'previousReference', fc.la_reference,
        'familyToldBy', t.family_told_by, 'reviewDeadline', t.review_deadline,
        'previousReviews', (select coalesce(json_agg(json_build_object('meetingDate', r.meeting_date, 'outcome', d.outcome, 'notifiedOn', d.notified_on) order by d.notified_on), '[]')
                              from review_cycles r join decisions d on d.review_id = r.id where r.plan_id = t.from_plan_id)) as history
        from plan_transfers t join organisations fo on fo.id = t.from_council_id
        join plans fp on fp.id = t.from_plan_id join children fc on fc.id = fp.child_id
-      where t.to_plan_id = $1`,
-    [planId],
-  );
-  return row?.history ?? null;
+      where t.to_plan_id = ${planId}`;
 }

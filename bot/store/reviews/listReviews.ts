@@ -5,6 +5,8 @@ import { visibleTo } from './visibility';
 
 export interface ReviewFilters {
   status?: ReviewStatus | undefined;
+  /** Only reviews at any of these statuses (the bot's "my reviews": the steps due from one role, in one statement). */
+  statuses?: readonly ReviewStatus[] | undefined;
   overdue?: boolean | undefined;
   /** Only reviews whose current step is due on or before this date. */
   dueBefore?: string | undefined;
@@ -45,6 +47,7 @@ export async function listReviews(tx: Queryable, principal: Principal, filters: 
     where.push(sql(`$${params.length}`));
   };
   if (filters.status) add((n) => `(${statusSql('$1')}) = ${n}`, filters.status);
+  if (filters.statuses) add((n) => `(${statusSql('$1')}) = any(${n}::text[])`, [...filters.statuses]);
   if (filters.overdue !== undefined) where.push(`coalesce((${dueSql('$1')}) < $1::date, false) = ${filters.overdue ? 'true' : 'false'}`);
   if (filters.dueBefore) add((n) => `(${dueSql('$1')}) <= ${n}::date`, filters.dueBefore);
   if (filters.school) add((n) => `r.school_id = ${n}`, filters.school);

@@ -81,8 +81,19 @@ export const settingColumnsSql = {
  */
 export async function loadReview(tx: Queryable, principal: Principal, id: string, today: string, forUpdate = false): Promise<ReviewRow & SettingColumns> {
   const visible = visibleTo(principal, 3);
-  const rows = await tx.query<ReviewRow & SettingColumns>(
-    `select r.id, r.plan_id, r.council_id, r.school_id, r.stage, ${statusSql('$2')} as status, r.version,
+  const rows = await tx.query<ReviewRow & SettingColumns>(`${reviewRowSql(visible.sql)} ${forUpdate ? 'for update of r' : ''}`, [id, today, ...visible.params]);
+  const row = rows[0];
+  if (!row) throw new NotFoundError(`Review ${id}`);
+  return row;
+}
+
+/**
+ * The statement {@link loadReview} sends: review `$1` as of today `$2`, where `visible`
+ * (from {@link visibleTo}, numbered from `$3`) holds. The detail read uses it as its first
+ * step (bot/store/reviews/reviewDetail.ts), so a read and a write see the same row.
+ */
+export function reviewRowSql(visible: string): string {
+  return `select r.id, r.plan_id, r.council_id, r.school_id, r.stage, ${statusSql('$2')} as status, r.version,
             r.previous_concluded_on, r.review_deadline, r.latest_meeting_date, r.meeting_date, r.report_due,
             r.decision_due, r.final_plan_due,
             c.name as child_name, c.la_reference, c.date_of_birth, c.upn,
@@ -96,13 +107,7 @@ export async function loadReview(tx: Queryable, principal: Principal, id: string
        left join decisions d on d.review_id = r.id
        left join amendments a on a.review_id = r.id
        ${settingColumnsSql.joins}
-      where r.id = $1 and ${visible.sql}
-      ${forUpdate ? 'for update of r' : ''}`,
-    [id, today, ...visible.params],
-  );
-  const row = rows[0];
-  if (!row) throw new NotFoundError(`Review ${id}`);
-  return row;
+      where r.id = $1 and ${visible}`;
 }
 
 /** The columns of a review's history that the timeline reads. */
