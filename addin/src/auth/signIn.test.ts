@@ -13,13 +13,14 @@ const host = (naa: boolean, dialog: () => Promise<string> = async () => JSON.str
   };
 };
 
-function fakeMsal(silent: () => Promise<string>) {
+function fakeMsal(silent: () => Promise<string>, bridge = true) {
   const calls: string[] = [];
   return {
     calls,
     loadMsal: async () => ({
-      createNestablePublicClientApplication: async () => {
+      createNestedAppClient: async () => {
         calls.push('create');
+        if (!bridge) return null;
         return {
           acquireTokenSilent: async () => {
             calls.push('silent');
@@ -58,6 +59,15 @@ describe('naaOrDialogTokenSource', () => {
     const msal = fakeMsal(async () => 'unused');
     expect(await naaOrDialogTokenSource({ ...base, host: host(false), loadMsal: msal.loadMsal })()).toBe('from-dialog');
     expect(msal.calls).toEqual([]);
+  });
+
+  it('signs in through the dialog where the host claims NestedAppAuth but its bridge does not answer', async () => {
+    const msal = fakeMsal(async () => 'unused', false);
+    const token = naaOrDialogTokenSource({ ...base, host: host(true), loadMsal: msal.loadMsal });
+    expect(await token()).toBe('from-dialog');
+    expect(await token()).toBe('from-dialog');
+    // the bridge is looked for once
+    expect(msal.calls).toEqual(['create']);
   });
 
   it('passes on what the dialog says went wrong', async () => {

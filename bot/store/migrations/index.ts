@@ -18,6 +18,7 @@ import { familyContactPreference } from './290_family_contact_preference';
 import { accessRecords } from './320_access_records';
 import { retentionSchedules } from './330_retention_schedules';
 import { auditCryptoShredding, sealExistingEntries } from './340_audit_crypto_shredding';
+import { timelinessSummary } from './390_timeliness_summary';
 import type { Queryable } from '../db';
 
 export interface Migration {
@@ -53,4 +54,5 @@ export const migrations: readonly Migration[] = [
   { version: 320, name: "access records: reads, downloads and exports of a child's data", sql: accessRecords },
   { version: 330, name: 'retention schedules', sql: retentionSchedules },
   { version: 340, name: 'audit crypto-shredding: per-child keys, sealed entries; SharePoint deletions pending', sql: auditCryptoShredding, run: sealExistingEntries },
+  { version: 390, name: 'timeliness summary kept by the writing transaction', sql: timelinessSummary },
 ];

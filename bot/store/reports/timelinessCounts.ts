@@ -38,32 +38,24 @@ interface Row {
  * - concluded within 12 months: due the review deadline, done the day the decision was notified (CFA 2014 s44(1); CoP 9.169);
  * - reports within 2 weeks: due the meeting + 14 days, done the day the report was sent (Reg 20(7));
  * - decisions within 4 weeks: due the meeting + 4 weeks or the deadline if sooner, done on notification (Reg 20(10)).
- * The one query behind the dashboard's Timeliness view and `GET /api/reports/timeliness`.
+ * The one query behind the dashboard's Timeliness view and `GET /api/reports/timeliness`. It
+ * reads `timeliness_summary` (migration 390), the number of reviews per due date, school,
+ * meeting date and state that the writes keep up to date, and decides here what depends on
+ * today: an open step past its due date is late, one not yet due is pending, and a report or
+ * decision counts only once its meeting has been held.
  */
 export async function timelinessCounts(tx: Queryable, principal: Principal, period: { from: string; to: string }, today: string): Promise<TimelinessCounts> {
   const rows = await tx.query<Row>(
-    `with expected as (
-       select 'concludedIn12Months' as measure, r.school_id, r.review_deadline as due, d.notified_on as done
-         from review_cycles r left join decisions d on d.review_id = r.id
-        where r.council_id = $1 and r.review_deadline between $2::date and $3::date
-       union all
-       select 'reportsIn2Weeks', r.school_id, coalesce(r.report_due, r.meeting_date + 14), rp.sent_on
-         from review_cycles r left join reports rp on rp.review_id = r.id
-        where r.council_id = $1 and r.meeting_date is not null and r.meeting_date <= $4::date
-          and coalesce(r.report_due, r.meeting_date + 14) between $2::date and $3::date
-       union all
-       select 'decisionsIn4Weeks', r.school_id, coalesce(r.decision_due, r.meeting_date + 28), d.notified_on
-         from review_cycles r left join decisions d on d.review_id = r.id
-        where r.council_id = $1 and r.meeting_date is not null and r.meeting_date <= $4::date
-          and coalesce(r.decision_due, r.meeting_date + 28) between $2::date and $3::date
-     ), judged as (
+    `with judged as (
        -- the month as its first day, by date arithmetic (date_trunc would go through timestamptz and the session's zone)
-       select measure, school_id, due - (extract(day from due)::int - 1) as month,
-              (done is not null and done <= due)::int as on_time,
-              (done is not null and done > due)::int as late,
-              (done is null and due < $4::date)::int as late_open,
-              (done is null and due >= $4::date)::int as pending
-         from expected
+       select s.measure, s.school_id, s.due - (extract(day from s.due)::int - 1) as month,
+              case when s.state = 'on_time' then s.n else 0 end as on_time,
+              case when s.state = 'late' then s.n else 0 end as late,
+              case when s.state = 'open' and s.due < $4::date then s.n else 0 end as late_open,
+              case when s.state = 'open' and s.due >= $4::date then s.n else 0 end as pending
+         from timeliness_summary s
+        where s.council_id = $1 and s.due between $2::date and $3::date and (s.meeting_on is null or s.meeting_on <= $4::date)
+          and s.n > 0 -- a count taken back to nothing stays as a row; it must not list its month or school
      ), totals as (
        select j.measure, j.month, j.school_id, grouping(j.month) as by_month, grouping(j.school_id) as by_school,
               sum(j.on_time)::int as on_time, sum(j.late)::int as late, sum(j.late_open)::int as late_open, sum(j.pending)::int as pending
