@@ -39,6 +39,16 @@ describe('the simulated year', () => {
     expect(m.dfe.completed + m.dfe.completedEarly + m.dfe.notCompleted).toBeCloseTo(1, 3);
   });
 
+  it("holds every plan's baseline to the project brief's all-ages headline: not completed within 3 points of a quarter, under half of decisions within 4 weeks", () => {
+    // Not a DfE row (none could be read offline): the brief's national 2025 headline, in its words.
+    const { briefHeadline: headline, tolerance } = dfeTargets2025;
+    expect(headline.words).toBe('about a quarter of expected reviews not completed in the year; under half of decisions within 4 weeks');
+    const all = measureRun(baseline.reviews, p.from, p.to).dfe;
+    expect(all.expected).toBeGreaterThanOrEqual(5000);
+    expect(Math.abs(all.notCompleted - headline.notCompleted)).toBeLessThanOrEqual(tolerance);
+    expect(all.decisions4w).toBeLessThan(headline.decisions4wBelow);
+  });
+
   it('concludes some reviews before the year they are due in (early, and the Reg 18 transfers)', () => {
     const early = baseline.reviews.filter((r) => r.counted && r.decisionNotifiedOn !== null && r.decisionNotifiedOn < p.from);
     expect(early.length).toBeGreaterThan(300);
