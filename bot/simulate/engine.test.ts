@@ -4,7 +4,7 @@ import { englandTypicalTerms, isSchoolHoliday } from '../../shared/calendar/term
 import { computeTimeline } from '../../shared/timeline/computeTimeline';
 import { syntheticCaseload } from './caseload';
 import { runSimulation, type SimulatedReview } from './engine';
-import { measureRun } from './metrics';
+import { measureDfe, measureRun, measureTargets } from './metrics';
 import { dfeTargets2025 } from './dfeFigures';
 import { defaultParameters, withOverrides } from './parameters';
 
@@ -47,6 +47,14 @@ describe('the simulated year', () => {
     expect(all.expected).toBeGreaterThanOrEqual(5000);
     expect(Math.abs(all.notCompleted - headline.notCompleted)).toBeLessThanOrEqual(tolerance);
     expect(all.decisions4w).toBeLessThan(headline.decisions4wBelow);
+  });
+
+  it('gives the searches the same figures measureRun gives, counted without the timeline', () => {
+    for (const run of [baseline, product]) {
+      const m = measureRun(run.reviews, p.from, p.to);
+      expect(measureTargets(run.reviews, p.from, p.to)).toEqual({ decisionsWithin4Weeks: m.decisionsWithin4Weeks.share, concludedWithin12Months: m.concludedWithin12Months.share });
+      expect(measureDfe(run.reviews, p.from, p.to)).toEqual({ dfe: m.dfe, dfeAges10to14: m.dfeAges10to14 });
+    }
   });
 
   it('concludes some reviews before the year they are due in (early, and the Reg 18 transfers)', () => {
