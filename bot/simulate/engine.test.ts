@@ -7,6 +7,7 @@ import { runSimulation, type SimulatedReview } from './engine';
 import { measureDfe, measureRun, measureTargets } from './metrics';
 import { dfeTargets2025 } from './dfeFigures';
 import { defaultParameters, withOverrides } from './parameters';
+import { type ReminderSchedule, reminderScheduleFromRules } from './reminderSchedule';
 
 const terms = englandTypicalTerms();
 const working = (d: string) => !isWeekend(d) && !isBankHolidayInEngland(d);
@@ -69,6 +70,16 @@ describe('the simulated year', () => {
     expect(runSimulation(plans, p, { product: true, seed: 1 })).toEqual(product);
     expect(runSimulation(plans, p, { product: false, seed: 1 })).toEqual(baseline);
     expect(runSimulation(plans, p, { product: false, seed: 2 }).reviews).not.toEqual(baseline.reviews);
+  });
+
+  it('walks the same reminders whether they are asked for in two parts or as a whole year at once', () => {
+    // The engine asks for the first weeks of reminders, and the rest only when nobody has acted by then.
+    const few = syntheticCaseload(withOverrides({ caseload: { plans: 800 } }), 4);
+    const rules = reminderScheduleFromRules();
+    const wholeYear: ReminderSchedule = { days: (action, query) => rules.days(action, { ...query, untilDays: 366 }) };
+    const parts = runSimulation(few, p, { product: true, seed: 4, reminders: reminderScheduleFromRules() });
+    expect(parts.reviews.filter((r) => r.remindersActedOn > 0).length).toBeGreaterThan(200);
+    expect(runSimulation(few, p, { product: true, seed: 4, reminders: wholeYear })).toEqual(parts);
   });
 
   it('gives both runs the same caseload’s reviews, and the product acts on its reminders', () => {
