@@ -3,7 +3,7 @@ import type { SimPlan } from './caseload';
 import { CALIBRATION_TOLERANCE, type DfeShares } from './dfeFigures';
 import { scaleDistribution } from './distributions';
 import { runSimulation } from './engine';
-import { type DfeFigures, measureRun } from './metrics';
+import { type DfeFigures, measureDfe } from './metrics';
 import type { SimulationParameters } from './parameters';
 
 /** A council's own figures for its expected reviews, as shares (any three or all four). */
@@ -102,7 +102,7 @@ export function calibrate(
     let f = memo.get(key);
     if (!f) {
       const q = paramsOf(e, b, k);
-      const m = measureRun(runSimulation(plans, q, { product: false, seed: options.seed, terms: options.terms }).reviews, q.from, q.to);
+      const m = measureDfe(runSimulation(plans, q, { product: false, seed: options.seed, terms: options.terms }).reviews, q.from, q.to);
       f = options.population === 'ages10to14' ? m.dfeAges10to14 : m.dfe;
       memo.set(key, f);
     }

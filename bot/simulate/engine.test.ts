@@ -4,9 +4,10 @@ import { englandTypicalTerms, isSchoolHoliday } from '../../shared/calendar/term
 import { computeTimeline } from '../../shared/timeline/computeTimeline';
 import { syntheticCaseload } from './caseload';
 import { runSimulation, type SimulatedReview } from './engine';
-import { measureRun } from './metrics';
+import { measureDfe, measureRun, measureTargets } from './metrics';
 import { dfeTargets2025 } from './dfeFigures';
 import { defaultParameters, withOverrides } from './parameters';
+import { type ReminderSchedule, reminderScheduleFromRules } from './reminderSchedule';
 
 const terms = englandTypicalTerms();
 const working = (d: string) => !isWeekend(d) && !isBankHolidayInEngland(d);
@@ -39,6 +40,24 @@ describe('the simulated year', () => {
     expect(m.dfe.completed + m.dfe.completedEarly + m.dfe.notCompleted).toBeCloseTo(1, 3);
   });
 
+  it("holds every plan's baseline to the project brief's all-ages headline: not completed within 3 points of a quarter, under half of decisions within 4 weeks", () => {
+    // Not a DfE row (none could be read offline): the brief's national 2025 headline, in its words.
+    const { briefHeadline: headline, tolerance } = dfeTargets2025;
+    expect(headline.words).toBe('about a quarter of expected reviews not completed in the year; under half of decisions within 4 weeks');
+    const all = measureRun(baseline.reviews, p.from, p.to).dfe;
+    expect(all.expected).toBeGreaterThanOrEqual(5000);
+    expect(Math.abs(all.notCompleted - headline.notCompleted)).toBeLessThanOrEqual(tolerance);
+    expect(all.decisions4w).toBeLessThan(headline.decisions4wBelow);
+  });
+
+  it('gives the searches the same figures measureRun gives, counted without the timeline', () => {
+    for (const run of [baseline, product]) {
+      const m = measureRun(run.reviews, p.from, p.to);
+      expect(measureTargets(run.reviews, p.from, p.to)).toEqual({ decisionsWithin4Weeks: m.decisionsWithin4Weeks.share, concludedWithin12Months: m.concludedWithin12Months.share });
+      expect(measureDfe(run.reviews, p.from, p.to)).toEqual({ dfe: m.dfe, dfeAges10to14: m.dfeAges10to14 });
+    }
+  });
+
   it('concludes some reviews before the year they are due in (early, and the Reg 18 transfers)', () => {
     const early = baseline.reviews.filter((r) => r.counted && r.decisionNotifiedOn !== null && r.decisionNotifiedOn < p.from);
     expect(early.length).toBeGreaterThan(300);
@@ -51,6 +70,16 @@ describe('the simulated year', () => {
     expect(runSimulation(plans, p, { product: true, seed: 1 })).toEqual(product);
     expect(runSimulation(plans, p, { product: false, seed: 1 })).toEqual(baseline);
     expect(runSimulation(plans, p, { product: false, seed: 2 }).reviews).not.toEqual(baseline.reviews);
+  });
+
+  it('walks the same reminders whether they are asked for in two parts or as a whole year at once', () => {
+    // The engine asks for the first weeks of reminders, and the rest only when nobody has acted by then.
+    const few = syntheticCaseload(withOverrides({ caseload: { plans: 800 } }), 4);
+    const rules = reminderScheduleFromRules();
+    const wholeYear: ReminderSchedule = { days: (action, query) => rules.days(action, { ...query, untilDays: 366 }) };
+    const parts = runSimulation(few, p, { product: true, seed: 4, reminders: reminderScheduleFromRules() });
+    expect(parts.reviews.filter((r) => r.remindersActedOn > 0).length).toBeGreaterThan(200);
+    expect(runSimulation(few, p, { product: true, seed: 4, reminders: wholeYear })).toEqual(parts);
   });
 
   it('gives both runs the same caseload’s reviews, and the product acts on its reminders', () => {

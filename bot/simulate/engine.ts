@@ -252,24 +252,53 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
     return actedOn(live, reminderDays(live, action, since, own, state), since, own);
   }
 
-  /** The send days of the reminders that prompt `action`, from `since` until `until` at least. */
-  function reminderDays(live: Live, action: PromptedAction, since: number, until: number, state: () => Partial<ReminderStateInput>): readonly string[] {
-    if (!reminders) return [];
-    return reminders.days(action, { live: describe(live, state()), since: cal.isoOf(Math.min(since, cal.last)), untilDays: until - since });
+  /**
+   * The send days of the reminders that prompt `action`, from `since` until `until` at
+   * least, asked in two parts: the first NEAR_DAYS now, the rest only if nobody has acted
+   * by then. Most people act on one of the first reminders, and writing out a year of
+   * weekly reminders was half of a run's time. The rules' horizon only bounds how far
+   * weekly reminders are written out, and those sent within the first part are the same
+   * in both answers (a later one is due, and so sent, after it), so the days walked and
+   * the luck drawn are the same as with one answer.
+   */
+  function reminderDays(live: Live, action: PromptedAction, since: number, until: number, state: () => Partial<ReminderStateInput>): ReminderDays {
+    const schedule = reminders;
+    if (!schedule) return NO_REMINDERS;
+    const base = Math.min(since, cal.last);
+    const ask = (untilDays: number) => schedule.days(action, { live: describe(live, state()), since: cal.isoOf(base), untilDays });
+    if (until - since <= NEAR_DAYS) return { near: ask(until - since), nearUntil: Number.POSITIVE_INFINITY, far: null };
+    let far: readonly string[] | null = null;
+    return {
+      near: ask(NEAR_DAYS),
+      nearUntil: base + NEAR_DAYS,
+      far: () => {
+        far ??= ask(until - since);
+        return far;
+      },
+    };
   }
 
-  /** The first of `days` (after `since`, before `own`) whose reminder works, plus the response time; else `own`. */
-  function actedOn(live: Live, days: readonly string[], since: number, own: number): number {
+  /** The first of the reminder days (after `since`, before `own`) whose reminder works, plus the response time; else `own`. */
+  function actedOn(live: Live, days: ReminderDays, since: number, own: number): number {
+    const near = firstActed(live, days.near, since, Math.min(own, days.nearUntil + 1));
+    if (near !== null) return Math.min(own, near);
+    if (!days.far || own <= days.nearUntil + 1) return own;
+    const later = firstActed(live, days.far(), Math.max(since, days.nearUntil + 1), own);
+    return later === null ? own : Math.min(own, later);
+  }
+
+  /** The first of `days` from `since` and before `before` whose reminder works, plus the response time; null if none does. */
+  function firstActed(live: Live, days: readonly string[], since: number, before: number): number | null {
     for (const iso of days) {
       const day = cal.dayOf(iso);
       if (day < since) continue;
-      if (day >= own) break;
+      if (day >= before) break;
       if (live.luck.next() < p.reminders.actProbability) {
         live.out.remindersActedOn++;
-        return Math.min(own, day + sampleDays(p.reminders.response, live.luck));
+        return day + sampleDays(p.reminders.response, live.luck);
       }
     }
-    return own;
+    return null;
   }
 
   function describe(live: Live, extra: Partial<ReminderStateInput>): ReminderStateInput {
@@ -468,6 +497,18 @@ export function runSimulation(plans: readonly SimPlan[], p: SimulationParameters
   }
   return { reviews: lives.map((l) => l.out), backlog };
 }
+
+/** Reminder send days asked in two parts (see reminderDays in runSimulation). */
+interface ReminderDays {
+  near: readonly string[];
+  /** The last day `near` is complete to. */
+  nearUntil: number;
+  /** The whole answer, asked when needed; null when `near` is all of it. */
+  far: (() => readonly string[]) | null;
+}
+const NO_REMINDERS: ReminderDays = { near: [], nearUntil: Number.POSITIVE_INFINITY, far: null };
+/** Days of reminders asked for first: three of the schedule's four-week blocks. */
+const NEAR_DAYS = 84;
 
 /** Appends to the list at `i` of a sparse array of lists, making it when needed. */
 function pushAt<T>(lists: T[][], i: number, item: T): void {

@@ -3,7 +3,7 @@ import type { SimPlan } from './caseload';
 import { CALIBRATION_TOLERANCE } from './dfeFigures';
 import { scaleDistribution } from './distributions';
 import { runSimulation } from './engine';
-import { measureRun } from './metrics';
+import { measureDfe, measureTargets } from './metrics';
 import type { SimulationParameters } from './parameters';
 import type { ReminderSchedule } from './reminderSchedule';
 import { type ChangeTried, fewestOfficers, targets } from './smallestChanges';
@@ -62,7 +62,7 @@ export function atOtherCapacities(
     const at = (k: number): SimulationParameters => ({ ...p, council: { ...p.council, decisionsPerOfficerWeek: rate }, delays: { ...p.delays, decisionPickup: scaleDistribution(p.delays.decisionPickup, k) } });
     const baselineAt = (k: number) => {
       const q = at(k);
-      return measureRun(runSimulation(plans, q, { product: false, seed: options.seed, terms: options.terms }).reviews, q.from, q.to).dfe.decisions4w;
+      return measureDfe(runSimulation(plans, q, { product: false, seed: options.seed, terms: options.terms }).reviews, q.from, q.to).dfe.decisions4w;
     };
     // Bisection on the first look (geometric): decisions within 4 weeks fall as it slows.
     let [lo, hi] = FIT_RANGE as readonly [number, number];
@@ -91,8 +91,8 @@ export function atOtherCapacities(
     }
     const q = at(k);
     const attempt = (n: number): ChangeTried => {
-      const r = measureRun(runSimulation(plans, { ...q, council: { ...q.council, officers: n } }, { product: true, seed: options.seed, terms: options.terms, reminders: options.reminders }).reviews, q.from, q.to);
-      return { lever: 'officers', change: `${n} officers`, value: n, metrics: { decisionsWithin4Weeks: r.decisionsWithin4Weeks.share, concludedWithin12Months: r.concludedWithin12Months.share } };
+      const metrics = measureTargets(runSimulation(plans, { ...q, council: { ...q.council, officers: n } }, { product: true, seed: options.seed, terms: options.terms, reminders: options.reminders }).reviews, q.from, q.to);
+      return { lever: 'officers', change: `${n} officers`, value: n, metrics };
     };
     const { enough } = fewestOfficers(p.council.officers, attempt, (t) => t.metrics[decisions.key] >= decisions.share);
     out.push({ decisionsPerOfficerWeek: rate, firstLookFactor: k, consistent: true, officers: enough?.value ?? null, why: enough ? null : NOT_REACHED });

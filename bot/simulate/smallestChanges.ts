@@ -2,7 +2,7 @@ import type { TermCalendar } from '../../shared/calendar/termDates';
 import type { SimPlan } from './caseload';
 import { scaleDistribution } from './distributions';
 import { runSimulation } from './engine';
-import { measureRun, type RunMetrics } from './metrics';
+import { measureTargets, type RunMetrics } from './metrics';
 import type { SimulationParameters } from './parameters';
 import type { ReminderSchedule } from './reminderSchedule';
 
@@ -74,8 +74,7 @@ export function smallestChanges(
   const measure = (key: string, params: SimulationParameters) => {
     let m = memo.get(key);
     if (!m) {
-      const r = measureRun(runSimulation(plans, params, { product: true, seed: options.seed, terms: options.terms, reminders: options.reminders }).reviews, params.from, params.to);
-      m = { decisionsWithin4Weeks: r.decisionsWithin4Weeks.share, concludedWithin12Months: r.concludedWithin12Months.share };
+      m = measureTargets(runSimulation(plans, params, { product: true, seed: options.seed, terms: options.terms, reminders: options.reminders }).reviews, params.from, params.to);
       memo.set(key, m);
     }
     return m;

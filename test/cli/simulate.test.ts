@@ -33,7 +33,11 @@ describe('ehcp-review simulate', () => {
       expect(r.stdout).toContain(label);
     }
     expect(r.stdout).toContain('Ages 10-14');
-    expect(r.stdout).toContain('DfE all-ages figures not available here');
+    // No DfE all-ages row offline: every plan is shown against the brief's headline, labelled as not a DfE row.
+    expect(r.stdout).toContain("against the project brief's all-ages headline (not a DfE row)");
+    expect(r.stdout).toMatch(/Not completed +\d+\.\d% +\d+\.\d% +about 25\.0%\n/);
+    expect(r.stdout).toMatch(/Decisions within 4 weeks \(of those completed\) +\d+\.\d% +\d+\.\d% +under 50\.0%\n/);
+    expect(r.stdout).toContain("the DfE's all-ages row is to be entered in bot/simulate/dfeFigures.ts when obtained");
     expect(r.stdout).toMatch(/Smallest changes that reach each target with the product/);
     expect(r.stdout).toMatch(/95\.0% of decisions within 4 weeks:\n {4}more officers/);
     expect(r.stdout).toMatch(/98\.0% of reviews concluded within 12 months:/);
@@ -67,6 +71,7 @@ describe('ehcp-review simulate', () => {
     expect(json.runs.reportsInMeetingHalved.value).toBe(0.15);
     expect(Object.keys(json.runs.baseline.dfe)).toEqual(['completed', 'completedEarly', 'notCompleted', 'decisions4w', 'expected']);
     expect(json.dfe2025.allAges).toBeNull();
+    expect(json.dfe2025.briefHeadline).toMatchObject({ notCompleted: 0.25, decisions4wBelow: 0.5 });
     expect(json.calibration).toBeNull();
     expect(json.smallestChanges).toBeNull();
     expect(json.officerRange).toBeNull();
