@@ -13,16 +13,16 @@ import { runLoad } from './service/load';
 
 /**
  * Where the service's CPU goes under one load: the built service runs with `--cpu-prof`,
- * takes `count` bookings or reads from 50 clients, stops, and the profile's self time is
+ * takes `count` bookings, decisions or reads from 50 clients, stops, and the profile's self time is
  * summed by function and by package. `bot` profiles the bot benchmark's "my reviews" turn
  * (bench/bot.ts: the service in this process, channel tokens checked, replies to a local
  * connector; the inspector's profiler runs for the turns only). PostgreSQL by default;
  * `pglite` after the count for the embedded store. Not part of `npm run bench`:
- * `node dist/bench/profile.js book|read|bot [count] [pglite]`.
+ * `node dist/bench/profile.js book|read|decision|bot [count] [pglite]`.
  */
 async function main(): Promise<void> {
   const what = process.argv[2] ?? 'book';
-  if (what !== 'book' && what !== 'read' && what !== 'bot') throw new Error('usage: node dist/bench/profile.js book|read|bot [count] [pglite]');
+  if (what !== 'book' && what !== 'read' && what !== 'bot' && what !== 'decision') throw new Error('usage: node dist/bench/profile.js book|read|decision|bot [count] [pglite]');
   const count = Number(process.argv[3] ?? 2000);
   const target =
     process.argv[4] === 'pglite'
@@ -43,15 +43,27 @@ async function main(): Promise<void> {
     let seconds = 0;
     try {
       // Reads need only a few hundred reviews (read over and over): the import then weighs little in the profile.
-      const plans = what === 'book' ? count : Math.min(count, 500);
-      const rows = Array.from({ length: plans }, (_, i) => caseloadRow(`PROF-${i}`, i, plusDays(issuedNineMonthsAgo(today), -(i % 20)), today));
+      const plans = what === 'read' ? Math.min(count, 500) : count;
+      // Decisions are recorded on meetings held three days ago (imported with their meeting date), as bench/service.ts's open loop does.
+      const meetingDate = what === 'decision' ? plusDays(today, -3) : '';
+      const rows = Array.from({ length: plans }, (_, i) => caseloadRow(`PROF-${i}`, i, plusDays(issuedNineMonthsAgo(today), -(i % 20)), today, meetingDate));
       const imported = await client.send('POST', '/api/caseload/import', { body: caseloadCsv(rows), contentType: 'text/csv' });
       if (imported.status !== 200) throw new Error(`the import answered ${imported.status}: ${imported.text.slice(0, 300)}`);
-      const ids = (await listAllReviews(client, 'not-booked')).filter((r) => r.laReference.startsWith('PROF-')).map((r) => r.id);
+      const listed = what === 'decision' ? await listAllReviews(client, 'awaiting-report') : await listAllReviews(client, 'not-booked');
+      const ids = listed.filter((r) => r.laReference.startsWith('PROF-')).map((r) => r.id);
       const started = process.hrtime.bigint();
       const cpuBefore = cpuSeconds(service.pid);
       const figures =
-        what === 'book'
+        what === 'decision'
+          ? await runLoad(
+              (i) =>
+                client.send('POST', `/api/reviews/${ids[i]}/decision`, {
+                  body: { outcome: 'maintain', notifiedOn: today, reasons: 'The plan still meets the needs.', consideredInstead: 'The advice and the meeting.' },
+                  headers: { 'idempotency-key': `prof-decision-${i}` },
+                }),
+              { clients: 50, requests: ids.length, maxSeconds: 600, expectStatus: 201 },
+            )
+          : what === 'book'
           ? await runLoad((i) => client.send('POST', `/api/reviews/${ids[i]}/meeting`, { body: meetingBody(today, 21 + (i % 14)), headers: { 'idempotency-key': `prof-${i}` } }), {
               clients: 50,
               requests: ids.length,
@@ -62,7 +74,7 @@ async function main(): Promise<void> {
       seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const cpu = cpuSeconds(service.pid) - cpuBefore;
       console.log(
-        `${target.name}: ${figures.requests} ${what === 'book' ? 'bookings' : 'reads'} in ${seconds.toFixed(1)} s (${(figures.requests / seconds).toFixed(0)}/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms), ${figures.errors} errors; the service's own CPU time (user + system, from /proc) during them: ${cpu.toFixed(1)} s, ${((cpu * 1000) / figures.requests).toFixed(2)} ms a request`,
+        `${target.name}: ${figures.requests} ${what === 'book' ? 'bookings' : what === 'decision' ? 'decisions' : 'reads'} in ${seconds.toFixed(1)} s (${(figures.requests / seconds).toFixed(0)}/s, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms), ${figures.errors} errors; the service's own CPU time (user + system, from /proc) during them: ${cpu.toFixed(1)} s, ${((cpu * 1000) / figures.requests).toFixed(2)} ms a request`,
       );
     } finally {
       client.close();

@@ -16,7 +16,7 @@ export interface AuditActor {
 async function subjectOf(tx: Queryable, entity: string, entityId: string): Promise<string | null> {
   if (entity === 'child') return /^[0-9]{1,18}$/.test(entityId) ? entityId : null;
   if (entity !== 'review') return null;
-  const [row] = await tx.query<{ child_id: string }>('select p.child_id::text from review_cycles r join plans p on p.id = r.plan_id where r.id = $1', [entityId]);
+  const [row] = await tx.query<{ child_id: string }>('select p.child_id::text from review_cycles r join plans p on p.id = r.plan_id where r.id = $1', [entityId], { prepare: true });
   return row?.child_id ?? null;
 }
 

@@ -31,6 +31,7 @@ export async function readCouncilSettings(tx: Queryable, councilId: string): Pro
   const [row] = await tx.query<{ settings: unknown; version: number; updated_at: Date | string | null }>(
     'select settings, version, updated_at from council_settings where council_id = $1',
     [councilId],
+    { prepare: true },
   );
   if (!row) return { councilId, settings: {}, version: 0, updatedAt: null };
   return {

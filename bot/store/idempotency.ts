@@ -35,6 +35,7 @@ export function runWrite(db: Db, principal: Principal, key: string | undefined, 
       const claimed = await tx.query(
         'insert into idempotency_keys (org_id, user_id, key, request_hash, status) values ($1, $2, $3, $4, 0) on conflict do nothing returning key',
         [principal.orgId, principal.userId, key, hash],
+        { prepare: true },
       );
       if (claimed.length === 0) {
         const [stored] = await tx.query<{ request_hash: string; status: number; body: string | null; etag: string | null }>(
@@ -57,7 +58,7 @@ export function runWrite(db: Db, principal: Principal, key: string | undefined, 
         result.status,
         JSON.stringify(result.body ?? null),
         result.etag ?? null,
-      ]);
+      ], { prepare: true });
     }
     return result;
   });

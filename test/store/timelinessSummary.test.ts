@@ -80,11 +80,14 @@ describe.each(storeKinds)('the timeliness summary on %s, kept by every write', (
     const drift = await store.db.query(
       `with fresh as (select council_id, measure, school_id, due, meeting_on, state, count(*)::int as n
                         from timeliness_facts_of(array(select id from review_cycles)) group by 1, 2, 3, 4, 5, 6),
-            kept as (select council_id, measure, school_id, due, meeting_on, state, n from timeliness_summary where n <> 0)
+            kept as (select council_id, measure, school_id, due, meeting_on, state, sum(n)::int as n from timeliness_summary group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0)
        (select 'missing' as what, * from fresh except select 'missing', * from kept)
        union all (select 'extra', * from kept except select 'extra', * from fresh)`,
     );
     expect(drift).toEqual([]);
+    // Each slot is a true count, and no transaction's notes outlive its commit (migration 391).
+    expect(await store.db.query('select * from timeliness_summary where n < 0')).toEqual([]);
+    expect(await store.db.query('select * from timeliness_pending')).toEqual([]);
     for (const principal of [people.officer, people.southOfficer]) {
       for (const today of ['2026-10-20', TODAY, '2026-12-20', '2027-02-01']) {
         for (const period of [{ from: '2026-01-01', to: today }, { from: '2026-11-01', to: '2027-12-31' }]) {
@@ -156,4 +159,63 @@ describe.each(storeKinds)('the timeliness summary on %s, kept by every write', (
     expect(await store.db.query<{ n: number }>('select sum(n)::int as n from timeliness_summary')).toEqual([{ n: expect.any(Number) }]);
     expect(((await store.db.query<{ n: number }>('select sum(n)::int as n from timeliness_summary'))[0]?.n ?? 0) > 8).toBe(true);
   }, 120_000);
+});
+
+/**
+ * Two decisions counted on the same summary rows (one school, one meeting day, one slot):
+ * the second commits while the first is still open, because the rows are locked only at
+ * commit (migration 391). Under 390's triggers the second waited for the first to end.
+ */
+describe.each(storeKinds.filter((k) => k === 'postgres'))('the timeliness summary on %s, under concurrent writes', (kind) => {
+  let store: TestStore;
+  let people: People;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+    people = await registerPeople(store.db);
+  }, 60_000);
+  afterAll(() => store.dispose());
+
+  it('lets a decision commit while another on the same rows is still open', async () => {
+    const ids = await importRows(
+      store.db,
+      people.officer,
+      Array.from({ length: 40 }, (_, i) => `C-${i},Child ${i},north-school,2026-01-10,,2018-04-02,3,,,2026-11-20`),
+    );
+    const bySlot = new Map<number, string[]>();
+    for (const id of Object.values(ids)) {
+      const [row] = await store.db.query<{ slot: number }>('select timeliness_slot($1) as slot', [id]);
+      bySlot.set(row?.slot as number, [...(bySlot.get(row?.slot as number) ?? []), id]);
+    }
+    const [first, second] = [...bySlot.values()].find((same) => same.length >= 2) as string[];
+    const decide = (q: Queryable, id: string) => recordDecision(q, people.officer, id, { outcome: 'maintain', notifiedOn: TODAY, reasons: 'Needs met.', consideredInstead: 'The advice.' }, TODAY);
+
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let decidedInFirst: () => void = () => {};
+    const firstDecided = new Promise<void>((resolve) => {
+      decidedInFirst = resolve;
+    });
+    const firstTx = store.db.transaction(async (q) => {
+      await decide(q, first as string);
+      decidedInFirst();
+      await held;
+      order.push('first committed');
+    });
+    await firstDecided;
+    // If the second waits for the first's rows, the guard lets the first go after 10 s and the order below shows it.
+    const guard = setTimeout(release, 10_000);
+    await store.db.transaction((q) => decide(q, second as string));
+    order.push('second committed');
+    release();
+    clearTimeout(guard);
+    await firstTx;
+    expect(order).toEqual(['second committed', 'first committed']);
+    const [counted] = await store.db.query<{ n: number }>(
+      "select sum(n)::int as n from timeliness_summary where measure = 'decisionsIn4Weeks' and state = 'on_time' and meeting_on = '2026-11-20'",
+    );
+    expect(counted?.n).toBe(2);
+  }, 60_000);
 });

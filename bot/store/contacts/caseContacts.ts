@@ -71,6 +71,7 @@ export async function familyContactForReview(tx: Queryable, reviewId: string): P
     `select c.family_contact, c.family_contact_recorded_on as recorded_on
        from review_cycles r join plans p on p.id = r.plan_id join children c on c.id = p.child_id where r.id = $1`,
     [reviewId],
+    { prepare: true },
   );
   return { familyContact: row?.family_contact ?? null, recordedOn: row?.recorded_on ?? null };
 }

@@ -44,6 +44,7 @@ export async function letterFacts(tx: Queryable, review: { id: string; school_id
        from ${draftReasons === undefined ? 'decisions d where d.review_id = $1' : '(select $4::text as reasons) d'}`,
     // A preview (draftReasons given) reads the reasons being written, not a recorded decision.
     draftReasons === undefined ? [review.id, review.school_id, review.council_id] : [review.id, review.school_id, review.council_id, draftReasons],
+    { prepare: true },
   );
   if (!facts) return undefined;
   return {
@@ -67,6 +68,7 @@ export async function letterSends<R>(tx: Queryable, reviewId: string): Promise<S
   const rows = await tx.query<{ channel: 'send' | 'draft'; mailbox: string; recipients: R[] | string; sent_at: Date | string; resend: boolean }>(
     'select channel, mailbox, recipients, sent_at, resend from decision_letters where review_id = $1 order by sent_at, id',
     [reviewId],
+    { prepare: true },
   );
   return rows.map((r) => ({
     channel: r.channel,

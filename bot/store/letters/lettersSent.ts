@@ -84,6 +84,7 @@ export async function lettersOfReview(tx: Queryable, reviewId: string): Promise<
             graph_message_id, recipients, file_name, pdf_sha256, bytes, drive_id, item_id, created_at
        from letters_sent where review_id = $1 order by created_at, id`,
     [reviewId],
+    { prepare: true },
   );
   return rows.map((r) => ({
     id: String(r.id),

@@ -19,6 +19,7 @@ import { accessRecords } from './320_access_records';
 import { retentionSchedules } from './330_retention_schedules';
 import { auditCryptoShredding, sealExistingEntries } from './340_audit_crypto_shredding';
 import { timelinessSummary } from './390_timeliness_summary';
+import { timelinessAtCommit } from './391_timeliness_at_commit';
 import type { Queryable } from '../db';
 
 export interface Migration {
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   { version: 330, name: 'retention schedules', sql: retentionSchedules },
   { version: 340, name: 'audit crypto-shredding: per-child keys, sealed entries; SharePoint deletions pending', sql: auditCryptoShredding, run: sealExistingEntries },
   { version: 390, name: 'timeliness summary kept by the writing transaction', sql: timelinessSummary },
+  { version: 391, name: 'timeliness summary refreshed at commit', sql: timelinessAtCommit },
 ];

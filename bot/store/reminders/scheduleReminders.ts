@@ -51,6 +51,7 @@ export async function scheduleReminders(q: Queryable, reviewIds: readonly string
        returning 1)
      select (select count(*)::int from written) as written, (select count(*)::int from cancelled) as cancelled`,
     [today, outboxRowsJson(wanted), JSON.stringify(keep), ...reviewIds],
+    { prepare: reviewIds.length <= 2 },
   );
   return { reviews: states.size, written: counts?.written ?? 0, cancelled: counts?.cancelled ?? 0 };
 }

@@ -39,8 +39,9 @@ interface Row {
  * - reports within 2 weeks: due the meeting + 14 days, done the day the report was sent (Reg 20(7));
  * - decisions within 4 weeks: due the meeting + 4 weeks or the deadline if sooner, done on notification (Reg 20(10)).
  * The one query behind the dashboard's Timeliness view and `GET /api/reports/timeliness`. It
- * reads `timeliness_summary` (migration 390), the number of reviews per due date, school,
- * meeting date and state that the writes keep up to date, and decides here what depends on
+ * reads `timeliness_summary` (migrations 390-391), the number of reviews per due date, school,
+ * meeting date and state that the writes keep up to date (each in one of 16 slots, which the
+ * sums below add up), and decides here what depends on
  * today: an open step past its due date is late, one not yet due is pending, and a report or
  * decision counts only once its meeting has been held.
  */

@@ -81,7 +81,7 @@ export const settingColumnsSql = {
  */
 export async function loadReview(tx: Queryable, principal: Principal, id: string, today: string, forUpdate = false): Promise<ReviewRow & SettingColumns> {
   const visible = visibleTo(principal, 3);
-  const rows = await tx.query<ReviewRow & SettingColumns>(`${reviewRowSql(visible.sql)} ${forUpdate ? 'for update of r' : ''}`, [id, today, ...visible.params]);
+  const rows = await tx.query<ReviewRow & SettingColumns>(`${reviewRowSql(visible.sql)} ${forUpdate ? 'for update of r' : ''}`, [id, today, ...visible.params], { prepare: true });
   const row = rows[0];
   if (!row) throw new NotFoundError(`Review ${id}`);
   return row;

@@ -12,6 +12,7 @@ export async function proposedAmendmentsOf(tx: Queryable, reviewId: string): Pro
     `select (select proposed_amendments from decisions where review_id = $1) as decided,
             (select content -> 'proposedAmendments' from review_reports where review_id = $1 and state = 'submitted') as reported`,
     [reviewId],
+    { prepare: true },
   );
   const parse = <T>(v: T | string | null | undefined): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : (v ?? null));
   const decided = parse(row?.decided) ?? [];
