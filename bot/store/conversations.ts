@@ -45,7 +45,8 @@ function fromRow(r: Row): StoredConversation {
 
 /** Whether the reference is stored exactly as `c` (then {@link rememberConversation} would write nothing). */
 export async function conversationStoredAs(db: Queryable, c: StoredConversation): Promise<boolean> {
-  const [row] = await db.query<Row>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId]);
+  // Every message asks this: prepared, like the other statements of a "my reviews" turn.
+  const [row] = await db.query<Row>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId], { prepare: true });
   return row !== undefined && sameConversation(fromRow(row), c);
 }
 

@@ -27,6 +27,7 @@ export async function findMember(db: Queryable, sender: { tenantId: string | und
        from people p join organisations o on o.id = p.org_id
       where p.entra_object_id = $1 and ($3::boolean or o.entra_tenant_id = $2) order by o.id`,
     [sender.aadObjectId, sender.tenantId ?? '', options.anyTenant],
+    { prepare: true },
   );
   const usable = rows.filter((r) => roleOrgKinds[r.role].includes(r.org_kind));
   if (usable.length === 0) return { found: null, reason: 'unregistered', orgs: [] };

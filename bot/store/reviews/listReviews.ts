@@ -74,5 +74,7 @@ export async function listReviews(tx: Queryable, principal: Principal, filters: 
       order by coalesce(${dueSql('$1')}, '9999-12-31'::date), r.id
       limit $${params.length}`,
     params,
+    // One text per combination of filters and visibility rule: a few dozen at most.
+    { prepare: true },
   );
 }

@@ -79,6 +79,7 @@ class RouteSeam implements IHttpServerAdapter {
 }
 
 const MESSAGES = '/api/messages';
+const MAX_CONNECTOR_CLIENTS = 32;
 
 /** Builds the SDK app around `onTurn` and initialises it (no listening: express does that). */
 export async function createTeamsChannel(options: ChannelOptions, onTurn: TurnHandler): Promise<TeamsChannel> {
@@ -111,7 +112,20 @@ export async function createTeamsChannel(options: ChannelOptions, onTurn: TurnHa
   const handler = seam.handler;
   if (!handler) throw new Error(`The Teams SDK did not register ${MESSAGES}; its HttpServer contract has changed (check @microsoft/teams.apps).`);
 
-  const client = (serviceUrl: string) => app.api.fromServiceUrl({ serviceUrl });
+  // One Bot Connector client per service URL, kept: the SDK's `fromServiceUrl` builds a new
+  // HTTP client (an axios instance, its middleware, its token provider) on every call, which
+  // was a sixth of a "my reviews" turn's CPU. Teams uses a handful of regional service URLs;
+  // the bound only stops a stream of odd ones from growing the map.
+  const clients = new Map<string, ReturnType<typeof app.api.fromServiceUrl>>();
+  const client = (serviceUrl: string) => {
+    let found = clients.get(serviceUrl);
+    if (!found) {
+      if (clients.size >= MAX_CONNECTOR_CLIENTS) clients.delete(clients.keys().next().value as string);
+      found = app.api.fromServiceUrl({ serviceUrl });
+      clients.set(serviceUrl, found);
+    }
+    return found;
+  };
   return {
     async handle(request) {
       const body = request.body as { serviceUrl?: unknown } | null;
