@@ -28,15 +28,15 @@ function councilOf(principal: Principal): string {
  * letter never prints a value the schema would refuse.
  */
 export async function readCouncilSettings(tx: Queryable, councilId: string): Promise<StoredCouncilSettings> {
-  const [row] = await tx.query<{ settings: unknown; version: number; updated_at: Date | string | null }>(
-    'select settings, version, updated_at from council_settings where council_id = $1',
+  const [row] = await tx.query<{ settings: string | null; version: number; updated_at: Date | string | null }>(
+    'select settings::text as settings, version, updated_at from council_settings where council_id = $1',
     [councilId],
     { prepare: true },
   );
   if (!row) return { councilId, settings: {}, version: 0, updatedAt: null };
   return {
     councilId,
-    settings: validSettings(typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings),
+    settings: settingsFromText(row.settings),
     version: row.version,
     updatedAt: row.updated_at === null ? null : new Date(row.updated_at).toISOString(),
   };
@@ -44,7 +44,8 @@ export async function readCouncilSettings(tx: Queryable, councilId: string): Pro
 
 /**
  * The settings stored as `text` (the column cast to text; null where the council has set
- * none), parsed and checked as {@link readCouncilSettings} does. The result is remembered
+ * none), parsed and checked: the one parse of stored settings, for {@link readCouncilSettings}
+ * and the review read alike. The result is remembered
  * by the text itself, so it is a pure function's cache: it cannot go stale however many
  * processes write the settings (a change is a different text, parsed afresh), and it
  * spares the review read, the add-in's hot path, a JSON parse and a schema check per request.
@@ -53,7 +54,8 @@ export function settingsFromText(text: string | null): CouncilSettings {
   if (text === null) return {};
   let settings = parsedSettings.get(text);
   if (!settings) {
-    settings = validSettings(JSON.parse(text));
+    // Frozen, all the way down: every reader of this text gets this one object.
+    settings = deepFreeze(validSettings(JSON.parse(text)));
     // A handful of councils each with one current text; a bound in case of many changes.
     if (parsedSettings.size >= 256) parsedSettings.clear();
     parsedSettings.set(text, settings);
@@ -62,6 +64,14 @@ export function settingsFromText(text: string | null): CouncilSettings {
 }
 
 const parsedSettings = new Map<string, CouncilSettings>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /**
  * The stored settings that pass today's schema. A field a later release tightened is left
