@@ -37,6 +37,28 @@ export async function dueGraphDeletions(tx: Queryable, limit: number, councilId?
   );
 }
 
+/**
+ * Claims up to `limit` due files for `leaseSeconds`, oldest first: each service process runs
+ * the drain, and a file claimed by one is not due for another until the lease runs out (so a
+ * process that dies mid-drain leaves its files to the next pass, and no file is asked of
+ * Graph twice at once). Done deletes the row; a failure sets the next try.
+ */
+export async function claimGraphDeletions(tx: Queryable, limit: number, councilId?: string, leaseSeconds = 600): Promise<PendingDeletion[]> {
+  return tx.query<PendingDeletion>(
+    `with due as (
+       select d.id from graph_deletions d
+        where d.not_before <= now() and ($2::text is null or d.council_id = $2)
+        order by d.id limit $1 for update skip locked),
+     claimed as (
+       update graph_deletions d set not_before = now() + make_interval(secs => $3) from due where d.id = due.id
+       returning d.id, d.council_id, d.drive_id, d.item_id, d.reason, d.attempts)
+     select c.id::text, c.council_id as "councilId", o.entra_tenant_id as "tenantId", c.drive_id as "driveId", c.item_id as "itemId", c.reason, c.attempts
+       from claimed c join organisations o on o.id = c.council_id
+      order by c.id`,
+    [limit, councilId ?? null, leaseSeconds],
+  );
+}
+
 /** Graph said the file is gone (204, or 404: already deleted by someone): the queue forgets it. */
 export async function graphDeletionDone(tx: Queryable, id: string): Promise<void> {
   await tx.query('delete from graph_deletions where id = $1', [id]);

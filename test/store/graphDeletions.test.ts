@@ -3,6 +3,8 @@ import { drainGraphDeletions, retryAfterSeconds } from '../../bot/app/retention/
 import { applyRetention } from '../../bot/app/retention/runRetention';
 import { defaultRetentionSchedule } from '../../bot/app/retention/schedule';
 import type { Logger } from '../../bot/log/logger';
+import { openAuditVault } from '../../bot/store/auditSeal/vault';
+import { openPostgres } from '../../bot/store/openPostgres';
 import { pendingGraphDeletions } from '../../bot/store/graphDeletions';
 import { registerOrganisation } from '../../bot/store/organisations';
 import { writeRetentionSchedule } from '../../bot/store/retention/schedules';
@@ -94,4 +96,72 @@ describe.each(storeKinds)('SharePoint files deleted with the records on %s', (ki
     expect(await store.db.query('select item_id from graph_deletions')).toEqual([{ item_id: 'item-1' }]);
     expect(people.manager.orgId).toBe('north-council');
   });
+});
+
+/**
+ * Every service process runs the retention job and the SharePoint drain (bot/server/retentionJob.ts):
+ * two of them at once, here two connection pools on one PostgreSQL as two processes would be,
+ * delete each case once and ask Graph to delete each file once.
+ */
+describe.each(storeKinds.filter((k) => k === 'postgres'))('retention and the SharePoint drain in two processes at once on %s', (kind) => {
+  let store: TestStore;
+  let h: Harness;
+  const logger: Logger = { info() {}, warn() {}, error() {} };
+  beforeAll(async () => {
+    h = await startHarness({ graph: { drives: [drive], siteGrants: { [CLIENT_ID]: [SITE] } } });
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store?.dispose();
+    await h?.close();
+  });
+
+  it('deletes the closed cases once, and each of their files once', async () => {
+    const people = await registerPeople(store.db);
+    await store.db.transaction((tx) => registerOrganisation(tx, { id: 'north-council', kind: 'council', name: 'North Council', entraTenantId: TENANT }));
+    const closed = Array.from({ length: 6 }, (_, i) => `OLD-${i},Old Child ${i},north-school,2010-09-01,,1994-01-01,11,,,`);
+    const ids = await importRows(store.db, people.officer, closed);
+    await store.db.query("update plans set ceased_on = '2019-07-31' where child_id in (select id from children where la_reference like 'OLD-%')");
+    const storage = graphAdviceStorage(() => h.appClient());
+    const items: string[] = [];
+    for (const [ref, id] of Object.entries(ids)) {
+      for (const n of [1, 2, 3]) {
+        const file = await storage.save({ tenantId: TENANT, driveId: drive.id, path: ['EHCP reviews', ref, 'Review due 2019-09-01'] }, `Advice ${n}.pdf`, Buffer.from(`%PDF-1.7 ${ref} ${n}`), 'application/pdf');
+        items.push(file.itemId);
+        await store.db.query("insert into advice_items (review_id, from_role, received_on, drive_id, item_id, file_name) values ($1, 'health', '2019-06-01', $2, $3, 'advice.pdf')", [id, file.driveId, file.itemId]);
+      }
+    }
+    await writeRetentionSchedule(store.db, 'north-council', defaultRetentionSchedule, people.manager.personId);
+    const other = await openPostgres(store.location.databaseUrl as string, { vault: await openAuditVault({ dataDir: store.location.dataDir }) });
+    try {
+      const reports = await Promise.all([applyRetention(store.db, 'north-council', TODAY, { dryRun: false }), applyRetention(other, 'north-council', TODAY, { dryRun: false })]);
+      // One run found the cases and deleted them; the other, waiting on the council's lock, found none left.
+      expect(reports.map((r) => r.kinds.find((k) => k.kind === 'case')?.count ?? 0).sort()).toEqual([0, 6]);
+      expect(await store.db.query("select 1 from children where la_reference like 'OLD-%'")).toEqual([]);
+      expect(await store.db.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'retention.deleted' and after ->> 'kind' = 'case'")).toEqual([{ n: 1 }]);
+      expect(await store.db.query<{ n: number }>('select count(*)::int as n from graph_deletions')).toEqual([{ n: items.length }]);
+
+      const before = h.graph.requests.length;
+      // Small claims, so the two drains take turns and both do some of the work.
+      const drains = await Promise.all([
+        drainGraphDeletions({ db: store.db, storage, logger }, { limit: 2 }).then(async (first) => [first, await drainGraphDeletions({ db: store.db, storage, logger })]),
+        drainGraphDeletions({ db: other, storage, logger }, { limit: 2 }).then(async (first) => [first, await drainGraphDeletions({ db: other, storage, logger })]),
+      ]);
+      const deletes = h.graph.requests.slice(before).filter((r) => r.method === 'DELETE');
+      const perItem = new Map<string, number>();
+      for (const r of deletes) {
+        const item = items.find((i) => r.path.includes(i));
+        if (item) perItem.set(item, (perItem.get(item) ?? 0) + 1);
+      }
+      expect([...perItem.values()].filter((n) => n !== 1)).toEqual([]);
+      expect(perItem.size).toBe(items.length);
+      expect(drains.flat().reduce((sum, r) => sum + r.deleted, 0)).toBe(items.length);
+      expect(drains.flat().reduce((sum, r) => sum + r.alreadyGone + r.failed, 0)).toBe(0);
+      expect(drains.map((d) => d.reduce((sum, r) => sum + r.deleted, 0)).every((n) => n > 0)).toBe(true);
+      expect(items.filter((i) => h.graph.state.driveItems.has(i))).toEqual([]);
+      expect(await store.db.query('select * from graph_deletions')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type { AdviceStorage } from '../../advice/storage';
 import type { Logger } from '../../log/logger';
 import type { Db } from '../../store/db';
-import { dueGraphDeletions, graphDeletionDone, graphDeletionFailed } from '../../store/graphDeletions';
+import { claimGraphDeletions, dueGraphDeletions, graphDeletionDone, graphDeletionFailed } from '../../store/graphDeletions';
 
 /** Backoff between attempts at one file: an hour, doubling, at most a day (the daily job tries at least once a day). */
 export function retryAfterSeconds(attempts: number): number {
@@ -24,13 +24,15 @@ export interface FileDeletionReport {
  */
 export async function drainGraphDeletions(deps: { db: Db; storage?: AdviceStorage | undefined; logger: Logger }, options: { councilId?: string; limit?: number } = {}): Promise<FileDeletionReport> {
   const report: FileDeletionReport = { deleted: 0, alreadyGone: 0, failed: 0, notConfigured: 0 };
-  const due = await dueGraphDeletions(deps.db, options.limit ?? 500, options.councilId);
   const remove = deps.storage?.remove;
   if (!remove) {
+    const due = await dueGraphDeletions(deps.db, options.limit ?? 500, options.councilId);
     report.notConfigured = due.length;
     if (due.length) deps.logger.warn('SharePoint files wait to be deleted but Graph is not configured (EHCP_GRAPH_* settings)', { files: due.length });
     return report;
   }
+  // Claimed, not just read: every service process drains (bot/server/retentionJob.ts).
+  const due = await claimGraphDeletions(deps.db, options.limit ?? 500, options.councilId);
   for (const file of due) {
     try {
       const outcome = await remove(file.tenantId, { driveId: file.driveId, itemId: file.itemId });

@@ -2,7 +2,7 @@ import type { Logger } from '../../log/logger';
 import { appendAudit } from '../../store/audit';
 import type { Db, Queryable } from '../../store/db';
 import { countPastPeriod, deletePastPeriod, type PastPeriodCounts } from '../../store/retention/pastPeriod';
-import { councilIds, readRetentionSchedule } from '../../store/retention/schedules';
+import { councilIds, lockCouncilForRetention, readRetentionSchedule } from '../../store/retention/schedules';
 import { defaultRetentionSchedule, type RetentionSchedule, retentionCutoffs, retentionKinds, retentionRule, retentionScheduleSchema } from './schedule';
 
 /** What retention did (or would do) for one council on one day. */
@@ -48,6 +48,10 @@ function report(councilId: string, today: string, inForce: Awaited<ReturnType<ty
  */
 export async function applyRetention(db: Db, councilId: string, today: string, options: { dryRun: boolean; actor?: string }): Promise<RetentionReport> {
   return db.transaction(async (tx) => {
+    // Every service process runs the daily job: without the lock two would both find the same
+    // closed cases and both write their tombstones. Taken first, so the schedule read and every
+    // statement after it see what the other run, or a schedule saved meanwhile, committed.
+    if (!options.dryRun) await lockCouncilForRetention(tx, councilId);
     const inForce = await scheduleInForce(tx, councilId);
     const cutoffs = retentionCutoffs(inForce.schedule, today);
     if (options.dryRun || !inForce.confirmed) return report(councilId, today, inForce, await countPastPeriod(tx, councilId, cutoffs), false);

@@ -48,7 +48,13 @@ export async function councilIds(tx: Queryable): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Holds the council's row until the transaction ends, so two saves of its schedule are ordered (If-Match then means what it says). */
+/**
+ * Holds the council's row until the transaction ends, so two saves of its schedule are
+ * ordered (If-Match then means what it says), and two processes' retention runs of one day
+ * are too: the second finds what the first left. `no key update`, not `update`: the writes
+ * that only refer to the council (a review, an audit entry) take a key-share lock on its row,
+ * which this one does not block, so a retention run does not hold up the council's work.
+ */
 export async function lockCouncilForRetention(tx: Queryable, councilId: string): Promise<void> {
-  await tx.query('select 1 from organisations where id = $1 for update', [councilId]);
+  await tx.query('select 1 from organisations where id = $1 for no key update', [councilId]);
 }
