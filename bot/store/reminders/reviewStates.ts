@@ -82,7 +82,7 @@ export async function loadScheduleInputs(q: Queryable, reviewIds: readonly strin
        left join council_settings cset on cset.council_id = r.council_id
       where r.id in ${idList(reviewIds.length)}`,
     [...reviewIds],
-    // A write's one or two reviews: planning this read cost the server ten times running it. The daily pass's batches stay unprepared.
+    // A write's one or two reviews: planning this read cost the server seven times running it (2.2 against 0.3 ms). The daily pass's batches stay unprepared.
     { prepare: reviewIds.length <= 2 },
   );
   for (const row of rows) {
