@@ -19,7 +19,8 @@ export interface StoredConversation {
   aadObjectId: string | null;
 }
 
-interface Row {
+/** A `teams_conversations` row as {@link columns} selects it. */
+export interface ConversationRow {
   conversation_id: string;
   conversation_type: ConversationType;
   service_url: string;
@@ -31,7 +32,7 @@ interface Row {
 
 const columns = 'conversation_id, conversation_type, service_url, tenant_id, bot_id, person_id::int as person_id, aad_object_id';
 
-function fromRow(r: Row): StoredConversation {
+export function conversationFromRow(r: ConversationRow): StoredConversation {
   return {
     conversationId: r.conversation_id,
     conversationType: r.conversation_type,
@@ -46,12 +47,12 @@ function fromRow(r: Row): StoredConversation {
 /** Whether the reference is stored exactly as `c` (then {@link rememberConversation} would write nothing). */
 export async function conversationStoredAs(db: Queryable, c: StoredConversation): Promise<boolean> {
   // Every message asks this: prepared, like the other statements of a "my reviews" turn.
-  const [row] = await db.query<Row>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId], { prepare: true });
-  return row !== undefined && sameConversation(fromRow(row), c);
+  const [row] = await db.query<ConversationRow>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId], { prepare: true });
+  return row !== undefined && sameConversation(conversationFromRow(row), c);
 }
 
 /** Field by field, so the order the fields were built in does not matter. */
-function sameConversation(a: StoredConversation, b: StoredConversation): boolean {
+export function sameConversation(a: StoredConversation, b: StoredConversation): boolean {
   return (Object.keys(b) as (keyof StoredConversation)[]).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
 }
 
@@ -60,8 +61,8 @@ function sameConversation(a: StoredConversation, b: StoredConversation): boolean
  * service URL, so the latest one wins. Audited, like every change to the store.
  */
 export async function rememberConversation(tx: Queryable, c: StoredConversation): Promise<void> {
-  const before = await tx.query<Row>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId]);
-  const previous = before[0] ? fromRow(before[0]) : null;
+  const before = await tx.query<ConversationRow>(`select ${columns} from teams_conversations where conversation_id = $1`, [c.conversationId]);
+  const previous = before[0] ? conversationFromRow(before[0]) : null;
   // Every message refreshes the reference; most change nothing, so they write nothing.
   if (previous && sameConversation(previous, c)) return;
   await tx.query(
@@ -76,17 +77,17 @@ export async function rememberConversation(tx: Queryable, c: StoredConversation)
 
 /** Forgets a conversation (the app was uninstalled or removed from the chat). True if one was stored. */
 export async function forgetConversation(tx: Queryable, conversationId: string): Promise<boolean> {
-  const rows = await tx.query<Row>(`delete from teams_conversations where conversation_id = $1 returning ${columns}`, [conversationId]);
+  const rows = await tx.query<ConversationRow>(`delete from teams_conversations where conversation_id = $1 returning ${columns}`, [conversationId]);
   if (!rows[0]) return false;
-  await appendAudit(tx, null, 'conversation.removed', 'teams_conversation', conversationId, fromRow(rows[0]), null);
+  await appendAudit(tx, null, 'conversation.removed', 'teams_conversation', conversationId, conversationFromRow(rows[0]), null);
   return true;
 }
 
 /** The person's personal chat with the bot, if they have installed it; the newest if several. */
 export async function personalConversationFor(db: Queryable, personId: number): Promise<StoredConversation | null> {
-  const rows = await db.query<Row>(
+  const rows = await db.query<ConversationRow>(
     `select ${columns} from teams_conversations where person_id = $1 and conversation_type = 'personal' order by updated_at desc limit 1`,
     [personId],
   );
-  return rows[0] ? fromRow(rows[0]) : null;
+  return rows[0] ? conversationFromRow(rows[0]) : null;
 }

@@ -43,7 +43,8 @@ export function createBot(deps: BotDeps): (turn: InboundTurn) => Promise<TurnAns
     const activity = parsed.data;
     const to: ConversationAddress = { serviceUrl: activity.serviceUrl, conversationId: activity.conversation.id };
     const say = (message: OutgoingMessage) => deps.sender.send(to, message);
-    const member = () => findMember(deps.db, { tenantId: tenantOf(activity), aadObjectId: activity.from.aadObjectId }, { anyTenant: deps.anyTenant });
+    const sender = { tenantId: tenantOf(activity), aadObjectId: activity.from.aadObjectId };
+    const member = () => findMember(deps.db, sender, { anyTenant: deps.anyTenant });
 
     if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return cardAction(deps, activity, await member());
 
@@ -67,12 +68,13 @@ export function createBot(deps: BotDeps): (turn: InboundTurn) => Promise<TurnAns
     }
     if (activity.type !== 'message') return undefined;
 
-    const m = await member();
+    // A message stores its conversation's reference when it changed: read with the sender.
+    const m = await findMember(deps.db, sender, { anyTenant: deps.anyTenant, conversationId: to.conversationId });
     if (!m.found) {
       await say({ text: m.reason === 'several' ? `You are registered in several organisations (${m.orgs.join(', ')}); use the service, which lets you choose one.` : unregisteredText });
       return undefined;
     }
-    await storeConversation(deps.db, activity, m.found);
+    await storeConversation(deps.db, activity, m.found, m.conversation);
     const file = conversationTypeOf(activity) === 'personal' ? activity.attachments?.find((a) => a.contentType === FILE_DOWNLOAD_INFO) : undefined;
     if (file) {
       const result = await deps.onFileReceived({ principal: m.found, conversationId: to.conversationId, serviceUrl: to.serviceUrl }, teamsFile(file));

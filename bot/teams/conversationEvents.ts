@@ -1,4 +1,4 @@
-import { type ConversationType, conversationStoredAs, forgetConversation, rememberConversation } from '../store/conversations';
+import { type ConversationType, conversationStoredAs, forgetConversation, rememberConversation, sameConversation, type StoredConversation } from '../store/conversations';
 import type { Db } from '../store/db';
 import type { Principal } from '../store/principal';
 import { type Activity, conversationTypeOf, tenantOf } from './activity';
@@ -28,8 +28,10 @@ export function conversationChange(activity: Activity): ConversationChange {
 /**
  * Stores (or refreshes) the conversation reference for a registered person's install or
  * message: in personal scope it reaches that person; in a chat or team, the conversation.
+ * `stored`: the reference as already read with the sender (`findMember`'s `conversation`),
+ * so it is not read again.
  */
-export async function storeConversation(db: Db, activity: Activity, member: Principal): Promise<void> {
+export async function storeConversation(db: Db, activity: Activity, member: Principal, stored?: StoredConversation | null): Promise<void> {
   const type: ConversationType = conversationTypeOf(activity);
   const reference = {
     conversationId: activity.conversation.id,
@@ -43,7 +45,7 @@ export async function storeConversation(db: Db, activity: Activity, member: Prin
   // Nearly every message finds its reference stored as it is: one read, outside a transaction
   // (a transaction's BEGIN and COMMIT were two of every turn's statements). A change, or a
   // reference changed meanwhile by another turn, is written as before, read again inside.
-  if (await conversationStoredAs(db, reference)) return;
+  if (stored === undefined ? await conversationStoredAs(db, reference) : stored !== null && sameConversation(stored, reference)) return;
   await db.transaction((tx) => rememberConversation(tx, reference));
 }
 

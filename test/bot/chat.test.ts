@@ -62,6 +62,19 @@ describe('chatting with the bot', () => {
       expect(await conversations(h.personalConversation(people.senco))).toHaveLength(1);
     });
 
+    it('a message moves the stored reference to the service URL Teams now gives, and writes nothing when it is unchanged', async () => {
+      const id = h.personalConversation(people.senco);
+      await exchange(h.message(people.senco, 'help'));
+      await h.svc.service.db.query("update teams_conversations set service_url = 'https://smba.trafficmanager.net/old-region/' where conversation_id = $1", [id]);
+      const audits = () => h.svc.service.db.query<{ action: string }>("select action from audit_log where entity = 'teams_conversation' and entity_id = $1 order by id", [id]);
+      const before = (await audits()).length;
+      await exchange(h.message(people.senco, 'help'));
+      expect((await conversations(id))[0]?.service_url).toBe(h.connector.serviceUrl);
+      expect((await audits()).slice(before)).toEqual([{ action: 'conversation.updated' }]);
+      await exchange(h.message(people.senco, 'my reviews'));
+      expect((await audits()).length).toBe(before + 1);
+    });
+
     it('answers an unregistered person politely, saying who can register them, and stores nothing', async () => {
       const sent = await exchange(h.message(people.stranger, 'my reviews'));
       expect(sent).toHaveLength(1);
