@@ -9,12 +9,13 @@ import { killAllServices } from '../../bench/harness/service';
 import { postgresTarget, type StoreTarget } from '../../bench/harness/stores';
 import { addinClientId, type EntraTestAuthority, startEntraTestAuthority } from '../../testkit/entraTestAuthority';
 import { TEST_CLOCK_START, TEST_TODAY } from '../../testkit/service';
+import { plusDays } from '../../shared';
 
 /**
  * What a write promises must hold when two service processes on one PostgreSQL answer
  * behind one load balancer (bench/harness/roundRobin.ts stands in for it): one
  * Idempotency-Key, one effect and one answer, whichever process each try reaches; a stale
- * If-Match refused by either; a changed role seen by both within the caller cache's 30 s.
+ * If-Match refused by either; one decision for one key; a changed role seen by both within the caller cache's 30 s.
  * The reminder outbox's claims across two processes are test/reminders/multiInstance.test.ts;
  * the crash test runs on two processes in test/crash/crash.test.ts.
  */
@@ -30,6 +31,8 @@ suite('two service processes on one PostgreSQL behind one port', () => {
   let b: HttpClient;
   let proxied: HttpClient;
   let ids: string[];
+  /** Reviews whose meeting was held, awaiting the council’s decision. */
+  let held: string[];
 
   beforeAll(async () => {
     target = await postgresTarget(base as string, 'ehcp_two');
@@ -45,6 +48,11 @@ suite('two service processes on one PostgreSQL behind one port', () => {
       .sort((x, y) => x.laReference.localeCompare(y.laReference))
       .map((r) => r.id);
     expect(ids).toHaveLength(6);
+    // Two more whose meeting was held three days ago, for the decision.
+    const heldRows = [0, 1].map((i) => caseloadRow(`TWO-DECIDE-${i}`, i, issuedNineMonthsAgo(TEST_TODAY), TEST_TODAY, plusDays(TEST_TODAY, -3)));
+    expect((await proxied.send('POST', '/api/caseload/import', { body: caseloadCsv(heldRows), contentType: 'text/csv' })).status).toBe(200);
+    held = (await listAllReviews(proxied, 'awaiting-report')).filter((r) => r.laReference.startsWith('TWO-DECIDE-')).map((r) => r.id);
+    expect(held).toHaveLength(2);
   }, 120_000);
 
   afterAll(async () => {
@@ -113,6 +121,32 @@ suite('two service processes on one PostgreSQL behind one port', () => {
     expect((await a.send('GET', `/api/reviews/${reviewId}`)).headers.etag).toBe(fresh);
     expect((await advice(a, fresh)).status).toBe(201);
     expect((await advice(b, fresh)).status).toBe(412);
+  });
+
+  it('records one decision for one Idempotency-Key sent to both processes at the same moment, with one next review', async () => {
+    const reviewId = held[0] as string;
+    const decide = (client: HttpClient) =>
+      client.send('POST', `/api/reviews/${reviewId}/decision`, {
+        body: { outcome: 'maintain', notifiedOn: TEST_TODAY, reasons: 'The plan still meets the needs.', consideredInstead: 'The advice and the meeting.' },
+        headers: { 'idempotency-key': 'two-decision' },
+      });
+    const [x, y] = await Promise.all([decide(a), decide(b)]);
+    expect([x.status, y.status]).toEqual([201, 201]);
+    expect([x, y].map((r) => r.headers['idempotent-replayed'] === 'true').sort()).toEqual([false, true]);
+    expect(x.text).toBe(y.text);
+    const decided = await target.inspect(async (db) => {
+      const [row] = await db.query<{ audit: number; reviews: number }>(
+        `select (select count(*)::int from audit_log where entity_id = $1 and action like 'decision.%') as audit,
+                (select count(*)::int from review_cycles r join review_cycles d on d.plan_id = r.plan_id where d.id = $1) as reviews`,
+        [reviewId],
+      );
+      return row;
+    });
+    // The decision once, and the next year's review opened once.
+    expect(decided).toEqual({ audit: 1, reviews: 2 });
+    // A second decision on the same review, on either process, is refused: it is decided.
+    const again = await b.send('POST', `/api/reviews/${reviewId}/decision`, { body: { outcome: 'maintain', notifiedOn: TEST_TODAY, reasons: 'Again.', consideredInstead: 'None.' } });
+    expect({ status: again.status, error: JSON.parse(again.text).error }).toEqual({ status: 409, error: 'not-awaiting-decision' });
   });
 
   it('keeps the bookings of a burst through the round robin, each key once, whichever process took each try', async () => {
