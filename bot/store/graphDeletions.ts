@@ -26,15 +26,13 @@ export async function queueGraphDeletions(tx: Queryable, councilId: string, file
   return rows.length;
 }
 
-/** The files whose next attempt is due, oldest first, with the council's tenant (the Graph token is for it). */
-export async function dueGraphDeletions(tx: Queryable, limit: number, councilId?: string): Promise<PendingDeletion[]> {
-  return tx.query<PendingDeletion>(
-    `select d.id::text, d.council_id as "councilId", o.entra_tenant_id as "tenantId", d.drive_id as "driveId", d.item_id as "itemId", d.reason, d.attempts
-       from graph_deletions d join organisations o on o.id = d.council_id
-      where d.not_before <= now() and ($2::text is null or d.council_id = $2)
-      order by d.id limit $1`,
-    [limit, councilId ?? null],
-  );
+/** A file whose next attempt is due (`d` is graph_deletions; $1 the limit, $2 a council or null). */
+const DUE = 'd.not_before <= now() and ($2::text is null or d.council_id = $2)';
+
+/** How many files are due, at most `limit` (what a drain without Graph reports as waiting). */
+export async function countDueGraphDeletions(tx: Queryable, limit: number, councilId?: string): Promise<number> {
+  const [row] = await tx.query<{ due: number }>(`select count(*)::int as due from (select 1 from graph_deletions d where ${DUE} limit $1) d`, [limit, councilId ?? null]);
+  return row?.due ?? 0;
 }
 
 /**
@@ -47,7 +45,7 @@ export async function claimGraphDeletions(tx: Queryable, limit: number, councilI
   return tx.query<PendingDeletion>(
     `with due as (
        select d.id from graph_deletions d
-        where d.not_before <= now() and ($2::text is null or d.council_id = $2)
+        where ${DUE}
         order by d.id limit $1 for update skip locked),
      claimed as (
        update graph_deletions d set not_before = now() + make_interval(secs => $3) from due where d.id = due.id

@@ -1,7 +1,7 @@
 import type { AdviceStorage } from '../../advice/storage';
 import type { Logger } from '../../log/logger';
 import type { Db } from '../../store/db';
-import { claimGraphDeletions, dueGraphDeletions, graphDeletionDone, graphDeletionFailed } from '../../store/graphDeletions';
+import { claimGraphDeletions, countDueGraphDeletions, graphDeletionDone, graphDeletionFailed } from '../../store/graphDeletions';
 
 /** Backoff between attempts at one file: an hour, doubling, at most a day (the daily job tries at least once a day). */
 export function retryAfterSeconds(attempts: number): number {
@@ -26,9 +26,8 @@ export async function drainGraphDeletions(deps: { db: Db; storage?: AdviceStorag
   const report: FileDeletionReport = { deleted: 0, alreadyGone: 0, failed: 0, notConfigured: 0 };
   const remove = deps.storage?.remove;
   if (!remove) {
-    const due = await dueGraphDeletions(deps.db, options.limit ?? 500, options.councilId);
-    report.notConfigured = due.length;
-    if (due.length) deps.logger.warn('SharePoint files wait to be deleted but Graph is not configured (EHCP_GRAPH_* settings)', { files: due.length });
+    report.notConfigured = await countDueGraphDeletions(deps.db, options.limit ?? 500, options.councilId);
+    if (report.notConfigured) deps.logger.warn('SharePoint files wait to be deleted but Graph is not configured (EHCP_GRAPH_* settings)', { files: report.notConfigured });
     return report;
   }
   // Claimed, not just read: every service process drains (bot/server/retentionJob.ts).
