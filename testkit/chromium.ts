@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /**
  * Real headless Chromium from Debian's package (never a downloaded browser), with the flags
@@ -20,6 +20,15 @@ export const chromiumArgs = [
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+/**
+ * Starts the pages' clock at `at` (an ISO instant; the test service's clock start), flowing
+ * from there. A page that works out today for itself (the tab's census date, its Today view)
+ * must agree with a service on a fixed test clock, or a test fails once the real date moves on.
+ */
+export async function startPagesClockAt(context: BrowserContext, at: string): Promise<void> {
+  await context.clock.install({ time: new Date(at) });
 }
 
 /** The repository this file is in, from the sources (`testkit/`) or the build (`dist/testkit/`). */

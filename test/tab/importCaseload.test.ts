@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
+import { axeViolations, launchChromium, saveScreenshot, startPagesClockAt } from '../../testkit/chromium';
 import { routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 import { seedDashboard } from '../dashboard/seedDashboard';
-import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
+import { startTestService, TEST_CLOCK_START, TEST_TODAY, type TestService } from '../../testkit/service';
 
 /**
  * The caseload import through the tab, in headless Chromium against the real service: a
@@ -45,6 +45,7 @@ beforeAll(async () => {
   officer = await svc.token('la-officer', 'demo-council', 'demo-officer');
   browser = await launchChromium();
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await startPagesClockAt(context, TEST_CLOCK_START);
   page = await context.newPage();
   await routeValidOrigins(page);
 }, 180_000);

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { decisionFormCard } from '../../bot/teams/decision/sendDecisionCard';
-import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
+import { axeViolations, launchChromium, saveScreenshot, startPagesClockAt } from '../../testkit/chromium';
 import { seedDashboard } from '../dashboard/seedDashboard';
-import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
+import { startTestService, TEST_CLOCK_START, TEST_TODAY, type TestService } from '../../testkit/service';
 import { routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 import { textOverlaps } from './textOverlaps';
 import { reviewLink } from '../../shared/dashboard/reviewLink';
@@ -28,6 +28,7 @@ beforeAll(async () => {
   officer = await svc.token('la-officer', 'demo-council', 'demo-officer');
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await startPagesClockAt(context, TEST_CLOCK_START);
   page = await context.newPage();
   await routeValidOrigins(page);
 }, 60_000);

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { axeViolations, launchChromium, saveScreenshot } from '../../testkit/chromium';
+import { axeViolations, launchChromium, saveScreenshot, startPagesClockAt } from '../../testkit/chromium';
 import { textOverlaps } from './textOverlaps';
 import { seedDashboard } from '../dashboard/seedDashboard';
-import { startTestService, TEST_TODAY, type TestService } from '../../testkit/service';
+import { startTestService, TEST_CLOCK_START, TEST_TODAY, type TestService } from '../../testkit/service';
 import { openInTeamsHost, routeValidOrigins } from '../../testkit/teams-host/teamsHost';
 
 /**
@@ -24,6 +24,7 @@ beforeAll(async () => {
   manager = await svc.token('la-manager', 'demo-council', 'demo-manager');
   browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await startPagesClockAt(context, TEST_CLOCK_START);
   page = await context.newPage();
   await routeValidOrigins(page);
 }, 60_000);
