@@ -91,6 +91,19 @@ describe('the planner’s bounded-memory sort', () => {
     expect(out).toEqual(['row7', 'row4', 'row8', 'row1', 'row3', 'row10', 'row0', 'row6', 'row11', 'row5', 'row9', 'row2']);
   });
 
+  it('writes rows held in memory window by window, in key order, keeping input order for ties, with spread-out keys too', async () => {
+    for (const spread of [1, 10_000_000]) {
+      // A 64-byte window: several passes, and keys whose rows alone overflow one.
+      const rows = new SortedRows(1 << 20, 64);
+      const keys = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 17) * spread);
+      for (const [i, k] of keys.entries()) await rows.add(k, `row${i}${i % 3 ? '' : '-é'}`);
+      const out: string[] = [];
+      for await (const r of rows.drain()) out.push(r);
+      expect(rows.spilledRuns).toBe(0);
+      expect(out).toEqual(keys.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k || a.i - b.i).map(({ i }) => `row${i}${i % 3 ? '' : '-é'}`));
+    }
+  });
+
   it('sorts 5,000 plans by status from a file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plan-test-'));
     const file = path.join(dir, 'big.csv');

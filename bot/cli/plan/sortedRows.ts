@@ -15,6 +15,8 @@ import { createInterface } from 'node:readline';
  * Equal keys keep their input order.
  */
 const BLOCK = 4 * 1024 * 1024;
+/** Bytes of sorted output made per pass over the rows held in memory. */
+const WINDOW = 16 * 1024 * 1024;
 
 export class SortedRows {
   private blocks: Buffer[] = [];
@@ -28,7 +30,10 @@ export class SortedRows {
   private runs: string[] = [];
   private dir: string | undefined;
 
-  constructor(private readonly budgetBytes = 64 * 1024 * 1024) {}
+  constructor(
+    private readonly budgetBytes = 64 * 1024 * 1024,
+    private readonly windowBytes = WINDOW,
+  ) {}
 
   get size(): number {
     return this.total;
@@ -99,7 +104,7 @@ export class SortedRows {
     this.filled = [];
   }
 
-  /** Row positions in key order, stable: a counting sort over the key range when it is small. */
+  /** Row positions in key order, stable: a counting sort over the key range when it is small (used for spills and spread-out keys). */
   private order(): Uint32Array {
     const n = this.count;
     const keys = this.keys.subarray(0, n);
@@ -143,26 +148,82 @@ export class SortedRows {
     this.clear();
   }
 
+  /**
+   * The rows held in memory, in key order. Copying them out in sorted order reads
+   * them at random, and at 640,000 rows that cost 0.3-0.45 s in cache and TLB misses (0.13-0.2 s this way)
+   * (the copy loop itself was not the cost: Buffer.copy was as slow). So the rows are
+   * read in input order, sequentially, and each is written at its key's place in an
+   * output window of about 16 MiB: one pass over the rows per window (2-3 at 640,000; 16 MiB measured faster than 2 or 8),
+   * and only about as many write streams as there are distinct keys. Ties keep input order.
+   */
+  private *inMemoryBytes(): Generator<Buffer> {
+    const { block, start, end } = this.locate();
+    const n = this.count;
+    if (n === 0) return;
+    const keys = this.keys;
+    let min = keys[0]!;
+    let max = keys[0]!;
+    for (let i = 1; i < n; i++) {
+      const k = keys[i]!;
+      if (k < min) min = k;
+      else if (k > max) max = k;
+    }
+    if (max - min > 4 * n + 1_000_000) {
+      yield* this.gatheredBytes(block, start, end);
+      return;
+    }
+    const span = max - min + 1;
+    const bytesOfKey = new Float64Array(span);
+    for (let i = 0; i < n; i++) bytesOfKey[keys[i]! - min]! += end[i]! - start[i]!;
+    const at = new Float64Array(span);
+    for (let lo = 0; lo < span; ) {
+      let hi = lo;
+      let total = 0;
+      while (hi < span && (hi === lo || total + bytesOfKey[hi]! <= this.windowBytes)) {
+        at[hi] = total;
+        total += bytesOfKey[hi++]!;
+      }
+      const out = Buffer.allocUnsafe(total);
+      const loKey = lo + min;
+      const hiKey = hi + min;
+      for (let i = 0; i < n; i++) {
+        const k = keys[i]!;
+        if (k < loKey || k >= hiKey) continue;
+        const source = this.blocks[block[i]!]!;
+        const to = end[i]!;
+        let o = at[k - min]!;
+        // A byte loop beats Buffer.copy's call overhead for lines this short.
+        for (let j = start[i]!; j < to; j++) out[o++] = source[j]!;
+        at[k - min] = o;
+      }
+      if (total) yield out;
+      lo = hi;
+    }
+  }
+
+  /** The rows held in memory gathered in sorted order: for keys too spread out to count. */
+  private *gatheredBytes(block: Uint16Array, start: Int32Array, end: Int32Array): Generator<Buffer> {
+    const out = Buffer.allocUnsafe(1 << 16);
+    let at = 0;
+    for (const i of this.order()) {
+      const from = start[i]!;
+      const to = end[i]!;
+      if (at + to - from > out.length) {
+        yield Buffer.from(out.subarray(0, at));
+        at = 0;
+      }
+      const source = this.blocks[block[i]!]!;
+      if (to - from > out.length) yield source.subarray(from, to);
+      else for (let j = from; j < to; j++) out[at++] = source[j]!;
+    }
+    if (at) yield Buffer.from(out.subarray(0, at));
+  }
+
   /** Every row in order, each ending in a newline, as UTF-8 in chunks of about 64 KiB; removes temporary files. */
   async *drainBytes(): AsyncGenerator<Buffer> {
     try {
       if (this.runs.length === 0) {
-        const { block, start, end } = this.locate();
-        const out = Buffer.allocUnsafe(1 << 16);
-        let at = 0;
-        for (const i of this.order()) {
-          const from = start[i]!;
-          const to = end[i]!;
-          if (at + to - from > out.length) {
-            yield Buffer.from(out.subarray(0, at));
-            at = 0;
-          }
-          const source = this.blocks[block[i]!]!;
-          if (to - from > out.length) yield source.subarray(from, to);
-          // A byte loop beats Buffer.copy's call overhead for lines this short.
-          else for (let j = from; j < to; j++) out[at++] = source[j]!;
-        }
-        if (at) yield Buffer.from(out.subarray(0, at));
+        yield* this.inMemoryBytes();
         return;
       }
       if (this.count) await this.spill();
