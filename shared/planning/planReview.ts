@@ -42,10 +42,12 @@ interface Dates {
   bookBy: IsoDate;
   deadlineDay: number;
   bookByDay: number;
+  /** The plans made from these dates for `today` and `terms` (without a meeting, with one in time, with one too late). */
+  planned: { today: IsoDate; terms: TermCalendar; none?: PlannedReview; inTime?: PlannedReview; late?: PlannedReview } | undefined;
 }
 
 // The planner streams whole council caseloads; the same few thousand anchor and
-// transfer dates recur, so the date-fns arithmetic is done once per distinct input,
+// transfer dates recur, so the date arithmetic is done once per distinct input,
 // keyed by day number (cheap to hash) when there is no transfer.
 const MAX_CACHED = 200_000;
 const byAnchor = new Map<number, Dates>();
@@ -55,17 +57,26 @@ function computeDates(anchor: IsoDate, kind: TransferKind | undefined, transferD
   const deadline = reviewDeadline(anchor);
   const latest = latestMeetingDate(deadline, kind && transferDate ? transferDeadline(kind, transferDate) : null);
   const bookBy = plusDays(latest, -BOOKING_LEAD_DAYS);
-  return { reviewDeadline: deadline, latestMeetingDate: latest, bookBy, deadlineDay: dayNumber(deadline), bookByDay: dayNumber(bookBy) };
+  return { reviewDeadline: deadline, latestMeetingDate: latest, bookBy, deadlineDay: dayNumber(deadline), bookByDay: dayNumber(bookBy), planned: undefined };
 }
 
 function datesFor(anchor: IsoDate, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
-  const cache: Map<number | string, Dates> = (kind ? byAnchorAndTransfer : byAnchor) as Map<number | string, Dates>;
-  const key = kind ? `${anchor}|${kind}|${transferDate}` : dayNumber(anchor);
-  let dates = cache.get(key);
+  if (!kind) {
+    const key = dayNumber(anchor);
+    let dates = byAnchor.get(key);
+    if (!dates) {
+      dates = computeDates(anchor, kind, transferDate);
+      if (byAnchor.size >= MAX_CACHED) byAnchor.clear();
+      byAnchor.set(key, dates);
+    }
+    return dates;
+  }
+  const key = `${anchor}|${kind}|${transferDate}`;
+  let dates = byAnchorAndTransfer.get(key);
   if (!dates) {
     dates = computeDates(anchor, kind, transferDate);
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(key, dates);
+    if (byAnchorAndTransfer.size >= MAX_CACHED) byAnchorAndTransfer.clear();
+    byAnchorAndTransfer.set(key, dates);
   }
   return dates;
 }
@@ -91,13 +102,44 @@ function termHorizon(today: IsoDate, terms: TermCalendar): IsoDate {
  * @example planReview({ planIssued: '2026-03-01' }, '2026-11-01').bookBy //=> '2026-12-06'
  */
 export function planReview(row: PlanRowInput, today: IsoDate, options: PlanReviewOptions = {}): PlannedReview {
-  const dates = datesFor(row.lastReviewConcluded ?? row.planIssued, row.transfer?.kind, row.transfer?.date);
+  return planReviewOf(row.lastReviewConcluded ?? row.planIssued, row.transfer?.kind, row.transfer?.date, row.meetingDate, today, options.terms);
+}
+
+/**
+ * `planReview` from the row's fields themselves: the review's anchor (the last review
+ * concluded, else the plan's issue), the transfer and the meeting. The result is
+ * shared by every plan with the same dates (frozen): at 640,000 plans, one object
+ * per plan was measurable garbage, and a few thousand distinct results cover them.
+ *
+ * @example planReviewOf('2026-03-01', undefined, undefined, undefined, '2026-11-01').bookBy //=> '2026-12-06'
+ */
+export function planReviewOf(
+  anchor: IsoDate,
+  transferKind: TransferKind | undefined,
+  transferDate: IsoDate | undefined,
+  meetingDate: IsoDate | undefined,
+  today: IsoDate,
+  terms: TermCalendar = englandTypicalTerms(),
+): PlannedReview {
+  const dates = datesFor(anchor, transferKind, transferDate);
+  let planned = dates.planned;
+  if (planned?.today !== today || planned.terms !== terms) {
+    planned = { today, terms };
+    dates.planned = planned;
+  }
+  if (!meetingDate) return (planned.none ??= plan(dates, undefined, today, terms));
+  // With a meeting, only whether it is after the latest meeting date changes the plan.
+  if (meetingDate > dates.latestMeetingDate) return (planned.late ??= plan(dates, meetingDate, today, terms));
+  return (planned.inTime ??= plan(dates, meetingDate, today, terms));
+}
+
+function plan(dates: Dates, meetingDate: IsoDate | undefined, today: IsoDate, terms: TermCalendar): PlannedReview {
   let status: PlanStatus;
-  if (today > dates.reviewDeadline || (row.meetingDate ? row.meetingDate > dates.latestMeetingDate : today > dates.latestMeetingDate)) status = 'overdue';
-  else if (row.meetingDate) status = 'later';
+  if (today > dates.reviewDeadline || (meetingDate ? meetingDate > dates.latestMeetingDate : today > dates.latestMeetingDate)) status = 'overdue';
+  else if (meetingDate) status = 'later';
   else if (today >= dates.bookBy) status = 'book now';
-  else if (dates.bookBy <= termHorizon(today, options.terms ?? englandTypicalTerms())) status = 'due this term';
+  else if (dates.bookBy <= termHorizon(today, terms)) status = 'due this term';
   else status = 'later';
   const urgency = STATUS_RANK[status] * 100_000 + (status === 'overdue' ? dates.deadlineDay : dates.bookByDay) - dayNumber(today);
-  return { reviewDeadline: dates.reviewDeadline, latestMeetingDate: dates.latestMeetingDate, bookBy: dates.bookBy, status, urgency };
+  return Object.freeze({ reviewDeadline: dates.reviewDeadline, latestMeetingDate: dates.latestMeetingDate, bookBy: dates.bookBy, status, urgency });
 }

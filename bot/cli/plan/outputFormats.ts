@@ -1,4 +1,5 @@
-import { csvCell } from '../../csv/write';
+import type { PlannedReview } from '../../../shared/planning/planReview';
+import { csvCell, startsLikeFormula } from '../../csv/write';
 
 /** The planner's output columns, in order. */
 export const planOutputColumns = ['id', 'status', 'reviewDeadline', 'latestMeetingDate', 'bookBy', 'meetingDate'] as const;
@@ -19,6 +20,25 @@ export function heldRow(format: PlanFormat, id: string, status: string, reviewDe
   if (format !== 'csv') return `${JSON.stringify(id)},${rest}`;
   const line = `${csvCell(id)},${rest}`;
   return /[\0\r\n]/.test(id) ? `\0${line.replace(/[\0\r\n]/g, (c) => `\0${escapes[c]}`)}` : line;
+}
+
+/** True when `csvCell(id)` is `id` itself and the row needs no escaping: no quote, comma, line break or NUL, and not like a formula. */
+export function isPlainCsvId(id: string): boolean {
+  return !/[",\r\n\0]/.test(id) && !startsLikeFormula(id);
+}
+
+// The text after the id, per plan: plans are shared by every row with the same
+// dates, so this is a few thousand strings instead of four joins per row.
+const csvTails = new WeakMap<PlannedReview, string>();
+
+/** `heldRow('csv', ...)` for an id that {@link isPlainCsvId} passed. */
+export function heldPlainCsvRow(id: string, planned: PlannedReview, meetingDate: string): string {
+  let tail = csvTails.get(planned);
+  if (tail === undefined) {
+    tail = `,${planned.status},${planned.reviewDeadline},${planned.latestMeetingDate},${planned.bookBy},`;
+    csvTails.set(planned, tail);
+  }
+  return id + tail + meetingDate;
 }
 
 const escapes: Record<string, string> = { '\0': '0', '\r': 'r', '\n': 'n' };
