@@ -21,6 +21,26 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * The day number (days since 1970-01-01) of `text.slice(from, to)` when that is a real
+ * `YYYY-MM-DD` date as {@link isIsoDate} reads it, else NaN; reads the text in place,
+ * for the planner, which checks every date of a caseload without cutting it out.
+ * @example dayNumberAt('x,1970-01-02,', 2, 12) //=> 1
+ */
+export function dayNumberAt(text: string, from: number, to: number): number {
+  if (to - from !== 10 || text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return Number.NaN;
+  const year = digits(text, from, from + 4);
+  const month = digits(text, from + 5, from + 7);
+  const day = digits(text, from + 8, from + 10);
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  // Days from civil (as `dayNumber` in londonDay.ts), for years from 1900.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
 /** The number written by the decimal digits of value[from, to), or -1 if any is not a digit. */
 function digits(value: string, from: number, to: number): number {
   let n = 0;

@@ -1,4 +1,4 @@
-import { dayNumber, plusDays } from '../calendar/londonDay';
+import { dayNumber, isoOfDayNumber, plusDays } from '../calendar/londonDay';
 import { englandTypicalTerms, nextTermAfter, type TermCalendar, termContaining } from '../calendar/termDates';
 import { latestMeetingDate } from '../timeline/rules/latestMeetingDate';
 import { transferDeadline } from '../timeline/rules/phaseTransfer';
@@ -41,6 +41,7 @@ interface Dates {
   latestMeetingDate: IsoDate;
   bookBy: IsoDate;
   deadlineDay: number;
+  latestDay: number;
   bookByDay: number;
   /** The plans made from these dates for `today` and `terms` (without a meeting, with one in time, with one too late). */
   planned: { today: IsoDate; terms: TermCalendar; none?: PlannedReview; inTime?: PlannedReview; late?: PlannedReview } | undefined;
@@ -57,24 +58,23 @@ function computeDates(anchor: IsoDate, kind: TransferKind | undefined, transferD
   const deadline = reviewDeadline(anchor);
   const latest = latestMeetingDate(deadline, kind && transferDate ? transferDeadline(kind, transferDate) : null);
   const bookBy = plusDays(latest, -BOOKING_LEAD_DAYS);
-  return { reviewDeadline: deadline, latestMeetingDate: latest, bookBy, deadlineDay: dayNumber(deadline), bookByDay: dayNumber(bookBy), planned: undefined };
+  return { reviewDeadline: deadline, latestMeetingDate: latest, bookBy, deadlineDay: dayNumber(deadline), latestDay: dayNumber(latest), bookByDay: dayNumber(bookBy), planned: undefined };
 }
 
-function datesFor(anchor: IsoDate, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
+function datesFor(anchorDay: number, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
   if (!kind) {
-    const key = dayNumber(anchor);
-    let dates = byAnchor.get(key);
+    let dates = byAnchor.get(anchorDay);
     if (!dates) {
-      dates = computeDates(anchor, kind, transferDate);
+      dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
       if (byAnchor.size >= MAX_CACHED) byAnchor.clear();
-      byAnchor.set(key, dates);
+      byAnchor.set(anchorDay, dates);
     }
     return dates;
   }
-  const key = `${anchor}|${kind}|${transferDate}`;
+  const key = `${anchorDay}|${kind}|${transferDate}`;
   let dates = byAnchorAndTransfer.get(key);
   if (!dates) {
-    dates = computeDates(anchor, kind, transferDate);
+    dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
     if (byAnchorAndTransfer.size >= MAX_CACHED) byAnchorAndTransfer.clear();
     byAnchorAndTransfer.set(key, dates);
   }
@@ -121,22 +121,47 @@ export function planReviewOf(
   today: IsoDate,
   terms: TermCalendar = englandTypicalTerms(),
 ): PlannedReview {
-  const dates = datesFor(anchor, transferKind, transferDate);
+  return planReviewOfDays(dayNumber(anchor), transferKind, transferDate, meetingDate ? dayNumber(meetingDate) : undefined, today, terms);
+}
+
+/**
+ * `planReviewOf` with the anchor and the meeting as day numbers (see `dayNumber`),
+ * for the planner, which reads them in place from its input.
+ *
+ * @example planReviewOfDays(dayNumber('2026-03-01'), undefined, undefined, undefined, '2026-11-01').bookBy //=> '2026-12-06'
+ */
+export function planReviewOfDays(
+  anchorDay: number,
+  transferKind: TransferKind | undefined,
+  transferDate: IsoDate | undefined,
+  meetingDay: number | undefined,
+  today: IsoDate,
+  terms: TermCalendar = englandTypicalTerms(),
+): PlannedReview {
+  const dates = datesFor(anchorDay, transferKind, transferDate);
   let planned = dates.planned;
   if (planned?.today !== today || planned.terms !== terms) {
     planned = { today, terms };
     dates.planned = planned;
   }
-  if (!meetingDate) return (planned.none ??= plan(dates, undefined, today, terms));
+  if (meetingDay === undefined) {
+    planned.none ??= plan(dates, false, false, today, terms);
+    return planned.none;
+  }
   // With a meeting, only whether it is after the latest meeting date changes the plan.
-  if (meetingDate > dates.latestMeetingDate) return (planned.late ??= plan(dates, meetingDate, today, terms));
-  return (planned.inTime ??= plan(dates, meetingDate, today, terms));
+  if (meetingDay > dates.latestDay) {
+    planned.late ??= plan(dates, true, true, today, terms);
+    return planned.late;
+  }
+  planned.inTime ??= plan(dates, true, false, today, terms);
+  return planned.inTime;
 }
 
-function plan(dates: Dates, meetingDate: IsoDate | undefined, today: IsoDate, terms: TermCalendar): PlannedReview {
+/** The plan for a meeting that is after the latest meeting date (`late`), or one in time, or none. */
+function plan(dates: Dates, meeting: boolean, late: boolean, today: IsoDate, terms: TermCalendar): PlannedReview {
   let status: PlanStatus;
-  if (today > dates.reviewDeadline || (meetingDate ? meetingDate > dates.latestMeetingDate : today > dates.latestMeetingDate)) status = 'overdue';
-  else if (meetingDate) status = 'later';
+  if (today > dates.reviewDeadline || (meeting ? late : today > dates.latestMeetingDate)) status = 'overdue';
+  else if (meeting) status = 'later';
   else if (today >= dates.bookBy) status = 'book now';
   else if (dates.bookBy <= termHorizon(today, terms)) status = 'due this term';
   else status = 'later';

@@ -1,10 +1,11 @@
 import { isCleanPlanRow, type PlanRowCells, type PlanRowColumn, planRowColumns } from '../../../shared/planning/acceptCleanPlanRow';
 import { type PlannedReview, planReview, planReviewOf } from '../../../shared/planning/planReview';
 import type { TransferKind } from '../../../shared/timeline/types';
-import { readCsv } from '../../csv/read';
 import { formatFrom, parseCommandArgs, todayFrom } from '../args';
 import { type CliIo, type Command, UsageError, write } from '../io';
 import { formatterFor, heldPlainCsvRow, heldRow, isEscapedRow, isPlainCsvId, type PlanFormat } from '../plan/outputFormats';
+import { cleanLineReader } from '../plan/cleanLine';
+import { readPlanLines } from '../plan/planLines';
 import { SortedRows } from '../plan/sortedRows';
 import { ProgressBar } from '../progress';
 import { openInput } from '../readInput';
@@ -69,64 +70,72 @@ async function plan(args: string[], io: CliIo): Promise<number> {
   let idWidth = 2;
   // Rows whose id holds a line break are escaped while sorted, so CSV output decodes them.
   let escaped = false;
-  for await (const batch of readCsv(counted())) {
-    for (const record of batch) {
-      if (record.problem !== undefined) {
-        if (!index) throw new UsageError([`line ${record.line}: ${record.problem}`]);
-        bad++;
-        await write(io.stderr, `line ${record.line}: ${record.problem}\n`);
-        continue;
-      }
-      if (!index) {
-        index = headerIndex(record.fields);
-        at = columnPositions(index);
-        continue;
-      }
-      const f = record.fields;
-      // One object shape for every row (a keyed store per column made each row's cells a dictionary: about 0.35 s at 640,000 rows).
-      const cells: PlanRowCells = {
-        id: at[0]! < 0 ? undefined : f[at[0]!],
-        planIssued: at[1]! < 0 ? undefined : f[at[1]!],
-        lastReviewConcluded: at[2]! < 0 ? undefined : f[at[2]!],
-        dateOfBirth: at[3]! < 0 ? undefined : f[at[3]!],
-        ncYear: at[4]! < 0 ? undefined : f[at[4]!],
-        transferKind: at[5]! < 0 ? undefined : f[at[5]!],
-        transferDate: at[6]! < 0 ? undefined : f[at[6]!],
-        meetingDate: at[7]! < 0 ? undefined : f[at[7]!],
-      };
-      let id: string;
-      let meeting: string | undefined;
-      let planned: PlannedReview;
-      if (isCleanPlanRow(cells)) {
-        // Clean cells are the row's values as they are (acceptCleanPlanRow builds its value from them).
-        id = cells.id!;
-        meeting = cells.meetingDate || undefined;
-        planned = planReviewOf(cells.lastReviewConcluded || cells.planIssued!, (cells.transferKind || undefined) as TransferKind | undefined, cells.transferDate || undefined, meeting, today);
-      } else {
-        // The schema path (and zod with it) is loaded only for a row that is not clean.
-        const parsed = (require('../../../shared/planning/parsePlanRow') as typeof import('../../../shared/planning/parsePlanRow')).parsePlanRow(cells);
-        if (!parsed.ok) {
-          bad++;
-          const shown = cells.id?.trim() ? ` (id ${cells.id.trim()})` : '';
-          await write(io.stderr, parsed.problems.map((p) => `line ${record.line}${shown}: ${p.field}: ${p.message}\n`).join(''));
-          continue;
-        }
-        id = parsed.value.id;
-        meeting = parsed.value.meetingDate;
-        planned = planReview(parsed.value, today);
-      }
-      if (id.length > idWidth) idWidth = Math.min(id.length, 24);
-      let held: string;
-      if (format === 'csv' && isPlainCsvId(id)) held = heldPlainCsvRow(id, planned, meeting ?? '');
-      else {
-        if (format === 'csv' && !escaped && isEscapedRow(id)) escaped = true;
-        held = heldRow(format, id, planned.status, planned.reviewDeadline, planned.latestMeetingDate, planned.bookBy, meeting ?? '');
-      }
-      const spilling = sorted.add(planned.urgency, held);
-      if (spilling) await spilling;
+
+  const keep = (id: string, planned: PlannedReview, meeting: string | undefined): Promise<void> | undefined => {
+    if (id.length > idWidth) idWidth = Math.min(id.length, 24);
+    let held: string;
+    if (format === 'csv' && isPlainCsvId(id)) held = heldPlainCsvRow(id, planned, meeting ?? '');
+    else {
+      if (format === 'csv' && !escaped && isEscapedRow(id)) escaped = true;
+      held = heldRow(format, id, planned.status, planned.reviewDeadline, planned.latestMeetingDate, planned.bookBy, meeting ?? '');
     }
-    progress.update(bytes, sorted.size);
-  }
+    return sorted.add(planned.urgency, held);
+  };
+
+  const record = async (line: number, f: string[]): Promise<void> => {
+    if (!index) {
+      index = headerIndex(f);
+      at = columnPositions(index);
+      return;
+    }
+    // One object shape for every row (a keyed store per column made each row's cells a dictionary: about 0.35 s at 640,000 rows).
+    const cells: PlanRowCells = {
+      id: at[0]! < 0 ? undefined : f[at[0]!],
+      planIssued: at[1]! < 0 ? undefined : f[at[1]!],
+      lastReviewConcluded: at[2]! < 0 ? undefined : f[at[2]!],
+      dateOfBirth: at[3]! < 0 ? undefined : f[at[3]!],
+      ncYear: at[4]! < 0 ? undefined : f[at[4]!],
+      transferKind: at[5]! < 0 ? undefined : f[at[5]!],
+      transferDate: at[6]! < 0 ? undefined : f[at[6]!],
+      meetingDate: at[7]! < 0 ? undefined : f[at[7]!],
+    };
+    if (isCleanPlanRow(cells)) {
+      // Clean cells are the row's values as they are (acceptCleanPlanRow builds its value from them).
+      const meeting = cells.meetingDate || undefined;
+      const planned = planReviewOf(cells.lastReviewConcluded || cells.planIssued!, (cells.transferKind || undefined) as TransferKind | undefined, cells.transferDate || undefined, meeting, today);
+      await keep(cells.id!, planned, meeting);
+      return;
+    }
+    // The schema path (and zod with it) is loaded only for a row that is not clean.
+    const parsed = (require('../../../shared/planning/parsePlanRow') as typeof import('../../../shared/planning/parsePlanRow')).parsePlanRow(cells);
+    if (!parsed.ok) {
+      bad++;
+      const shown = cells.id?.trim() ? ` (id ${cells.id.trim()})` : '';
+      await write(io.stderr, parsed.problems.map((p) => `line ${line}${shown}: ${p.field}: ${p.message}\n`).join(''));
+      return;
+    }
+    await keep(parsed.value.id, planReview(parsed.value, today), parsed.value.meetingDate);
+  };
+
+  const cleanLine = cleanLineReader(today);
+  await readPlanLines(counted(), {
+    line(text, from, to, line) {
+      if (index) {
+        const row = cleanLine(text, from, to, at);
+        if (row) return keep(row.id, row.planned, row.meeting);
+      }
+      return record(line, text.slice(from, to).split(','));
+    },
+    entry(entry) {
+      if (entry.problem === undefined) return record(entry.line, entry.fields);
+      if (!index) throw new UsageError([`line ${entry.line}: ${entry.problem}`]);
+      bad++;
+      return write(io.stderr, `line ${entry.line}: ${entry.problem}\n`);
+    },
+    piece() {
+      progress.update(bytes, sorted.size);
+    },
+  });
   progress.update(bytes, sorted.size, true);
   progress.finish();
   if (!index) throw new UsageError([`${input.name} is empty; expected a header row: ${planRowColumns.join(',')}`]);
