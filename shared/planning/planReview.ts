@@ -52,6 +52,12 @@ interface Dates {
 // keyed by day number (cheap to hash) when there is no transfer.
 const MAX_CACHED = 200_000;
 const byAnchor = new Map<number, Dates>();
+// Anchors from 1990 to 2089 (every real caseload's) are looked up by array slot, not
+// hashed: day numbers come from arithmetic as doubles, and hashing them in the Map
+// cost about 0.1 s at 640,000 plans. 36,525 slots, filled only as anchors are seen.
+const FIRST_SLOT_DAY = 7305; // 1990-01-01
+const SLOTS = 36_525;
+const bySlot: (Dates | undefined)[] = new Array(SLOTS);
 const byAnchorAndTransfer = new Map<string, Dates>();
 
 function computeDates(anchor: IsoDate, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
@@ -63,6 +69,15 @@ function computeDates(anchor: IsoDate, kind: TransferKind | undefined, transferD
 
 function datesFor(anchorDay: number, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
   if (!kind) {
+    const slot = anchorDay - FIRST_SLOT_DAY;
+    if (slot >= 0 && slot < SLOTS) {
+      let dates = bySlot[slot];
+      if (!dates) {
+        dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
+        bySlot[slot] = dates;
+      }
+      return dates;
+    }
     let dates = byAnchor.get(anchorDay);
     if (!dates) {
       dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);

@@ -3,7 +3,7 @@ import { type PlannedReview, planReview, planReviewOf } from '../../../shared/pl
 import type { TransferKind } from '../../../shared/timeline/types';
 import { formatFrom, parseCommandArgs, todayFrom } from '../args';
 import { type CliIo, type Command, UsageError, write } from '../io';
-import { formatterFor, heldPlainCsvRow, heldRow, isEscapedRow, isPlainCsvId, type PlanFormat } from '../plan/outputFormats';
+import { formatterFor, heldPlainCsvRow, heldRow, isEscapedRow, type PlanFormat, plainCsvId } from '../plan/outputFormats';
 import { cleanLineReader } from '../plan/cleanLine';
 import { readPlanLines } from '../plan/planLines';
 import { SortedRows } from '../plan/sortedRows';
@@ -73,13 +73,10 @@ async function plan(args: string[], io: CliIo): Promise<number> {
 
   const keep = (id: string, planned: PlannedReview, meeting: string | undefined): Promise<void> | undefined => {
     if (id.length > idWidth) idWidth = Math.min(id.length, 24);
-    let held: string;
-    if (format === 'csv' && isPlainCsvId(id)) held = heldPlainCsvRow(id, planned, meeting ?? '');
-    else {
-      if (format === 'csv' && !escaped && isEscapedRow(id)) escaped = true;
-      held = heldRow(format, id, planned.status, planned.reviewDeadline, planned.latestMeetingDate, planned.bookBy, meeting ?? '');
-    }
-    return sorted.add(planned.urgency, held);
+    const plain = format === 'csv' ? plainCsvId(id) : undefined;
+    if (plain) return sorted.add(planned.urgency, heldPlainCsvRow(id, planned, meeting ?? ''), plain === 'ascii');
+    if (format === 'csv' && !escaped && isEscapedRow(id)) escaped = true;
+    return sorted.add(planned.urgency, heldRow(format, id, planned.status, planned.reviewDeadline, planned.latestMeetingDate, planned.bookBy, meeting ?? ''));
   };
 
   const record = async (line: number, f: string[]): Promise<void> => {
