@@ -3,7 +3,7 @@ import { type PlannedReview, planReview, planReviewOf } from '../../../shared/pl
 import type { TransferKind } from '../../../shared/timeline/types';
 import { formatFrom, parseCommandArgs, todayFrom } from '../args';
 import { type CliIo, type Command, UsageError, write } from '../io';
-import { formatterFor, heldPlainCsvRow, heldRow, isEscapedRow, type PlanFormat, plainCsvId } from '../plan/outputFormats';
+import { csvTailBytesOf, formatterFor, heldPlainCsvRow, heldRow, isEscapedRow, type PlanFormat, plainCsvId } from '../plan/outputFormats';
 import { cleanLineReader } from '../plan/cleanLine';
 import { readPlanLines } from '../plan/planLines';
 import { SortedRows } from '../plan/sortedRows';
@@ -119,7 +119,13 @@ async function plan(args: string[], io: CliIo): Promise<number> {
     line(text, from, to, line) {
       if (index) {
         const row = cleanLine(text, from, to, at);
-        if (row) return keep(row.id, row.planned, row.meeting);
+        if (row) {
+          if (format === 'csv' && row.plainAsciiId) {
+            if (row.idTo - row.idFrom > idWidth) idWidth = Math.min(row.idTo - row.idFrom, 24);
+            return sorted.addAsciiPieces(row.planned.urgency, text, row.idFrom, row.idTo, csvTailBytesOf(row.planned), row.meetingFrom, row.meetingTo);
+          }
+          return keep(text.slice(row.idFrom, row.idTo), row.planned, row.meetingTo > row.meetingFrom ? text.slice(row.meetingFrom, row.meetingTo) : undefined);
+        }
       }
       return record(line, text.slice(from, to).split(','));
     },

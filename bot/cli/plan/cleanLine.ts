@@ -4,9 +4,15 @@ import type { IsoDate, TransferKind } from '../../../shared/timeline/types';
 
 /** One clean row as read in place; the reader reuses the object for every row. */
 export interface CleanLine {
-  id: string;
+  /** Where the id is in the text. */
+  idFrom: number;
+  idTo: number;
+  /** True when the id is ASCII and `csvCell` leaves it as it is (not like a formula; a plain line has no quote, comma or line break). */
+  plainAsciiId: boolean;
   planned: PlannedReview;
-  meeting: string | undefined;
+  /** Where the meeting date is in the text (an empty range when none). */
+  meetingFrom: number;
+  meetingTo: number;
 }
 
 const TRANSFER_KINDS = new Set<string>(['school', 'post16', 'post16-move']);
@@ -24,7 +30,7 @@ const SPACE = 32;
  * `at` holds the position of each planner column (in `planRowColumns` order), -1 when absent.
  */
 export function cleanLineReader(today: IsoDate): (text: string, from: number, to: number, at: Int32Array) => CleanLine | undefined {
-  const result: CleanLine = { id: '', planned: undefined as unknown as PlannedReview, meeting: undefined };
+  const result: CleanLine = { idFrom: 0, idTo: 0, plainAsciiId: false, planned: undefined as unknown as PlannedReview, meetingFrom: 0, meetingTo: 0 };
   let columns: Int32Array | undefined;
   let fields = 0;
   let starts = new Int32Array(0);
@@ -57,8 +63,15 @@ export function cleanLineReader(today: IsoDate): (text: string, from: number, to
     if (idFrom < 0) return undefined;
     const idTo = endOf(0);
     if (idTo === idFrom) return undefined;
-    const id = text.slice(idFrom, idTo);
-    if ((id.charCodeAt(0) <= SPACE || id.charCodeAt(id.length - 1) <= SPACE || id.charCodeAt(0) > 127 || id.charCodeAt(id.length - 1) > 127) && id.trim() !== id) return undefined;
+    // No white space around it (as id.trim() === id); ASCII and not like a formula for the plain CSV row.
+    const head = text.charCodeAt(idFrom);
+    const tail = text.charCodeAt(idTo - 1);
+    if ((head <= SPACE || tail <= SPACE || head > 127 || tail > 127) && text.slice(idFrom, idTo).trim() !== text.slice(idFrom, idTo)) return undefined;
+    let plainAsciiId = !startsLikeFormula(head);
+    for (let i = idFrom; plainAsciiId && i < idTo; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0 || c > 127) plainAsciiId = false;
+    }
     const issuedFrom = startOf(1);
     if (issuedFrom < 0) return undefined;
     const issued = dayNumberAt(text, issuedFrom, endOf(1));
@@ -88,11 +101,19 @@ export function cleanLineReader(today: IsoDate): (text: string, from: number, to
     if (last !== NONE && last < issued) return undefined;
     if (meeting !== NONE && (meeting < issued || (last !== NONE && meeting < last))) return undefined;
     if (born !== NONE && issued < born) return undefined;
-    result.id = id;
+    result.idFrom = idFrom;
+    result.idTo = idTo;
+    result.plainAsciiId = plainAsciiId;
     result.planned = planReviewOfDays(last !== NONE ? last : issued, kind, transferDate, meeting !== NONE ? meeting : undefined, today);
-    result.meeting = meeting !== NONE ? text.slice(meetingFrom, meetingTo) : undefined;
+    result.meetingFrom = meeting !== NONE ? meetingFrom : 0;
+    result.meetingTo = meeting !== NONE ? meetingTo : 0;
     return result;
   };
+}
+
+/** As csvCell's startsLikeFormula, on a character code: = + - @. */
+function startsLikeFormula(c: number): boolean {
+  return c === 61 || c === 43 || c === 45 || c === 64;
 }
 
 /** No date given (no cell, or an empty one). */

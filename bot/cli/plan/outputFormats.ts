@@ -52,6 +52,18 @@ export function heldPlainCsvRow(id: string, planned: PlannedReview, meetingDate:
   return id + tail + meetingDate;
 }
 
+const csvTailBytes = new WeakMap<PlannedReview, Uint8Array>();
+
+/** The bytes `heldPlainCsvRow` puts between the id and the meeting date, per plan (ASCII). */
+export function csvTailBytesOf(planned: PlannedReview): Uint8Array {
+  let tail = csvTailBytes.get(planned);
+  if (tail === undefined) {
+    tail = Buffer.from(`,${planned.status},${planned.reviewDeadline},${planned.latestMeetingDate},${planned.bookBy},`, 'latin1');
+    csvTailBytes.set(planned, tail);
+  }
+  return tail;
+}
+
 const escapes: Record<string, string> = { '\0': '0', '\r': 'r', '\n': 'n' };
 const unescapes: Record<string, string> = { '0': '\0', r: '\r', n: '\n' };
 

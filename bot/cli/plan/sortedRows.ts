@@ -73,6 +73,41 @@ export class SortedRows {
     return undefined;
   }
 
+  /**
+   * Adds an ASCII row made of `text.slice(from, to)`, then `middle`, then
+   * `text.slice(from2, to2)`, copied straight into the blocks: the planner's rows, so
+   * no string is made for them (joining them as strings and writing those cost about
+   * 0.3 s at 640,000 rows, in flattening the joined pieces). The caller vouches that
+   * those characters are ASCII.
+   */
+  addAsciiPieces(key: number, text: string, from: number, to: number, middle: Uint8Array, from2: number, to2: number): Promise<void> | undefined {
+    if (this.count === this.keys.length) {
+      const keys = new Int32Array(this.keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[this.count++] = key;
+    this.total++;
+    this.flush();
+    const size = to - from + middle.length + (to2 - from2) + 1;
+    let b = this.blocks.length - 1;
+    if (b < 0 || this.filled[b]! + size > this.blocks[b]!.length) {
+      this.blocks.push(Buffer.allocUnsafe(Math.max(BLOCK, size)));
+      this.filled.push(0);
+      b++;
+    }
+    const block = this.blocks[b]!;
+    let at = this.filled[b]!;
+    for (let i = from; i < to; i++) block[at++] = text.charCodeAt(i);
+    for (let i = 0; i < middle.length; i++) block[at++] = middle[i]!;
+    for (let i = from2; i < to2; i++) block[at++] = text.charCodeAt(i);
+    block[at++] = 10;
+    this.filled[b] = at;
+    this.used += size;
+    if (this.used >= this.budgetBytes) return this.spill();
+    return undefined;
+  }
+
   /** Writes the ASCII rows joined so far (newlines included) into the blocks. */
   private flush(): void {
     if (this.ascii.length === 0) return;
