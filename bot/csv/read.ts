@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { parse } from 'csv-parse/sync';
+import type { parse as parseCsv } from 'csv-parse/sync';
 
 /**
  * The one CSV reader of the service (the `plan` command and the caseload import).
@@ -259,6 +259,8 @@ const parseOptions = { relax_column_count: true, relax_quotes: true, record_deli
 
 /** Reads the well-formed quoted records of one batch with csv-parse, in one call. */
 function fillQuoted(entries: CsvEntry[], quoted: { entry: number; text: string }[]): void {
+  // Required on the first quoted record: a caseload without quotes never needs csv-parse.
+  const parse: typeof parseCsv = (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse;
   const joined = quoted.map((q) => (q.text.endsWith('\n') ? q.text : `${q.text}\n`)).join('');
   let records: string[][] | undefined;
   try {

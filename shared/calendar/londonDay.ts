@@ -1,6 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { UTCDate } from '@date-fns/utc';
-import { format } from 'date-fns/format';
 import type { IsoDate } from '../types';
 import { daysInMonth } from './isoDate';
 
@@ -12,18 +9,9 @@ import { daysInMonth } from './isoDate';
  * at midnight: no clock change can shift it, nothing reads the machine's time zone
  * (results are the same under TZ=UTC and TZ=Europe/London), and no Intl time-zone
  * lookup is paid per step (about 35 µs each with TZDate, which the planner felt).
+ * `LONDON`, `londonToday` and the date-fns forms of a day are in londonToday.ts, so
+ * that the arithmetic here loads no date library (about 60 ms of the CLI's start-up).
  */
-export const LONDON = 'Europe/London';
-
-/** An ISO calendar day as a date-fns date (midnight UTC, the day's own calendar fields). */
-export function londonDay(iso: IsoDate): UTCDate {
-  return new UTCDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-
-/** The ISO calendar date of a London day. */
-export function isoOf(day: Date): IsoDate {
-  return format(day, 'yyyy-MM-dd');
-}
 
 // plusDays, plusMonths and dayOfWeek are plain arithmetic on day numbers rather than
 // date-fns calls (which they once were, memoised): a London day has no time of day,
@@ -117,9 +105,4 @@ export function isoOfFields(year: number, month: number, day: number): IsoDate {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
-}
-
-/** The Europe/London calendar date of an instant; callers pass the clock reading in. */
-export function londonToday(now: Date): IsoDate {
-  return isoOf(new TZDate(now.getTime(), LONDON));
 }
