@@ -99,7 +99,9 @@ export class SortedRows {
     const block = this.blocks[b]!;
     let at = this.filled[b]!;
     for (let i = from; i < to; i++) block[at++] = text.charCodeAt(i);
-    for (let i = 0; i < middle.length; i++) block[at++] = middle[i]!;
+    // TypedArray set for the ~45 bytes of the tail: measured faster here than a byte loop.
+    block.set(middle, at);
+    at += middle.length;
     for (let i = from2; i < to2; i++) block[at++] = text.charCodeAt(i);
     block[at++] = 10;
     this.filled[b] = at;
