@@ -1,6 +1,6 @@
 import { UTCDate } from '@date-fns/utc';
 import { addDays, addMonths, endOfMonth, format, getDay, subDays } from 'date-fns';
-import { daysInMonth } from './isoDate';
+import { dayNumberAt, daysInMonth } from './isoDate';
 import { dayOfWeek, isoOfDayNumber, plusDays, plusMonths } from './londonDay';
 import { endOfPeriodStartingWith } from './periods';
 
@@ -40,6 +40,15 @@ describe('London-day arithmetic agrees with date-fns on every day from 1899-01-0
     const first = Math.round(asDate(days[0]!).getTime() / 86_400_000);
     days.forEach((day, i) => {
       if (dayOfWeek(day) !== getDay(asDate(day)) || isoOfDayNumber(first + i) !== day) bad.push(day);
+    });
+    expect(bad).toEqual([]);
+  });
+  it('reads each date in place as the day number it turns back from (from 1900; NaN before)', () => {
+    const bad: string[] = [];
+    const first = Math.round(asDate(days[0]!).getTime() / 86_400_000);
+    days.forEach((day, i) => {
+      const at = dayNumberAt(`,${day},`, 1, 11);
+      if (day < '1900-01-01' ? !Number.isNaN(at) : at !== first + i) bad.push(day);
     });
     expect(bad).toEqual([]);
   });
