@@ -104,6 +104,33 @@ describe('the planner’s bounded-memory sort', () => {
     }
   });
 
+  it.each([
+    ['in memory', 1 << 20],
+    ['spilling to disk', 300],
+  ])('keeps rows given as pieces, as ASCII text and as other text in one order, %s', async (_how, budget) => {
+    const rows = new SortedRows(budget, 64);
+    const keys = Array.from({ length: 400 }, (_, i) => (i * 7919) % 23);
+    const expected: string[] = [];
+    const text = 'x,ID-0,mid,2026-01-01,y';
+    const middle = Buffer.from(',tail,', 'latin1');
+    for (const [i, k] of keys.entries()) {
+      if (i % 3 === 0) {
+        await rows.addAsciiPieces(k, text, 2, 6, middle, 11, 21);
+        expected.push('ID-0,tail,2026-01-01');
+      } else if (i % 3 === 1) {
+        await rows.add(k, `ascii${i}`, true);
+        expected.push(`ascii${i}`);
+      } else {
+        await rows.add(k, `é${i}`);
+        expected.push(`é${i}`);
+      }
+    }
+    const out: string[] = [];
+    for await (const r of rows.drain()) out.push(r);
+    expect(rows.spilledRuns > 0).toBe(budget < 1000);
+    expect(out).toEqual(keys.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k || a.i - b.i).map(({ i }) => expected[i]));
+  });
+
   it('sorts 5,000 plans by status from a file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plan-test-'));
     const file = path.join(dir, 'big.csv');
