@@ -91,6 +91,8 @@ module.exports = {
     },
   ],
   options: {
+    // Resolved paths keep node_modules/ in them when node_modules is a symlink (a git worktree sharing the main checkout's).
+    preserveSymlinks: true,
     doNotFollow: { path: 'node_modules' },
     // node_modules is not followed, but kept, so rules can name packages (the Teams SDK).
     exclude: { path: '^(dist|data)/' },

@@ -3,7 +3,8 @@
  * exports the input parsers, which pull in zod (about 470 KB minified) that the browser
  * never needs.
  */
-export { londonToday, plusDays } from '../../shared/calendar/londonDay';
+export { plusDays } from '../../shared/calendar/londonDay';
+export { londonToday } from '../../shared/calendar/londonToday';
 export { screenDate, screenDateOr, screenDay, screenDeadline } from '../../shared/calendar/formatDate';
 export { reviewLink } from '../../shared/dashboard/reviewLink';
 export { type Finding, checkMeetingProposal, type MeetingMode } from '../../shared/compliance/checkMeetingProposal';

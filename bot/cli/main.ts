@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { cliSettings } from '../config/env';
 import { commands } from './commands';
 import { type CliIo, UsageError } from './io';
 
@@ -24,11 +23,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${overview()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`ehcp-review: unknown command "${name}"\n\n${overview()}\n`);
     return 2;
   }
+  const command = entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
     return 0;
@@ -42,6 +42,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const message = e instanceof Error ? e.message : String(e);
     io.stderr.write(`ehcp-review ${command.name}: unexpected failure: ${message}\n`);
+    // Required here, not at the top: the settings schema loads zod, which only this path needs.
+    const { cliSettings } = require('../config/env') as typeof import('../config/env');
     if (cliSettings(io.env).debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     else io.stderr.write('Set EHCP_DEBUG=1 to see the details.\n');
     return 1;

@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { parse } from 'csv-parse/sync';
+import type { parse as parseCsv } from 'csv-parse/sync';
 
 /**
  * The one CSV reader of the service (the `plan` command and the caseload import).
@@ -49,6 +49,10 @@ export interface ReadCsvOptions {
   maxRecordLines?: number;
   /** Most characters in one record or line (default 65,536). */
   maxRecordChars?: number;
+  /** The line number the input starts at, when it goes on from lines read elsewhere (default 1). */
+  startLine?: number;
+  /** True when the input goes on from text read elsewhere, so a byte order mark is not dropped from it. */
+  continued?: boolean;
 }
 
 interface Limits {
@@ -67,8 +71,8 @@ export async function* readCsv(input: AsyncIterable<Buffer | string> | string, o
   const limits: Limits = { maxLines: options.maxRecordLines ?? 100, maxChars: options.maxRecordChars ?? 65_536 };
   const decoder = new StringDecoder('utf8');
   let carry = '';
-  let line = 1;
-  let first = true;
+  let line = options.startLine ?? 1;
+  let first = !options.continued;
   let discarding = false;
   const source = typeof input === 'string' ? slices(input) : input;
   // A CR at the end of a piece may be the first half of a CRLF split across pieces: held back.
@@ -255,6 +259,8 @@ const parseOptions = { relax_column_count: true, relax_quotes: true, record_deli
 
 /** Reads the well-formed quoted records of one batch with csv-parse, in one call. */
 function fillQuoted(entries: CsvEntry[], quoted: { entry: number; text: string }[]): void {
+  // Required on the first quoted record: a caseload without quotes never needs csv-parse.
+  const parse: typeof parseCsv = (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse;
   const joined = quoted.map((q) => (q.text.endsWith('\n') ? q.text : `${q.text}\n`)).join('');
   let records: string[][] | undefined;
   try {

@@ -1,6 +1,7 @@
 export * from './bankHolidays';
 export * from './isoDate';
 export * from './londonDay';
+export * from './londonToday';
 export * from './periods';
 export * from './termDates';
 export * from './memo';

@@ -1,5 +1,6 @@
 import { InvalidDateError } from '../errors';
-import { isIsoDate, parseIsoDate } from './isoDate';
+import { dayNumberAt, isIsoDate, parseIsoDate } from './isoDate';
+import { dayNumber } from './londonDay';
 
 describe('ISO calendar dates', () => {
   it('accepts 2024-02-29, a leap day', () => {
@@ -26,6 +27,16 @@ describe('ISO calendar dates', () => {
     } catch (e) {
       expect((e as InvalidDateError).field).toBe('planIssued');
       expect((e as InvalidDateError).code).toBe('invalid-date');
+    }
+  });
+});
+
+describe('reading a date in place', () => {
+  it('gives the same day number as dayNumber for real dates, and NaN where isIsoDate says no', () => {
+    const samples = ['1970-01-02', '1900-01-01', '1899-12-31', '2024-02-29', '2025-02-29', '2026-12-31', '2026-13-01', '2026-00-10', '2026-1-01', '2026-01-1x', ' 2026-01-01', '2026/01/01', '9999-12-31', '2100-02-29', '2000-02-29', '2024-0/-10', '2024-01-1:', '/024-01-10', '20a4-01-10', '2024-01-10x', '2024-01-0'];
+    for (const s of samples) {
+      const at = dayNumberAt(`ab,${s},c`, 3, 3 + s.length);
+      expect({ s, at }).toEqual({ s, at: isIsoDate(s) ? dayNumber(s) : Number.NaN });
     }
   });
 });

@@ -1,4 +1,5 @@
-import { dayNumber, daysBetween, dayOfWeek, isWeekend, londonToday, plusDays, plusMonths } from './londonDay';
+import { dayNumber, daysBetween, dayOfWeek, isWeekend, plusDays, plusMonths } from './londonDay';
+import { londonToday } from './londonToday';
 
 describe('London calendar days', () => {
   it('gives 2026-03-30 for two days after 2026-03-28, across the spring clock change', () => {

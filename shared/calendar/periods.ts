@@ -1,9 +1,7 @@
-import { endOfMonth, subDays } from 'date-fns';
-import { UTCDate } from '@date-fns/utc';
 import type { IsoDate, NoticeReading } from '../types';
 import { daysInMonth } from './isoDate';
 import { memoizeDateFn } from './memo';
-import { isoOf, plusDays } from './londonDay';
+import { dayNumber, isoOfDayNumber, isoOfFields, plusDays } from './londonDay';
 
 /**
  * Last day of the period of `months` months "starting with" `start` (the start is
@@ -23,9 +21,9 @@ function periodEnd(start: IsoDate, months: number): IsoDate {
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
   if (day > daysInMonth(year, month)) {
-    return isoOf(endOfMonth(new UTCDate(year, month - 1, 1)));
+    return isoOfFields(year, month, daysInMonth(year, month));
   }
-  return isoOf(subDays(new UTCDate(year, month - 1, day), 1));
+  return isoOfDayNumber(dayNumber(isoOfFields(year, month, day)) - 1);
 }
 
 /**

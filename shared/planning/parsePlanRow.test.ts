@@ -42,7 +42,7 @@ describe('the fast path for clean rows agrees with the schema', () => {
       for (const ncYear of years)
         for (const transferKind of kinds) {
           n++;
-          samples.push({ id: n % 7 === 0 ? ` P${n}` : `P${n}`, planIssued, meetingDate, ncYear, transferKind, transferDate: dates[n % dates.length]!, lastReviewConcluded: dates[(n * 3) % dates.length]!, dateOfBirth: n % 5 ? '' : '2015-01-01' });
+          samples.push({ id: n % 7 === 0 ? ` P${n}` : `P${n}`, planIssued, meetingDate, ncYear, transferKind, transferDate: dates[n % dates.length]!, lastReviewConcluded: dates[(n * 3) % dates.length]!, dateOfBirth: ['', '2015-01-01', '2026-03-01', '2024-03-01', 'x'][n % 5]! });
         }
 
   it.each([0, 1, 2, 3])('gives the same result as the schema path (slice %i)', (slice) => {

@@ -1,14 +1,8 @@
-import { isIsoDate } from '../calendar/isoDate';
 import { chronologyProblems, type ParseResult, planHistorySchema, problemsFromZod } from '../timeline/parseCaseInput';
-import type { TransferKind } from '../timeline/types';
+import { acceptCleanPlanRow, type PlanRowCells } from './acceptCleanPlanRow';
 import type { PlanRowInput } from './planReview';
 
-/** The caseload CSV columns the planner reads (header names; order is free, extra columns are ignored). */
-export const planRowColumns = ['id', 'planIssued', 'lastReviewConcluded', 'dateOfBirth', 'ncYear', 'transferKind', 'transferDate', 'meetingDate'] as const;
-export type PlanRowColumn = (typeof planRowColumns)[number];
-
-/** Raw text of one CSV row by column; an empty cell means "not given". */
-export type PlanRowCells = Partial<Record<PlanRowColumn, string>>;
+export { acceptCleanPlanRow, type PlanRowCells, type PlanRowColumn, planRowColumns } from './acceptCleanPlanRow';
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
 
@@ -19,42 +13,7 @@ const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? u
  * @example parsePlanRow({ id: 'A1', planIssued: '2025-02-30' }) //=> { ok: false, problems: [{ field: 'planIssued', ... }] }
  */
 export function parsePlanRow(cells: PlanRowCells): ParseResult<PlanRowInput & { id: string }> {
-  return acceptClean(cells) ?? explain(cells);
-}
-
-const TRANSFER_KINDS = new Set<string>(['school', 'post16', 'post16-move']);
-const optionalDateOk = (v: string | undefined) => v === undefined || isIsoDate(v);
-
-/**
- * Fast path for a row the schema would accept as it is (every cell already clean):
- * a council's caseload is hundreds of thousands of mostly good rows. Anything it
- * is unsure of goes to `explain`, which runs the schema and words the problems.
- * A test checks both paths agree.
- */
-function acceptClean(cells: PlanRowCells): ParseResult<PlanRowInput & { id: string }> | undefined {
-  const { id, planIssued, lastReviewConcluded, dateOfBirth, ncYear, transferKind, transferDate, meetingDate } = cells;
-  if (!id || id.trim() !== id || !planIssued || !isIsoDate(planIssued)) return undefined;
-  const last = lastReviewConcluded || undefined;
-  const born = dateOfBirth || undefined;
-  const meeting = meetingDate || undefined;
-  if (!optionalDateOk(last) || !optionalDateOk(born) || !optionalDateOk(meeting)) return undefined;
-  let year: number | undefined;
-  if (ncYear) {
-    year = Number(ncYear);
-    if (!/^-?\d{1,2}$/.test(ncYear) || year < -1 || year > 14) return undefined;
-  }
-  let transfer: PlanRowInput['transfer'];
-  if (transferKind || transferDate) {
-    if (!transferKind || !transferDate || !TRANSFER_KINDS.has(transferKind) || !isIsoDate(transferDate)) return undefined;
-    transfer = { kind: transferKind as TransferKind, date: transferDate };
-  }
-  const value: PlanRowInput & { id: string } = { id, planIssued };
-  if (last) value.lastReviewConcluded = last;
-  if (born) value.dateOfBirth = born;
-  if (year !== undefined) value.ncYear = year;
-  if (transfer) value.transfer = transfer;
-  if (meeting) value.meetingDate = meeting;
-  return chronologyProblems(value).length ? undefined : { ok: true, value };
+  return acceptCleanPlanRow(cells) ?? explain(cells);
 }
 
 /** The schema path: trims cells, validates with the shared schema, and names CSV columns in problems. */

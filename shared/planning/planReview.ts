@@ -1,4 +1,4 @@
-import { dayNumber, plusDays } from '../calendar/londonDay';
+import { dayNumber, isoOfDayNumber, plusDays } from '../calendar/londonDay';
 import { englandTypicalTerms, nextTermAfter, type TermCalendar, termContaining } from '../calendar/termDates';
 import { latestMeetingDate } from '../timeline/rules/latestMeetingDate';
 import { transferDeadline } from '../timeline/rules/phaseTransfer';
@@ -41,31 +41,57 @@ interface Dates {
   latestMeetingDate: IsoDate;
   bookBy: IsoDate;
   deadlineDay: number;
+  latestDay: number;
   bookByDay: number;
+  /** The plans made from these dates for `today` and `terms` (without a meeting, with one in time, with one too late). */
+  planned: { today: IsoDate; terms: TermCalendar; none?: PlannedReview; inTime?: PlannedReview; late?: PlannedReview } | undefined;
 }
 
 // The planner streams whole council caseloads; the same few thousand anchor and
-// transfer dates recur, so the date-fns arithmetic is done once per distinct input,
+// transfer dates recur, so the date arithmetic is done once per distinct input,
 // keyed by day number (cheap to hash) when there is no transfer.
 const MAX_CACHED = 200_000;
 const byAnchor = new Map<number, Dates>();
+// Anchors from 1990 to 2089 (every real caseload's) are looked up by array slot, not
+// hashed: day numbers come from arithmetic as doubles, and hashing them in the Map
+// cost about 0.1 s at 640,000 plans. 36,525 slots, filled only as anchors are seen.
+const FIRST_SLOT_DAY = 7305; // 1990-01-01
+const SLOTS = 36_525;
+const bySlot: (Dates | undefined)[] = new Array(SLOTS);
 const byAnchorAndTransfer = new Map<string, Dates>();
 
 function computeDates(anchor: IsoDate, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
   const deadline = reviewDeadline(anchor);
   const latest = latestMeetingDate(deadline, kind && transferDate ? transferDeadline(kind, transferDate) : null);
   const bookBy = plusDays(latest, -BOOKING_LEAD_DAYS);
-  return { reviewDeadline: deadline, latestMeetingDate: latest, bookBy, deadlineDay: dayNumber(deadline), bookByDay: dayNumber(bookBy) };
+  return { reviewDeadline: deadline, latestMeetingDate: latest, bookBy, deadlineDay: dayNumber(deadline), latestDay: dayNumber(latest), bookByDay: dayNumber(bookBy), planned: undefined };
 }
 
-function datesFor(anchor: IsoDate, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
-  const cache: Map<number | string, Dates> = (kind ? byAnchorAndTransfer : byAnchor) as Map<number | string, Dates>;
-  const key = kind ? `${anchor}|${kind}|${transferDate}` : dayNumber(anchor);
-  let dates = cache.get(key);
+function datesFor(anchorDay: number, kind: TransferKind | undefined, transferDate: IsoDate | undefined): Dates {
+  if (!kind) {
+    const slot = anchorDay - FIRST_SLOT_DAY;
+    if (slot >= 0 && slot < SLOTS) {
+      let dates = bySlot[slot];
+      if (!dates) {
+        dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
+        bySlot[slot] = dates;
+      }
+      return dates;
+    }
+    let dates = byAnchor.get(anchorDay);
+    if (!dates) {
+      dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
+      if (byAnchor.size >= MAX_CACHED) byAnchor.clear();
+      byAnchor.set(anchorDay, dates);
+    }
+    return dates;
+  }
+  const key = `${anchorDay}|${kind}|${transferDate}`;
+  let dates = byAnchorAndTransfer.get(key);
   if (!dates) {
-    dates = computeDates(anchor, kind, transferDate);
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(key, dates);
+    dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
+    if (byAnchorAndTransfer.size >= MAX_CACHED) byAnchorAndTransfer.clear();
+    byAnchorAndTransfer.set(key, dates);
   }
   return dates;
 }
@@ -91,13 +117,69 @@ function termHorizon(today: IsoDate, terms: TermCalendar): IsoDate {
  * @example planReview({ planIssued: '2026-03-01' }, '2026-11-01').bookBy //=> '2026-12-06'
  */
 export function planReview(row: PlanRowInput, today: IsoDate, options: PlanReviewOptions = {}): PlannedReview {
-  const dates = datesFor(row.lastReviewConcluded ?? row.planIssued, row.transfer?.kind, row.transfer?.date);
+  return planReviewOf(row.lastReviewConcluded ?? row.planIssued, row.transfer?.kind, row.transfer?.date, row.meetingDate, today, options.terms);
+}
+
+/**
+ * `planReview` from the row's fields themselves: the review's anchor (the last review
+ * concluded, else the plan's issue), the transfer and the meeting. The result is
+ * shared by every plan with the same dates (frozen): at 640,000 plans, one object
+ * per plan was measurable garbage, and a few thousand distinct results cover them.
+ *
+ * @example planReviewOf('2026-03-01', undefined, undefined, undefined, '2026-11-01').bookBy //=> '2026-12-06'
+ */
+export function planReviewOf(
+  anchor: IsoDate,
+  transferKind: TransferKind | undefined,
+  transferDate: IsoDate | undefined,
+  meetingDate: IsoDate | undefined,
+  today: IsoDate,
+  terms: TermCalendar = englandTypicalTerms(),
+): PlannedReview {
+  return planReviewOfDays(dayNumber(anchor), transferKind, transferDate, meetingDate ? dayNumber(meetingDate) : undefined, today, terms);
+}
+
+/**
+ * `planReviewOf` with the anchor and the meeting as day numbers (see `dayNumber`),
+ * for the planner, which reads them in place from its input.
+ *
+ * @example planReviewOfDays(dayNumber('2026-03-01'), undefined, undefined, undefined, '2026-11-01').bookBy //=> '2026-12-06'
+ */
+export function planReviewOfDays(
+  anchorDay: number,
+  transferKind: TransferKind | undefined,
+  transferDate: IsoDate | undefined,
+  meetingDay: number | undefined,
+  today: IsoDate,
+  terms: TermCalendar = englandTypicalTerms(),
+): PlannedReview {
+  const dates = datesFor(anchorDay, transferKind, transferDate);
+  let planned = dates.planned;
+  if (planned?.today !== today || planned.terms !== terms) {
+    planned = { today, terms };
+    dates.planned = planned;
+  }
+  if (meetingDay === undefined) {
+    planned.none ??= plan(dates, false, false, today, terms);
+    return planned.none;
+  }
+  // With a meeting, only whether it is after the latest meeting date changes the plan.
+  if (meetingDay > dates.latestDay) {
+    planned.late ??= plan(dates, true, true, today, terms);
+    return planned.late;
+  }
+  planned.inTime ??= plan(dates, true, false, today, terms);
+  return planned.inTime;
+}
+
+/** The plan for a meeting that is after the latest meeting date (`late`), or one in time, or none. */
+function plan(dates: Dates, meeting: boolean, late: boolean, today: IsoDate, terms: TermCalendar): PlannedReview {
   let status: PlanStatus;
-  if (today > dates.reviewDeadline || (row.meetingDate ? row.meetingDate > dates.latestMeetingDate : today > dates.latestMeetingDate)) status = 'overdue';
-  else if (row.meetingDate) status = 'later';
+  if (today > dates.reviewDeadline || (meeting ? late : today > dates.latestMeetingDate)) status = 'overdue';
+  else if (meeting) status = 'later';
   else if (today >= dates.bookBy) status = 'book now';
-  else if (dates.bookBy <= termHorizon(today, options.terms ?? englandTypicalTerms())) status = 'due this term';
+  else if (dates.bookBy <= termHorizon(today, terms)) status = 'due this term';
   else status = 'later';
   const urgency = STATUS_RANK[status] * 100_000 + (status === 'overdue' ? dates.deadlineDay : dates.bookByDay) - dayNumber(today);
-  return { reviewDeadline: dates.reviewDeadline, latestMeetingDate: dates.latestMeetingDate, bookBy: dates.bookBy, status, urgency };
+  return Object.freeze({ reviewDeadline: dates.reviewDeadline, latestMeetingDate: dates.latestMeetingDate, bookBy: dates.bookBy, status, urgency });
 }

@@ -91,6 +91,46 @@ describe('the planner’s bounded-memory sort', () => {
     expect(out).toEqual(['row7', 'row4', 'row8', 'row1', 'row3', 'row10', 'row0', 'row6', 'row11', 'row5', 'row9', 'row2']);
   });
 
+  it('writes rows held in memory window by window, in key order, keeping input order for ties, with spread-out keys too', async () => {
+    for (const spread of [1, 10_000_000]) {
+      // A 64-byte window: several passes, and keys whose rows alone overflow one.
+      const rows = new SortedRows(1 << 20, 64);
+      const keys = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 17) * spread);
+      for (const [i, k] of keys.entries()) await rows.add(k, `row${i}${i % 3 ? '' : '-é'}`);
+      const out: string[] = [];
+      for await (const r of rows.drain()) out.push(r);
+      expect(rows.spilledRuns).toBe(0);
+      expect(out).toEqual(keys.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k || a.i - b.i).map(({ i }) => `row${i}${i % 3 ? '' : '-é'}`));
+    }
+  });
+
+  it.each([
+    ['in memory', 1 << 20],
+    ['spilling to disk', 300],
+  ])('keeps rows given as pieces, as ASCII text and as other text in one order, %s', async (_how, budget) => {
+    const rows = new SortedRows(budget, 64);
+    const keys = Array.from({ length: 400 }, (_, i) => (i * 7919) % 23);
+    const expected: string[] = [];
+    const text = 'x,ID-0,mid,2026-01-01,y';
+    const middle = Buffer.from(',tail,', 'latin1');
+    for (const [i, k] of keys.entries()) {
+      if (i % 3 === 0) {
+        await rows.addAsciiPieces(k, text, 2, 6, middle, 11, 21);
+        expected.push('ID-0,tail,2026-01-01');
+      } else if (i % 3 === 1) {
+        await rows.add(k, `ascii${i}`, true);
+        expected.push(`ascii${i}`);
+      } else {
+        await rows.add(k, `é${i}`);
+        expected.push(`é${i}`);
+      }
+    }
+    const out: string[] = [];
+    for await (const r of rows.drain()) out.push(r);
+    expect(rows.spilledRuns > 0).toBe(budget < 1000);
+    expect(out).toEqual(keys.map((k, i) => ({ k, i })).sort((a, b) => a.k - b.k || a.i - b.i).map(({ i }) => expected[i]));
+  });
+
   it('sorts 5,000 plans by status from a file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'plan-test-'));
     const file = path.join(dir, 'big.csv');

@@ -1,4 +1,5 @@
-import { csvCell } from '../../csv/write';
+import type { PlannedReview } from '../../../shared/planning/planReview';
+import { csvCell, startsLikeFormula } from '../../csv/write';
 
 /** The planner's output columns, in order. */
 export const planOutputColumns = ['id', 'status', 'reviewDeadline', 'latestMeetingDate', 'bookBy', 'meetingDate'] as const;
@@ -19,6 +20,48 @@ export function heldRow(format: PlanFormat, id: string, status: string, reviewDe
   if (format !== 'csv') return `${JSON.stringify(id)},${rest}`;
   const line = `${csvCell(id)},${rest}`;
   return /[\0\r\n]/.test(id) ? `\0${line.replace(/[\0\r\n]/g, (c) => `\0${escapes[c]}`)}` : line;
+}
+
+/**
+ * `ascii` or `other` when `csvCell(id)` is `id` itself and the row needs no escaping (no
+ * quote, comma, line break or NUL, and not like a formula), saying whether the id is
+ * ASCII (then so is the whole held row); undefined when the id needs quoting or escaping.
+ */
+export function plainCsvId(id: string): 'ascii' | 'other' | undefined {
+  if (startsLikeFormula(id)) return undefined;
+  let ascii = true;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 10 || c === 13 || c === 0) return undefined;
+    if (c > 127) ascii = false;
+  }
+  return ascii ? 'ascii' : 'other';
+}
+
+// The text after the id, per plan: plans are shared by every row with the same
+// dates, so this is a few thousand strings instead of four joins per row.
+const csvTails = new WeakMap<PlannedReview, string>();
+
+/** `heldRow('csv', ...)` for an id that {@link plainCsvId} passed. */
+export function heldPlainCsvRow(id: string, planned: PlannedReview, meetingDate: string): string {
+  let tail = csvTails.get(planned);
+  if (tail === undefined) {
+    tail = `,${planned.status},${planned.reviewDeadline},${planned.latestMeetingDate},${planned.bookBy},`;
+    csvTails.set(planned, tail);
+  }
+  return id + tail + meetingDate;
+}
+
+const csvTailBytes = new WeakMap<PlannedReview, Uint8Array>();
+
+/** The bytes `heldPlainCsvRow` puts between the id and the meeting date, per plan (ASCII). */
+export function csvTailBytesOf(planned: PlannedReview): Uint8Array {
+  let tail = csvTailBytes.get(planned);
+  if (tail === undefined) {
+    tail = Buffer.from(`,${planned.status},${planned.reviewDeadline},${planned.latestMeetingDate},${planned.bookBy},`, 'latin1');
+    csvTailBytes.set(planned, tail);
+  }
+  return tail;
 }
 
 const escapes: Record<string, string> = { '\0': '0', '\r': 'r', '\n': 'n' };

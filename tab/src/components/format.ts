@@ -2,7 +2,7 @@ import type { Step } from '../api/types';
 
 // Dates as the whole product shows them ("Thu 21 Jan 2027", "Jan 2027"): one module, in shared/.
 export { screenDateOr as formatDate, screenMonth as formatMonth } from '../../../shared/calendar/formatDate';
-export { londonToday } from '../../../shared/calendar/londonDay';
+export { londonToday } from '../../../shared/calendar/londonToday';
 export const percent = (share: number | null) => (share === null ? 'No data' : `${Math.round(share * 100)}%`);
 
 export const stepNames: Record<Step, string> = {
