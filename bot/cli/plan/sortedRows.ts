@@ -53,13 +53,7 @@ export class SortedRows {
    * ones, which Node copies without encoding (UTF-8 encoding cost 0.3 s more at 640,000 rows).
    */
   add(key: number, row: string, ascii = false): Promise<void> | undefined {
-    if (this.count === this.keys.length) {
-      const keys = new Int32Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.keys[this.count++] = key;
-    this.total++;
+    this.pushKey(key);
     if (ascii) {
       this.ascii += row;
       this.ascii += '\n';
@@ -81,21 +75,10 @@ export class SortedRows {
    * those characters are ASCII.
    */
   addAsciiPieces(key: number, text: string, from: number, to: number, middle: Uint8Array, from2: number, to2: number): Promise<void> | undefined {
-    if (this.count === this.keys.length) {
-      const keys = new Int32Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.keys[this.count++] = key;
-    this.total++;
+    this.pushKey(key);
     this.flush();
     const size = to - from + middle.length + (to2 - from2) + 1;
-    let b = this.blocks.length - 1;
-    if (b < 0 || this.filled[b]! + size > this.blocks[b]!.length) {
-      this.blocks.push(Buffer.allocUnsafe(Math.max(BLOCK, size)));
-      this.filled.push(0);
-      b++;
-    }
+    const b = this.blockWithRoom(size);
     const block = this.blocks[b]!;
     let at = this.filled[b]!;
     for (let i = from; i < to; i++) block[at++] = text.charCodeAt(i);
@@ -108,6 +91,26 @@ export class SortedRows {
     this.used += size;
     if (this.used >= this.budgetBytes) return this.spill();
     return undefined;
+  }
+
+  /** Records a row's key (in input order), growing the key array when it is full. */
+  private pushKey(key: number): void {
+    if (this.count === this.keys.length) {
+      const keys = new Int32Array(this.keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[this.count++] = key;
+    this.total++;
+  }
+
+  /** The last block if `size` more bytes fit in it, else a new one (at least BLOCK); its index. */
+  private blockWithRoom(size: number): number {
+    const last = this.blocks.length - 1;
+    if (last >= 0 && this.filled[last]! + size <= this.blocks[last]!.length) return last;
+    this.blocks.push(Buffer.allocUnsafe(Math.max(BLOCK, size)));
+    this.filled.push(0);
+    return last + 1;
   }
 
   /** Writes the ASCII rows joined so far (newlines included) into the blocks. */
@@ -125,13 +128,7 @@ export class SortedRows {
    * as Latin-1 (their length is their size, and Node copies them without encoding).
    */
   private put(text: string, encoding: 'latin1' | 'utf8'): number {
-    const worst = encoding === 'latin1' ? text.length : text.length * 3 + 1;
-    let b = this.blocks.length - 1;
-    if (b < 0 || this.filled[b]! + worst > this.blocks[b]!.length) {
-      this.blocks.push(Buffer.allocUnsafe(Math.max(BLOCK, worst)));
-      this.filled.push(0);
-      b++;
-    }
+    const b = this.blockWithRoom(encoding === 'latin1' ? text.length : text.length * 3 + 1);
     const block = this.blocks[b]!;
     const from = this.filled[b]!;
     let at = from + block.write(text, from, encoding);
