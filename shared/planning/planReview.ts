@@ -78,20 +78,18 @@ function datesFor(anchorDay: number, kind: TransferKind | undefined, transferDat
       }
       return dates;
     }
-    let dates = byAnchor.get(anchorDay);
-    if (!dates) {
-      dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
-      if (byAnchor.size >= MAX_CACHED) byAnchor.clear();
-      byAnchor.set(anchorDay, dates);
-    }
-    return dates;
+    return cachedIn(byAnchor, anchorDay, () => computeDates(isoOfDayNumber(anchorDay), kind, transferDate));
   }
-  const key = `${anchorDay}|${kind}|${transferDate}`;
-  let dates = byAnchorAndTransfer.get(key);
+  return cachedIn(byAnchorAndTransfer, `${anchorDay}|${kind}|${transferDate}`, () => computeDates(isoOfDayNumber(anchorDay), kind, transferDate));
+}
+
+/** The dates kept under `key`, made and kept when missing (the cache is emptied at MAX_CACHED). */
+function cachedIn<K>(cache: Map<K, Dates>, key: K, make: () => Dates): Dates {
+  let dates = cache.get(key);
   if (!dates) {
-    dates = computeDates(isoOfDayNumber(anchorDay), kind, transferDate);
-    if (byAnchorAndTransfer.size >= MAX_CACHED) byAnchorAndTransfer.clear();
-    byAnchorAndTransfer.set(key, dates);
+    dates = make();
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, dates);
   }
   return dates;
 }
