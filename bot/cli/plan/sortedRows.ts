@@ -166,20 +166,30 @@ export class SortedRows {
     this.filled = [];
   }
 
+  /**
+   * The smallest and largest key held (at least one row is), and whether the range is small
+   * enough to sort by counting (an array per key value) rather than by comparison.
+   */
+  private keyRange(): { min: number; max: number; dense: boolean } {
+    const keys = this.keys;
+    let min = keys[0]!;
+    let max = keys[0]!;
+    for (let i = 1; i < this.count; i++) {
+      const k = keys[i]!;
+      if (k < min) min = k;
+      else if (k > max) max = k;
+    }
+    return { min, max, dense: max - min <= 4 * this.count + 1_000_000 };
+  }
+
   /** Row positions in key order, stable: a counting sort over the key range when it is small (used for spills and spread-out keys). */
   private order(): Uint32Array {
     const n = this.count;
     const keys = this.keys.subarray(0, n);
     const out = new Uint32Array(n);
     if (n === 0) return out;
-    let min = keys[0]!;
-    let max = keys[0]!;
-    for (let i = 1; i < n; i++) {
-      const k = keys[i]!;
-      if (k < min) min = k;
-      else if (k > max) max = k;
-    }
-    if (max - min > 4 * n + 1_000_000) {
+    const { min, max, dense } = this.keyRange();
+    if (!dense) {
       for (let i = 0; i < n; i++) out[i] = i;
       return out.sort((a, b) => keys[a]! - keys[b]! || a - b);
     }
@@ -223,14 +233,8 @@ export class SortedRows {
     const n = this.count;
     if (n === 0) return;
     const keys = this.keys;
-    let min = keys[0]!;
-    let max = keys[0]!;
-    for (let i = 1; i < n; i++) {
-      const k = keys[i]!;
-      if (k < min) min = k;
-      else if (k > max) max = k;
-    }
-    if (max - min > 4 * n + 1_000_000) {
+    const { min, max, dense } = this.keyRange();
+    if (!dense) {
       yield* this.gatheredBytes(block, start, end);
       return;
     }
